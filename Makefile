@@ -1,0 +1,141 @@
+# riskgrade — rule-driven grading of 廉政风险 points.  `make help` lists the targets.
+
+# ---- user settings -------------------------------------------------------------------
+PREFIX   ?= /usr/local
+CC       ?= cc
+DEBUG    ?= 0
+SANITIZE ?=
+WERROR   ?= 0
+BENCH_N  ?= 1000000
+
+PKGS     := lua5.4 sqlite3 libpcre2-8 libmd
+TEST_PKGS := cmocka
+# Debian packages that provide the libraries and tools above (installed by `make deps`).
+DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
+            libmd-dev libcmocka-dev sqlite3 time
+
+# ---- flags ---------------------------------------------------------------------------
+WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
+          -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN   += -Werror
+endif
+ifeq ($(DEBUG),1)
+OPT    := -O0 -g3
+else
+OPT    := -O2 -g -DNDEBUG
+endif
+ifneq ($(SANITIZE),)
+OPT    += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDSAN  := -fsanitize=$(SANITIZE)
+endif
+VERSION := $(shell cat VERSION)
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) \
+             -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(PREFIX)/share/riskgrade"' \
+             -Iengine $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm $(LDSAN) $(LDFLAGS)
+
+B := build
+
+# ---- layers --------------------------------------------------------------------------
+# base: no library but libc
+BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o
+# storage: the only layer that sees SQLite
+DB_OBJ     := $(B)/db.o $(B)/migrations.o
+# rules: the only layer that sees Lua and PCRE2
+RULES_OBJ  := $(B)/rules.o
+# commands: one file per subcommand, on top of the layers above
+CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
+              $(B)/grade.o $(B)/warnings.o $(B)/explain.o
+ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all deps test unit cli demo bench install valgrind clean help
+all: $(B)/riskgrade
+
+help:
+	@echo "make            build build/riskgrade"
+	@echo "make deps       install the Debian packages it needs (apt-get, as root)"
+	@echo "make demo       grade the bundled demo agency and print the results"
+	@echo "make test       unit tests (cmocka) and command-line tests"
+	@echo "make bench      grade BENCH_N synthetic points (default 1000000)"
+	@echo "make valgrind   the unit and command-line tests under valgrind"
+	@echo "make install PREFIX=/usr/local"
+	@echo "options: DEBUG=1 SANITIZE=address,undefined WERROR=1"
+
+# Install what is missing; a no-op when everything is there.
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(B):
+	@mkdir -p $(B)/tests
+
+$(B)/%.o: engine/%.c $(wildcard engine/*.h) | $(B)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The SQL migrations are compiled in, so a database is always created by the schema
+# this binary was built with.
+$(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
+	sh tools/embed.sh db_migrations $(sort $(wildcard schemas/[0-9]*.sql)) > $@
+
+$(B)/migrations.o: $(B)/migrations.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
+$(B)/riskgrade: $(B)/main.o $(ENGINE_OBJ)
+	$(CC) -o $@ $^ $(LIBS_ALL)
+
+# ---- tests ---------------------------------------------------------------------------
+$(B)/tests/test_%: tests/unit/test_%.c $(ENGINE_OBJ) | $(B)
+	$(CC) $(CFLAGS_ALL) -UNDEBUG $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
+	  $(ENGINE_OBJ) $(LIBS_ALL) $(shell pkg-config --libs $(TEST_PKGS))
+
+test: deps
+	@$(MAKE) --no-print-directory unit cli
+
+unit: $(B)/riskgrade $(UNIT_TESTS)
+	@sh tests/run_unit.sh $(UNIT_TESTS)
+
+cli: $(B)/riskgrade
+	@sh tests/cli/run.sh $(B)/riskgrade
+
+valgrind: $(B)/riskgrade $(UNIT_TESTS)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
+	  sh tests/run_unit.sh $(UNIT_TESTS)
+	@RG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
+	  sh tests/cli/run.sh $(B)/riskgrade
+
+# ---- demo and bench ------------------------------------------------------------------
+DEMO_DB    := $(B)/demo.db
+DEMO_AS_OF := 2026-12-01
+
+demo: deps
+	@$(MAKE) --no-print-directory $(B)/riskgrade
+	@rm -f $(DEMO_DB)
+	@$(B)/riskgrade init $(DEMO_DB)
+	@for f in fixtures/demo/[0-9]*.csv; do \
+	  t=$$(basename $$f .csv | sed 's/^[0-9]*_//'); \
+	  $(B)/riskgrade import $(DEMO_DB) $$t $$f || exit $$?; \
+	done
+	@echo
+	@$(B)/riskgrade grade $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@echo
+	@$(B)/riskgrade warnings $(DEMO_DB)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/riskgrade
+	@sh bench/run.sh $(B)/riskgrade $(BENCH_N)
+
+install: $(B)/riskgrade
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules
+	install -m 755 $(B)/riskgrade $(DESTDIR)$(PREFIX)/bin/riskgrade
+	cp -R rules/. $(DESTDIR)$(PREFIX)/share/riskgrade/rules/
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,59 @@
+/*
+ * args.c: shared option parsing for the subcommands.  Depends on status.h.
+ */
+#include "args.h"
+
+#include <string.h>
+
+rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
+		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
+		     rg_err *e)
+{
+	bool options_done = false;
+
+	*npos = 0;
+	*help = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!options_done && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+			*help = true;
+			return RG_OK;
+		}
+		if (!options_done && strcmp(a, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			if (*npos == maxpos)
+				return err_set(e, RG_USAGE, "%s: unexpected argument \"%s\"\nusage: %s",
+					       argv[0], a, usage);
+			pos[(*npos)++] = a;
+			continue;
+		}
+		const arg_opt *o = opts;
+		const char *eq = strchr(a, '=');
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		for (; o->name != NULL; o++)
+			if (strlen(o->name) == len && strncmp(o->name, a, len) == 0)
+				break;
+		if (o->name == NULL)
+			return err_set(e, RG_USAGE, "%s: unknown option \"%.*s\"\nusage: %s", argv[0],
+				       (int)len, a, usage);
+		if (o->flag != NULL) {
+			if (eq != NULL)
+				return err_set(e, RG_USAGE, "%s: option %s takes no value\nusage: %s",
+					       argv[0], o->name, usage);
+			*o->flag = true;
+		} else if (eq != NULL) {
+			*o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			return err_set(e, RG_USAGE, "%s: option %s needs a value\nusage: %s", argv[0],
+				       o->name, usage);
+		}
+	}
+	if (*npos < minpos)
+		return err_set(e, RG_USAGE, "%s: missing arguments\nusage: %s", argv[0], usage);
+	return RG_OK;
+}

@@ -1,0 +1,30 @@
+/*
+ * args.h: the command-line conventions every subcommand shares: options before or after
+ * positional arguments, "--opt VALUE" or "--opt=VALUE", "--" ends options, --help.
+ * Depends on status.h.
+ */
+#ifndef RG_ARGS_H
+#define RG_ARGS_H
+
+#include <stdbool.h>
+
+#include "status.h"
+
+/* One option a subcommand accepts.  Exactly one of value and flag is set. */
+typedef struct {
+	const char *name;   /* e.g. "--as-of" */
+	const char **value; /* receives the option's value, or NULL for a flag */
+	bool *flag;         /* set to true when the flag is given */
+} arg_opt;
+
+/*
+ * args_parse: parse argv[1..argc-1] (argv[0] is the subcommand) against opts (terminated
+ * by a NULL name).  Positional arguments go to pos[0..*npos-1]; between minpos and maxpos
+ * are allowed.  "--help" or "-h" sets *help and stops (RG_OK).  RG_USAGE naming the
+ * offending argument otherwise; usage (the one-line synopsis) is added to the message.
+ */
+rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
+		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
+		     rg_err *e);
+
+#endif

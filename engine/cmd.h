@@ -1,0 +1,17 @@
+/*
+ * cmd.h: the subcommands, one per file, each called by main.c with its own argv
+ * (argv[0] is the subcommand's name).  Each prints its --help to stdout, its results to
+ * stdout, and returns a status whose message main.c prints to stderr.
+ */
+#ifndef RG_CMD_H
+#define RG_CMD_H
+
+#include "status.h"
+
+rg_status cmd_init(int argc, char **argv, rg_err *e);     /* init.c */
+rg_status cmd_import(int argc, char **argv, rg_err *e);   /* import.c */
+rg_status cmd_grade(int argc, char **argv, rg_err *e);    /* grade.c */
+rg_status cmd_warnings(int argc, char **argv, rg_err *e); /* warnings.c */
+rg_status cmd_explain(int argc, char **argv, rg_err *e);  /* explain.c */
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * date.h: calendar dates as day numbers, for the as-of date and the date arithmetic rule
+ * packs need (days between, add days).  Proleptic Gregorian, ISO 8601 'YYYY-MM-DD' only.
+ * Depends on the C library only.
+ */
+#ifndef RG_DATE_H
+#define RG_DATE_H
+
+#include <stdbool.h>
+
+/* Length of a formatted date plus its terminating NUL. */
+#define DATE_BUF 11
+
+/*
+ * date_parse: parse s, which must be exactly 'YYYY-MM-DD' (years 0001-9999) naming a
+ * real calendar day, into *days (days since 1970-01-01, negative before).  Returns false,
+ * leaving *days untouched, for anything else.
+ */
+bool date_parse(const char *s, long *days);
+
+/* date_format: write the day number days as 'YYYY-MM-DD' into out[DATE_BUF]. */
+void date_format(long days, char out[DATE_BUF]);
+
+#endif

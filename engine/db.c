@@ -1,0 +1,320 @@
+/*
+ * db.c: SQLite behind our own types.  Migrations come from the files schemas/NNN_name.sql, embedded at
+ * build time (see the Makefile) as db_migrations[].
+ * Depends on SQLite and status.h.
+ */
+#include "db.h"
+
+#include <assert.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+/* Generated from schemas/NNN_*.sql, in order (build/migrations.c). */
+extern const char *const db_migrations[];
+extern const int db_migration_count;
+
+struct db {
+	sqlite3 *conn;     /* the open connection */
+	const char *path;  /* file name for messages; not owned */
+};
+
+struct db_stmt {
+	sqlite3_stmt *stmt; /* the compiled statement */
+	db *owner;          /* connection it belongs to */
+	int last_rc;        /* extended result code of the last failed step */
+};
+
+int db_schema_version(void)
+{
+	return db_migration_count;
+}
+
+static rg_status fail(db *d, rg_err *e, const char *what)
+{
+	return err_set(e, RG_DB, "%s: %s: %s", d->path, what, sqlite3_errmsg(d->conn));
+}
+
+static rg_status user_version(db *d, int *version, rg_err *e)
+{
+	sqlite3_stmt *s = NULL;
+	rg_status st = RG_OK;
+
+	if (sqlite3_prepare_v2(d->conn, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		st = err_set(e, RG_DB, "%s: not a riskgrade database (%s)", d->path,
+			     sqlite3_errmsg(d->conn));
+		goto out;
+	}
+	*version = sqlite3_column_int(s, 0);
+out:
+	sqlite3_finalize(s);
+	return st;
+}
+
+static rg_status connect(const char *path, int flags, db **out, rg_err *e)
+{
+	db *d = sqlite3_malloc(sizeof *d);
+
+	if (d == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", path);
+	d->path = path;
+	d->conn = NULL;
+	if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
+		rg_status st = err_set(e, RG_DB, "%s: cannot open: %s", path,
+				       d->conn ? sqlite3_errmsg(d->conn) : "out of memory");
+		db_close(d);
+		return st;
+	}
+	sqlite3_extended_result_codes(d->conn, 1);
+	/* Foreign keys are the schema's integrity; the page cache is bounded so memory does
+	 * not grow with the number of points. */
+	if (sqlite3_exec(d->conn, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		rg_status st = fail(d, e, "cannot configure the connection");
+		db_close(d);
+		return st;
+	}
+	sqlite3_busy_timeout(d->conn, 5000);
+	*out = d;
+	return RG_OK;
+}
+
+rg_status db_init(const char *path, int *applied, rg_err *e)
+{
+	db *d = NULL;
+	int version = 0;
+	rg_status st;
+
+	*applied = 0;
+	st = connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &d, e);
+	if (st != RG_OK)
+		return st;
+	st = user_version(d, &version, e);
+	if (st != RG_OK)
+		goto out;
+	if (version > db_migration_count) {
+		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			     path, version, db_migration_count);
+		goto out;
+	}
+	if (version == db_migration_count)
+		goto out;
+	st = db_begin(d, e);
+	if (st != RG_OK)
+		goto out;
+	for (int i = version; i < db_migration_count; i++) {
+		char pragma[64];
+		if (sqlite3_exec(d->conn, db_migrations[i], NULL, NULL, NULL) != SQLITE_OK) {
+			st = err_set(e, RG_DB, "%s: migration %d failed: %s", path, i + 1,
+				     sqlite3_errmsg(d->conn));
+			db_rollback(d);
+			goto out;
+		}
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+		st = db_exec(d, pragma, e);
+		if (st != RG_OK) {
+			db_rollback(d);
+			goto out;
+		}
+	}
+	st = db_commit(d, e);
+	if (st == RG_OK)
+		*applied = db_migration_count - version;
+out:
+	db_close(d);
+	return st;
+}
+
+rg_status db_open(const char *path, db **out, rg_err *e)
+{
+	struct stat sb;
+	db *d = NULL;
+	int version = 0;
+	rg_status st;
+
+	/* SQLite would create an empty file for a typo; say so instead. */
+	if (stat(path, &sb) != 0)
+		return err_set(e, RG_DB, "%s: no such database (create it with: riskgrade init %s)",
+			       path, path);
+	st = connect(path, SQLITE_OPEN_READWRITE, &d, e);
+	if (st != RG_OK)
+		return st;
+	st = user_version(d, &version, e);
+	if (st == RG_OK && version == 0)
+		st = err_set(e, RG_DB, "%s: not a riskgrade database (create one with: riskgrade "
+			     "init FILE)", path);
+	else if (st == RG_OK && version < db_migration_count)
+		st = err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's (%d): "
+			     "run riskgrade init %s to upgrade it", path, version,
+			     db_migration_count, path);
+	else if (st == RG_OK && version > db_migration_count)
+		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			     path, version, db_migration_count);
+	if (st != RG_OK) {
+		db_close(d);
+		return st;
+	}
+	*out = d;
+	return RG_OK;
+}
+
+void db_close(db *d)
+{
+	if (d == NULL)
+		return;
+	sqlite3_close(d->conn);
+	sqlite3_free(d);
+}
+
+rg_status db_exec(db *d, const char *sql, rg_err *e)
+{
+	if (sqlite3_exec(d->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(d, e, "statement failed");
+	return RG_OK;
+}
+
+rg_status db_begin(db *d, rg_err *e)
+{
+	if (sqlite3_exec(d->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(d, e, "cannot start a transaction");
+	return RG_OK;
+}
+
+rg_status db_commit(db *d, rg_err *e)
+{
+	if (sqlite3_exec(d->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rg_status st = fail(d, e, "cannot commit");
+		db_rollback(d);
+		return st;
+	}
+	return RG_OK;
+}
+
+void db_rollback(db *d)
+{
+	if (!sqlite3_get_autocommit(d->conn))
+		sqlite3_exec(d->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e)
+{
+	db_stmt *s = sqlite3_malloc(sizeof *s);
+
+	if (s == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", d->path);
+	s->owner = d;
+	s->last_rc = SQLITE_OK;
+	if (sqlite3_prepare_v3(d->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->stmt, NULL) !=
+	    SQLITE_OK) {
+		rg_status st = fail(d, e, "cannot prepare a statement");
+		sqlite3_free(s);
+		return st;
+	}
+	*out = s;
+	return RG_OK;
+}
+
+void db_finalize(db_stmt *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_finalize(s->stmt);
+	sqlite3_free(s);
+}
+
+void db_reset(db_stmt *s)
+{
+	sqlite3_reset(s->stmt);
+}
+
+void db_bind_text(db_stmt *s, int i, const char *text)
+{
+	int rc = text ? sqlite3_bind_text(s->stmt, i, text, -1, SQLITE_TRANSIENT)
+		      : sqlite3_bind_null(s->stmt, i);
+	assert(rc == SQLITE_OK);
+	(void)rc;
+}
+
+void db_bind_int(db_stmt *s, int i, int64_t v)
+{
+	int rc = sqlite3_bind_int64(s->stmt, i, v);
+	assert(rc == SQLITE_OK);
+	(void)rc;
+}
+
+void db_bind_double(db_stmt *s, int i, double v)
+{
+	int rc = sqlite3_bind_double(s->stmt, i, v);
+	assert(rc == SQLITE_OK);
+	(void)rc;
+}
+
+void db_bind_null(db_stmt *s, int i)
+{
+	int rc = sqlite3_bind_null(s->stmt, i);
+	assert(rc == SQLITE_OK);
+	(void)rc;
+}
+
+rg_status db_step(db_stmt *s, bool *row, rg_err *e)
+{
+	int rc = sqlite3_step(s->stmt);
+
+	*row = false;
+	if (rc == SQLITE_ROW) {
+		*row = true;
+		return RG_OK;
+	}
+	if (rc == SQLITE_DONE)
+		return RG_OK;
+	s->last_rc = sqlite3_extended_errcode(s->owner->conn);
+	err_set(e, RG_DB, "%s", sqlite3_errmsg(s->owner->conn));
+	sqlite3_reset(s->stmt);
+	return RG_DB;
+}
+
+bool db_constraint_failed(const db_stmt *s)
+{
+	return (s->last_rc & 0xff) == SQLITE_CONSTRAINT;
+}
+
+int db_col_count(db_stmt *s)
+{
+	return sqlite3_column_count(s->stmt);
+}
+
+const char *db_col_name(db_stmt *s, int i)
+{
+	return sqlite3_column_name(s->stmt, i);
+}
+
+db_type db_col_type(db_stmt *s, int i)
+{
+	switch (sqlite3_column_type(s->stmt, i)) {
+	case SQLITE_INTEGER: return DB_INT;
+	case SQLITE_FLOAT:   return DB_REAL;
+	case SQLITE_NULL:    return DB_NULL;
+	default:             return DB_TEXT;
+	}
+}
+
+const char *db_col_text(db_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s->stmt, i);
+}
+
+int64_t db_col_int(db_stmt *s, int i)
+{
+	return sqlite3_column_int64(s->stmt, i);
+}
+
+double db_col_double(db_stmt *s, int i)
+{
+	return sqlite3_column_double(s->stmt, i);
+}
+
+int64_t db_last_rowid(db *d)
+{
+	return sqlite3_last_insert_rowid(d->conn);
+}

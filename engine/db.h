@@ -1,0 +1,91 @@
+/*
+ * db.h: the database layer.  The only module that sees SQLite: it opens a riskgrade
+ * database, applies the numbered migrations of schemas/, and offers prepared statements
+ * through our own types so the rest of the engine writes SQL without sqlite3.h.
+ * Depends on SQLite and status.h.
+ */
+#ifndef RG_DB_H
+#define RG_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "status.h"
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+/* Column types as SQLite reports them for the current row. */
+typedef enum { DB_NULL, DB_INT, DB_REAL, DB_TEXT } db_type;
+
+/* The schema version this build expects: the number of migrations in schemas/. */
+int db_schema_version(void);
+
+/*
+ * db_init: create the database at path if it does not exist and apply every migration
+ * it lacks, in one transaction.  *applied is set to how many were applied (0: already up
+ * to date).  Returns RG_DB with the reason on failure, leaving the file as it was.
+ */
+rg_status db_init(const char *path, int *applied, rg_err *e);
+
+/*
+ * db_open: open an existing riskgrade database read-write, with foreign keys on, and
+ * check that PRAGMA user_version matches this build.  Nothing is written.  On success
+ * *out must be closed with db_close().  Fails with RG_DB naming path: missing file, not
+ * a database, older or newer schema.
+ */
+rg_status db_open(const char *path, db **out, rg_err *e);
+
+/* db_close: close the connection, finalizing nothing (finalize statements first). */
+void db_close(db *d);
+
+/* db_exec: run one or more statements that return no rows.  RG_DB on failure. */
+rg_status db_exec(db *d, const char *sql, rg_err *e);
+
+/* db_begin: BEGIN IMMEDIATE (take the write lock now).  db_commit: COMMIT.
+ * db_rollback: ROLLBACK if a transaction is open; never fails from the caller's view. */
+rg_status db_begin(db *d, rg_err *e);
+rg_status db_commit(db *d, rg_err *e);
+void db_rollback(db *d);
+
+/* db_prepare: compile sql into *out, to be freed with db_finalize().  RG_DB with
+ * SQLite's message on a syntax error or a missing table. */
+rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e);
+
+/* db_finalize: free a statement.  NULL is allowed. */
+void db_finalize(db_stmt *s);
+
+/* db_reset: make s ready to run again from the start; bindings are kept. */
+void db_reset(db_stmt *s);
+
+/* Bind parameter i (1-based).  Text is copied.  A NULL text binds SQL NULL.  These fail
+ * only on programming errors (bad index), which assert in debug builds. */
+void db_bind_text(db_stmt *s, int i, const char *text);
+void db_bind_int(db_stmt *s, int i, int64_t v);
+void db_bind_double(db_stmt *s, int i, double v);
+void db_bind_null(db_stmt *s, int i);
+
+/*
+ * db_step: run s to its next row.  Sets *row to true when a row is ready, false when the
+ * statement is done.  On failure returns RG_DB with SQLite's message alone in e (callers
+ * add the context: file, line, point) and leaves *row false; db_constraint_failed() then
+ * tells whether a constraint was violated.
+ */
+rg_status db_step(db_stmt *s, bool *row, rg_err *e);
+
+/* db_constraint_failed: whether the last failed step of s violated a constraint. */
+bool db_constraint_failed(const db_stmt *s);
+
+/* Columns of the current row (0-based).  Text is valid until the next step or reset;
+ * db_col_text returns NULL for SQL NULL. */
+int db_col_count(db_stmt *s);
+const char *db_col_name(db_stmt *s, int i);
+db_type db_col_type(db_stmt *s, int i);
+const char *db_col_text(db_stmt *s, int i);
+int64_t db_col_int(db_stmt *s, int i);
+double db_col_double(db_stmt *s, int i);
+
+/* db_last_rowid: the rowid of the last row inserted through d. */
+int64_t db_last_rowid(db *d);
+
+#endif

@@ -1,0 +1,216 @@
+/*
+ * explain.c: `riskgrade explain`, everything needed to defend one point's grade: its
+ * facts, the factor values, score, tier, reasons, flags and warnings of its latest grade.
+ * The queries name their columns in the users' Chinese terms; this file only lays them
+ * out.  Depends on db.h, table.h, text.h, args.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "db.h"
+#include "table.h"
+#include "text.h"
+
+static const char usage[] = "riskgrade explain DB POINT";
+
+static const char help[] =
+	"usage: riskgrade explain DB POINT\n"
+	"\n"
+	"Show the risk point POINT (its code, e.g. FX-001): its facts (power, post, ratings,\n"
+	"measures, signals, changes) and its latest grade — the four factors, the score, the\n"
+	"tier, the reasons the rule pack gave, the re-grading flags and the warnings.\n";
+
+/* The point and what it hangs on; ?1 is the point's code. */
+static const char point_sql[] =
+	"SELECT p.code AS 风险点编号, a.name || '（' || a.code || '）' AS 单位,"
+	"  p.level AS 层级, p.category AS 风险类别, p.manifestation AS 表现形式,"
+	"  pw.code || ' ' || pw.name || '（' || pw.kind || '，' || k.scope || '）' AS 职权,"
+	"  pw.legal_basis AS 法律依据,"
+	"  CASE pw.major WHEN 1 THEN '是' WHEN 0 THEN '否' END AS 三重一大,"
+	"  printf('%g', pw.funds) AS \"涉及资金(万元)\","
+	"  d.name || '（' || d.code || '）' AS 科室, po.name || '（' || po.code || '）' AS 岗位,"
+	"  p.approved_tier || '（' || p.approved_on || '）' AS 审定等级,"
+	"  p.last_graded AS 上次评定日期"
+	" FROM points p JOIN agencies a ON a.code = p.agency"
+	" LEFT JOIN powers pw ON pw.code = p.power"
+	" LEFT JOIN enum_power_kind k ON k.name = pw.kind"
+	" LEFT JOIN posts po ON po.code = p.post"
+	" LEFT JOIN departments d ON d.code = coalesce(p.department, po.department)"
+	" WHERE p.code = ?1";
+
+static const char ratings_sql[] =
+	"SELECT rated_on AS 评议日期, source AS 评议主体, factor AS 评定因素, value AS 分值"
+	" FROM ratings WHERE point = ?1 ORDER BY rated_on, id";
+
+static const char measures_sql[] =
+	"SELECT m.text AS 防控措施, coalesce(pe.name, '') AS 责任人, m.due AS 完成时限,"
+	"  m.status AS 落实情况"
+	" FROM measures m LEFT JOIN persons pe ON pe.code = m.responsible"
+	" WHERE m.point = ?1 ORDER BY m.id";
+
+/* The complainant of a 信访举报 is confidential and never selected. */
+static const char signals_sql[] =
+	"SELECT s.received_on AS 收到日期, s.source AS 信息来源, s.severity AS 严重程度,"
+	"  CASE s.substantiated WHEN 1 THEN '属实' ELSE '未查实' END AS 是否属实,"
+	"  CASE WHEN s.point IS NULL THEN '岗位' ELSE '风险点' END AS 涉及, s.text AS 内容摘要"
+	" FROM signals s JOIN points p ON p.code = ?1"
+	" WHERE s.point = p.code OR s.post = p.post ORDER BY s.received_on, s.id";
+
+static const char changes_sql[] =
+	"SELECT c.changed_on AS 变更日期, c.kind AS 变更类别, c.text AS 变更内容"
+	" FROM changes c JOIN points p ON p.code = ?1"
+	" WHERE c.power = p.power OR c.post = p.post ORDER BY c.changed_on, c.id";
+
+static const char grade_sql[] =
+	"SELECT g.run, r.as_of, g.pack, rp.sha256, g.importance, g.discretion, g.likelihood,"
+	"  g.harm, g.score, g.tier, g.reasons"
+	" FROM grades g JOIN runs r ON r.id = g.run"
+	" LEFT JOIN run_packs rp ON rp.run = g.run AND rp.pack = g.pack"
+	" WHERE g.point = ?1 ORDER BY g.run DESC LIMIT 1";
+
+static const char flags_sql[] =
+	"SELECT code AS 代码, label AS 事由, evidence AS 依据 FROM flags"
+	" WHERE run = ?1 AND point = ?2 ORDER BY code";
+
+static const char warnings_sql[] =
+	"SELECT w.id AS 预警编号, w.disposition AS 处置方式, w.reason AS 预警事由,"
+	"  coalesce(pe.name, '（未指定）') AS 责任人, w.due AS 完成时限, w.status AS 状态"
+	" FROM warnings w LEFT JOIN persons pe ON pe.code = w.responsible"
+	" WHERE w.run = ?1 AND w.point = ?2 ORDER BY w.id";
+
+/* Print the columns of the current row as aligned "label  value" lines, skipping NULLs. */
+static void print_record(db_stmt *s)
+{
+	int n = db_col_count(s), width = 0;
+
+	for (int i = 0; i < n; i++) {
+		int w = text_width(db_col_name(s, i));
+		if (w > width)
+			width = w;
+	}
+	for (int i = 0; i < n; i++) {
+		if (db_col_type(s, i) == DB_NULL)
+			continue;
+		fputs("  ", stdout);
+		text_pad(stdout, db_col_name(s, i), width, false);
+		printf("  %s\n", db_col_text(s, i));
+	}
+}
+
+/* Print a titled list from query sql bound to (?1 = a, ?2 = b), as an indented table. */
+static rg_status print_list(db *d, const char *title, const char *sql, const char *a,
+			    long b, rg_err *e)
+{
+	out_col cols[16];
+	db_stmt *s = NULL;
+	rg_status st = db_prepare(d, sql, &s, e);
+	long n = 0;
+
+	if (st != RG_OK)
+		return st;
+	int ncols = db_col_count(s);
+	for (int i = 0; i < ncols && i < 16; i++) {
+		cols[i].title = db_col_name(s, i);
+		cols[i].key = cols[i].title;
+	}
+	if (b > 0) {
+		db_bind_int(s, 1, b);
+		db_bind_text(s, 2, a);
+	} else {
+		db_bind_text(s, 1, a);
+	}
+	/* Count first so an empty list is one line, not a bare header. */
+	bool row;
+	while ((st = db_step(s, &row, e)) == RG_OK && row)
+		n++;
+	db_reset(s);
+	printf("\n%s（%ld）\n", title, n);
+	if (st == RG_OK && n > 0)
+		st = table_print(stdout, FMT_TABLE, cols, ncols, s, NULL, e);
+	db_finalize(s);
+	return st;
+}
+
+static rg_status print_grade(db *d, const char *code, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, grade_sql, &s, e);
+	long run;
+
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, code);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		goto out;
+	if (!row) {
+		printf("\n评定结果\n  not graded yet: run riskgrade grade\n");
+		goto out;
+	}
+	run = (long)db_col_int(s, 0);
+	printf("\n评定结果 — run %ld as of %s, %s (sha256 %.12s)\n", run, db_col_text(s, 1),
+	       db_col_text(s, 2), db_col_type(s, 3) == DB_NULL ? "?" : db_col_text(s, 3));
+	printf("  权力重要程度  %d\n", (int)db_col_int(s, 4));
+	printf("  自由裁量权    %d\n", (int)db_col_int(s, 5));
+	printf("  发生概率      %d\n", (int)db_col_int(s, 6));
+	printf("  危害程度      %d\n", (int)db_col_int(s, 7));
+	printf("  得分          %g\n", db_col_double(s, 8));
+	printf("  风险等级      %s\n", db_col_text(s, 9));
+	printf("  理由\n");
+	const char *reasons = db_col_text(s, 10);
+	while (reasons != NULL && *reasons) {
+		const char *nl = strchr(reasons, '\n');
+		int len = nl ? (int)(nl - reasons) : (int)strlen(reasons);
+		printf("    - %.*s\n", len, reasons);
+		reasons = nl ? nl + 1 : NULL;
+	}
+	if ((st = print_list(d, "需重新评定", flags_sql, code, run, e)) != RG_OK)
+		goto out;
+	st = print_list(d, "预警", warnings_sql, code, run, e);
+out:
+	db_finalize(s);
+	return st;
+}
+
+rg_status cmd_explain(int argc, char **argv, rg_err *e)
+{
+	const char *pos[2];
+	arg_opt opts[] = {{NULL, NULL, NULL}};
+	bool helped, row;
+	int npos;
+	db *d = NULL;
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, e);
+	if (st != RG_OK || helped) {
+		if (helped)
+			fputs(help, stdout);
+		return st;
+	}
+	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+		goto out;
+	if ((st = db_prepare(d, point_sql, &s, e)) != RG_OK)
+		goto out;
+	db_bind_text(s, 1, pos[1]);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		goto out;
+	if (!row) {
+		st = err_set(e, RG_INPUT, "%s: no risk point with code \"%s\"", pos[0], pos[1]);
+		goto out;
+	}
+	printf("风险点 %s\n", pos[1]);
+	print_record(s);
+	if ((st = print_list(d, "四评一审", ratings_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, "防控措施", measures_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, "风险信息", signals_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, "变更", changes_sql, pos[1], 0, e)) != RG_OK)
+		goto out;
+	st = print_grade(d, pos[1], e);
+out:
+	db_finalize(s);
+	db_close(d);
+	return st;
+}

@@ -1,0 +1,468 @@
+/*
+ * grade.c: `riskgrade grade`, the batch run.  Streams the points in scope in code order,
+ * hands each point's facts to the rule pack, checks and stores what it returns, all in
+ * one transaction recorded as a run; a failure anywhere rolls the whole run back.
+ * Depends on db.h, rules.h, table.h, args.h, date.h, status.h.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "date.h"
+#include "db.h"
+#include "rules.h"
+#include "table.h"
+
+static const char usage[] =
+	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE]";
+
+static const char help[] =
+	"usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE]\n"
+	"\n"
+	"Grade every risk point in scope with the rule pack DIR/default.lua and record the\n"
+	"result as a run: each point's factors, score, tier (一级/二级/三级) and reasons, the\n"
+	"points to re-grade (flags) and the warnings to follow up.  The run is one transaction:\n"
+	"if a rule fails, nothing is written.  Prints the tier distribution per agency.\n"
+	"\n"
+	"  --rules DIR     rule pack directory (default: ./rules if it has default.lua,\n"
+	"                  else " RG_DATADIR "/rules)\n"
+	"  --as-of DATE    the date the grading is as of (default: today); the same data,\n"
+	"                  rules and date give the same results\n"
+	"  --agency CODE   grade only this agency and the units under it\n";
+
+/* Everything one run needs, prepared once. */
+typedef struct {
+	db *d;                 /* the database */
+	rules *r;              /* the loaded pack */
+	const char *as_of;     /* YYYY-MM-DD */
+	const char *scope;     /* agency code or NULL for all */
+	long run;              /* id of the run being written */
+	db_stmt *points;       /* the points in scope, with their power, post, department */
+	db_stmt *people;       /* who answers for a point */
+	db_stmt *ratings, *measures, *signals, *changes;
+	db_stmt *ins_grade, *ins_flag, *ins_warning;
+	long npoints, tiers[3], nflags, nflagged, nwarnings;
+} run_state;
+
+/* The points in scope (?1: agency or NULL), in code order so runs are deterministic. */
+static const char points_sql[] =
+	"WITH RECURSIVE scope(code) AS ("
+	"  SELECT code FROM agencies WHERE code = ?1"
+	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+	"SELECT p.code, p.agency, ag.name AS agency_name, p.level, p.category,"
+	"  p.manifestation, p.approved_tier, p.approved_on, p.last_graded,"
+	"  pw.code AS \"power.code\", pw.name AS \"power.name\", pw.kind AS \"power.kind\","
+	"  k.scope AS \"power.scope\", pw.legal_basis AS \"power.legal_basis\","
+	"  pw.major AS \"power.major?\", pw.funds AS \"power.funds\","
+	"  po.code AS \"post.code\", po.name AS \"post.name\","
+	"  d.code AS \"department.code\", d.name AS \"department.name\""
+	" FROM points p JOIN agencies ag ON ag.code = p.agency"
+	" LEFT JOIN powers pw ON pw.code = p.power"
+	" LEFT JOIN enum_power_kind k ON k.name = pw.kind"
+	" LEFT JOIN posts po ON po.code = p.post"
+	" LEFT JOIN departments d ON d.code = coalesce(p.department, po.department)"
+	" WHERE ?1 IS NULL OR p.agency IN scope"
+	" ORDER BY p.code";
+
+/* Who answers for a point (?1 agency, ?2 department), by role (DOMAIN.md §4). */
+static const char people_sql[] =
+	"SELECT"
+	" (SELECT code FROM persons WHERE department = ?2 AND role = '科室负责人'"
+	"   ORDER BY code LIMIT 1) AS \"people.department_head\","
+	" (SELECT person FROM oversight WHERE department = ?2"
+	"   ORDER BY person LIMIT 1) AS \"people.leader_in_charge\","
+	" (SELECT code FROM persons WHERE agency = ?1 AND role = '主要领导'"
+	"   ORDER BY code LIMIT 1) AS \"people.principal\"";
+
+static const char ratings_sql[] =
+	"SELECT source, factor, value, rated_on AS date FROM ratings"
+	" WHERE point = ?1 ORDER BY rated_on, id";
+
+static const char measures_sql[] =
+	"SELECT text, status, due, responsible FROM measures WHERE point = ?1 ORDER BY id";
+
+/* Signals on the point or on its post.  The complainant is never handed out. */
+static const char signals_sql[] =
+	"SELECT id, source, received_on AS date, severity, substantiated AS \"substantiated?\","
+	"  text, CASE WHEN point IS NOT NULL THEN 'point' ELSE 'post' END AS via"
+	" FROM signals WHERE point = ?1 OR post = ?2 ORDER BY received_on, id";
+
+/* Changes of the point's power (legal basis) or post (duties). */
+static const char changes_sql[] =
+	"SELECT id, kind, changed_on AS date, text,"
+	"  CASE WHEN power IS NOT NULL THEN 'power' ELSE 'post' END AS via"
+	" FROM changes WHERE power = ?1 OR post = ?2 ORDER BY changed_on, id";
+
+static const char *const tiers[3] = {"一级", "二级", "三级"};
+static const char *const dispositions[3] = {"风险提示", "诫勉谈话", "责令纠错"};
+
+static int find(const char *const *set, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(set[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static rg_status prepare(run_state *rs, rg_err *e)
+{
+	rg_status st;
+
+	if ((st = db_prepare(rs->d, points_sql, &rs->points, e)) != RG_OK ||
+	    (st = db_prepare(rs->d, people_sql, &rs->people, e)) != RG_OK ||
+	    (st = db_prepare(rs->d, ratings_sql, &rs->ratings, e)) != RG_OK ||
+	    (st = db_prepare(rs->d, measures_sql, &rs->measures, e)) != RG_OK ||
+	    (st = db_prepare(rs->d, signals_sql, &rs->signals, e)) != RG_OK ||
+	    (st = db_prepare(rs->d, changes_sql, &rs->changes, e)) != RG_OK ||
+	    (st = db_prepare(rs->d,
+			     "INSERT INTO grades (run, point, pack, importance, discretion,"
+			     " likelihood, harm, score, tier, reasons)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			     &rs->ins_grade, e)) != RG_OK ||
+	    (st = db_prepare(rs->d,
+			     "INSERT INTO flags (run, point, code, label, evidence)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5)", &rs->ins_flag, e)) != RG_OK ||
+	    (st = db_prepare(rs->d,
+			     "INSERT INTO warnings (run, point, reason, disposition, responsible,"
+			     " due, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			     &rs->ins_warning, e)) != RG_OK)
+		return st;
+	return RG_OK;
+}
+
+static void finalize(run_state *rs)
+{
+	db_stmt *all[] = {rs->points, rs->people, rs->ratings, rs->measures, rs->signals,
+			  rs->changes, rs->ins_grade, rs->ins_flag, rs->ins_warning};
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		db_finalize(all[i]);
+}
+
+/* Run one statement to completion (an INSERT); add context to a failure. */
+static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
+{
+	bool row;
+	rg_status st = db_step(s, &row, e);
+
+	if (st != RG_OK) {
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		return err_set(e, RG_DB, "point %s: cannot store the %s: %s", code, what, msg);
+	}
+	return RG_OK;
+}
+
+/* Gather the facts of the point on the current row of rs->points into the pack. */
+static rg_status gather(run_state *rs, const char *code, rg_err *e)
+{
+	int ncol = db_col_count(rs->points);
+	const char *agency = NULL, *department = NULL, *post = NULL, *power = NULL;
+	bool row;
+	rg_status st;
+
+	for (int i = 0; i < ncol; i++) {
+		const char *name = db_col_name(rs->points, i);
+		const char *v = db_col_text(rs->points, i);
+		if (strcmp(name, "agency") == 0)
+			agency = v;
+		else if (strcmp(name, "department.code") == 0)
+			department = v;
+		else if (strcmp(name, "post.code") == 0)
+			post = v;
+		else if (strcmp(name, "power.code") == 0)
+			power = v;
+	}
+	rules_begin_point(rs->r, rs->points);
+
+	db_reset(rs->people);
+	db_bind_text(rs->people, 1, agency);
+	db_bind_text(rs->people, 2, department);
+	if ((st = db_step(rs->people, &row, e)) != RG_OK)
+		return st;
+	rules_add_fields(rs->r, rs->people);
+
+	db_reset(rs->ratings);
+	db_bind_text(rs->ratings, 1, code);
+	if ((st = rules_add_list(rs->r, "ratings", rs->ratings, e)) != RG_OK)
+		return st;
+	db_reset(rs->measures);
+	db_bind_text(rs->measures, 1, code);
+	if ((st = rules_add_list(rs->r, "measures", rs->measures, e)) != RG_OK)
+		return st;
+	db_reset(rs->signals);
+	db_bind_text(rs->signals, 1, code);
+	db_bind_text(rs->signals, 2, post);
+	if ((st = rules_add_list(rs->r, "signals", rs->signals, e)) != RG_OK)
+		return st;
+	db_reset(rs->changes);
+	db_bind_text(rs->changes, 1, power);
+	db_bind_text(rs->changes, 2, post);
+	return rules_add_list(rs->r, "changes", rs->changes, e);
+}
+
+static rg_status store(run_state *rs, const char *code, const rule_result *res, rg_err *e)
+{
+	char reasons[8192];
+	size_t used = 0;
+	int tier = find(tiers, 3, res->tier);
+	rg_status st;
+
+	if (tier < 0)
+		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected 一级, "
+			       "二级 or 三级, got \"%s\"", rules_pack_path(rs->r), code, res->tier);
+	reasons[0] = '\0';
+	for (int i = 0; i < res->nreasons && used < sizeof reasons; i++)
+		used += (size_t)snprintf(reasons + used, sizeof reasons - used, "%s%s",
+					 i ? "\n" : "", res->reasons[i]);
+	db_reset(rs->ins_grade);
+	db_bind_int(rs->ins_grade, 1, rs->run);
+	db_bind_text(rs->ins_grade, 2, code);
+	db_bind_text(rs->ins_grade, 3, rules_pack_path(rs->r));
+	db_bind_int(rs->ins_grade, 4, res->importance);
+	db_bind_int(rs->ins_grade, 5, res->discretion);
+	db_bind_int(rs->ins_grade, 6, res->likelihood);
+	db_bind_int(rs->ins_grade, 7, res->harm);
+	db_bind_double(rs->ins_grade, 8, res->score);
+	db_bind_text(rs->ins_grade, 9, res->tier);
+	db_bind_text(rs->ins_grade, 10, reasons);
+	if ((st = exec(rs->ins_grade, "grade", code, e)) != RG_OK)
+		return st;
+	rs->tiers[tier]++;
+
+	for (int i = 0; i < res->nflags; i++) {
+		const rule_flag *f = &res->flags[i];
+		db_reset(rs->ins_flag);
+		db_bind_int(rs->ins_flag, 1, rs->run);
+		db_bind_text(rs->ins_flag, 2, code);
+		db_bind_text(rs->ins_flag, 3, f->code);
+		db_bind_text(rs->ins_flag, 4, f->label);
+		db_bind_text(rs->ins_flag, 5, f->evidence);
+		if ((st = exec(rs->ins_flag, "flag", code, e)) != RG_OK)
+			return err_set(e, RG_RULE, "%s: grade() for point %s: flags[%d]: code \"%s\" "
+				       "must be non-empty and given once per point (%s)",
+				       rules_pack_path(rs->r), code, i + 1, f->code, e->msg);
+	}
+	rs->nflags += res->nflags;
+	rs->nflagged += res->nflags > 0;
+
+	for (int i = 0; i < res->nwarnings; i++) {
+		const rule_warning *w = &res->warnings[i];
+		if (find(dispositions, 3, w->disposition) < 0)
+			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d].disposition: "
+				       "expected 风险提示, 诫勉谈话 or 责令纠错, got \"%s\"",
+				       rules_pack_path(rs->r), code, i + 1, w->disposition);
+		db_reset(rs->ins_warning);
+		db_bind_int(rs->ins_warning, 1, rs->run);
+		db_bind_text(rs->ins_warning, 2, code);
+		db_bind_text(rs->ins_warning, 3, w->reason);
+		db_bind_text(rs->ins_warning, 4, w->disposition);
+		db_bind_text(rs->ins_warning, 5, w->responsible);
+		db_bind_text(rs->ins_warning, 6, w->due);
+		db_bind_text(rs->ins_warning, 7, w->text);
+		if ((st = exec(rs->ins_warning, "warning", code, e)) != RG_OK)
+			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d]: "
+				       "responsible \"%s\" is not a person's code (%s)",
+				       rules_pack_path(rs->r), code, i + 1,
+				       w->responsible ? w->responsible : "", e->msg);
+	}
+	rs->nwarnings += res->nwarnings;
+	return RG_OK;
+}
+
+static rg_status start_run(run_state *rs, rg_err *e)
+{
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = db_prepare(rs->d,
+			"INSERT INTO runs (as_of, scope, engine_version, rules_dir, points, tier1,"
+			" tier2, tier3, flags, warnings) VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, 0, 0)",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, rs->as_of);
+	db_bind_text(s, 2, rs->scope);
+	db_bind_text(s, 3, RG_VERSION);
+	db_bind_text(s, 4, rules_pack_path(rs->r));
+	st = exec(s, "run", "-", e);
+	db_finalize(s);
+	rs->run = (long)db_last_rowid(rs->d);
+	return st;
+}
+
+static rg_status finish_run(run_state *rs, rg_err *e)
+{
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = db_prepare(rs->d,
+			"UPDATE runs SET points = ?2, tier1 = ?3, tier2 = ?4, tier3 = ?5,"
+			" flags = ?6, warnings = ?7 WHERE id = ?1", &s, e);
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, rs->run);
+	db_bind_int(s, 2, rs->npoints);
+	db_bind_int(s, 3, rs->tiers[0]);
+	db_bind_int(s, 4, rs->tiers[1]);
+	db_bind_int(s, 5, rs->tiers[2]);
+	db_bind_int(s, 6, rs->nflags);
+	db_bind_int(s, 7, rs->nwarnings);
+	st = exec(s, "run", "-", e);
+	db_finalize(s);
+	if (st != RG_OK)
+		return st;
+	st = db_prepare(rs->d, "INSERT INTO run_packs (run, pack, sha256) VALUES (?1, ?2, ?3)",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, rs->run);
+	db_bind_text(s, 2, rules_pack_path(rs->r));
+	db_bind_text(s, 3, rules_pack_sha256(rs->r));
+	st = exec(s, "pack", "-", e);
+	db_finalize(s);
+	return st;
+}
+
+static rg_status check_scope(db *d, const char *agency, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st = db_prepare(d, "SELECT 1 FROM agencies WHERE code = ?1", &s, e);
+
+	if (st == RG_OK) {
+		db_bind_text(s, 1, agency);
+		st = db_step(s, &row, e);
+	}
+	db_finalize(s);
+	if (st == RG_OK && !row)
+		st = err_set(e, RG_INPUT, "--agency: no agency with code \"%s\"", agency);
+	return st;
+}
+
+/* Print the tier distribution per agency of the run just made, with a total row. */
+static rg_status print_summary(run_state *rs, rg_err *e)
+{
+	static const out_col cols[] = {
+		{"单位代码", "agency"}, {"单位名称", "agency_name"}, {"一级", "tier1"},
+		{"二级", "tier2"}, {"三级", "tier3"}, {"合计", "points"},
+		{"需重新评定", "flagged"}, {"预警", "warnings"},
+	};
+	db_stmt *s = NULL;
+	rg_status st;
+
+	printf("run %ld as of %s: %ld points graded with %s (sha256 %.12s)\n", rs->run, rs->as_of,
+	       rs->npoints, rules_pack_path(rs->r), rules_pack_sha256(rs->r));
+	printf("一级 %ld, 二级 %ld, 三级 %ld; %ld flags on %ld points; %ld warnings\n\n",
+	       rs->tiers[0], rs->tiers[1], rs->tiers[2], rs->nflags, rs->nflagged, rs->nwarnings);
+	st = db_prepare(rs->d,
+			"WITH g AS (SELECT p.agency, g.tier, g.point FROM grades g"
+			"  JOIN points p ON p.code = g.point WHERE g.run = ?1),"
+			" per AS (SELECT a.code, a.name,"
+			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '一级') t1,"
+			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '二级') t2,"
+			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '三级') t3,"
+			"  (SELECT count(*) FROM g WHERE g.agency = a.code) n,"
+			"  (SELECT count(DISTINCT f.point) FROM flags f JOIN points p"
+			"    ON p.code = f.point WHERE f.run = ?1 AND p.agency = a.code) fl,"
+			"  (SELECT count(*) FROM warnings w JOIN points p ON p.code = w.point"
+			"    WHERE w.run = ?1 AND p.agency = a.code) wn"
+			"  FROM agencies a WHERE a.code IN (SELECT agency FROM g))"
+			" SELECT * FROM (SELECT * FROM per ORDER BY code)"
+			" UNION ALL SELECT '合计', '', sum(t1), sum(t2), sum(t3), sum(n), sum(fl), sum(wn)"
+			" FROM per",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, rs->run);
+	st = table_print(stdout, FMT_TABLE, cols, 8, s, NULL, e);
+	db_finalize(s);
+	return st;
+}
+
+static const char *default_rules_dir(void)
+{
+	struct stat sb;
+
+	return stat("rules/default.lua", &sb) == 0 ? "rules" : RG_DATADIR "/rules";
+}
+
+rg_status cmd_grade(int argc, char **argv, rg_err *e)
+{
+	const char *pos[1], *dir = NULL, *as_of = NULL, *agency = NULL;
+	char today[DATE_BUF];
+	bool helped;
+	int npos;
+	long days;
+	arg_opt opts[] = {
+		{"--rules", &dir, NULL}, {"--as-of", &as_of, NULL}, {"--agency", &agency, NULL},
+		{NULL, NULL, NULL},
+	};
+	run_state rs;
+	bool in_tx = false, row;
+	rg_status st;
+
+	memset(&rs, 0, sizeof rs);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
+	if (st != RG_OK || helped) {
+		if (helped)
+			fputs(help, stdout);
+		return st;
+	}
+	if (as_of == NULL) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		as_of = today;
+	}
+	if (!date_parse(as_of, &days))
+		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
+	if (dir == NULL)
+		dir = default_rules_dir();
+	rs.as_of = as_of;
+	rs.scope = agency;
+
+	if ((st = db_open(pos[0], &rs.d, e)) != RG_OK)
+		goto out;
+	if (agency != NULL && (st = check_scope(rs.d, agency, e)) != RG_OK)
+		goto out;
+	if ((st = rules_open(dir, as_of, &rs.r, e)) != RG_OK)
+		goto out;
+	if ((st = prepare(&rs, e)) != RG_OK)
+		goto out;
+	if ((st = db_begin(rs.d, e)) != RG_OK)
+		goto out;
+	in_tx = true;
+	if ((st = start_run(&rs, e)) != RG_OK)
+		goto out;
+	db_bind_text(rs.points, 1, agency);
+	while ((st = db_step(rs.points, &row, e)) == RG_OK && row) {
+		rule_result res;
+		char code[256];
+		snprintf(code, sizeof code, "%s", db_col_text(rs.points, 0));
+		if ((st = gather(&rs, code, e)) != RG_OK ||
+		    (st = rules_grade(rs.r, code, &res, e)) != RG_OK ||
+		    (st = store(&rs, code, &res, e)) != RG_OK)
+			goto out;
+		rs.npoints++;
+	}
+	if (st != RG_OK)
+		goto out;
+	if ((st = finish_run(&rs, e)) != RG_OK)
+		goto out;
+	if ((st = db_commit(rs.d, e)) != RG_OK)
+		goto out;
+	in_tx = false;
+	st = print_summary(&rs, e);
+out:
+	finalize(&rs);
+	if (in_tx)
+		db_rollback(rs.d);
+	rules_close(rs.r);
+	db_close(rs.d);
+	return st;
+}

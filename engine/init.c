@@ -1,0 +1,42 @@
+/*
+ * init.c: `riskgrade init`, create a database or bring its schema up to date.
+ * Depends on db.h, args.h, status.h.
+ */
+#include <stdio.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "db.h"
+
+static const char usage[] = "riskgrade init DB";
+
+static const char help[] =
+	"usage: riskgrade init DB\n"
+	"\n"
+	"Create the SQLite database DB with the riskgrade schema, or apply the migrations an\n"
+	"older DB lacks.  Running it on an up-to-date database changes nothing.\n";
+
+rg_status cmd_init(int argc, char **argv, rg_err *e)
+{
+	const char *pos[1];
+	arg_opt opts[] = {{NULL, NULL, NULL}};
+	bool helped;
+	int npos, applied;
+	rg_status st;
+
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
+	if (st != RG_OK || helped) {
+		if (helped)
+			fputs(help, stdout);
+		return st;
+	}
+	st = db_init(pos[0], &applied, e);
+	if (st != RG_OK)
+		return st;
+	if (applied == 0)
+		printf("%s: schema version %d, already up to date\n", pos[0], db_schema_version());
+	else
+		printf("%s: schema version %d (%d migration%s applied)\n", pos[0],
+		       db_schema_version(), applied, applied == 1 ? "" : "s");
+	return RG_OK;
+}

@@ -1,0 +1,66 @@
+/*
+ * main.c: riskgrade's entry point.  Finds the subcommand, runs it, prints its error and
+ * maps its status to the exit code.  Only this file exits.
+ * Depends on cmd.h, status.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "status.h"
+
+static const struct {
+	const char *name;
+	rg_status (*run)(int argc, char **argv, rg_err *e);
+	const char *summary;
+} commands[] = {
+	{"init", cmd_init, "create a database or bring its schema up to date"},
+	{"import", cmd_import, "import a CSV file into a table"},
+	{"grade", cmd_grade, "grade every risk point and record the run"},
+	{"warnings", cmd_warnings, "list the warnings of a run"},
+	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: riskgrade COMMAND [ARGS]   (riskgrade COMMAND --help for more)\n\n"
+	      "Grade 廉政风险 points with Lua rule packs over a SQLite database.\n\n"
+	      "commands:\n", f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nexit codes: 0 ok, 1 failures found, 2 usage, 3 bad input, 4 database,\n"
+	      "            5 rule pack, 6 file i/o\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	rg_err e = {{0}};
+	rg_status st;
+
+	if (argc < 2) {
+		usage(stderr);
+		return status_exit_code(RG_USAGE);
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return fclose(stdout) == 0 ? 0 : status_exit_code(RG_IO);
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("riskgrade %s\n", RG_VERSION);
+		return fclose(stdout) == 0 ? 0 : status_exit_code(RG_IO);
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		st = commands[i].run(argc - 1, argv + 1, &e);
+		if (fclose(stdout) != 0 && st == RG_OK)
+			st = err_set(&e, RG_IO, "cannot write to standard output");
+		if (st != RG_OK)
+			fprintf(stderr, "riskgrade: %s\n", e.msg);
+		return status_exit_code(st);
+	}
+	fprintf(stderr, "riskgrade: unknown command \"%s\"\n", argv[1]);
+	usage(stderr);
+	return status_exit_code(RG_USAGE);
+}

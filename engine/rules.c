@@ -1,0 +1,550 @@
+/*
+ * rules.c: the Lua sandbox and the contract with a rule pack (see rules/README.md).
+ * The pack sees only base (without dofile, loadfile, load, collectgarbage), string
+ * (without dump), table, math (without random), utf8 and our date library; its memory is
+ * capped.  Every call into Lua is protected, with a traceback.
+ * Depends on Lua, db.h, date.h, sha.h, status.h.
+ */
+#include "rules.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "date.h"
+
+/* A pack that needs more than this for one state is broken, not busy. */
+#define MEM_LIMIT ((size_t)256 << 20)
+
+/* Stack slots while a point is being graded. */
+#define SLOT_MSGH 1   /* the message handler */
+#define SLOT_POINT 2  /* the facts of the current point */
+#define SLOT_RESULT 3 /* what grade() returned */
+
+struct rules {
+	lua_State *L;          /* the sandboxed state */
+	size_t mem_used;       /* bytes the state holds */
+	size_t mem_limit;      /* bytes it may hold */
+	int grade_ref;         /* registry reference to pack.grade */
+	int ctx_ref;           /* registry reference to the ctx table */
+	char path[PATH_MAX];   /* the pack file */
+	char sha[SHA_HEX];     /* SHA-256 of its content */
+};
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	rules *r = ud;
+
+	if (ptr == NULL)
+		osize = 0; /* Lua passes the object type here for new blocks */
+	if (nsize == 0) {
+		free(ptr);
+		r->mem_used -= osize;
+		return NULL;
+	}
+	if (nsize > osize && r->mem_used + (nsize - osize) > r->mem_limit)
+		return NULL;
+	void *p = realloc(ptr, nsize);
+	if (p != NULL)
+		r->mem_used = r->mem_used - osize + nsize;
+	return p;
+}
+
+/* Message handler: add a traceback to the error, as lua.c does. */
+static int msgh(lua_State *L)
+{
+	const char *msg = lua_tostring(L, 1);
+
+	if (msg == NULL)
+		msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+	luaL_traceback(L, L, msg, 1);
+	return 1;
+}
+
+/* print() writes to stderr, so a pack's debugging output never mixes with results. */
+static int l_print(lua_State *L)
+{
+	int n = lua_gettop(L);
+
+	for (int i = 1; i <= n; i++) {
+		size_t len;
+		const char *s = luaL_tolstring(L, i, &len);
+		if (i > 1)
+			fputc('\t', stderr);
+		fwrite(s, 1, len, stderr);
+		lua_pop(L, 1);
+	}
+	fputc('\n', stderr);
+	return 0;
+}
+
+static long check_date(lua_State *L, int arg, const char *fn)
+{
+	const char *s = luaL_checkstring(L, arg);
+	long days;
+
+	if (!date_parse(s, &days))
+		luaL_error(L, "%s: expected a date YYYY-MM-DD, got \"%s\"", fn, s);
+	return days;
+}
+
+/* date.days(a, b): the number of days from date a to date b (negative if b is earlier). */
+static int l_date_days(lua_State *L)
+{
+	long a = check_date(L, 1, "date.days");
+	long b = check_date(L, 2, "date.days");
+
+	lua_pushinteger(L, b - a);
+	return 1;
+}
+
+/* date.add(d, n): the date n days after d (before, if n < 0). */
+static int l_date_add(lua_State *L)
+{
+	long d = check_date(L, 1, "date.add");
+	lua_Integer n = luaL_checkinteger(L, 2);
+	char out[DATE_BUF];
+
+	if (n > 3650000 || n < -3650000)
+		return luaL_error(L, "date.add: %d days is out of range", (int)n);
+	date_format(d + (long)n, out);
+	lua_pushstring(L, out);
+	return 1;
+}
+
+/* date.valid(s): whether s is a date YYYY-MM-DD. */
+static int l_date_valid(lua_State *L)
+{
+	long days;
+
+	lua_pushboolean(L, lua_type(L, 1) == LUA_TSTRING && date_parse(lua_tostring(L, 1), &days));
+	return 1;
+}
+
+static void remove_field(lua_State *L, const char *table, const char *field)
+{
+	if (table == NULL) {
+		lua_pushnil(L);
+		lua_setglobal(L, field);
+		return;
+	}
+	lua_getglobal(L, table);
+	lua_pushnil(L);
+	lua_setfield(L, -2, field);
+	lua_pop(L, 1);
+}
+
+static void open_sandbox(lua_State *L)
+{
+	static const luaL_Reg libs[] = {
+		{LUA_GNAME, luaopen_base},     {LUA_STRLIBNAME, luaopen_string},
+		{LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
+		{LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL},
+	};
+	static const luaL_Reg datelib[] = {
+		{"days", l_date_days}, {"add", l_date_add}, {"valid", l_date_valid}, {NULL, NULL},
+	};
+
+	for (const luaL_Reg *lib = libs; lib->func != NULL; lib++) {
+		luaL_requiref(L, lib->name, lib->func, 1);
+		lua_pop(L, 1);
+	}
+	/* Files, code loading, the collector and randomness are not a pack's business. */
+	remove_field(L, NULL, "dofile");
+	remove_field(L, NULL, "loadfile");
+	remove_field(L, NULL, "load");
+	remove_field(L, NULL, "collectgarbage");
+	remove_field(L, "string", "dump");
+	remove_field(L, "math", "random");
+	remove_field(L, "math", "randomseed");
+	lua_pushcfunction(L, l_print);
+	lua_setglobal(L, "print");
+	luaL_newlib(L, datelib);
+	lua_setglobal(L, "date");
+}
+
+static rg_status read_file(const char *path, char **buf, size_t *len, rg_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	size_t cap = 0, n = 0;
+	rg_status st = RG_OK;
+
+	if (f == NULL)
+		return err_set(e, RG_IO, "%s: cannot open the rule pack: %s", path, strerror(errno));
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			char *q = realloc(p, cap);
+			if (q == NULL) {
+				st = err_set(e, RG_IO, "%s: out of memory", path);
+				goto out;
+			}
+			p = q;
+		}
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f))
+		st = err_set(e, RG_IO, "%s: read error", path);
+out:
+	fclose(f);
+	if (st != RG_OK) {
+		free(p);
+		return st;
+	}
+	*buf = p;
+	*len = n;
+	return RG_OK;
+}
+
+static rg_status load_pack(rules *r, rg_err *e)
+{
+	lua_State *L = r->L;
+	char *buf = NULL;
+	size_t len = 0;
+	char chunkname[PATH_MAX + 1];
+	rg_status st;
+
+	st = read_file(r->path, &buf, &len, e);
+	if (st != RG_OK)
+		return st;
+	sha256_hex(buf, len, r->sha);
+	snprintf(chunkname, sizeof chunkname, "@%s", r->path);
+	/* Text only: a precompiled chunk could break the sandbox. */
+	if (luaL_loadbufferx(L, buf, len, chunkname, "t") != LUA_OK) {
+		st = err_set(e, RG_RULE, "%s", lua_tostring(L, -1));
+		goto out;
+	}
+	if (lua_pcall(L, 0, 1, SLOT_MSGH) != LUA_OK) {
+		st = err_set(e, RG_RULE, "%s", lua_tostring(L, -1));
+		goto out;
+	}
+	if (!lua_istable(L, -1)) {
+		st = err_set(e, RG_RULE, "%s: the pack must return a table, got a %s", r->path,
+			     luaL_typename(L, -1));
+		goto out;
+	}
+	if (lua_getfield(L, -1, "grade") != LUA_TFUNCTION) {
+		st = err_set(e, RG_RULE, "%s: the pack's table has no function grade(point, ctx)",
+			     r->path);
+		goto out;
+	}
+	r->grade_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+out:
+	lua_settop(L, SLOT_MSGH);
+	free(buf);
+	return st;
+}
+
+rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
+{
+	rules *r = calloc(1, sizeof *r);
+	rg_status st;
+
+	if (r == NULL)
+		return err_set(e, RG_IO, "out of memory");
+	r->mem_limit = MEM_LIMIT;
+	r->grade_ref = LUA_NOREF;
+	snprintf(r->path, sizeof r->path, "%s/default.lua", dir);
+	r->L = lua_newstate(capped_alloc, r);
+	if (r->L == NULL) {
+		free(r);
+		return err_set(e, RG_IO, "out of memory");
+	}
+	open_sandbox(r->L);
+	lua_pushcfunction(r->L, msgh); /* SLOT_MSGH */
+	lua_createtable(r->L, 0, 1);
+	lua_pushstring(r->L, as_of);
+	lua_setfield(r->L, -2, "as_of");
+	r->ctx_ref = luaL_ref(r->L, LUA_REGISTRYINDEX);
+	st = load_pack(r, e);
+	if (st != RG_OK) {
+		rules_close(r);
+		return st;
+	}
+	*out = r;
+	return RG_OK;
+}
+
+void rules_close(rules *r)
+{
+	if (r == NULL)
+		return;
+	if (r->L != NULL)
+		lua_close(r->L);
+	free(r);
+}
+
+const char *rules_pack_path(const rules *r)
+{
+	return r->path;
+}
+
+const char *rules_pack_sha256(const rules *r)
+{
+	return r->sha;
+}
+
+/* Set the fields of the table on top of the stack from the current row of s. */
+static void put_row(lua_State *L, db_stmt *s)
+{
+	int n = db_col_count(s);
+
+	for (int i = 0; i < n; i++) {
+		db_type type = db_col_type(s, i);
+		const char *name = db_col_name(s, i);
+		const char *dot = strchr(name, '.');
+		size_t len = strlen(name);
+		char key[64];
+		if (type == DB_NULL)
+			continue;
+		if (dot != NULL) {
+			char sub[64];
+			snprintf(sub, sizeof sub, "%.*s", (int)(dot - name), name);
+			if (lua_getfield(L, -1, sub) != LUA_TTABLE) {
+				lua_pop(L, 1);
+				lua_newtable(L);
+				lua_pushvalue(L, -1);
+				lua_setfield(L, -3, sub);
+			}
+			name = dot + 1;
+			len = strlen(name);
+		}
+		if (len > 0 && name[len - 1] == '?') {
+			snprintf(key, sizeof key, "%.*s", (int)(len - 1), name);
+			lua_pushboolean(L, db_col_int(s, i) != 0);
+		} else {
+			snprintf(key, sizeof key, "%s", name);
+			if (type == DB_INT)
+				lua_pushinteger(L, (lua_Integer)db_col_int(s, i));
+			else if (type == DB_REAL)
+				lua_pushnumber(L, db_col_double(s, i));
+			else
+				lua_pushstring(L, db_col_text(s, i));
+		}
+		lua_setfield(L, -2, key);
+		if (dot != NULL)
+			lua_pop(L, 1);
+	}
+}
+
+void rules_begin_point(rules *r, db_stmt *s)
+{
+	lua_settop(r->L, SLOT_MSGH);
+	lua_newtable(r->L); /* SLOT_POINT */
+	put_row(r->L, s);
+}
+
+void rules_add_fields(rules *r, db_stmt *s)
+{
+	lua_settop(r->L, SLOT_POINT);
+	put_row(r->L, s);
+}
+
+rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e)
+{
+	lua_State *L = r->L;
+	lua_Integer n = 0;
+	bool row;
+	rg_status st;
+
+	lua_newtable(L);
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		lua_newtable(L);
+		put_row(L, s);
+		lua_seti(L, -2, ++n);
+	}
+	lua_setfield(L, SLOT_POINT, key);
+	return st;
+}
+
+/* ---- checking the result ------------------------------------------------------------ */
+
+/* Field key of the table at idx as a string, or NULL if absent and optional. */
+static rg_status get_string(lua_State *L, int idx, const char *key, bool optional,
+			    const char **out, const char *where, rg_err *e)
+{
+	int t = lua_getfield(L, idx, key);
+
+	*out = NULL;
+	if (t == LUA_TSTRING)
+		*out = lua_tostring(L, -1); /* stays valid: the result table holds it */
+	lua_pop(L, 1);
+	if (t == LUA_TSTRING || (t == LUA_TNIL && optional))
+		return RG_OK;
+	return err_set(e, RG_RULE, "%s.%s: expected a string, got %s", where, key,
+		       lua_typename(L, t));
+}
+
+static rg_status get_factor(lua_State *L, int idx, const char *key, int *out,
+			    const char *where, rg_err *e)
+{
+	int isint = 0;
+	lua_Integer v;
+
+	lua_getfield(L, idx, key);
+	v = lua_tointegerx(L, -1, &isint);
+	if (!isint || v < 1 || v > 5) {
+		rg_status st = err_set(e, RG_RULE, "%s.factors.%s: expected a whole number 1-5, "
+				       "got %s", where, key, lua_isnil(L, -1) ? "nil" :
+				       luaL_tolstring(L, -1, NULL));
+		lua_settop(L, SLOT_RESULT);
+		return st;
+	}
+	lua_pop(L, 1);
+	*out = (int)v;
+	return RG_OK;
+}
+
+/* Open the array field key of the result for iteration: pushes it, returns its length
+ * (0 and nothing pushed when absent). */
+static rg_status open_array(lua_State *L, const char *key, int max, lua_Integer *n,
+			    const char *where, rg_err *e)
+{
+	int t = lua_getfield(L, SLOT_RESULT, key);
+
+	*n = 0;
+	if (t == LUA_TNIL) {
+		lua_pop(L, 1);
+		return RG_OK;
+	}
+	if (t != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return err_set(e, RG_RULE, "%s.%s: expected a list, got %s", where, key,
+			       lua_typename(L, t));
+	}
+	*n = (lua_Integer)lua_rawlen(L, -1);
+	if (*n > max) {
+		lua_pop(L, 1);
+		return err_set(e, RG_RULE, "%s.%s: more than %d entries", where, key, max);
+	}
+	return RG_OK;
+}
+
+static rg_status check_result(rules *r, rule_result *res, const char *where, rg_err *e)
+{
+	lua_State *L = r->L;
+	lua_Integer n;
+	char item[PATH_MAX + 320];
+	rg_status st;
+
+	if (!lua_istable(L, SLOT_RESULT))
+		return err_set(e, RG_RULE, "%s: expected grade() to return a table, got %s", where,
+			       luaL_typename(L, SLOT_RESULT));
+	if (lua_getfield(L, SLOT_RESULT, "factors") != LUA_TTABLE) {
+		lua_settop(L, SLOT_RESULT);
+		return err_set(e, RG_RULE, "%s.factors: expected a table of the four factors",
+			       where);
+	}
+	int f = lua_gettop(L);
+	if ((st = get_factor(L, f, "importance", &res->importance, where, e)) != RG_OK ||
+	    (st = get_factor(L, f, "discretion", &res->discretion, where, e)) != RG_OK ||
+	    (st = get_factor(L, f, "likelihood", &res->likelihood, where, e)) != RG_OK ||
+	    (st = get_factor(L, f, "harm", &res->harm, where, e)) != RG_OK)
+		return st;
+	lua_pop(L, 1);
+
+	lua_getfield(L, SLOT_RESULT, "score");
+	int isnum = 0;
+	res->score = lua_tonumberx(L, -1, &isnum);
+	lua_pop(L, 1);
+	if (!isnum)
+		return err_set(e, RG_RULE, "%s.score: expected a number", where);
+	if ((st = get_string(L, SLOT_RESULT, "tier", false, &res->tier, where, e)) != RG_OK)
+		return st;
+
+	if ((st = open_array(L, "reasons", RULES_MAX_REASONS, &n, where, e)) != RG_OK)
+		return st;
+	res->nreasons = (int)n;
+	for (lua_Integer i = 1; i <= n; i++) {
+		if (lua_geti(L, -1, i) != LUA_TSTRING) {
+			lua_settop(L, SLOT_RESULT);
+			return err_set(e, RG_RULE, "%s.reasons[%d]: expected a string", where, (int)i);
+		}
+		res->reasons[i - 1] = lua_tostring(L, -1);
+		lua_pop(L, 1);
+	}
+	if (n > 0)
+		lua_pop(L, 1);
+
+	if ((st = open_array(L, "flags", RULES_MAX_FLAGS, &n, where, e)) != RG_OK)
+		return st;
+	res->nflags = (int)n;
+	for (lua_Integer i = 1; i <= n; i++) {
+		rule_flag *fl = &res->flags[i - 1];
+		snprintf(item, sizeof item, "%s.flags[%d]", where, (int)i);
+		if (lua_geti(L, -1, i) != LUA_TTABLE) {
+			lua_settop(L, SLOT_RESULT);
+			return err_set(e, RG_RULE, "%s: expected a table {code, label, evidence}", item);
+		}
+		if ((st = get_string(L, -1, "code", false, &fl->code, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "label", false, &fl->label, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "evidence", false, &fl->evidence, item, e)) != RG_OK) {
+			lua_settop(L, SLOT_RESULT);
+			return st;
+		}
+		lua_pop(L, 1);
+	}
+	if (n > 0)
+		lua_pop(L, 1);
+
+	if ((st = open_array(L, "warnings", RULES_MAX_WARNINGS, &n, where, e)) != RG_OK)
+		return st;
+	res->nwarnings = (int)n;
+	for (lua_Integer i = 1; i <= n; i++) {
+		rule_warning *w = &res->warnings[i - 1];
+		long days;
+		snprintf(item, sizeof item, "%s.warnings[%d]", where, (int)i);
+		if (lua_geti(L, -1, i) != LUA_TTABLE) {
+			lua_settop(L, SLOT_RESULT);
+			return err_set(e, RG_RULE, "%s: expected a table {reason, disposition, "
+				       "responsible, due, text}", item);
+		}
+		if ((st = get_string(L, -1, "reason", false, &w->reason, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "disposition", false, &w->disposition, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "responsible", true, &w->responsible, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "due", false, &w->due, item, e)) != RG_OK ||
+		    (st = get_string(L, -1, "text", false, &w->text, item, e)) != RG_OK) {
+			lua_settop(L, SLOT_RESULT);
+			return st;
+		}
+		lua_pop(L, 1);
+		if (!date_parse(w->due, &days)) {
+			lua_settop(L, SLOT_RESULT);
+			return err_set(e, RG_RULE, "%s.due: expected a date YYYY-MM-DD, got \"%s\"",
+				       item, w->due);
+		}
+	}
+	if (n > 0)
+		lua_pop(L, 1);
+	return RG_OK;
+}
+
+rg_status rules_grade(rules *r, const char *code, rule_result *res, rg_err *e)
+{
+	lua_State *L = r->L;
+	char where[PATH_MAX + 256];
+
+	lua_settop(L, SLOT_POINT);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->grade_ref);
+	lua_pushvalue(L, SLOT_POINT);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
+	if (lua_pcall(L, 2, 1, SLOT_MSGH) != LUA_OK) {
+		rg_status st = err_set(e, RG_RULE, "%s\n(while grading point %s with %s)",
+				       lua_tostring(L, -1), code, r->path);
+		lua_settop(L, SLOT_MSGH);
+		return st;
+	}
+	snprintf(where, sizeof where, "%s: grade() for point %s: result", r->path, code);
+	memset(res, 0, sizeof *res);
+	return check_result(r, res, where, e);
+}

@@ -1,0 +1,16 @@
+/*
+ * sha.h: SHA-256 of a buffer as lowercase hex, to record exactly which rule pack graded
+ * a run.  Depends on libmd.
+ */
+#ifndef RG_SHA_H
+#define RG_SHA_H
+
+#include <stddef.h>
+
+/* Hex digits of a SHA-256 plus the terminating NUL. */
+#define SHA_HEX 65
+
+/* sha256_hex: write the SHA-256 of the n bytes at data into out as 64 hex digits. */
+void sha256_hex(const void *data, size_t n, char out[SHA_HEX]);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * status.c: error records and the mapping from status to exit code.
+ * Depends on the C library only.
+ */
+#include "status.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return status;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+int status_exit_code(rg_status status)
+{
+	switch (status) {
+	case RG_OK:     return 0;
+	case RG_FAILED: return 1;
+	case RG_USAGE:  return 2;
+	case RG_INPUT:  return 3;
+	case RG_DB:     return 4;
+	case RG_RULE:   return 5;
+	case RG_IO:     return 6;
+	}
+	return 70; /* unreachable: every status is listed above */
+}

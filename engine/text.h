@@ -1,0 +1,21 @@
+/*
+ * text.h: UTF-8 text on a terminal: how many columns a string takes (Chinese characters
+ * take two) and padding to a width, so tables of Chinese text line up.
+ * Depends on the C library only.
+ */
+#ifndef RG_TEXT_H
+#define RG_TEXT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* text_width: the display width of the UTF-8 string s in terminal columns: East Asian
+ * wide and fullwidth characters count 2, combining marks 0, others 1.  Malformed bytes
+ * count 1 each. */
+int text_width(const char *s);
+
+/* text_pad: write s to f padded with spaces to width columns, on the right (left-aligned)
+ * or, when right is true, on the left.  Text wider than width is written whole. */
+void text_pad(FILE *f, const char *s, int width, bool right);
+
+#endif
