@@ -71,7 +71,10 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 	 * not grow with the number of points. */
 	if (sqlite3_exec(d->conn, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
 			 NULL, NULL, NULL) != SQLITE_OK) {
-		rg_status st = fail(d, e, "cannot configure the connection");
+		rg_status st = sqlite3_errcode(d->conn) == SQLITE_NOTADB
+			? err_set(e, RG_DB, "%s: not a riskgrade database (%s)", path,
+				  sqlite3_errmsg(d->conn))
+			: fail(d, e, "cannot configure the connection");
 		db_close(d);
 		return st;
 	}

@@ -29,7 +29,7 @@ static const char point_sql[] =
 	"  pw.code || ' ' || pw.name || '（' || pw.kind || '，' || k.scope || '）' AS 职权,"
 	"  pw.legal_basis AS 法律依据,"
 	"  CASE pw.major WHEN 1 THEN '是' WHEN 0 THEN '否' END AS 三重一大,"
-	"  printf('%g', pw.funds) AS \"涉及资金(万元)\","
+	"  CASE WHEN pw.code IS NOT NULL THEN printf('%g', pw.funds) END AS \"涉及资金(万元)\","
 	"  d.name || '（' || d.code || '）' AS 科室, po.name || '（' || po.code || '）' AS 岗位,"
 	"  p.approved_tier || '（' || p.approved_on || '）' AS 审定等级,"
 	"  p.last_graded AS 上次评定日期"

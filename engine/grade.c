@@ -343,6 +343,11 @@ static rg_status check_scope(db *d, const char *agency, rg_err *e)
 	return st;
 }
 
+static const char *plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
 /* Print the tier distribution per agency of the run just made, with a total row. */
 static rg_status print_summary(run_state *rs, rg_err *e)
 {
@@ -354,10 +359,12 @@ static rg_status print_summary(run_state *rs, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	printf("run %ld as of %s: %ld points graded with %s (sha256 %.12s)\n", rs->run, rs->as_of,
-	       rs->npoints, rules_pack_path(rs->r), rules_pack_sha256(rs->r));
-	printf("一级 %ld, 二级 %ld, 三级 %ld; %ld flags on %ld points; %ld warnings\n\n",
-	       rs->tiers[0], rs->tiers[1], rs->tiers[2], rs->nflags, rs->nflagged, rs->nwarnings);
+	printf("run %ld as of %s: %ld point%s graded with %s (sha256 %.12s)\n", rs->run,
+	       rs->as_of, rs->npoints, plural(rs->npoints), rules_pack_path(rs->r),
+	       rules_pack_sha256(rs->r));
+	printf("一级 %ld, 二级 %ld, 三级 %ld; %ld flag%s on %ld point%s; %ld warning%s\n\n",
+	       rs->tiers[0], rs->tiers[1], rs->tiers[2], rs->nflags, plural(rs->nflags),
+	       rs->nflagged, plural(rs->nflagged), rs->nwarnings, plural(rs->nwarnings));
 	st = db_prepare(rs->d,
 			"WITH g AS (SELECT p.agency, g.tier, g.point FROM grades g"
 			"  JOIN points p ON p.code = g.point WHERE g.run = ?1),"

@@ -316,9 +316,9 @@ static bool bind_field(importer *im, int k, const char *value, long line, rg_err
 		report(im, "%s:%ld:%d: column %s: expected one of %s, got \"%s\"", im->path, line,
 		       c->field + 1, col_title(c, title, sizeof title), values, value);
 	} else {
-		report(im, "%s:%ld:%d: column %s: expected the code of a row of %s imported "
-		       "before, got \"%s\" (no such %s)", im->path, line, c->field + 1,
-		       col_title(c, title, sizeof title), c->ref_table, value, c->ref_table);
+		report(im, "%s:%ld:%d: column %s: expected the code of an existing row of %s, "
+		       "got \"%s\"", im->path, line, c->field + 1,
+		       col_title(c, title, sizeof title), c->ref_table, value);
 	}
 	return false;
 }
@@ -355,8 +355,18 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 		}
 	} else if (strncmp(msg, unique, strlen(unique)) == 0 ||
 		   strncmp(msg, pk, strlen(pk)) == 0) {
-		report(im, "%s:%ld: a row with the same key is already in %s (%s)", im->path, line,
-		       im->table, msg);
+		/* "UNIQUE constraint failed: table.column" names one column unless composite. */
+		const char *dot = strchr(msg, '.');
+		int i = dot != NULL && strchr(dot, ',') == NULL ? find_column(im, dot + 1) : -1;
+		if (i >= 0 && im->cols[i].field >= 0) {
+			column *cc = &im->cols[i];
+			report(im, "%s:%ld:%d: column %s: expected a code not already in %s, got \"%s\"",
+			       im->path, line, cc->field + 1, col_title(cc, title, sizeof title),
+			       im->table, csv_field(c, (size_t)cc->field));
+		} else {
+			report(im, "%s:%ld: a row with the same key is already in %s (%s)", im->path,
+			       line, im->table, msg);
+		}
 		return;
 	}
 	report(im, "%s:%ld: the row was refused: %s", im->path, line, msg);

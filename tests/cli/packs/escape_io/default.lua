@@ -1,0 +1,7 @@
+-- A pack that tries to read a file: io is not in the sandbox.
+return {
+  grade = function(p, ctx)
+    local f = io.open("/etc/passwd")
+    return f
+  end,
+}

@@ -1,0 +1,3 @@
+-- A pack with a syntax error.
+local pack = {
+return pack

@@ -1,0 +1,151 @@
+/*
+ * test_date.c: unit tests of engine/date.c (date_parse, date_format).  Every day number
+ * below was counted by hand from 1970-01-01 = 0, not read back from the code.
+ * Depends on cmocka and date.h.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "date.h"
+
+/*
+ * Valid dates and their day numbers.  How the numbers were derived:
+ *   1970 -> 2000: 30 years, 7 leap days (1972..1996) = 10957; 2000-01-01 = 10957.
+ *   2000-03-01: 10957 + 31 (Jan) + 29 (Feb, 2000 is a leap year) = 11017.
+ *   2024-01-01: 54 years, 13 leap days (1972..2020) = 19723; +31 +28 = 19782 (Feb 29).
+ *   2026-01-01: 56 years, 14 leap days (1972..2024) = 20454; 2026-12-31 = 20454 + 364.
+ *   1900-01-01: 70 years back, 17 leap days (1904..1968): -(70 * 365 + 17) = -25567.
+ *   0001-01-01: Python's date(1970,1,1).toordinal() is 719163 and 0001-01-01 is
+ *     ordinal 1, so -719162.  9999-12-31 is ordinal 3652059 (date.max): 2932896.
+ *   1600-02-29: 1600 is divisible by 400, so leap.  1600-01-01 is 370 years before 1970,
+ *     with leap days 1600..1968 = 93 - 3 (1700, 1800, 1900) = 90:
+ *     -(370 * 365 + 90) = -135140; +31 +28 = -135081.
+ */
+static const struct {
+	const char *s;
+	long days;
+} valid[] = {
+	{"1970-01-01", 0},
+	{"1970-01-02", 1},
+	{"1969-12-31", -1},
+	{"1970-12-31", 364},
+	{"1971-01-01", 365},
+	{"2000-01-01", 10957},
+	{"2000-02-29", 11016},
+	{"2000-03-01", 11017},
+	{"2024-01-01", 19723},
+	{"2024-02-29", 19782},
+	{"2024-03-01", 19783},
+	{"2026-01-01", 20454},
+	{"2026-12-31", 20818},
+	{"1900-01-01", -25567},
+	{"1600-02-29", -135081},
+	{"0001-01-01", -719162},
+	{"9999-12-31", 2932896},
+};
+
+/* Strings date_parse must refuse, each for the reason in its comment. */
+static const char *const invalid[] = {
+	"2026-02-29",  /* 2026 is not a leap year */
+	"2024-02-30",  /* February has at most 29 days */
+	"1900-02-29",  /* divisible by 100, not by 400: not leap */
+	"2100-02-29",  /* likewise */
+	"2026-04-31",  /* April has 30 days */
+	"2026-01-32",
+	"2026-01-00",  /* no day 0 */
+	"2026-00-10",  /* no month 0 */
+	"2026-13-01",  /* no month 13 */
+	"0000-01-01",  /* years start at 0001 */
+	"2026-1-01",   /* month needs two digits */
+	"2026-01-1",   /* day needs two digits */
+	"26-01-01",
+	"2026-01-01x", /* trailing characters */
+	"2026-01-01 ",
+	"2026-01-01T00:00",
+	" 2026-01-01", /* leading space */
+	"",
+	"2026",
+	"2026-01",
+	"2026/01/01",
+	"20260101",
+	"+026-01-01",
+	"2026-0a-01",
+	"２０２６-01-01", /* fullwidth digits */
+};
+
+static void test_parse_valid(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+		long days = 123456789;
+		if (!date_parse(valid[i].s, &days))
+			fail_msg("date_parse(\"%s\") refused a valid date", valid[i].s);
+		if (days != valid[i].days)
+			fail_msg("date_parse(\"%s\"): expected %ld, got %ld", valid[i].s,
+				 valid[i].days, days);
+	}
+}
+
+static void test_parse_invalid(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
+		long days = 123456789; /* must be left untouched */
+		if (date_parse(invalid[i], &days))
+			fail_msg("date_parse(\"%s\") accepted an invalid date (%ld)", invalid[i],
+				 days);
+		if (days != 123456789)
+			fail_msg("date_parse(\"%s\") changed *days on failure", invalid[i]);
+	}
+}
+
+static void test_format(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+		char out[DATE_BUF + 4];
+		memset(out, 'Z', sizeof out);
+		date_format(valid[i].days, out);
+		if (strcmp(out, valid[i].s) != 0)
+			fail_msg("date_format(%ld): expected \"%s\", got \"%.*s\"", valid[i].days,
+				 valid[i].s, DATE_BUF, out);
+		/* Nothing written past DATE_BUF. */
+		for (size_t k = DATE_BUF; k < sizeof out; k++)
+			assert_int_equal(out[k], 'Z');
+	}
+}
+
+/* Every day of 1999-2001 (includes the leap day of 2000) survives format then parse,
+ * and consecutive day numbers give consecutive dates: 1999-01-01 is 10957 - 365 = 10592,
+ * 2001-12-31 is 10957 + 366 + 365 - 1 = 11687. */
+static void test_roundtrip(void **state)
+{
+	(void)state;
+	char prev[DATE_BUF] = "1998-12-31";
+	for (long d = 10592; d <= 11687; d++) {
+		char out[DATE_BUF];
+		long back = 0;
+		date_format(d, out);
+		assert_true(strcmp(out, prev) > 0);
+		assert_true(date_parse(out, &back));
+		assert_int_equal(back, d);
+		memcpy(prev, out, DATE_BUF);
+	}
+	assert_string_equal(prev, "2001-12-31");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_roundtrip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
