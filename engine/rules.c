@@ -229,7 +229,7 @@ static rg_status load_pack(rules *r, rg_err *e)
 		goto out;
 	}
 	if (!lua_istable(L, -1)) {
-		st = err_set(e, RG_RULE, "%s: the pack must return a table, got a %s", r->path,
+		st = err_set(e, RG_RULE, "%s: the pack must return a table, got %s", r->path,
 			     luaL_typename(L, -1));
 		goto out;
 	}

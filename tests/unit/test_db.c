@@ -1,0 +1,169 @@
+/*
+ * test_db.c: engine/db.c on real SQLite files: creating and upgrading, refusing what is
+ * not a riskgrade database, transactions, and constraint reporting.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "db.h"
+
+typedef struct {
+	char dir[64];
+	char path[96];
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+
+	assert_non_null(f);
+	strcpy(f->dir, "/tmp/rg-test-db-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	unlink(f->path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static long count(db *d, const char *sql)
+{
+	db_stmt *s = NULL;
+	bool row;
+	long n;
+
+	assert_int_equal(db_prepare(d, sql, &s, NULL), RG_OK);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_true(row);
+	n = (long)db_col_int(s, 0);
+	db_finalize(s);
+	return n;
+}
+
+static void test_init_then_open(void **state)
+{
+	fixture *f = *state;
+	int applied = -1;
+	db *d = NULL;
+
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(applied, db_schema_version());
+	assert_true(db_schema_version() >= 1);
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(applied, 0);
+	assert_int_equal(db_open(f->path, &d, NULL), RG_OK);
+	/* The enumerations of DOMAIN.md: five categories, three levels, three tiers, five
+	 * rating sources, four factors. */
+	assert_int_equal(count(d, "SELECT count(*) FROM enum_category"), 5);
+	assert_int_equal(count(d, "SELECT count(*) FROM enum_level"), 3);
+	assert_int_equal(count(d, "SELECT count(*) FROM enum_tier"), 3);
+	assert_int_equal(count(d, "SELECT count(*) FROM enum_rating_source"), 5);
+	assert_int_equal(count(d, "SELECT count(*) FROM enum_factor"), 4);
+	assert_int_equal(count(d, "PRAGMA foreign_keys"), 1);
+	db_close(d);
+}
+
+static void test_open_refuses(void **state)
+{
+	static const struct {
+		const char *prepare; /* SQL run on a plain SQLite file first, or a file text */
+		bool sql;
+		const char *message;
+	} cases[] = {
+		{NULL, false, "no such database (create it with: riskgrade init"},
+		{"hello, not a database\n", false, "not a riskgrade database"},
+		{"CREATE TABLE x (y); PRAGMA user_version = 0;", true, "not a riskgrade database"},
+		{"CREATE TABLE x (y); PRAGMA user_version = 999;", true,
+		 "schema version 999 is newer than this riskgrade's"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		db *d = NULL;
+		rg_err e = {{0}};
+		unlink(f->path);
+		if (cases[i].prepare != NULL && !cases[i].sql) {
+			FILE *out = fopen(f->path, "w");
+			assert_non_null(out);
+			fputs(cases[i].prepare, out);
+			assert_int_equal(fclose(out), 0);
+		} else if (cases[i].prepare != NULL) {
+			int applied;
+			/* A current database, then made foreign by the case's SQL. */
+			assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+			assert_int_equal(db_open(f->path, &d, NULL), RG_OK);
+			assert_int_equal(db_exec(d, cases[i].prepare, NULL), RG_OK);
+			db_close(d);
+			d = NULL;
+		}
+		assert_int_equal(db_open(f->path, &d, &e), RG_DB);
+		assert_null(d);
+		if (strstr(e.msg, cases[i].message) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, cases[i].message);
+	}
+}
+
+static void test_rollback_and_constraints(void **state)
+{
+	fixture *f = *state;
+	int applied;
+	db *d = NULL;
+	db_stmt *s = NULL;
+	bool row;
+	rg_err e = {{0}};
+
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &d, NULL), RG_OK);
+	assert_int_equal(db_begin(d, NULL), RG_OK);
+	assert_int_equal(db_exec(d, "INSERT INTO agencies VALUES ('A', '甲', NULL)", NULL), RG_OK);
+	assert_int_equal(count(d, "SELECT count(*) FROM agencies"), 1);
+	db_rollback(d);
+	assert_int_equal(count(d, "SELECT count(*) FROM agencies"), 0);
+
+	/* A named CHECK constraint comes back by name, and is recognised as a constraint. */
+	assert_int_equal(db_prepare(d, "INSERT INTO agencies VALUES (?1, ?2, NULL)", &s, NULL),
+			 RG_OK);
+	db_bind_text(s, 1, "A");
+	db_bind_text(s, 2, "");
+	assert_int_equal(db_step(s, &row, &e), RG_DB);
+	assert_false(row);
+	assert_true(db_constraint_failed(s));
+	assert_string_equal(e.msg, "CHECK constraint failed: name: a non-empty name");
+
+	/* A foreign key to a missing parent is refused. */
+	db_reset(s);
+	db_bind_text(s, 1, "B");
+	db_bind_text(s, 2, "乙");
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_int_equal(db_exec(d, "INSERT INTO agencies VALUES ('C', '丙', 'NOPE')", &e), RG_DB);
+	assert_non_null(strstr(e.msg, "FOREIGN KEY constraint failed"));
+	db_finalize(s);
+	assert_int_equal(count(d, "SELECT count(*) FROM agencies"), 1);
+	db_close(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_init_then_open, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_refuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_and_constraints, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

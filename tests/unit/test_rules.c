@@ -1,0 +1,322 @@
+/*
+ * test_rules.c: engine/rules.c with real Lua and a real SQLite row as the facts: how rows
+ * become Lua tables, the sandbox (one case per escape attempt), result checking, and the
+ * date library.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "db.h"
+#include "rules.h"
+
+/* A temporary folder holding default.lua and a database for the facts. */
+typedef struct {
+	char dir[64];
+	char db_path[96];
+	db *d;
+	db_stmt *row;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	int applied;
+
+	assert_non_null(f);
+	strcpy(f->dir, "/tmp/rg-test-rules-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db_path, sizeof f->db_path, "%s/t.db", f->dir);
+	assert_int_equal(db_init(f->db_path, &applied, NULL), RG_OK);
+	assert_int_equal(db_open(f->db_path, &f->d, NULL), RG_OK);
+	/* One point's facts as the grade query shapes them. */
+	assert_int_equal(db_prepare(f->d,
+				    "SELECT 'FX-1' AS code, '岗位' AS level, NULL AS approved_tier,"
+				    " 'QL-1' AS \"power.code\", 1 AS \"power.major?\","
+				    " 0 AS \"post.flag?\", 12.5 AS \"power.funds\","
+				    " NULL AS \"department.code\", 7 AS n",
+				    &f->row, NULL),
+			 RG_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	char path[128];
+
+	db_finalize(f->row);
+	db_close(f->d);
+	unlink(f->db_path);
+	snprintf(path, sizeof path, "%s/default.lua", f->dir);
+	unlink(path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static void write_pack(const fixture *f, const char *text, size_t len)
+{
+	char path[128];
+	FILE *out;
+
+	snprintf(path, sizeof path, "%s/default.lua", f->dir);
+	out = fopen(path, "wb");
+	assert_non_null(out);
+	assert_int_equal(fwrite(text, 1, len, out), len);
+	assert_int_equal(fclose(out), 0);
+}
+
+/* Load pack text, grade the fixture's row, return the status; *msg gets the message. */
+static rg_status grade_with(fixture *f, const char *text, rule_result *res, rg_err *e)
+{
+	rules *r = NULL;
+	bool row;
+	rg_status st;
+
+	write_pack(f, text, strlen(text));
+	st = rules_open(f->dir, "2026-12-01", &r, e);
+	if (st != RG_OK)
+		return st;
+	db_reset(f->row);
+	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
+	assert_true(row);
+	rules_begin_point(r, f->row);
+	st = rules_grade(r, "FX-1", res, e);
+	rules_close(r);
+	return st;
+}
+
+#define OK_RESULT \
+	"{ factors = { importance = 1, discretion = 2, likelihood = 3, harm = 4 }," \
+	"  score = 10, tier = '三级' }"
+
+/* The pack reports what it saw as reasons, so the test can read the facts back. */
+static void test_facts_become_tables(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(p, ctx)\n"
+		"  local r = " OK_RESULT "\n"
+		"  r.reasons = { p.code, p.level, tostring(p.approved_tier),\n"
+		"    p.power.code, tostring(p.power.major), tostring(p.post.flag),\n"
+		"    math.type(p.power.funds), math.type(p.n), tostring(p.department), ctx.as_of }\n"
+		"  return r\n"
+		"end }\n";
+	static const char *const want[] = {
+		"FX-1", "岗位", "nil", "QL-1", "true", "false", "float", "integer", "nil",
+		"2026-12-01",
+	};
+
+	assert_int_equal(grade_with(f, pack, &res, &e), RG_OK);
+	assert_int_equal(res.nreasons, 10);
+	for (int i = 0; i < 10; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+	assert_int_equal(res.importance, 1);
+	assert_int_equal(res.discretion, 2);
+	assert_int_equal(res.likelihood, 3);
+	assert_int_equal(res.harm, 4);
+	assert_string_equal(res.tier, "三级");
+	assert_true(res.score == 10.0);
+}
+
+/* Each escape attempt must stop the run with a message that names what was refused. */
+static void test_sandbox_escapes(void **state)
+{
+	static const struct {
+		const char *attempt;
+		const char *message;
+	} cases[] = {
+		{"io.open('/etc/passwd')", "global 'io'"},
+		{"os.time()", "global 'os'"},
+		{"os.execute('true')", "global 'os'"},
+		{"dofile('/etc/passwd')", "global 'dofile'"},
+		{"loadfile('/etc/passwd')", "global 'loadfile'"},
+		{"load('return 1')", "global 'load'"},
+		{"require('os')", "global 'require'"},
+		{"package.loadlib('x', 'y')", "global 'package'"},
+		{"debug.getinfo(1)", "global 'debug'"},
+		{"string.dump(function() end)", "field 'dump'"},
+		{"('x'):dump()", "method 'dump'"},
+		{"getmetatable('').__index.dump(print)", "field 'dump'"},
+		{"math.random()", "field 'random'"},
+		{"math.randomseed(1)", "field 'randomseed'"},
+		{"collectgarbage('count')", "global 'collectgarbage'"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char pack[512];
+		rule_result res;
+		rg_err e = {{0}};
+		snprintf(pack, sizeof pack,
+			 "return { grade = function(p, ctx)\n  %s\n  return " OK_RESULT "\nend }\n",
+			 cases[i].attempt);
+		assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
+		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
+			fail_msg("%s: message \"%s\" lacks \"%s\" or the point", cases[i].attempt, e.msg,
+				 cases[i].message);
+		/* The pack's file and line 2, where the attempt is. */
+		assert_non_null(strstr(e.msg, "default.lua:2:"));
+	}
+}
+
+static void test_binary_chunk_refused(void **state)
+{
+	fixture *f = *state;
+	static const char chunk[] = "\x1bLua\x54\x00\x19\x93\r\n\x1a\n";
+	rules *r = NULL;
+	rg_err e = {{0}};
+
+	write_pack(f, chunk, sizeof chunk - 1);
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &r, &e), RG_RULE);
+	assert_null(r);
+	assert_non_null(strstr(e.msg, "binary chunk"));
+}
+
+static void test_memory_cap(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	/* Doubling a string passes 256 MiB after 28 rounds; the cap must stop it. */
+	static const char pack[] =
+		"return { grade = function(p, ctx)\n"
+		"  local s = 'x'\n"
+		"  for i = 1, 40 do s = s .. s end\n"
+		"  return " OK_RESULT "\n"
+		"end }\n";
+
+	assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
+	assert_non_null(strstr(e.msg, "not enough memory"));
+}
+
+/* Malformed results: each names the field and what was expected. */
+static void test_bad_results(void **state)
+{
+	static const struct {
+		const char *result;
+		const char *message;
+	} cases[] = {
+		{"nil", "expected grade() to return a table, got nil"},
+		{"{ score = 1, tier = '一级' }", "result.factors: expected a table"},
+		{"{ factors = { importance = 0, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级' }", "factors.importance: expected a whole number 1-5, got 0"},
+		{"{ factors = { importance = 1, discretion = 2.5, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级' }", "factors.discretion: expected a whole number 1-5, got 2.5"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1 },"
+		 " score = 1, tier = '一级' }", "factors.harm: expected a whole number 1-5, got nil"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " tier = '一级' }", "result.score: expected a number"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = 1 }", "result.tier: expected a string, got number"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = 'x' }", "result.reasons: expected a list"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 1 } }", "result.reasons[1]: expected a string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { label = 'l', evidence = 'e' } } }",
+		 "result.flags[1].code: expected a string, got nil"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
+		 " due = '2026-02-30', text = 't' } } }",
+		 "result.warnings[1].due: expected a date YYYY-MM-DD, got \"2026-02-30\""},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = (function() local t = {} for i = 1, 33 do"
+		 " t[i] = { code = 'c' .. i, label = 'l', evidence = 'e' } end return t end)() }",
+		 "result.flags: more than 32 entries"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char pack[1024];
+		rule_result res;
+		rg_err e = {{0}};
+		snprintf(pack, sizeof pack, "return { grade = function(p, ctx)\n  return %s\nend }\n",
+			 cases[i].result);
+		assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
+		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
+			fail_msg("case %zu: message \"%s\" lacks \"%s\" or the point", i, e.msg,
+				 cases[i].message);
+	}
+}
+
+static void test_bad_packs(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} cases[] = {
+		{"return 42\n", "the pack must return a table, got number"},
+		{"return {}\n", "has no function grade(point, ctx)"},
+		{"error('at load time')\n", "default.lua:1: at load time"},
+		{"local x = \n", "default.lua:2: unexpected symbol near <eof>"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rules *r = NULL;
+		rg_err e = {{0}};
+		write_pack(f, cases[i].text, strlen(cases[i].text));
+		assert_int_equal(rules_open(f->dir, "2026-12-01", &r, &e), RG_RULE);
+		if (strstr(e.msg, cases[i].message) == NULL)
+			fail_msg("case %zu: message \"%s\" lacks \"%s\"", i, e.msg, cases[i].message);
+	}
+}
+
+/* The date library, through a pack: expected values counted on a calendar. */
+static void test_date_library(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(p, ctx)\n"
+		"  local r = " OK_RESULT "\n"
+		"  r.reasons = {\n"
+		"    tostring(date.days('2026-12-01', '2027-01-30')),\n" /* 30 + 30 = 60 */
+		"    tostring(date.days('2024-03-01', '2024-02-28')),\n" /* leap year: -2 */
+		"    date.add('2026-12-01', 15),\n"
+		"    date.add('2024-02-28', 1),\n"
+		"    date.add('2026-03-01', -1),\n"
+		"    tostring(date.valid('2026-02-29')),\n"
+		"    tostring(date.valid('2024-02-29')),\n"
+		"    tostring(date.valid(20240229)),\n"
+		"    select(2, pcall(date.days, 'yesterday', '2026-01-01')),\n"
+		"  }\n"
+		"  return r\n"
+		"end }\n";
+	static const char *const want[] = {
+		"60", "-2", "2026-12-16", "2024-02-29", "2026-02-28", "false", "true", "false",
+		"date.days: expected a date YYYY-MM-DD, got \"yesterday\"",
+	};
+
+	assert_int_equal(grade_with(f, pack, &res, &e), RG_OK);
+	assert_int_equal(res.nreasons, 9);
+	for (int i = 0; i < 9; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_facts_become_tables, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sandbox_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_packs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_date_library, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
