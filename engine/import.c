@@ -30,6 +30,8 @@ typedef struct {
 	char label[128];     /* Chinese label, or "" */
 	char type[16];       /* declared type: TEXT, INTEGER, REAL */
 	bool required;       /* NOT NULL without a default */
+	bool has_default;    /* an empty field takes the schema's default */
+	char dflt[128];      /* that default, evaluated, as text */
 	char ref_table[64];  /* referenced table, or "" */
 	db_stmt *ref_check;  /* SELECT 1 FROM ref_table WHERE ref_col = ?; or NULL */
 	int field;           /* index of the CSV field holding it, or -1 */
@@ -93,6 +95,25 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
+/* Evaluate a column's default (an SQL expression such as 0 or '未启动') once. */
+static rg_status eval_default(importer *im, column *c, const char *expr, rg_err *e)
+{
+	char sql[192];
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	snprintf(sql, sizeof sql, "SELECT %s", expr);
+	if ((st = db_prepare(im->d, sql, &s, e)) != RG_OK)
+		return st;
+	if ((st = db_step(s, &row, e)) == RG_OK && row) {
+		c->has_default = true;
+		copy(c->dflt, sizeof c->dflt, db_col_text(s, 0));
+	}
+	db_finalize(s);
+	return st;
+}
+
 static rg_status load_columns(importer *im, rg_err *e)
 {
 	db_stmt *s = NULL;
@@ -100,8 +121,8 @@ static rg_status load_columns(importer *im, rg_err *e)
 	rg_status st;
 
 	st = db_prepare(im->d,
-			"SELECT name, upper(type), \"notnull\" AND dflt_value IS NULL AND NOT pk "
-			"FROM pragma_table_info(?1) ORDER BY cid", &s, e);
+			"SELECT name, upper(type), \"notnull\" AND dflt_value IS NULL AND NOT pk,"
+			" dflt_value FROM pragma_table_info(?1) ORDER BY cid", &s, e);
 	if (st != RG_OK)
 		goto out;
 	db_bind_text(s, 1, im->table);
@@ -116,6 +137,9 @@ static rg_status load_columns(importer *im, rg_err *e)
 		copy(c->type, sizeof c->type, db_col_text(s, 1));
 		c->required = db_col_int(s, 2) != 0;
 		c->field = -1;
+		if (db_col_type(s, 3) != DB_NULL &&
+		    (st = eval_default(im, c, db_col_text(s, 3), e)) != RG_OK)
+			goto out;
 	}
 	if (st != RG_OK)
 		goto out;
@@ -261,6 +285,8 @@ static bool bind_field(importer *im, int k, const char *value, long line, rg_err
 	char title[256];
 	bool row;
 
+	if (value[0] == '\0' && c->has_default)
+		value = c->dflt;
 	if (value[0] == '\0') {
 		if (c->required) {
 			report(im, "%s:%ld:%d: column %s: expected a value, got an empty field",
