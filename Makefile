@@ -12,7 +12,7 @@ PKGS     := lua5.4 sqlite3 libpcre2-8 libmd
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libcmocka-dev sqlite3 time
+            libmd-dev libcmocka-dev sqlite3 time python3
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -104,6 +104,7 @@ unit: $(B)/riskgrade $(UNIT_TESTS)
 
 cli: $(B)/riskgrade
 	@sh tests/cli/run.sh $(B)/riskgrade
+	@sh tests/oracle/run.sh $(B)/riskgrade
 
 valgrind: $(B)/riskgrade $(UNIT_TESTS)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \

@@ -235,7 +235,10 @@ CREATE TABLE signals (
 CREATE INDEX signals_point ON signals(point);
 CREATE INDEX signals_post ON signals(post);
 
--- 变更: a change of legal basis (of a power) or of duties and authority (of a post).
+-- 变更: a change of legal basis (法律法规调整, of one power) or of duties and authority
+-- (职责权限变更, of one post).  A change names exactly the one thing it changed, so a
+-- point is reached by a law change only through its power, by a duty change only through
+-- its post.
 CREATE TABLE changes (
   id         INTEGER PRIMARY KEY,
   kind       TEXT NOT NULL REFERENCES enum_change_kind(name),
@@ -244,8 +247,10 @@ CREATE TABLE changes (
   changed_on TEXT NOT NULL
              CONSTRAINT "changed_on: a date YYYY-MM-DD" CHECK (date(changed_on) IS changed_on),
   text       TEXT NOT NULL CONSTRAINT "text: a non-empty text" CHECK (text <> ''),
-  CONSTRAINT "power: a power for a 法律法规调整" CHECK (kind <> '法律法规调整' OR power IS NOT NULL),
-  CONSTRAINT "post: a post for a 职责权限变更" CHECK (kind <> '职责权限变更' OR post IS NOT NULL)
+  CONSTRAINT "power: a power for a 法律法规调整, and only for it"
+    CHECK ((kind = '法律法规调整') = (power IS NOT NULL)),
+  CONSTRAINT "post: a post for a 职责权限变更, and only for it"
+    CHECK ((kind = '职责权限变更') = (post IS NOT NULL))
 ) STRICT;
 CREATE INDEX changes_power ON changes(power);
 CREATE INDEX changes_post ON changes(post);

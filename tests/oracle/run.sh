@@ -1,5 +1,5 @@
 #!/bin/sh
-# Grade fixtures/tiny and fixtures/demo with the riskgrade binary and compare every point
+# Grade fixtures/tiny, fixtures/demo and tests/oracle/edge with the riskgrade binary and compare every point
 # with the independent oracle (tests/oracle/default_pack.py).
 #   usage: tests/oracle/run.sh RISKGRADE_BINARY      (run from the repository root)
 set -u
@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
 status=0
-for DIR in fixtures/tiny fixtures/demo; do
+for DIR in fixtures/tiny fixtures/demo tests/oracle/edge; do
   name=$(basename "$DIR")
   DB="$TMP/$name.db"
   echo "== $DIR"

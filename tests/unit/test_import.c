@@ -166,6 +166,9 @@ static void test_bad_files(void **state)
 		 ":2:2: byte 1 of the field is not UTF-8 (a GB18030 file?"},
 		{"agencies", "code,name\nA,重复\n", RG_INPUT,
 		 ":2:1: column \"code\" (单位代码): expected a code not already in agencies, got \"A\""},
+		{"changes", "kind,power,post,changed_on,text\n法律法规调整,,A-P,2026-01-01,t\n", RG_INPUT,
+		 ":2:2: column \"power\" (职权编码): expected a power for a 法律法规调整, and only "
+		 "for it, got \"\""},
 		{"grades", "run\n", RG_USAGE, ""},
 	};
 	fixture *f = *state;

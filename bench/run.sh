@@ -1,0 +1,32 @@
+#!/bin/sh
+# run.sh RISKGRADE N: the benchmark.  Builds a database of N synthetic points (and one of
+# N/10, to show that memory does not grow with N), times `riskgrade grade` on each with
+# GNU time, and prints points per second and peak RSS.
+set -eu
+bin=$1
+n=$2
+dir=${BENCH_DIR:-build/bench}
+mkdir -p "$dir"
+
+gen() { # gen N DB
+	rm -f "$2"
+	"$bin" init "$2" >/dev/null
+	{ echo "CREATE TEMP TABLE params AS SELECT $1 AS n;"; cat bench/generate.sql; } | sqlite3 "$2"
+}
+
+measure() { # measure N DB LABEL
+	/usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin" grade "$2" --as-of 2026-12-01 >"$dir/out.txt"
+	read -r secs kb <"$dir/time.txt"
+	graded=$(sed -n 's/^run [0-9]* as of [0-9-]*: \([0-9]*\) point.*/\1/p' "$dir/out.txt")
+	awk -v n="$graded" -v s="$secs" -v kb="$kb" -v label="$3" 'BEGIN {
+		printf "%-10s %9d points  %8.1f s  %9.0f points/s  peak RSS %6.1f MiB\n",
+		       label, n, s, (s > 0 ? n / s : 0), kb / 1024 }'
+}
+
+small=$((n / 10))
+echo "generating $small and $n synthetic points in $dir ..."
+gen "$small" "$dir/small.db"
+gen "$n" "$dir/large.db"
+echo "riskgrade grade --as-of 2026-12-01 (default pack), on $(nproc) cores of $(uname -m):"
+measure "$small" "$dir/small.db" "N/10"
+measure "$n" "$dir/large.db" "N"
