@@ -7,6 +7,7 @@
 #include "import.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -318,7 +319,7 @@ static bool bind_field(importer *im, int k, const char *value, long line, rg_err
 		char *end;
 		errno = 0;
 		double v = strtod(value, &end);
-		if (errno != 0 || *end != '\0') {
+		if (errno != 0 || *end != '\0' || !isfinite(v)) {
 			report(im, "%s:%ld:%d: column %s: expected a number, got \"%s\"", im->path,
 			       line, c->field + 1, col_title(c, title, sizeof title), value);
 			return false;

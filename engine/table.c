@@ -3,6 +3,7 @@
  */
 #include "table.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -145,8 +146,14 @@ static rg_status print_json(FILE *out, const out_col *cols, int ncols, db_stmt *
 			fputs(": ", out);
 			switch (db_col_type(s, i)) {
 			case DB_NULL: fputs("null", out); break;
-			case DB_INT:
-			case DB_REAL: fputs(db_col_text(s, i), out); break;
+			case DB_INT: fputs(db_col_text(s, i), out); break;
+			case DB_REAL:
+				/* JSON has no infinity or NaN. */
+				if (isfinite(db_col_double(s, i)))
+					fputs(db_col_text(s, i), out);
+				else
+					fputs("null", out);
+				break;
 			case DB_TEXT: json_string(out, db_col_text(s, i)); break;
 			}
 		}

@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* text_width: the display width of the UTF-8 string s in terminal columns: East Asian
- * wide and fullwidth characters count 2, combining marks 0, others 1.  Malformed bytes
- * count 1 each. */
+/* text_width: the display width of the UTF-8 string s in terminal columns, as the C
+ * library's wcwidth() gives it: East Asian wide and fullwidth characters count 2,
+ * combining marks 0, others 1.  Each byte of a malformed sequence counts 1. */
 int text_width(const char *s);
 
 /* text_pad: write s to f padded with spaces to width columns, on the right (left-aligned)

@@ -73,6 +73,8 @@ static const read_case read_cases[] = {
 	/* Record 1 spans lines 1-4, line 5 is blank, c is on line 6. */
 	{"several quoted newlines, then a blank line", BYTES("\"a\n\n\nb\"\n\nc\n"),
 	 "1:[a\n\n\nb]\n6:[c]\n", RG_OK, NULL},
+	{"quoted fields ending CRLF lines", BYTES("\"a\",\"b\"\r\n\"c\",\"d\"\r\n"),
+	 "1:[a][b]\n2:[c][d]\n", RG_OK, NULL},
 	{"quoted CRLF kept in the field", BYTES("\"a\r\nb\",c\r\nd,e\r\n"),
 	 "1:[a\r\nb][c]\n3:[d][e]\n", RG_OK, NULL},
 	{"quoted commas, quotes and newline together", BYTES("\"x,\"\"y\"\"\nz\",w\nv\n"),

@@ -157,6 +157,8 @@ static void test_bad_files(void **state)
 		 ":2:5: column \"major\" (三重一大): expected 0 or 1 (是/否), got \"2\""},
 		{"powers", "code,agency,name,kind,funds\nQ,A,n,其他,很多\n", RG_INPUT,
 		 ":2:5: column \"funds\" (涉及资金(万元)): expected a number, got \"很多\""},
+		{"powers", "code,agency,name,kind,funds\nQ,A,n,其他,inf\n", RG_INPUT,
+		 ":2:5: column \"funds\" (涉及资金(万元)): expected a number, got \"inf\""},
 		{"powers", "code,agency,name,kind,funds\nQ,A,n,其他,-1\n", RG_INPUT,
 		 ":2:5: column \"funds\" (涉及资金(万元)): expected an amount of 0 or more (万元), "
 		 "got \"-1\""},

@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +244,28 @@ static void test_print_null_nrows(void **state)
 	db_finalize(s);
 }
 
+/* More columns than the table printer supports (32) is refused, not overrun. */
+static void test_print_too_many_columns(void **state)
+{
+	fixture *fx = *state;
+	out_col cols[33];
+	char sql[256] = "SELECT 1";
+	db_stmt *s = NULL;
+	rg_err e = {{0}};
+	FILE *out = tmpfile();
+
+	assert_non_null(out);
+	for (int i = 0; i < 33; i++)
+		cols[i] = (out_col){"列", "c"};
+	for (int i = 2; i <= 33; i++)
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql), ", %d", i);
+	assert_int_equal(db_prepare(fx->d, sql, &s, &e), RG_OK);
+	assert_int_equal(table_print(out, FMT_TABLE, cols, 33, s, NULL, &e), RG_DB);
+	assert_string_equal(e.msg, "internal: 33 output columns for a query of 33");
+	db_finalize(s);
+	fclose(out);
+}
+
 /* A stream that cannot be written (opened read-only) is RG_IO in every format. */
 static void test_print_write_error(void **state)
 {
@@ -266,10 +289,11 @@ static void test_print_write_error(void **state)
 
 /*
  * JSON has no Infinity: a REAL that is infinite (SQLite's 9e999; the importer's strtod
- * accepts "inf" for a REAL column and a pack can return math.huge as a score) must not
- * come out as a bare Inf token, which no JSON parser accepts.  Which valid form to print
+ * accepts "inf" for a REAL column, a pack may return math.huge as a score) must not come
+ * out as a bare Inf token, which no JSON parser accepts.  Which valid form to print
  * instead (null, as JavaScript's JSON.stringify does, or an error) is the engine's choice,
- * so only the absence of the bare token is checked.  Fails with the current engine.
+ * so only the absence of the bare token is checked.  Fails with the current engine
+ * (latent: no JSON listing selects a REAL column today).
  */
 static void test_print_json_infinity(void **state)
 {
@@ -285,10 +309,12 @@ static void test_print_json_infinity(void **state)
 	assert_int_equal(db_prepare(fx->d, "SELECT 'P001', 9e999, -9e999", &s, &e), RG_OK);
 	rg_status st = table_print(out, FMT_JSON, cols, 3, s, NULL, &e);
 	assert_int_equal(fclose(out), 0);
-	if (st == RG_OK && strstr(got, "Inf") != NULL)
-		fail_msg("invalid JSON, a bare Inf:\n%s", got);
-	free(got);
+	bool bare_inf = st == RG_OK && strstr(got, "Inf") != NULL;
+	if (bare_inf)
+		print_error("invalid JSON, a bare Inf:\n%s", got);
+	free(got); /* before failing, so valgrind sees no leak */
 	db_finalize(s);
+	assert_false(bare_inf);
 }
 
 static void test_format_parse(void **state)
@@ -405,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_csv_field_write),
 		cmocka_unit_test(test_print),
 		cmocka_unit_test(test_print_null_nrows),
+		cmocka_unit_test(test_print_too_many_columns),
 		cmocka_unit_test(test_print_write_error),
 		cmocka_unit_test(test_print_json_infinity),
 	};

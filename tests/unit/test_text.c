@@ -68,8 +68,9 @@ static const width_case width_cases[] = {
 };
 
 /*
- * Characters whose width the header promises (W/F count 2, combining marks 0) but that
- * fall outside engine/text.c's table.  These fail with the current engine; see the report.
+ * Characters whose width the header promises (W/F count 2, combining marks 0, malformed
+ * bytes 1 each) but that fall outside engine/text.c's table or pass its decoder.  These
+ * fail with the current engine; see the report.
  */
 static const width_case width_gaps[] = {
 	{"check mark ✅ U+2705 (W)", "\xE2\x9C\x85", 2},
@@ -77,6 +78,9 @@ static const width_case width_gaps[] = {
 	{"rocket U+1F680 (W)", "\xF0\x9F\x9A\x80", 2},
 	{"thermometer U+1F321 (N)", "\xF0\x9F\x8C\xA1", 1},
 	{"combining right arrow above U+20D7 (Mn)", "x\xE2\x83\x97", 1},
+	/* Not UTF-8, so malformed bytes, 1 each, but decoded as one character of width 1. */
+	{"overlong C0 80", "\xC0\x80", 2},
+	{"surrogate ED A0 80", "\xED\xA0\x80", 3},
 };
 
 static void check_widths(const width_case *cases, size_t n)
