@@ -35,7 +35,7 @@ CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) \
              -Iengine $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm $(LDSAN) $(LDFLAGS)
 
-B := build
+B ?= build
 
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc

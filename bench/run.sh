@@ -11,7 +11,7 @@ mkdir -p "$dir"
 gen() { # gen N DB
 	rm -f "$2"
 	"$bin" init "$2" >/dev/null
-	{ echo "CREATE TEMP TABLE params AS SELECT $1 AS n;"; cat bench/generate.sql; } | sqlite3 "$2"
+	{ echo "CREATE TEMP TABLE params AS SELECT $1 AS n;"; cat bench/generate.sql; } | sqlite3 "$2" >/dev/null
 }
 
 measure() { # measure N DB LABEL

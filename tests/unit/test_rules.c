@@ -23,6 +23,7 @@ typedef struct {
 	char db_path[96];
 	db *d;
 	db_stmt *row;
+	rules *r; /* the last pack loaded: its results live until it is closed */
 } fixture;
 
 static int setup(void **state)
@@ -53,6 +54,7 @@ static int teardown(void **state)
 	fixture *f = *state;
 	char path[128];
 
+	rules_close(f->r);
 	db_finalize(f->row);
 	db_close(f->d);
 	unlink(f->db_path);
@@ -75,24 +77,24 @@ static void write_pack(const fixture *f, const char *text, size_t len)
 	assert_int_equal(fclose(out), 0);
 }
 
-/* Load pack text, grade the fixture's row, return the status; *msg gets the message. */
+/* Load pack text and grade the fixture's row with it.  The pack stays loaded in f->r, so
+ * the strings of *res stay valid until the next call or the teardown. */
 static rg_status grade_with(fixture *f, const char *text, rule_result *res, rg_err *e)
 {
-	rules *r = NULL;
 	bool row;
 	rg_status st;
 
+	rules_close(f->r);
+	f->r = NULL;
 	write_pack(f, text, strlen(text));
-	st = rules_open(f->dir, "2026-12-01", &r, e);
+	st = rules_open(f->dir, "2026-12-01", &f->r, e);
 	if (st != RG_OK)
 		return st;
 	db_reset(f->row);
 	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
 	assert_true(row);
-	rules_begin_point(r, f->row);
-	st = rules_grade(r, "FX-1", res, e);
-	rules_close(r);
-	return st;
+	rules_begin_point(f->r, f->row);
+	return rules_grade(f->r, "FX-1", res, e);
 }
 
 #define OK_RESULT \
