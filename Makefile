@@ -43,7 +43,7 @@ BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o
 # storage: the only layer that sees SQLite
 DB_OBJ     := $(B)/db.o $(B)/migrations.o
 # rules: the only layer that sees Lua and PCRE2
-RULES_OBJ  := $(B)/rules.o
+RULES_OBJ  := $(B)/rules.o $(B)/rx.o
 # commands: one file per subcommand, on top of the layers above
 CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
               $(B)/grade.o $(B)/warnings.o $(B)/explain.o

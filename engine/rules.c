@@ -1,8 +1,9 @@
 /*
  * rules.c: the Lua sandbox and the contract with a rule pack (see rules/README.md).
  * The pack sees only base (without dofile, loadfile, load, collectgarbage), string
- * (without dump), table, math (without random), utf8 and our date library; its memory is
- * capped.  Every call into Lua is protected, with a traceback.
+ * (without dump and the backtracking pattern functions), table, math (without random),
+ * utf8, and our date and re libraries; its memory and instructions per point are capped.
+ * Every call into Lua is protected, with a traceback.
  * Depends on Lua, db.h, date.h, sha.h, status.h.
  */
 #include "rules.h"
@@ -18,9 +19,16 @@
 #include <lualib.h>
 
 #include "date.h"
+#include "rx.h"
 
 /* A pack that needs more than this for one state is broken, not busy. */
 #define MEM_LIMIT ((size_t)256 << 20)
+
+/* Lua VM instructions one point (or loading the pack) may take: the default pack takes
+ * about ten thousand, so this stops a runaway loop in well under a second without ever
+ * troubling a real rule.  The hook runs every HOOK_EVERY instructions. */
+#define INSTRUCTION_LIMIT 50000000L
+#define HOOK_EVERY 10000
 
 /* Stack slots while a point is being graded. */
 #define SLOT_MSGH 1   /* the message handler */
@@ -33,6 +41,7 @@ struct rules {
 	size_t mem_limit;      /* bytes it may hold */
 	int grade_ref;         /* registry reference to pack.grade */
 	int ctx_ref;           /* registry reference to the ctx table */
+	long budget;           /* instructions left for the current point, in hook steps */
 	char path[PATH_MAX];   /* the pack file */
 	char sha[SHA_HEX];     /* SHA-256 of its content */
 };
@@ -54,6 +63,40 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (p != NULL)
 		r->mem_used = r->mem_used - osize + nsize;
 	return p;
+}
+
+/* Count hook: stop a point (or the pack's loading) that runs past its budget. */
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+	rules *r;
+
+	lua_getallocf(L, (void **)&r);
+	if (--r->budget >= 0)
+		return;
+	/* Name the line that was running, as any other rule error does. */
+	lua_getinfo(L, "Sl", ar);
+	lua_pushfstring(L, "%s:%d: more than %d million Lua instructions: a runaway loop?",
+			ar->short_src, ar->currentline, (int)(INSTRUCTION_LIMIT / 1000000));
+	lua_error(L);
+}
+
+static void reset_budget(rules *r)
+{
+	r->budget = INSTRUCTION_LIMIT / HOOK_EVERY;
+}
+
+/* string.find with its plain flag always set.  Lua's own patterns backtrack inside C,
+ * where neither the hook nor any limit reaches, so packs match text with `re` instead. */
+static int l_find_plain(lua_State *L)
+{
+	luaL_checkstring(L, 1);
+	luaL_checkstring(L, 2);
+	lua_settop(L, 3);
+	lua_pushboolean(L, 1);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, 4, LUA_MULTRET);
+	return lua_gettop(L);
 }
 
 /* Message handler: add a traceback to the error, as lua.c does. */
@@ -161,6 +204,16 @@ static void open_sandbox(lua_State *L)
 	remove_field(L, NULL, "load");
 	remove_field(L, NULL, "collectgarbage");
 	remove_field(L, "string", "dump");
+	remove_field(L, "string", "match");
+	remove_field(L, "string", "gmatch");
+	remove_field(L, "string", "gsub");
+	lua_getglobal(L, "string");
+	lua_getfield(L, -1, "find");
+	lua_pushcclosure(L, l_find_plain, 1);
+	lua_setfield(L, -2, "find");
+	lua_pop(L, 1);
+	rx_open(L);
+	lua_setglobal(L, "re");
 	remove_field(L, "math", "random");
 	remove_field(L, "math", "randomseed");
 	lua_pushcfunction(L, l_print);
@@ -219,6 +272,7 @@ static rg_status load_pack(rules *r, rg_err *e)
 		return st;
 	sha256_hex(buf, len, r->sha);
 	snprintf(chunkname, sizeof chunkname, "@%s", r->path);
+	reset_budget(r);
 	/* Text only: a precompiled chunk could break the sandbox. */
 	if (luaL_loadbufferx(L, buf, len, chunkname, "t") != LUA_OK) {
 		st = err_set(e, RG_RULE, "%s", lua_tostring(L, -1));
@@ -261,6 +315,7 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 		return err_set(e, RG_IO, "out of memory");
 	}
 	open_sandbox(r->L);
+	lua_sethook(r->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	lua_pushcfunction(r->L, msgh); /* SLOT_MSGH */
 	lua_createtable(r->L, 0, 1);
 	lua_pushstring(r->L, as_of);
@@ -535,6 +590,7 @@ rg_status rules_grade(rules *r, const char *code, rule_result *res, rg_err *e)
 	char where[PATH_MAX + 256];
 
 	lua_settop(L, SLOT_POINT);
+	reset_budget(r);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->grade_ref);
 	lua_pushvalue(L, SLOT_POINT);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);

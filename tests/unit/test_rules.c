@@ -120,7 +120,8 @@ static void test_facts_become_tables(void **state)
 		"2026-12-01",
 	};
 
-	assert_int_equal(grade_with(f, pack, &res, &e), RG_OK);
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
 	assert_int_equal(res.nreasons, 10);
 	for (int i = 0; i < 10; i++)
 		assert_string_equal(res.reasons[i], want[i]);
@@ -154,6 +155,12 @@ static void test_sandbox_escapes(void **state)
 		{"math.random()", "field 'random'"},
 		{"math.randomseed(1)", "field 'randomseed'"},
 		{"collectgarbage('count')", "global 'collectgarbage'"},
+		/* Lua's own patterns backtrack inside C, out of the hook's reach. */
+		{"string.match('a', 'a')", "field 'match'"},
+		{"('a'):gsub('a', 'b')", "method 'gsub'"},
+		{"for w in string.gmatch('a b', '%a') do end", "field 'gmatch'"},
+		/* The library and compiled patterns cannot be reached behind. */
+		{"getmetatable(re.compile('x')).__gc()", "field '__gc'"},
 	};
 	fixture *f = *state;
 
@@ -309,6 +316,72 @@ static void test_date_library(void **state)
 		assert_string_equal(res.reasons[i], want[i]);
 }
 
+/* re, backed by PCRE2: expected positions are UTF-8 byte offsets counted by hand
+ * (each of these Chinese characters is 3 bytes). */
+static void test_re_library(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"local bribe = re.compile('收受|宴请|回扣|礼金')\n"
+		"return { grade = function(p, ctx)\n"
+		"  local r = " OK_RESULT "\n"
+		"  local a, b = re.find('调解中收受当事人礼金', '收受|宴请|回扣|礼金')\n"
+		"  local n, unit = re.match('涉及金额50万元', [[(\\d+)(万元)]])\n"
+		"  r.reasons = {\n"
+		"    a .. '-' .. b,\n"                                   /* 调解中 = 9 bytes */
+		"    tostring(bribe:test('接受管理对象宴请')),\n"
+		"    tostring(bribe:test('按时上报统计数据')),\n"
+		"    tostring(re.test('收受礼金', [[^\\p{Han}+$]])),\n"
+		"    tostring(re.test('abc', [[^\\p{Han}+$]])),\n"
+		"    re.match('表现：收受礼金', [[(\\w+)$]]),\n"       /* \w is Unicode: Han */
+		"    n .. '|' .. unit,\n"
+		"    tostring(re.match('无', '有')),\n"
+		"    tostring(re.compile('x') == re.compile('x')),\n"  /* compiled once */
+		"    tostring(('a.b'):find('.')),\n"                    /* plain: the dot */
+		"  }\n"
+		"  return r\n"
+		"end }\n";
+	static const char *const want[] = {
+		"10-15", "true", "false", "true", "false", "收受礼金", "50|万元", "nil", "true", "2",
+	};
+
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nreasons, 10);
+	for (int i = 0; i < 10; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+}
+
+/* A pattern error at load names the pattern and the offset; a catastrophic pattern stops
+ * at PCRE2's limits with an error naming it; a runaway loop stops at the budget. */
+static void test_limits(void **state)
+{
+	static const struct {
+		const char *pack;
+		const char *message;
+	} cases[] = {
+		{"local r = re.compile('收受|(')\nreturn { grade = function() end }\n",
+		 "re: pattern \"收受|(\" at offset 8: missing closing parenthesis"},
+		{"return { grade = function(p, ctx)\n"
+		 "  return re.test(('a'):rep(40) .. 'b', '^(a+)+$')\nend }\n",
+		 "re: pattern \"^(a+)+$\" on a text of 41 bytes: match limit exceeded"},
+		{"return { grade = function(p, ctx)\n  while true do end\nend }\n",
+		 "default.lua:2: more than 50 million Lua instructions: a runaway loop?"},
+		{"while true do end\n", "default.lua:1: more than 50 million Lua instructions"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rule_result res;
+		rg_err e = {{0}};
+		assert_int_equal(grade_with(f, cases[i].pack, &res, &e), RG_RULE);
+		if (strstr(e.msg, cases[i].message) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, cases[i].message);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +392,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_packs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_date_library, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_re_library, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
