@@ -43,10 +43,10 @@ BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o
 # storage: the only layer that sees SQLite
 DB_OBJ     := $(B)/db.o $(B)/migrations.o
 # rules: the only layer that sees Lua and PCRE2
-RULES_OBJ  := $(B)/rules.o $(B)/rx.o
+RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # commands: one file per subcommand, on top of the layers above
 CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
-              $(B)/grade.o $(B)/warnings.o $(B)/explain.o
+              $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -86,6 +86,13 @@ $(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
 	sh tools/embed.sh db_migrations $(sort $(wildcard schemas/[0-9]*.sql)) > $@
 
 $(B)/migrations.o: $(B)/migrations.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
+# The rule prelude (engine/prelude.lua) is compiled in the same way.
+$(B)/prelude.c: engine/prelude.lua tools/embed.sh | $(B)
+	sh tools/embed.sh rg_prelude engine/prelude.lua > $@
+
+$(B)/prelude.o: $(B)/prelude.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
 $(B)/riskgrade: $(B)/main.o $(ENGINE_OBJ)

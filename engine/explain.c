@@ -64,7 +64,7 @@ static const char changes_sql[] =
 	" WHERE c.power = p.power OR c.post = p.post ORDER BY c.changed_on, c.id";
 
 static const char grade_sql[] =
-	"SELECT g.run, r.as_of, g.pack, rp.sha256, g.importance, g.discretion, g.likelihood,"
+	"SELECT g.run, r.as_of, coalesce(rp.path, g.pack), rp.sha256, g.importance, g.discretion, g.likelihood,"
 	"  g.harm, g.score, g.tier, g.reasons"
 	" FROM grades g JOIN runs r ON r.id = g.run"
 	" LEFT JOIN run_packs rp ON rp.run = g.run AND rp.pack = g.pack"

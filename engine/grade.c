@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "grade.h"
 #include "rules.h"
 #include "table.h"
 
@@ -36,7 +37,8 @@ static const char help[] =
 /* Everything one run needs, prepared once. */
 typedef struct {
 	db *d;                 /* the database */
-	rules *r;              /* the loaded pack */
+	rules *r;              /* the rule state, with a pack for every agency in scope */
+	const char *dir;       /* the rule pack folder */
 	const char *as_of;     /* YYYY-MM-DD */
 	const char *scope;     /* agency code or NULL for all */
 	long run;              /* id of the run being written */
@@ -212,8 +214,8 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 	rg_status st;
 
 	if (tier < 0)
-		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected 一级, "
-			       "二级 or 三级, got \"%s\"", rules_pack_path(rs->r), code, res->tier);
+		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected "
+			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack), code, res->tier);
 	reasons[0] = '\0';
 	for (int i = 0; i < res->nreasons && used < sizeof reasons; i++)
 		used += (size_t)snprintf(reasons + used, sizeof reasons - used, "%s%s",
@@ -221,7 +223,7 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 	db_reset(rs->ins_grade);
 	db_bind_int(rs->ins_grade, 1, rs->run);
 	db_bind_text(rs->ins_grade, 2, code);
-	db_bind_text(rs->ins_grade, 3, rules_pack_path(rs->r));
+	db_bind_text(rs->ins_grade, 3, res->pack);
 	db_bind_int(rs->ins_grade, 4, res->importance);
 	db_bind_int(rs->ins_grade, 5, res->discretion);
 	db_bind_int(rs->ins_grade, 6, res->likelihood);
@@ -242,9 +244,10 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 		db_bind_text(rs->ins_flag, 4, f->label);
 		db_bind_text(rs->ins_flag, 5, f->evidence);
 		if ((st = exec(rs->ins_flag, "flag", code, e)) != RG_OK)
-			return err_set(e, RG_RULE, "%s: grade() for point %s: flags[%d]: code \"%s\" "
-				       "must be non-empty and given once per point (%s)",
-				       rules_pack_path(rs->r), code, i + 1, f->code, e->msg);
+			return err_set(e, RG_RULE, "%s: grade() for point %s: flags[%d]: code "
+				       "\"%s\" must be non-empty and given once per point (%s)",
+				       rules_pack_path(rs->r, res->pack), code, i + 1, f->code,
+				       e->msg);
 	}
 	rs->nflags += res->nflags;
 	rs->nflagged += res->nflags > 0;
@@ -252,9 +255,10 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 	for (int i = 0; i < res->nwarnings; i++) {
 		const rule_warning *w = &res->warnings[i];
 		if (find(dispositions, 3, w->disposition) < 0)
-			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d].disposition: "
-				       "expected 风险提示, 诫勉谈话 or 责令纠错, got \"%s\"",
-				       rules_pack_path(rs->r), code, i + 1, w->disposition);
+			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d]."
+				       "disposition: expected 风险提示, 诫勉谈话 or 责令纠错, got \"%s\"",
+				       rules_pack_path(rs->r, res->pack), code, i + 1,
+				       w->disposition);
 		db_reset(rs->ins_warning);
 		db_bind_int(rs->ins_warning, 1, rs->run);
 		db_bind_text(rs->ins_warning, 2, code);
@@ -266,7 +270,7 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 		if ((st = exec(rs->ins_warning, "warning", code, e)) != RG_OK)
 			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d]: "
 				       "responsible \"%s\" is not a person's code (%s)",
-				       rules_pack_path(rs->r), code, i + 1,
+				       rules_pack_path(rs->r, res->pack), code, i + 1,
 				       w->responsible ? w->responsible : "", e->msg);
 	}
 	rs->nwarnings += res->nwarnings;
@@ -287,7 +291,7 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	db_bind_text(s, 1, rs->as_of);
 	db_bind_text(s, 2, rs->scope);
 	db_bind_text(s, 3, RG_VERSION);
-	db_bind_text(s, 4, rules_pack_path(rs->r));
+	db_bind_text(s, 4, rs->dir);
 	st = exec(s, "run", "-", e);
 	db_finalize(s);
 	rs->run = (long)db_last_rowid(rs->d);
@@ -315,16 +319,71 @@ static rg_status finish_run(run_state *rs, rg_err *e)
 	db_finalize(s);
 	if (st != RG_OK)
 		return st;
-	st = db_prepare(rs->d, "INSERT INTO run_packs (run, pack, sha256) VALUES (?1, ?2, ?3)",
-			&s, e);
+	st = db_prepare(rs->d, "INSERT INTO run_packs (run, pack, path, parent, sha256)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)", &s, e);
 	if (st != RG_OK)
 		return st;
-	db_bind_int(s, 1, rs->run);
-	db_bind_text(s, 2, rules_pack_path(rs->r));
-	db_bind_text(s, 3, rules_pack_sha256(rs->r));
-	st = exec(s, "pack", "-", e);
+	for (int i = 0; i < rules_pack_count(rs->r) && st == RG_OK; i++) {
+		const rule_pack *pk = rules_pack_at(rs->r, i);
+		db_reset(s);
+		db_bind_int(s, 1, rs->run);
+		db_bind_text(s, 2, pk->name);
+		db_bind_text(s, 3, pk->path);
+		db_bind_text(s, 4, pk->parent);
+		db_bind_text(s, 5, pk->sha);
+		st = exec(s, "pack", "-", e);
+	}
 	db_finalize(s);
 	return st;
+}
+
+/* Each agency in scope with its ancestors, nearest first (?1: scope or NULL). */
+static const char chain_sql[] =
+	"WITH RECURSIVE scope(code) AS ("
+	"  SELECT code FROM agencies WHERE code = ?1"
+	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code),"
+	" chain(agency, ancestor, depth) AS ("
+	"  SELECT code, code, 0 FROM agencies WHERE ?1 IS NULL OR code IN scope"
+	"  UNION ALL SELECT c.agency, a.parent, c.depth + 1 FROM chain c"
+	"  JOIN agencies a ON a.code = c.ancestor WHERE a.parent IS NOT NULL AND c.depth < 64)"
+	"SELECT agency, ancestor FROM chain ORDER BY agency, depth";
+
+rg_status grade_resolve_packs(db *d, const char *dir, const char *scope,
+			      rg_status (*found)(void *ctx, const char *agency, const char *name,
+						 rg_err *e),
+			      void *ctx, rg_err *e)
+{
+	db_stmt *s = NULL;
+	char agency[256] = "";
+	bool row, done = true;
+	rg_status st = db_prepare(d, chain_sql, &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, scope);
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *a = db_col_text(s, 0), *ancestor = db_col_text(s, 1);
+		if (strcmp(a, agency) != 0) {
+			if (!done && (st = found(ctx, agency, "default", e)) != RG_OK)
+				break;
+			snprintf(agency, sizeof agency, "%s", a);
+			done = false;
+		}
+		if (!done && rules_pack_file(dir, ancestor)) {
+			if ((st = found(ctx, agency, ancestor, e)) != RG_OK)
+				break;
+			done = true;
+		}
+	}
+	if (st == RG_OK && !done)
+		st = found(ctx, agency, "default", e);
+	db_finalize(s);
+	return st;
+}
+
+static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_err *e)
+{
+	return rules_use(ctx, agency, name, e);
 }
 
 static rg_status check_scope(db *d, const char *agency, rg_err *e)
@@ -359,9 +418,12 @@ static rg_status print_summary(run_state *rs, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	printf("run %ld as of %s: %ld point%s graded with %s (sha256 %.12s)\n", rs->run,
-	       rs->as_of, rs->npoints, plural(rs->npoints), rules_pack_path(rs->r),
-	       rules_pack_sha256(rs->r));
+	printf("run %ld as of %s: %ld point%s graded with the packs of %s/\n", rs->run,
+	       rs->as_of, rs->npoints, plural(rs->npoints), rs->dir);
+	for (int i = 0; i < rules_pack_count(rs->r); i++) {
+		const rule_pack *pk = rules_pack_at(rs->r, i);
+		printf("  %s (%s, sha256 %.12s)\n", pk->name, pk->path, pk->sha);
+	}
 	printf("一级 %ld, 二级 %ld, 三级 %ld; %ld flag%s on %ld point%s; %ld warning%s\n\n",
 	       rs->tiers[0], rs->tiers[1], rs->tiers[2], rs->nflags, plural(rs->nflags),
 	       rs->nflagged, plural(rs->nflagged), rs->nwarnings, plural(rs->nwarnings));
@@ -390,7 +452,7 @@ static rg_status print_summary(run_state *rs, rg_err *e)
 	return st;
 }
 
-static const char *default_rules_dir(void)
+const char *grade_default_rules_dir(void)
 {
 	struct stat sb;
 
@@ -429,15 +491,18 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (!date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
 	if (dir == NULL)
-		dir = default_rules_dir();
+		dir = grade_default_rules_dir();
 	rs.as_of = as_of;
 	rs.scope = agency;
+	rs.dir = dir;
 
 	if ((st = db_open(pos[0], &rs.d, e)) != RG_OK)
 		goto out;
 	if (agency != NULL && (st = check_scope(rs.d, agency, e)) != RG_OK)
 		goto out;
 	if ((st = rules_open(dir, as_of, &rs.r, e)) != RG_OK)
+		goto out;
+	if ((st = grade_resolve_packs(rs.d, dir, agency, use_pack, rs.r, e)) != RG_OK)
 		goto out;
 	if ((st = prepare(&rs, e)) != RG_OK)
 		goto out;
@@ -449,10 +514,11 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	db_bind_text(rs.points, 1, agency);
 	while ((st = db_step(rs.points, &row, e)) == RG_OK && row) {
 		rule_result res;
-		char code[256];
+		char code[256], owner[256];
 		snprintf(code, sizeof code, "%s", db_col_text(rs.points, 0));
+		snprintf(owner, sizeof owner, "%s", db_col_text(rs.points, 1));
 		if ((st = gather(&rs, code, e)) != RG_OK ||
-		    (st = rules_grade(rs.r, code, &res, e)) != RG_OK ||
+		    (st = rules_grade(rs.r, code, owner, &res, e)) != RG_OK ||
 		    (st = store(&rs, code, &res, e)) != RG_OK)
 			goto out;
 		rs.npoints++;

@@ -19,6 +19,7 @@ static const struct {
 	{"grade", cmd_grade, "grade every risk point and record the run"},
 	{"warnings", cmd_warnings, "list the warnings of a run"},
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
+	{"rules", cmd_rules, "show which rule pack each agency uses"},
 };
 
 static void usage(FILE *f)

@@ -35,15 +35,25 @@
 #define SLOT_POINT 2  /* the facts of the current point */
 #define SLOT_RESULT 3 /* what grade() returned */
 
+#define MAX_PACKS 64
+
+/* Generated from engine/prelude.lua (build/prelude.c). */
+extern const char *const rg_prelude[];
+
 struct rules {
-	lua_State *L;          /* the sandboxed state */
-	size_t mem_used;       /* bytes the state holds */
-	size_t mem_limit;      /* bytes it may hold */
-	int grade_ref;         /* registry reference to pack.grade */
-	int ctx_ref;           /* registry reference to the ctx table */
-	long budget;           /* instructions left for the current point, in hook steps */
-	char path[PATH_MAX];   /* the pack file */
-	char sha[SHA_HEX];     /* SHA-256 of its content */
+	lua_State *L;              /* the sandboxed state */
+	size_t mem_used;           /* bytes the state holds */
+	size_t mem_limit;          /* bytes it may hold */
+	long budget;               /* instructions left for the current point, in hook steps */
+	char dir[PATH_MAX];        /* the rule pack folder */
+	int ctx_ref;               /* registry: the ctx table */
+	int require_ref;           /* registry: the prelude's require_pack(name) */
+	int parents_ref;           /* registry: the prelude's parents (name -> base name) */
+	int by_agency_ref;         /* registry: agency code -> pack table */
+	int names_ref;             /* registry: agency code -> pack name */
+	rg_status load_status;     /* why the last loadpack() failed: RG_IO or RG_RULE */
+	rule_pack packs[MAX_PACKS]; /* the packs loaded, in load order */
+	int npacks;
 };
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -259,44 +269,105 @@ out:
 	return RG_OK;
 }
 
-static rg_status load_pack(rules *r, rg_err *e)
+/* A pack name is "default" or an agency code: letters, digits, '-' and '_' only, so it
+ * cannot name a file outside the rules folder. */
+static bool valid_name(const char *name)
 {
-	lua_State *L = r->L;
+	if (name[0] == '\0' || strlen(name) >= sizeof ((rule_pack *)0)->name)
+		return false;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			return false;
+	return true;
+}
+
+static void pack_path(const char *dir, const char *name, char *out, size_t n)
+{
+	if (strcmp(name, "default") == 0)
+		snprintf(out, n, "%s/default.lua", dir);
+	else
+		snprintf(out, n, "%s/agencies/%s.lua", dir, name);
+}
+
+bool rules_pack_file(const char *dir, const char *agency)
+{
+	char path[PATH_MAX + 128];
+	FILE *f;
+
+	if (!valid_name(agency))
+		return false;
+	pack_path(dir, agency, path, sizeof path);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return false;
+	fclose(f);
+	return true;
+}
+
+/* loadpack(name, env), for the prelude: read the pack's file as text, record its hash,
+ * and return it compiled as a function whose _ENV is env. */
+static int l_loadpack(lua_State *L)
+{
+	rules *r = lua_touserdata(L, lua_upvalueindex(1));
+	const char *name = luaL_checkstring(L, 1);
+	rule_pack *pk;
 	char *buf = NULL;
 	size_t len = 0;
-	char chunkname[PATH_MAX + 1];
-	rg_status st;
+	char chunkname[sizeof pk->path + 1];
+	rg_err e;
 
-	st = read_file(r->path, &buf, &len, e);
-	if (st != RG_OK)
-		return st;
-	sha256_hex(buf, len, r->sha);
-	snprintf(chunkname, sizeof chunkname, "@%s", r->path);
-	reset_budget(r);
+	luaL_checktype(L, 2, LUA_TTABLE);
+	r->load_status = RG_RULE;
+	if (!valid_name(name))
+		return luaL_error(L, "inherit: \"%s\" is not a pack name (\"default\" or an "
+				  "agency code)", name);
+	if (r->npacks == MAX_PACKS)
+		return luaL_error(L, "more than %d rule packs", MAX_PACKS);
+	pk = &r->packs[r->npacks];
+	snprintf(pk->name, sizeof pk->name, "%s", name);
+	pack_path(r->dir, name, pk->path, sizeof pk->path);
+	pk->parent = NULL;
+	if (read_file(pk->path, &buf, &len, &e) != RG_OK) {
+		r->load_status = RG_IO;
+		lua_pushstring(L, e.msg);
+		return lua_error(L);
+	}
+	sha256_hex(buf, len, pk->sha);
+	snprintf(chunkname, sizeof chunkname, "@%s", pk->path);
 	/* Text only: a precompiled chunk could break the sandbox. */
-	if (luaL_loadbufferx(L, buf, len, chunkname, "t") != LUA_OK) {
-		st = err_set(e, RG_RULE, "%s", lua_tostring(L, -1));
-		goto out;
-	}
-	if (lua_pcall(L, 0, 1, SLOT_MSGH) != LUA_OK) {
-		st = err_set(e, RG_RULE, "%s", lua_tostring(L, -1));
-		goto out;
-	}
-	if (!lua_istable(L, -1)) {
-		st = err_set(e, RG_RULE, "%s: the pack must return a table, got %s", r->path,
-			     luaL_typename(L, -1));
-		goto out;
-	}
-	if (lua_getfield(L, -1, "grade") != LUA_TFUNCTION) {
-		st = err_set(e, RG_RULE, "%s: the pack's table has no function grade(point, ctx)",
-			     r->path);
-		goto out;
-	}
-	r->grade_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-out:
-	lua_settop(L, SLOT_MSGH);
+	int rc = luaL_loadbufferx(L, buf, len, chunkname, "t");
 	free(buf);
-	return st;
+	if (rc != LUA_OK)
+		return lua_error(L);
+	lua_pushvalue(L, 2);
+	lua_setupvalue(L, -2, 1); /* the chunk's only upvalue is its _ENV */
+	r->npacks++;
+	return 1;
+}
+
+/* Run the prelude: keep require_pack and parents. */
+static rg_status open_prelude(rules *r, rg_err *e)
+{
+	lua_State *L = r->L;
+	size_t len = strlen(rg_prelude[0]);
+
+	if (luaL_loadbufferx(L, rg_prelude[0], len, "=prelude", "t") != LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	lua_pushlightuserdata(L, r);
+	lua_pushcclosure(L, l_loadpack, 1);
+	if (lua_pcall(L, 1, 2, SLOT_MSGH) != LUA_OK) {
+		rg_status st = err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+		lua_settop(L, SLOT_MSGH);
+		return st;
+	}
+	r->parents_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	r->require_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_newtable(L);
+	r->by_agency_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_newtable(L);
+	r->names_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	return RG_OK;
 }
 
 rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
@@ -307,8 +378,7 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 	if (r == NULL)
 		return err_set(e, RG_IO, "out of memory");
 	r->mem_limit = MEM_LIMIT;
-	r->grade_ref = LUA_NOREF;
-	snprintf(r->path, sizeof r->path, "%s/default.lua", dir);
+	snprintf(r->dir, sizeof r->dir, "%s", dir);
 	r->L = lua_newstate(capped_alloc, r);
 	if (r->L == NULL) {
 		free(r);
@@ -321,13 +391,54 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 	lua_pushstring(r->L, as_of);
 	lua_setfield(r->L, -2, "as_of");
 	r->ctx_ref = luaL_ref(r->L, LUA_REGISTRYINDEX);
-	st = load_pack(r, e);
+	st = open_prelude(r, e);
 	if (st != RG_OK) {
 		rules_close(r);
 		return st;
 	}
 	*out = r;
 	return RG_OK;
+}
+
+rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
+{
+	lua_State *L = r->L;
+
+	lua_settop(L, SLOT_MSGH);
+	reset_budget(r);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->require_ref);
+	lua_pushstring(L, name);
+	/* No traceback: a load error is the pack's file:line, or the file that is missing. */
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+		rg_status st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
+		lua_settop(L, SLOT_MSGH);
+		return st;
+	}
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->by_agency_ref);
+	lua_pushvalue(L, -2);
+	lua_setfield(L, -2, agency);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->names_ref);
+	lua_pushstring(L, name);
+	lua_setfield(L, -2, agency);
+	lua_settop(L, SLOT_MSGH);
+	return RG_OK;
+}
+
+int rules_pack_count(const rules *r)
+{
+	return r->npacks;
+}
+
+const rule_pack *rules_pack_at(rules *r, int i)
+{
+	rule_pack *pk = &r->packs[i];
+
+	/* The parent is known once the pack has loaded; its name lives in the parents table. */
+	lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->parents_ref);
+	lua_getfield(r->L, -1, pk->name);
+	pk->parent = lua_tostring(r->L, -1);
+	lua_pop(r->L, 2);
+	return pk;
 }
 
 void rules_close(rules *r)
@@ -337,16 +448,6 @@ void rules_close(rules *r)
 	if (r->L != NULL)
 		lua_close(r->L);
 	free(r);
-}
-
-const char *rules_pack_path(const rules *r)
-{
-	return r->path;
-}
-
-const char *rules_pack_sha256(const rules *r)
-{
-	return r->sha;
 }
 
 /* Set the fields of the table on top of the stack from the current row of s. */
@@ -584,23 +685,44 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 	return RG_OK;
 }
 
-rg_status rules_grade(rules *r, const char *code, rule_result *res, rg_err *e)
+const char *rules_pack_path(const rules *r, const char *name)
+{
+	for (int i = 0; i < r->npacks; i++)
+		if (strcmp(r->packs[i].name, name) == 0)
+			return r->packs[i].path;
+	return name;
+}
+
+rg_status rules_grade(rules *r, const char *code, const char *agency, rule_result *res,
+		      rg_err *e)
 {
 	lua_State *L = r->L;
 	char where[PATH_MAX + 256];
+	const char *name;
 
 	lua_settop(L, SLOT_POINT);
+	memset(res, 0, sizeof *res);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->names_ref);
+	lua_getfield(L, -1, agency);
+	name = lua_tostring(L, -1); /* kept by the names table */
+	lua_settop(L, SLOT_POINT);
+	if (name == NULL)
+		return err_set(e, RG_RULE, "internal: no pack for agency %s", agency);
 	reset_budget(r);
-	lua_rawgeti(L, LUA_REGISTRYINDEX, r->grade_ref);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->by_agency_ref);
+	lua_getfield(L, -1, agency);
+	lua_remove(L, -2);
+	lua_getfield(L, -1, "grade");
+	lua_insert(L, -2); /* grade, pack */
 	lua_pushvalue(L, SLOT_POINT);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
-	if (lua_pcall(L, 2, 1, SLOT_MSGH) != LUA_OK) {
+	if (lua_pcall(L, 3, 1, SLOT_MSGH) != LUA_OK) {
 		rg_status st = err_set(e, RG_RULE, "%s\n(while grading point %s with %s)",
-				       lua_tostring(L, -1), code, r->path);
+				       lua_tostring(L, -1), code, rules_pack_path(r, name));
 		lua_settop(L, SLOT_MSGH);
 		return st;
 	}
-	snprintf(where, sizeof where, "%s: grade() for point %s: result", r->path, code);
-	memset(res, 0, sizeof *res);
+	snprintf(where, sizeof where, "%s: grade() for point %s: result", rules_pack_path(r, name), code);
+	res->pack = name;
 	return check_result(r, res, where, e);
 }

@@ -7,6 +7,8 @@
 #ifndef RG_RULES_H
 #define RG_RULES_H
 
+#include <stdbool.h>
+
 #include "db.h"
 #include "sha.h"
 #include "status.h"
@@ -16,6 +18,14 @@
 #define RULES_MAX_WARNINGS 16
 
 typedef struct rules rules;
+
+/* A pack the state has loaded: an agency's (rules/agencies/CODE.lua) or the default. */
+typedef struct {
+	char name[64];        /* "default" or an agency code */
+	char path[4096 + 128]; /* the file it came from */
+	char sha[SHA_HEX];    /* SHA-256 of the file's content */
+	const char *parent;   /* the pack it inherits from, or NULL */
+} rule_pack;
 
 /* A re-grading flag proposed by the pack. */
 typedef struct {
@@ -36,6 +46,7 @@ typedef struct {
 /* What the pack returned for one point.  Strings belong to the Lua state and stay valid
  * until the next rules_begin_point() or rules_close(). */
 typedef struct {
+	const char *pack;                             /* name of the pack that graded it */
 	int importance, discretion, likelihood, harm; /* the four factors, 1-5 */
 	double score;                                 /* the combined score */
 	const char *tier;                             /* 一级 | 二级 | 三级 (checked by caller) */
@@ -48,20 +59,35 @@ typedef struct {
 } rule_result;
 
 /*
- * rules_open: create a sandboxed Lua state and load the pack dir/default.lua, which must
- * return a table with a function grade(point, ctx).  as_of (YYYY-MM-DD) is handed to the
- * pack as ctx.as_of.  On success *out must be freed with rules_close().  RG_RULE with the
- * pack's file:line on a syntax or load error, RG_IO if the file cannot be read.
+ * rules_open: create a sandboxed Lua state for the packs of dir; as_of (YYYY-MM-DD) is
+ * handed to the packs as ctx.as_of.  No pack is loaded yet (see rules_use).  On success
+ * *out must be freed with rules_close().
  */
 rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e);
 
 /* rules_close: free the Lua state and everything it returned.  NULL is allowed. */
 void rules_close(rules *r);
 
-/* rules_pack_path / rules_pack_sha256: the pack file loaded and the SHA-256 of its
- * content, for the run record. */
-const char *rules_pack_path(const rules *r);
-const char *rules_pack_sha256(const rules *r);
+/* rules_pack_file: whether dir has its own pack for this agency code (a file
+ * dir/agencies/CODE.lua). */
+bool rules_pack_file(const char *dir, const char *agency);
+
+/*
+ * rules_use: grade the points of agency with pack name ("default" or an agency code),
+ * loading it, and the packs it inherits from, if they are not loaded yet.  RG_RULE with
+ * the pack's file:line on a syntax or load error or an inheritance cycle, RG_IO if a file
+ * cannot be read.
+ */
+rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
+
+/* rules_pack_count / rules_pack_at: the packs loaded so far, in load order (a base
+ * before the packs that inherit from it). */
+int rules_pack_count(const rules *r);
+const rule_pack *rules_pack_at(rules *r, int i);
+
+/* rules_pack_path: the file of the loaded pack name (name itself if none is loaded),
+ * for messages. */
+const char *rules_pack_path(const rules *r, const char *name);
 
 /*
  * rules_begin_point: start the facts of a new point from the current row of s: each column
@@ -81,11 +107,13 @@ void rules_add_fields(rules *r, db_stmt *s);
 rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e);
 
 /*
- * rules_grade: call the pack's grade(point, ctx) in protected mode and check its result
- * into *res.  code names the point in messages.  RG_RULE on a Lua error (message: the
- * pack's file:line, the error, the point's code and a traceback) or a malformed result
- * (naming the field and what was expected).
+ * rules_grade: call pack:grade(point, ctx) in protected mode, with the pack given to
+ * agency by rules_use(), and check its result into *res.  code names the point in
+ * messages.  RG_RULE on a Lua error (message: the pack's file:line, the error, the
+ * point's code and a traceback) or a malformed result (naming the field and what was
+ * expected).
  */
-rg_status rules_grade(rules *r, const char *code, rule_result *res, rg_err *e);
+rg_status rules_grade(rules *r, const char *code, const char *agency, rule_result *res,
+		      rg_err *e);
 
 #endif

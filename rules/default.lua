@@ -13,6 +13,8 @@
 --   4. 标出需重新评定的风险点，并对需要处置的提出预警。
 --
 -- 本文件只有数据和小函数；修改权重、阈值、期限，改下面的表即可。
+-- 各单位的规则包（rules/agencies/单位代码.lua）以 inherit("default") 继承本包，
+-- 只覆盖不同之处：函数一律以 self 取参数，覆盖的表和函数即对继承者生效。
 
 local pack = {}
 
@@ -101,34 +103,34 @@ local function cap(v) return math.min(5, math.max(1, v)) end
 -- 以 ctx.as_of 为准：晚于评定日的信息一律不计
 local function on_or_before(d, as_of) return date.days(d, as_of) >= 0 end
 
-function pack.importance(p, why)
+function pack:importance(p, why)
   local v
   if p.power then
-    v = pack.IMPORTANCE_BY_KIND[p.power.kind]
+    v = self.IMPORTANCE_BY_KIND[p.power.kind]
     why(("职权类别%s，权力重要程度定为%d"):format(p.power.kind, v))
     if p.power.major then
-      v = v + pack.MAJOR_BONUS
-      why(("属三重一大事项，+%d"):format(pack.MAJOR_BONUS))
+      v = v + self.MAJOR_BONUS
+      why(("属三重一大事项，+%d"):format(self.MAJOR_BONUS))
     end
-    if (p.power.funds or 0) >= pack.FUNDS_IMPORTANT then
+    if (p.power.funds or 0) >= self.FUNDS_IMPORTANT then
       v = v + 1
-      why(("涉及资金%g万元，不低于%d万元，+1"):format(p.power.funds, pack.FUNDS_IMPORTANT))
+      why(("涉及资金%g万元，不低于%d万元，+1"):format(p.power.funds, self.FUNDS_IMPORTANT))
     end
   else
-    v = pack.IMPORTANCE_BY_LEVEL[p.level]
+    v = self.IMPORTANCE_BY_LEVEL[p.level]
     why(("无对应职权，按%s层级定为%d"):format(p.level, v))
   end
   return cap(v)
 end
 
-function pack.discretion(p, why)
+function pack:discretion(p, why)
   if p.power then
-    local v = pack.DISCRETION_BY_KIND[p.power.kind]
+    local v = self.DISCRETION_BY_KIND[p.power.kind]
     why(("职权类别%s，自由裁量权定为%d"):format(p.power.kind, v))
     return v
   end
-  why(("无对应职权，自由裁量权定为%d"):format(pack.DISCRETION_NO_POWER))
-  return pack.DISCRETION_NO_POWER
+  why(("无对应职权，自由裁量权定为%d"):format(self.DISCRETION_NO_POWER))
+  return self.DISCRETION_NO_POWER
 end
 
 -- 防控措施是否失效：状态为"效果不佳"，或已过完成时限仍未落实
@@ -140,38 +142,38 @@ local function measure_problem(m, as_of)
   return nil
 end
 
-function pack.likelihood(p, ctx, why)
-  local v = pack.LIKELIHOOD_BASE
+function pack:likelihood(p, ctx, why)
+  local v = self.LIKELIHOOD_BASE
   why(("发生概率基准%d"):format(v))
   local recent = 0
   for _, s in ipairs(p.signals) do
     local age = date.days(s.date, ctx.as_of)
-    if s.substantiated and age >= 0 and age <= pack.SIGNAL_WINDOW_DAYS then
+    if s.substantiated and age >= 0 and age <= self.SIGNAL_WINDOW_DAYS then
       recent = recent + 1
     end
   end
-  local bonus = math.min(recent, pack.SIGNAL_BONUS_MAX)
+  local bonus = math.min(recent, self.SIGNAL_BONUS_MAX)
   if bonus > 0 then
     v = v + bonus
-    why(("近%d天内属实风险信息%d条，+%d"):format(pack.SIGNAL_WINDOW_DAYS, recent, bonus))
+    why(("近%d天内属实风险信息%d条，+%d"):format(self.SIGNAL_WINDOW_DAYS, recent, bonus))
   end
   for _, m in ipairs(p.measures) do
     local problem = measure_problem(m, ctx.as_of)
     if problem then
-      v = v + pack.MEASURE_PENALTY
-      why(("防控措施%s：%s，+%d"):format(problem, m.text, pack.MEASURE_PENALTY))
+      v = v + self.MEASURE_PENALTY
+      why(("防控措施%s：%s，+%d"):format(problem, m.text, self.MEASURE_PENALTY))
       break
     end
   end
   return cap(v)
 end
 
-function pack.harm(p, ctx, why)
-  local v = pack.HARM_BY_LEVEL[p.level]
+function pack:harm(p, ctx, why)
+  local v = self.HARM_BY_LEVEL[p.level]
   why(("%s层级，危害程度定为%d"):format(p.level, v))
-  if p.power and (p.power.funds or 0) >= pack.FUNDS_HARMFUL then
+  if p.power and (p.power.funds or 0) >= self.FUNDS_HARMFUL then
     v = v + 1
-    why(("涉及资金%g万元，不低于%d万元，+1"):format(p.power.funds, pack.FUNDS_HARMFUL))
+    why(("涉及资金%g万元，不低于%d万元，+1"):format(p.power.funds, self.FUNDS_HARMFUL))
   end
   for _, s in ipairs(p.signals) do
     if s.substantiated and s.severity == "严重" and on_or_before(s.date, ctx.as_of) then
@@ -185,7 +187,7 @@ end
 
 -- 四评一审：每个评议主体取其最近一次评分，按主体权重加权平均，四舍五入。
 -- 返回 nil 表示该因素没有评议。
-function pack.rated(p, factor_name, ctx)
+function pack:rated(p, factor_name, ctx)
   local latest = {}   -- 评议主体 -> 最近一次评分
   for _, r in ipairs(p.ratings) do
     if r.factor == factor_name and on_or_before(r.date, ctx.as_of) then
@@ -193,7 +195,7 @@ function pack.rated(p, factor_name, ctx)
     end
   end
   local sum, weights = 0, 0
-  for source, w in pairs(pack.RATING_WEIGHTS) do
+  for source, w in pairs(self.RATING_WEIGHTS) do
     local r = latest[source]
     if r then
       sum = sum + w * r.value
@@ -209,14 +211,14 @@ end
 -- 三、定级 (the tier)
 ---------------------------------------------------------------------------------------
 
-function pack.score(f)
-  local w = pack.WEIGHTS
+function pack:score(f)
+  local w = self.WEIGHTS
   return w.importance * f.importance + w.discretion * f.discretion
        + w.likelihood * f.likelihood + w.harm * f.harm
 end
 
-function pack.tier(score)
-  for _, t in ipairs(pack.TIERS) do
+function pack:tier(score)
+  for _, t in ipairs(self.TIERS) do
     if score >= t.min then return t.tier end
   end
   error("等级阈值表缺少最低一档（min = 0）")
@@ -230,7 +232,7 @@ local function after_last_graded(p, d, as_of)
   return p.last_graded ~= nil and date.days(p.last_graded, d) > 0 and on_or_before(d, as_of)
 end
 
-function pack.flags(p, tier, score, ctx)
+function pack:flags(p, tier, score, ctx)
   local flags = {}
   local function flag(code, label, evidence)
     flags[#flags + 1] = { code = code, label = label, evidence = evidence }
@@ -278,10 +280,10 @@ function pack.flags(p, tier, score, ctx)
     flag("review_due", "超过复评周期", "从未评定")
   else
     local age = date.days(p.last_graded, ctx.as_of)
-    if age > pack.REVIEW_DAYS[cycle_tier] then
+    if age > self.REVIEW_DAYS[cycle_tier] then
       flag("review_due", "超过复评周期",
            ("上次评定%s，已%d天，%s复评周期%d天"):format(
-             p.last_graded, age, cycle_tier, pack.REVIEW_DAYS[cycle_tier]))
+             p.last_graded, age, cycle_tier, self.REVIEW_DAYS[cycle_tier]))
     end
   end
   return flags
@@ -291,10 +293,10 @@ end
 -- 五、预警 (warnings)
 ---------------------------------------------------------------------------------------
 
-function pack.warnings(p, tier, flags, ctx)
+function pack:warnings(p, tier, flags, ctx)
   local people = p.people or {}
-  local responsible = people[pack.RESPONSIBLE_BY_LEVEL[p.level]]
-  local due = date.add(ctx.as_of, pack.DUE_DAYS[tier])
+  local responsible = people[self.RESPONSIBLE_BY_LEVEL[p.level]]
+  local due = date.add(ctx.as_of, self.DUE_DAYS[tier])
   local warnings = {}
   local function warn(reason, disposition, text)
     warnings[#warnings + 1] = {
@@ -314,16 +316,16 @@ function pack.warnings(p, tier, flags, ctx)
   end
   if worst then
     warn("新的属实风险信息：" .. worst.source .. "（" .. worst.severity .. "）",
-         pack.DISPOSITION_BY_SEVERITY[worst.severity],
+         self.DISPOSITION_BY_SEVERITY[worst.severity],
          "核查" .. worst.date .. "的风险信息，落实整改并书面反馈")
   end
 
   for _, f in ipairs(flags) do
     if f.code == "under_graded" then
-      warn("定级偏低（避高就低）", pack.DISPOSITION_BY_TIER[tier],
+      warn("定级偏低（避高就低）", self.DISPOSITION_BY_TIER[tier],
            "重新评定风险等级，报领导班子集体审定")
     elseif f.code == "measure_failed" then
-      warn("防控措施未见实效", pack.DISPOSITION_BY_TIER[tier],
+      warn("防控措施未见实效", self.DISPOSITION_BY_TIER[tier],
            "完善防控措施并按期落实：" .. f.evidence)
     end
   end
@@ -335,9 +337,9 @@ end
 ---------------------------------------------------------------------------------------
 
 -- 推定值与评议值取较高者，并写明理由
-local function settle(p, ctx, key, derived, reasons)
-  local name = pack.FACTOR_NAMES[key]
-  local rated, sum, weights = pack.rated(p, name, ctx)
+function pack:settle(p, ctx, key, derived, reasons)
+  local name = self.FACTOR_NAMES[key]
+  local rated, sum, weights = self:rated(p, name, ctx)
   if rated == nil then
     reasons[#reasons + 1] = ("%s取推定值%d"):format(name, derived)
     return derived
@@ -348,31 +350,31 @@ local function settle(p, ctx, key, derived, reasons)
   return v
 end
 
-function pack.grade(p, ctx)
+function pack:grade(p, ctx)
   local reasons = {}
   local function why(text) reasons[#reasons + 1] = text end
 
   local f = {}
-  f.importance = settle(p, ctx, "importance", pack.importance(p, why), reasons)
-  f.discretion = settle(p, ctx, "discretion", pack.discretion(p, why), reasons)
-  f.likelihood = settle(p, ctx, "likelihood", pack.likelihood(p, ctx, why), reasons)
-  f.harm = settle(p, ctx, "harm", pack.harm(p, ctx, why), reasons)
+  f.importance = self:settle(p, ctx, "importance", self:importance(p, why), reasons)
+  f.discretion = self:settle(p, ctx, "discretion", self:discretion(p, why), reasons)
+  f.likelihood = self:settle(p, ctx, "likelihood", self:likelihood(p, ctx, why), reasons)
+  f.harm = self:settle(p, ctx, "harm", self:harm(p, ctx, why), reasons)
 
-  local score = pack.score(f)
-  local tier = pack.tier(score)
-  local w = pack.WEIGHTS
+  local score = self:score(f)
+  local tier = self:tier(score)
+  local w = self.WEIGHTS
   why(("得分 = %d×%d + %d×%d + %d×%d + %d×%d = %d，定为%s"):format(
     w.importance, f.importance, w.discretion, f.discretion,
     w.likelihood, f.likelihood, w.harm, f.harm, score, tier))
 
-  local flags = pack.flags(p, tier, score, ctx)
+  local flags = self:flags(p, tier, score, ctx)
   return {
     factors = f,
     score = score,
     tier = tier,
     reasons = reasons,
     flags = flags,
-    warnings = pack.warnings(p, tier, flags, ctx),
+    warnings = self:warnings(p, tier, flags, ctx),
   }
 end
 

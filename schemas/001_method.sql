@@ -274,10 +274,13 @@ CREATE TABLE runs (
   warnings       INTEGER NOT NULL
 ) STRICT;
 
--- Every rule pack a run used, with the SHA-256 of its content.
+-- Every rule pack a run loaded: its name ("default" or an agency code), file, the pack
+-- it inherits from, and the SHA-256 of its content.
 CREATE TABLE run_packs (
   run    INTEGER NOT NULL REFERENCES runs(id),
   pack   TEXT NOT NULL,
+  path   TEXT NOT NULL,
+  parent TEXT,
   sha256 TEXT NOT NULL,
   PRIMARY KEY (run, pack)
 ) STRICT;
@@ -287,7 +290,7 @@ CREATE TABLE run_packs (
 CREATE TABLE grades (
   run        INTEGER NOT NULL REFERENCES runs(id),
   point      TEXT NOT NULL REFERENCES points(code),
-  pack       TEXT NOT NULL,
+  pack       TEXT NOT NULL,                        -- the pack's name (see run_packs)
   importance INTEGER NOT NULL CHECK (importance BETWEEN 1 AND 5),
   discretion INTEGER NOT NULL CHECK (discretion BETWEEN 1 AND 5),
   likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),

@@ -87,14 +87,15 @@ static rg_status grade_with(fixture *f, const char *text, rule_result *res, rg_e
 	rules_close(f->r);
 	f->r = NULL;
 	write_pack(f, text, strlen(text));
-	st = rules_open(f->dir, "2026-12-01", &f->r, e);
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &f->r, NULL), RG_OK);
+	st = rules_use(f->r, "A", "default", e);
 	if (st != RG_OK)
 		return st;
 	db_reset(f->row);
 	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
 	assert_true(row);
 	rules_begin_point(f->r, f->row);
-	return rules_grade(f->r, "FX-1", res, e);
+	return rules_grade(f->r, "FX-1", "A", res, e);
 }
 
 #define OK_RESULT \
@@ -108,7 +109,7 @@ static void test_facts_become_tables(void **state)
 	rule_result res;
 	rg_err e = {{0}};
 	static const char pack[] =
-		"return { grade = function(p, ctx)\n"
+		"return { grade = function(self, p, ctx)\n"
 		"  local r = " OK_RESULT "\n"
 		"  r.reasons = { p.code, p.level, tostring(p.approved_tier),\n"
 		"    p.power.code, tostring(p.power.major), tostring(p.post.flag),\n"
@@ -151,7 +152,10 @@ static void test_sandbox_escapes(void **state)
 		{"debug.getinfo(1)", "global 'debug'"},
 		{"string.dump(function() end)", "field 'dump'"},
 		{"('x'):dump()", "method 'dump'"},
-		{"getmetatable('').__index.dump(print)", "field 'dump'"},
+		{"getmetatable('').__index.dump(print)", "index a boolean value"},
+		{"string.rep = nil", "the library 'string' is read-only (field 'rep')"},
+		{"leaked = 1", "assignment to the global 'leaked': declare it local"},
+		{"inherit('../../etc/passwd')", "is not a pack name"},
 		{"math.random()", "field 'random'"},
 		{"math.randomseed(1)", "field 'randomseed'"},
 		{"collectgarbage('count')", "global 'collectgarbage'"},
@@ -169,7 +173,7 @@ static void test_sandbox_escapes(void **state)
 		rule_result res;
 		rg_err e = {{0}};
 		snprintf(pack, sizeof pack,
-			 "return { grade = function(p, ctx)\n  %s\n  return " OK_RESULT "\nend }\n",
+			 "return { grade = function(self, p, ctx)\n  %s\n  return " OK_RESULT "\nend }\n",
 			 cases[i].attempt);
 		assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
 		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
@@ -188,9 +192,10 @@ static void test_binary_chunk_refused(void **state)
 	rg_err e = {{0}};
 
 	write_pack(f, chunk, sizeof chunk - 1);
-	assert_int_equal(rules_open(f->dir, "2026-12-01", &r, &e), RG_RULE);
-	assert_null(r);
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &r, NULL), RG_OK);
+	assert_int_equal(rules_use(r, "A", "default", &e), RG_RULE);
 	assert_non_null(strstr(e.msg, "binary chunk"));
+	rules_close(r);
 }
 
 static void test_memory_cap(void **state)
@@ -200,7 +205,7 @@ static void test_memory_cap(void **state)
 	rg_err e = {{0}};
 	/* Doubling a string passes 256 MiB after 28 rounds; the cap must stop it. */
 	static const char pack[] =
-		"return { grade = function(p, ctx)\n"
+		"return { grade = function(self, p, ctx)\n"
 		"  local s = 'x'\n"
 		"  for i = 1, 40 do s = s .. s end\n"
 		"  return " OK_RESULT "\n"
@@ -251,7 +256,7 @@ static void test_bad_results(void **state)
 		char pack[1024];
 		rule_result res;
 		rg_err e = {{0}};
-		snprintf(pack, sizeof pack, "return { grade = function(p, ctx)\n  return %s\nend }\n",
+		snprintf(pack, sizeof pack, "return { grade = function(self, p, ctx)\n  return %s\nend }\n",
 			 cases[i].result);
 		assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
 		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
@@ -266,8 +271,9 @@ static void test_bad_packs(void **state)
 		const char *text;
 		const char *message;
 	} cases[] = {
-		{"return 42\n", "the pack must return a table, got number"},
-		{"return {}\n", "has no function grade(point, ctx)"},
+		{"return 42\n", "pack 'default' must return a table, got number"},
+		{"return {}\n", "pack 'default' has no method grade(self, point, ctx)"},
+		{"return inherit('default')\n", "pack 'default' inherits from itself"},
 		{"error('at load time')\n", "default.lua:1: at load time"},
 		{"local x = \n", "default.lua:2: unexpected symbol near <eof>"},
 	};
@@ -277,7 +283,9 @@ static void test_bad_packs(void **state)
 		rules *r = NULL;
 		rg_err e = {{0}};
 		write_pack(f, cases[i].text, strlen(cases[i].text));
-		assert_int_equal(rules_open(f->dir, "2026-12-01", &r, &e), RG_RULE);
+		assert_int_equal(rules_open(f->dir, "2026-12-01", &r, NULL), RG_OK);
+		assert_int_equal(rules_use(r, "A", "default", &e), RG_RULE);
+		rules_close(r);
 		if (strstr(e.msg, cases[i].message) == NULL)
 			fail_msg("case %zu: message \"%s\" lacks \"%s\"", i, e.msg, cases[i].message);
 	}
@@ -290,7 +298,7 @@ static void test_date_library(void **state)
 	rule_result res;
 	rg_err e = {{0}};
 	static const char pack[] =
-		"return { grade = function(p, ctx)\n"
+		"return { grade = function(self, p, ctx)\n"
 		"  local r = " OK_RESULT "\n"
 		"  r.reasons = {\n"
 		"    tostring(date.days('2026-12-01', '2027-01-30')),\n" /* 30 + 30 = 60 */
@@ -325,7 +333,7 @@ static void test_re_library(void **state)
 	rg_err e = {{0}};
 	static const char pack[] =
 		"local bribe = re.compile('收受|宴请|回扣|礼金')\n"
-		"return { grade = function(p, ctx)\n"
+		"return { grade = function(self, p, ctx)\n"
 		"  local r = " OK_RESULT "\n"
 		"  local a, b = re.find('调解中收受当事人礼金', '收受|宴请|回扣|礼金')\n"
 		"  local n, unit = re.match('涉及金额50万元', [[(\\d+)(万元)]])\n"
@@ -364,10 +372,10 @@ static void test_limits(void **state)
 	} cases[] = {
 		{"local r = re.compile('收受|(')\nreturn { grade = function() end }\n",
 		 "re: pattern \"收受|(\" at offset 8: missing closing parenthesis"},
-		{"return { grade = function(p, ctx)\n"
+		{"return { grade = function(self, p, ctx)\n"
 		 "  return re.test(('a'):rep(40) .. 'b', '^(a+)+$')\nend }\n",
 		 "re: pattern \"^(a+)+$\" on a text of 41 bytes: match limit exceeded"},
-		{"return { grade = function(p, ctx)\n  while true do end\nend }\n",
+		{"return { grade = function(self, p, ctx)\n  while true do end\nend }\n",
 		 "default.lua:2: more than 50 million Lua instructions: a runaway loop?"},
 		{"while true do end\n", "default.lua:1: more than 50 million Lua instructions"},
 	};
