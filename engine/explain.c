@@ -25,7 +25,8 @@ static const char help[] =
 /* The point and what it hangs on; ?1 is the point's code. */
 static const char point_sql[] =
 	"SELECT p.code AS 风险点编号, a.name || '（' || a.code || '）' AS 单位,"
-	"  p.level AS 层级, p.category AS 风险类别, p.manifestation AS 表现形式,"
+	"  p.level AS 层级, p.category AS 风险类别, p.risk_type AS 风险类型,"
+	"  p.consequence AS 可能后果, p.manifestation AS 表现形式,"
 	"  pw.code || ' ' || pw.name || '（' || pw.kind || '，' || k.scope || '）' AS 职权,"
 	"  pw.legal_basis AS 法律依据,"
 	"  CASE pw.major WHEN 1 THEN '是' WHEN 0 THEN '否' END AS 三重一大,"

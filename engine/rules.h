@@ -80,8 +80,8 @@ bool rules_pack_file(const char *dir, const char *agency);
  */
 rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
 
-/* rules_pack_count / rules_pack_at: the packs loaded so far, in load order (a base
- * before the packs that inherit from it). */
+/* rules_pack_count / rules_pack_at: the packs loaded so far, in the order their files
+ * were read (a pack before the packs it inherits from). */
 int rules_pack_count(const rules *r);
 const rule_pack *rules_pack_at(rules *r, int i);
 

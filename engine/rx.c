@@ -8,6 +8,7 @@
 #include "rx.h"
 
 #include <pcre2.h>
+#include <stdlib.h>
 
 #include <lauxlib.h>
 
@@ -65,7 +66,10 @@ static regex *compile(lua_State *L, int idx)
 		luaL_error(L, "re: pattern \"%s\" at offset %d: %s", pattern, (int)erroffset,
 			   (const char *)msg);
 	}
-	pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	/* JIT when available (the interpreter otherwise).  RISKGRADE_NO_JIT=1 keeps to the
+	 * interpreter: valgrind cannot see into JIT-compiled code (make valgrind sets it). */
+	if (getenv("RISKGRADE_NO_JIT") == NULL)
+		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	r->mctx = pcre2_match_context_create(NULL);
 	if (r->md == NULL || r->mctx == NULL)

@@ -43,6 +43,16 @@ INSERT INTO enum_power_kind VALUES
   ('重大事项决策', 14, '内部'), ('重要人事任免', 15, '内部'),
   ('重大项目安排', 16, '内部'), ('大额资金使用', 17, '内部');
 
+-- 风险类型: 廉政风险 (integrity risk), or 监管风险 (the risk of failing to supervise), which
+-- some agencies (临沂工商, seed 003) grade beside it.
+CREATE TABLE enum_risk_type (name TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE) STRICT;
+INSERT INTO enum_risk_type VALUES ('廉政风险', 1), ('监管风险', 2);
+
+-- 可能后果: the likely consequence if the risk materialises, from the most to the least
+-- severe; agencies that grade by consequence (临沂工商) use it.
+CREATE TABLE enum_consequence (name TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE) STRICT;
+INSERT INTO enum_consequence VALUES ('追究刑事责任', 1), ('党纪政纪处分', 2), ('批评教育', 3);
+
 -- 职务角色: who answers for risks (分级负责).
 CREATE TABLE enum_role (name TEXT PRIMARY KEY, ord INTEGER NOT NULL UNIQUE) STRICT;
 INSERT INTO enum_role VALUES
@@ -173,6 +183,8 @@ CREATE TABLE points (
   agency        TEXT NOT NULL REFERENCES agencies(code),
   level         TEXT NOT NULL REFERENCES enum_level(name),
   category      TEXT NOT NULL REFERENCES enum_category(name),
+  risk_type     TEXT NOT NULL DEFAULT '廉政风险' REFERENCES enum_risk_type(name),
+  consequence   TEXT REFERENCES enum_consequence(name),
   manifestation TEXT NOT NULL
                 CONSTRAINT "manifestation: a non-empty text (表现形式)" CHECK (manifestation <> ''),
   power         TEXT REFERENCES powers(code),
@@ -357,6 +369,7 @@ INSERT INTO labels VALUES
   ('powers', 'major', '三重一大'), ('powers', 'funds', '涉及资金(万元)'),
   ('points', 'code', '风险点编号'), ('points', 'agency', '单位代码'),
   ('points', 'level', '层级'), ('points', 'category', '风险类别'),
+  ('points', 'risk_type', '风险类型'), ('points', 'consequence', '可能后果'),
   ('points', 'manifestation', '表现形式'), ('points', 'power', '职权编码'),
   ('points', 'department', '科室代码'), ('points', 'post', '岗位代码'),
   ('points', 'approved_tier', '审定等级'), ('points', 'approved_on', '审定日期'),
