@@ -46,7 +46,8 @@ DB_OBJ     := $(B)/db.o $(B)/migrations.o
 RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # commands: one file per subcommand, on top of the layers above
 CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
-              $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o
+              $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o \
+              $(B)/packtest.o
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -88,9 +89,9 @@ $(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
 $(B)/migrations.o: $(B)/migrations.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-# The rule prelude (engine/prelude.lua) is compiled in the same way.
-$(B)/prelude.c: engine/prelude.lua tools/embed.sh | $(B)
-	sh tools/embed.sh rg_prelude engine/prelude.lua > $@
+# The rule prelude and the pack test harness (engine/*.lua) are compiled in the same way.
+$(B)/prelude.c: engine/prelude.lua engine/packtest.lua tools/embed.sh | $(B)
+	sh tools/embed.sh rg_prelude engine/prelude.lua engine/packtest.lua > $@
 
 $(B)/prelude.o: $(B)/prelude.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@

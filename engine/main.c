@@ -20,6 +20,7 @@ static const struct {
 	{"warnings", cmd_warnings, "list the warnings of a run"},
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
 	{"rules", cmd_rules, "show which rule pack each agency uses"},
+	{"test", cmd_test, "run the test cases rule packs carry"},
 };
 
 static void usage(FILE *f)

@@ -37,7 +37,7 @@
 
 #define MAX_PACKS 64
 
-/* Generated from engine/prelude.lua (build/prelude.c). */
+/* Generated from engine/prelude.lua and engine/packtest.lua (build/prelude.c). */
 extern const char *const rg_prelude[];
 
 struct rules {
@@ -52,6 +52,7 @@ struct rules {
 	int by_agency_ref;         /* registry: agency code -> pack table */
 	int names_ref;             /* registry: agency code -> pack name */
 	rg_status load_status;     /* why the last loadpack() failed: RG_IO or RG_RULE */
+	int hits_ref;              /* registry: source -> set of lines run (riskgrade test) */
 	rule_pack packs[MAX_PACKS]; /* the packs loaded, in load order */
 	int npacks;
 };
@@ -81,6 +82,21 @@ static void budget_hook(lua_State *L, lua_Debug *ar)
 	rules *r;
 
 	lua_getallocf(L, (void **)&r);
+	if (ar->event == LUA_HOOKLINE) {
+		/* riskgrade test: note the line for coverage (hits[source][line] = true). */
+		lua_getinfo(L, "S", ar);
+		lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
+		if (lua_getfield(L, -1, ar->source) != LUA_TTABLE) {
+			lua_pop(L, 1);
+			lua_newtable(L);
+			lua_pushvalue(L, -1);
+			lua_setfield(L, -3, ar->source);
+		}
+		lua_pushboolean(L, 1);
+		lua_rawseti(L, -2, ar->currentline);
+		lua_pop(L, 2);
+		return;
+	}
 	if (--r->budget >= 0)
 		return;
 	/* Name the line that was running, as any other rule error does. */
@@ -362,6 +378,8 @@ static rg_status open_prelude(rules *r, rg_err *e)
 		return st;
 	}
 	r->parents_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_newtable(L);
+	r->hits_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	r->require_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	lua_newtable(L);
 	r->by_agency_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -422,6 +440,129 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
 	lua_setfield(L, -2, agency);
 	lua_settop(L, SLOT_MSGH);
 	return RG_OK;
+}
+
+/* lines_of(fn), for the test harness: the set of fn's executable lines, and its source. */
+static int l_lines_of(lua_State *L)
+{
+	lua_Debug ar;
+
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	lua_pushvalue(L, 1);
+	lua_getinfo(L, ">SL", &ar);
+	if (lua_isnil(L, -1)) { /* a C function */
+		lua_pop(L, 1);
+		lua_newtable(L);
+	}
+	/* The closing `end` counts as a line but runs only when no return comes first. */
+	lua_pushnil(L);
+	lua_rawseti(L, -2, ar.lastlinedefined);
+	lua_pushstring(L, ar.source);
+	return 2;
+}
+
+/* Print one report of the harness (on top of the stack) for pack name. */
+static int print_report(rules *r, const char *name, FILE *out)
+{
+	lua_State *L = r->L;
+	int report = lua_gettop(L), failures, ncases;
+
+	lua_getfield(L, report, "cases");
+	ncases = (int)lua_tointeger(L, -1);
+	lua_getfield(L, report, "failures");
+	failures = (int)lua_rawlen(L, -1);
+	for (int i = 1; i <= failures; i++) {
+		lua_geti(L, -1, i);
+		lua_getfield(L, -1, "name");
+		fprintf(out, "FAIL %s: %s\n", name, lua_tostring(L, -1));
+		lua_getfield(L, -2, "diffs");
+		for (lua_Integer k = 1; k <= (lua_Integer)lua_rawlen(L, -1); k++) {
+			lua_geti(L, -1, k);
+			fprintf(out, "  %s\n", lua_tostring(L, -1));
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 3);
+	}
+	lua_pop(L, 2);
+	fprintf(out, "%s (%s): %d case%s, %d failed\n", name, rules_pack_path(r, name), ncases,
+		ncases == 1 ? "" : "s", failures);
+	static const char *const tiers[] = {"一级", "二级", "三级"};
+	lua_getfield(L, report, "tiers");
+	for (int i = 0; i < 3; i++) {
+		if (lua_getfield(L, -1, tiers[i]) == LUA_TNIL)
+			fprintf(out, "  no case expects %s\n", tiers[i]);
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	lua_getfield(L, report, "lines");
+	lua_getfield(L, report, "run");
+	fprintf(out, "  coverage: %d of %d lines of the pack's own functions run\n",
+		(int)lua_tointeger(L, -1), (int)lua_tointeger(L, -2));
+	lua_pop(L, 2);
+	lua_getfield(L, report, "missed");
+	for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
+		lua_geti(L, -1, i);
+		lua_getfield(L, -1, "name");
+		fprintf(out, "  never run: pack:%s, line ", lua_tostring(L, -1));
+		lua_getfield(L, -2, "lines");
+		/* Consecutive lines as ranges: 127-130, 132. */
+		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+		for (lua_Integer k = 1; k <= n;) {
+			lua_geti(L, -1, k);
+			int first = (int)lua_tointeger(L, -1), last = first;
+			lua_pop(L, 1);
+			for (k++; k <= n; k++) {
+				lua_geti(L, -1, k);
+				int next = (int)lua_tointeger(L, -1);
+				lua_pop(L, 1);
+				if (next != last + 1)
+					break;
+				last = next;
+			}
+			if (first == last)
+				fprintf(out, "%d", first);
+			else
+				fprintf(out, "%d-%d", first, last);
+			fputs(k <= n ? ", " : "", out);
+		}
+		fputc('\n', out);
+		lua_pop(L, 3);
+	}
+	lua_pop(L, 1);
+	return failures;
+}
+
+rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
+{
+	lua_State *L = r->L;
+	rg_status st = RG_OK;
+
+	*failures = 0;
+	lua_settop(L, SLOT_MSGH);
+	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") !=
+	    LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->require_ref);
+	lua_pushcfunction(L, l_lines_of);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
+	if (lua_pcall(L, 3, 1, SLOT_MSGH) != LUA_OK) {
+		st = err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+		goto out;
+	}
+	lua_pushstring(L, name);
+	reset_budget(r);
+	lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);
+	/* No traceback: a failing case is reported by the harness; this is a load error. */
+	int rc = lua_pcall(L, 1, 1, 0);
+	lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	if (rc != LUA_OK) {
+		st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
+		goto out;
+	}
+	*failures = print_report(r, name, out);
+out:
+	lua_settop(L, SLOT_MSGH);
+	return st;
 }
 
 int rules_pack_count(const rules *r)

@@ -8,6 +8,7 @@
 #define RG_RULES_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "db.h"
 #include "sha.h"
@@ -79,6 +80,15 @@ bool rules_pack_file(const char *dir, const char *agency);
  * cannot be read.
  */
 rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
+
+/*
+ * rules_test: load pack name in this state and run the cases it carries (its own CASES
+ * table), printing to out each failure as expected/actual lines, a summary, the tiers no
+ * case expects, and the lines of the pack's own functions that no case ran.  Use a fresh
+ * state per pack, so coverage counts that pack's cases only.  *failures is set to the
+ * number of failing cases.  RG_RULE or RG_IO if the pack cannot be loaded.
+ */
+rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e);
 
 /* rules_pack_count / rules_pack_at: the packs loaded so far, in the order their files
  * were read (a pack before the packs it inherits from). */

@@ -378,4 +378,90 @@ function pack:grade(p, ctx)
   }
 end
 
+---------------------------------------------------------------------------------------
+-- 七、测试用例 (cases for `riskgrade test`)
+-- 即 fixtures/tiny 的七个风险点，其等级、标记与预警均按上述方法手工计算
+-- （过程见 fixtures/tiny/README.md），评定日期 2026-12-01。
+---------------------------------------------------------------------------------------
+
+pack.CASES = {
+  { name = "A1 行政处罚岗位：两条近期属实信息，自评低不压分，定级偏低",
+    point = { level = "岗位", category = "业务流程",
+      power = { kind = "行政处罚", major = false, funds = 0 },
+      approved_tier = "二级", approved_on = "2026-06-01", last_graded = "2026-06-01",
+      people = { department_head = "P3" },
+      ratings = {
+        { source = "岗位自评", factor = "发生概率", value = 1, date = "2026-05-01" },
+        { source = "党组审核", factor = "发生概率", value = 3, date = "2026-05-20" } },
+      measures = { { text = "处罚决定集体讨论", status = "已落实", due = "2026-06-30" } },
+      signals = {
+        { date = "2026-03-01", source = "信访举报", severity = "一般", substantiated = true, text = "t" },
+        { date = "2026-09-10", source = "审计", severity = "较重", substantiated = true, text = "t" } },
+      changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
+    expect = { tier = "一级", score = 36,
+      factors = { importance = 4, discretion = 5, likelihood = 4, harm = 2 },
+      flags = { "under_graded", "new_signal" }, warnings = { "诫勉谈话", "诫勉谈话" } } },
+
+  { name = "A2 大额资金使用（三重一大，800万元）：法规调整、措施逾期、超过复评周期",
+    point = { level = "单位", category = "制度机制",
+      power = { kind = "大额资金使用", major = true, funds = 800 },
+      approved_tier = "一级", approved_on = "2025-01-10", last_graded = "2025-01-10",
+      people = { principal = "P1" },
+      measures = { { text = "大额支出一律上会研究", status = "落实中", due = "2026-10-01" } },
+      changes = { { kind = "法律法规调整", date = "2025-06-01", text = "t", via = "power" } } },
+    expect = { tier = "一级", score = 44,
+      factors = { importance = 5, discretion = 4, likelihood = 3, harm = 5 },
+      flags = { "law_changed", "measure_failed", "review_due" }, warnings = { "诫勉谈话" } } },
+
+  { name = "A3 思想道德岗位：审定一级而计算三级，职责变更在上次评定之后",
+    point = { level = "岗位", category = "思想道德",
+      approved_tier = "一级", approved_on = "2026-03-01", last_graded = "2026-03-01",
+      signals = { { date = "2026-03-01", source = "信访举报", severity = "一般", substantiated = true, text = "t" } },
+      changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
+    expect = { tier = "三级", score = 22,
+      flags = { "over_graded", "duty_changed", "review_due" }, warnings = {} } },
+
+  { name = "A4 科室风险：未审定，评议抬高危害程度，评定日之后的评议不计",
+    point = { level = "科室", category = "岗位职责",
+      ratings = {
+        { source = "群众点评", factor = "危害程度", value = 5, date = "2026-04-01" },
+        { source = "部室互评", factor = "危害程度", value = 4, date = "2026-04-01" },
+        { source = "集体评议", factor = "危害程度", value = 4, date = "2026-04-02" },
+        { source = "岗位自评", factor = "权力重要程度", value = 1, date = "2026-04-01" },
+        { source = "群众点评", factor = "危害程度", value = 1, date = "2027-01-01" } } },
+    expect = { tier = "二级", score = 26,
+      factors = { importance = 2, discretion = 2, likelihood = 2, harm = 4 },
+      flags = { "unapproved", "review_due" }, warnings = {} } },
+
+  { name = "A5 外部环境：严重属实信息、措施效果不佳，无人负责的预警",
+    point = { level = "岗位", category = "外部环境",
+      power = { kind = "行政确认", major = false, funds = 0 },
+      approved_tier = "三级", approved_on = "2026-01-15", last_graded = "2026-01-15",
+      measures = { { text = "调解回避制度", status = "效果不佳", due = "2026-09-30" } },
+      signals = {
+        { date = "2026-08-01", source = "信访举报", severity = "严重", substantiated = true, text = "t" },
+        { date = "2026-10-01", source = "舆论监督", severity = "一般", substantiated = false, text = "t" } } },
+    expect = { tier = "二级", score = 27,
+      factors = { importance = 2, discretion = 2, likelihood = 4, harm = 3 },
+      flags = { "under_graded", "new_signal", "measure_failed" },
+      warnings = { "责令纠错", "风险提示", "风险提示" } } },
+
+  { name = "A6 平稳的风险点：评定日之后的信息与此前的变更都不触发",
+    point = { level = "岗位", category = "业务流程",
+      approved_tier = "三级", approved_on = "2025-12-01", last_graded = "2025-12-01",
+      measures = { { text = "报销双人复核", status = "落实中", due = "2027-01-31" } },
+      signals = { { date = "2026-12-15", source = "巡视", severity = "严重", substantiated = true, text = "t" } },
+      changes = { { kind = "职责权限变更", date = "2025-11-01", text = "t", via = "post" } } },
+    expect = { tier = "三级", score = 20, flags = {}, warnings = {} } },
+
+  { name = "A7 岗位职责：一般属实信息在上次评定之后，风险提示",
+    point = { level = "岗位", category = "岗位职责",
+      approved_tier = "二级", approved_on = "2025-12-20", last_graded = "2025-12-20",
+      people = { department_head = "P3" },
+      signals = { { date = "2026-03-01", source = "信访举报", severity = "一般", substantiated = true, text = "t" } },
+      changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
+    expect = { tier = "三级", score = 22,
+      flags = { "over_graded", "duty_changed", "new_signal" }, warnings = { "风险提示" } } },
+}
+
 return pack
