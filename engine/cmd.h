@@ -15,5 +15,6 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e); /* warnings.c */
 rg_status cmd_explain(int argc, char **argv, rg_err *e);  /* explain.c */
 rg_status cmd_rules(int argc, char **argv, rg_err *e);    /* packs.c */
 rg_status cmd_test(int argc, char **argv, rg_err *e);     /* packtest.c */
+rg_status cmd_lint(int argc, char **argv, rg_err *e);     /* packtest.c */
 
 #endif

@@ -21,6 +21,7 @@ static const struct {
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
 	{"rules", cmd_rules, "show which rule pack each agency uses"},
 	{"test", cmd_test, "run the test cases rule packs carry"},
+	{"lint", cmd_lint, "check rule packs for mistakes before a review"},
 };
 
 static void usage(FILE *f)

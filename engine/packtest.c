@@ -1,6 +1,7 @@
 /*
- * packtest.c: `riskgrade test`, run the cases rule packs carry, so a pack can be gated in
- * CI before it grades anything.  Needs no database.  Depends on rules.h, grade.h, args.h.
+ * packtest.c: `riskgrade test` and `riskgrade lint`: run the cases rule packs carry, and
+ * check packs statically, so a pack can be gated in CI before it grades anything.  Neither
+ * needs a database.  Depends on rules.h, grade.h, args.h.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -55,19 +56,22 @@ static int all_packs(const char *dir, char *names[], int max)
 	return n;
 }
 
-rg_status cmd_test(int argc, char **argv, rg_err *e)
+/* Run check (rules_test or rules_lint) on each pack named in argv, or on all of them. */
+static rg_status each_pack(int argc, char **argv, const char *synopsis, const char *text,
+			   rg_status (*check)(rules *, const char *, FILE *, int *, rg_err *),
+			   const char *what, rg_err *e)
 {
 	const char *pos[MAX_PACKS], *dir = NULL;
 	arg_opt opts[] = {{"--rules", &dir, NULL}, {NULL, NULL, NULL}};
 	char *names[MAX_PACKS];
 	bool helped;
-	int npos, n = 0, failed = 0;
+	int npos, n = 0, bad = 0;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 0, MAX_PACKS, &npos, &helped, usage, e);
+	st = args_parse(argc, argv, opts, pos, 0, MAX_PACKS, &npos, &helped, synopsis, e);
 	if (st != RG_OK || helped) {
 		if (helped)
-			fputs(help, stdout);
+			fputs(text, stdout);
 		return st;
 	}
 	if (dir == NULL)
@@ -79,16 +83,39 @@ rg_status cmd_test(int argc, char **argv, rg_err *e)
 			names[n] = strdup(pos[n]);
 	for (int i = 0; i < n && st == RG_OK; i++) {
 		rules *r = NULL;
-		int failures = 0;
+		int count = 0;
 		/* A fresh state per pack: its coverage counts its own cases only. */
 		if ((st = rules_open(dir, "1970-01-01", &r, e)) == RG_OK)
-			st = rules_test(r, names[i], stdout, &failures, e);
+			st = check(r, names[i], stdout, &count, e);
 		rules_close(r);
-		failed += failures;
+		bad += count;
 	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
-	if (st == RG_OK && failed > 0)
-		st = err_set(e, RG_FAILED, "%d case%s failed", failed, failed == 1 ? "" : "s");
+	if (st == RG_OK && bad > 0)
+		st = err_set(e, RG_FAILED, "%d %s%s", bad, what, bad == 1 ? "" : "s");
 	return st;
+}
+
+rg_status cmd_test(int argc, char **argv, rg_err *e)
+{
+	return each_pack(argc, argv, usage, help, rules_test, "failed case", e);
+}
+
+static const char lint_usage[] = "riskgrade lint [--rules DIR] [PACK...]";
+
+static const char lint_help[] =
+	"usage: riskgrade lint [--rules DIR] [PACK...]\n"
+	"\n"
+	"Check rule packs before a review: tier thresholds (TIERS) out of order or leaving low\n"
+	"scores without a tier, a tier missing from TIERS, WEIGHTS that do not add up to the\n"
+	"pack's WEIGHT_TOTAL, references to facts a point does not have (p.name in the pack's\n"
+	"text), and tiers that no case expects.  PACK is \"default\" or an agency code;\n"
+	"without PACK, all packs.  Exits 1 if anything is found.\n"
+	"\n"
+	"  --rules DIR   rule pack directory (default: as for grade)\n";
+
+rg_status cmd_lint(int argc, char **argv, rg_err *e)
+{
+	return each_pack(argc, argv, lint_usage, lint_help, rules_lint, "finding", e);
 }

@@ -3,9 +3,10 @@
 --   require_pack  the prelude's loader
 --   lines_of      C: the executable lines of a Lua function, as a set
 --   hits          a table the C line hook fills: hits[source][line] = true
--- Returns run(name) -> report table (see the end of this file).
+--   source_of     C: the text of a pack's file
+-- Returns run(name) -> report table, and lint(name) -> list of findings.
 
-local require_pack, lines_of, hits = ...
+local require_pack, lines_of, hits, source_of = ...
 
 local LISTS = { "ratings", "measures", "signals", "changes" }
 
@@ -106,10 +107,47 @@ local function coverage(pack)
   return report, total, run
 end
 
+-- The facts a pack receives (rules/README.md, "What grade receives").
+local FACTS = {
+  code = true, agency = true, agency_name = true, level = true, category = true,
+  risk_type = true, consequence = true, manifestation = true, approved_tier = true,
+  approved_on = true, last_graded = true, power = true, post = true, department = true,
+  people = true, ratings = true, measures = true, signals = true, changes = true,
+}
+local SUBFACTS = {
+  power = { code = true, name = true, kind = true, scope = true, legal_basis = true,
+            major = true, funds = true },
+  post = { code = true, name = true },
+  department = { code = true, name = true },
+  people = { department_head = true, leader_in_charge = true, principal = true },
+}
+local TIER_NAMES = { "一级", "二级", "三级" }
+
+-- Every `p.name` and `p.name.sub` in the pack's text (the point is called p by convention).
+local function fact_references(text)
+  local refs = {}
+  local line = 1
+  local rest = text
+  while true do
+    local s, e = re.find(rest, [[(?<![\w.:])p\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)?]])
+    if not s then break end
+    local before, nl, at = rest:sub(1, s - 1), 0, 1
+    while true do
+      local found = before:find("\n", at)
+      if not found then break end
+      nl, at = nl + 1, found + 1
+    end
+    refs[#refs + 1] = { text = rest:sub(s, e), line = line + nl }
+    line = line + nl
+    rest = rest:sub(e + 1)
+  end
+  return refs
+end
+
 -- run(name): load pack `name`, run its own CASES, and report:
 --   { cases = n, failures = { { name, diffs = {...} } }, tiers = set of tiers expected,
 --     missed = { { name, lines } }, lines = total, run = lines run }
-return function(name)
+local function run(name)
   local pack = require_pack(name)
   for k in pairs(hits) do hits[k] = nil end
   local cases = rawget(pack, "CASES") or {}
@@ -125,3 +163,68 @@ return function(name)
   report.missed, report.lines, report.run = coverage(pack)
   return report
 end
+
+-- lint(name): the static checks a supervisor needs before a review.
+local function lint(name)
+  local pack = require_pack(name)
+  local findings = {}
+  local function find(fmt, ...) findings[#findings + 1] = fmt:format(...) end
+
+  local tiers = pack.TIERS
+  if type(tiers) == "table" then
+    local seen, last = {}, nil
+    for i, t in ipairs(tiers) do
+      seen[t.tier] = true
+      if last and t.min >= last then
+        find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
+             i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
+      end
+      last = t.min
+    end
+    for _, tier in ipairs(TIER_NAMES) do
+      if not seen[tier] then find("TIERS has no %s", tier) end
+    end
+    local w = pack.WEIGHTS
+    if type(w) == "table" and last then
+      local lowest = (w.importance or 0) + (w.discretion or 0) + (w.likelihood or 0) + (w.harm or 0)
+      if last > lowest then
+        find("TIERS: the lowest threshold is %s but scores start at %d: scores %d-%s get no tier",
+             tostring(last), lowest, lowest, tostring(last - 1))
+      end
+    end
+  end
+
+  local w = pack.WEIGHTS
+  if type(w) == "table" and pack.WEIGHT_TOTAL then
+    local sum = 0
+    for _, k in ipairs({ "importance", "discretion", "likelihood", "harm" }) do
+      sum = sum + (w[k] or 0)
+    end
+    if sum ~= pack.WEIGHT_TOTAL then
+      find("WEIGHTS add up to %s, but WEIGHT_TOTAL declares %s", tostring(sum), tostring(pack.WEIGHT_TOTAL))
+    end
+  end
+
+  for _, ref in ipairs(fact_references(source_of(name))) do
+    local top, sub
+    local dot2 = ref.text:find(".", 3, true)
+    top = dot2 and ref.text:sub(3, dot2 - 1) or ref.text:sub(3)
+    sub = dot2 and ref.text:sub(dot2 + 1) or nil
+    if not FACTS[top] then
+      find("line %d: %s: a point has no fact '%s'", ref.line, ref.text, top)
+    elseif sub and SUBFACTS[top] and not SUBFACTS[top][sub] then
+      find("line %d: %s: %s has no field '%s'", ref.line, ref.text, top, sub)
+    end
+  end
+
+  local expected = {}
+  for _, case in ipairs(rawget(pack, "CASES") or {}) do
+    if case.expect and case.expect.tier then expected[case.expect.tier] = true end
+  end
+  for _, tier in ipairs(TIER_NAMES) do
+    if not expected[tier] then find("no case expects %s", tier) end
+  end
+  return findings
+end
+
+return run, lint

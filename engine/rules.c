@@ -532,6 +532,71 @@ static int print_report(rules *r, const char *name, FILE *out)
 	return failures;
 }
 
+/* source_of(name), for the lint harness: the text of the pack's file. */
+static int l_source_of(lua_State *L)
+{
+	rules *r = lua_touserdata(L, lua_upvalueindex(1));
+	char path[PATH_MAX + 128];
+	char *buf = NULL;
+	size_t len = 0;
+	rg_err e;
+
+	pack_path(r->dir, luaL_checkstring(L, 1), path, sizeof path);
+	if (read_file(path, &buf, &len, &e) != RG_OK) {
+		lua_pushstring(L, e.msg);
+		return lua_error(L);
+	}
+	lua_pushlstring(L, buf, len);
+	free(buf);
+	return 1;
+}
+
+/* Load the test harness (engine/packtest.lua): pushes its run and lint functions. */
+static rg_status load_harness(rules *r, rg_err *e)
+{
+	lua_State *L = r->L;
+
+	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") !=
+	    LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->require_ref);
+	lua_pushcfunction(L, l_lines_of);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
+	lua_pushlightuserdata(L, r);
+	lua_pushcclosure(L, l_source_of, 1);
+	if (lua_pcall(L, 4, 2, SLOT_MSGH) != LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	return RG_OK;
+}
+
+rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
+{
+	lua_State *L = r->L;
+	rg_status st;
+
+	*findings = 0;
+	lua_settop(L, SLOT_MSGH);
+	if ((st = load_harness(r, e)) != RG_OK)
+		goto out;
+	lua_pushstring(L, name);
+	reset_budget(r);
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+		st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
+		goto out;
+	}
+	*findings = (int)lua_rawlen(L, -1);
+	for (int i = 1; i <= *findings; i++) {
+		lua_geti(L, -1, i);
+		fprintf(out, "%s: %s\n", rules_pack_path(r, name), lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	fprintf(out, "%s (%s): %d finding%s\n", name, rules_pack_path(r, name), *findings,
+		*findings == 1 ? "" : "s");
+out:
+	lua_settop(L, SLOT_MSGH);
+	return st;
+}
+
 rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
 {
 	lua_State *L = r->L;
@@ -539,16 +604,9 @@ rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_er
 
 	*failures = 0;
 	lua_settop(L, SLOT_MSGH);
-	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") !=
-	    LUA_OK)
-		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
-	lua_rawgeti(L, LUA_REGISTRYINDEX, r->require_ref);
-	lua_pushcfunction(L, l_lines_of);
-	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
-	if (lua_pcall(L, 3, 1, SLOT_MSGH) != LUA_OK) {
-		st = err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
-	}
+	lua_pop(L, 1); /* lint */
 	lua_pushstring(L, name);
 	reset_budget(r);
 	lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);

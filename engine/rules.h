@@ -90,6 +90,15 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
  */
 rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e);
 
+/*
+ * rules_lint: load pack name and print to out its static problems, one per line: tier
+ * thresholds out of order or leaving low scores without a tier, a tier missing from TIERS,
+ * WEIGHTS that do not add up to the pack's WEIGHT_TOTAL, references to point facts that
+ * do not exist (p.name in its text), tiers no case expects.  *findings is set to their
+ * number.  RG_RULE or RG_IO if the pack cannot be loaded.
+ */
+rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e);
+
 /* rules_pack_count / rules_pack_at: the packs loaded so far, in the order their files
  * were read (a pack before the packs it inherits from). */
 int rules_pack_count(const rules *r);

@@ -24,6 +24,7 @@ local pack = {}
 
 -- 因素权重：得分 = 3×权力重要程度 + 2×自由裁量权 + 2×发生概率 + 3×危害程度
 pack.WEIGHTS = { importance = 3, discretion = 2, likelihood = 2, harm = 3 }
+pack.WEIGHT_TOTAL = 10   -- 权重合计；riskgrade lint 核对
 
 -- 等级阈值：从高到低，得分不低于 min 即为该等级
 pack.TIERS = {
