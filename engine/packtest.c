@@ -99,7 +99,7 @@ static rg_status each_pack(int argc, char **argv, const char *synopsis, const ch
 
 rg_status cmd_test(int argc, char **argv, rg_err *e)
 {
-	return each_pack(argc, argv, usage, help, rules_test, "failed case", e);
+	return each_pack(argc, argv, usage, help, rules_test, "failing case", e);
 }
 
 static const char lint_usage[] = "riskgrade lint [--rules DIR] [PACK...]";
