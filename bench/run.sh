@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh RISKGRADE N: the benchmark.  Builds a database of N synthetic points (and one of
 # N/10, to show that memory does not grow with N), times `riskgrade grade` on each with
-# GNU time, and prints points per second and peak RSS.
+# GNU time, and prints points per second and peak RSS; then what the sandbox's limits
+# cost, from the N/10 run with and without them.
 set -eu
 bin=$1
 n=$2
@@ -30,3 +31,15 @@ gen "$n" "$dir/large.db"
 echo "riskgrade grade --as-of 2026-12-01 (default pack), on $(nproc) cores of $(uname -m):"
 measure "$small" "$dir/small.db" "N/10"
 measure "$n" "$dir/large.db" "N"
+# What the sandbox's instruction budget costs: the N/10 run again, with and without it,
+# each on a fresh copy of the same database.
+cp "$dir/small.db" "$dir/with.db"
+cp "$dir/small.db" "$dir/without.db"
+measure "$small" "$dir/with.db" "N/10" >/dev/null
+with=$(awk '{print $1}' "$dir/time.txt")
+RISKGRADE_BENCH_NO_LIMITS=1 measure "$small" "$dir/without.db" "no limits" >/dev/null
+without=$(awk '{print $1}' "$dir/time.txt")
+rm -f "$dir/with.db" "$dir/without.db"
+awk -v a="$with" -v b="$without" 'BEGIN {
+	printf "sandbox limits on N/10: %.2f s with, %.2f s without: %+.1f%%\n", a, b,
+	       (b > 0 ? (a - b) / b * 100 : 0) }'
