@@ -30,6 +30,7 @@ for dir in fixtures/agencies/*/; do
 	"$bin" grade "$db" --as-of "$as_of" >/dev/null || { status=1; continue; }
 	# Compare with the document: the expected CSV goes into a temp table.
 	result=$(sqlite3 "$db" <<SQL
+CREATE TEMP TABLE expected (c1 TEXT, c2 TEXT);
 .mode csv
 .import --skip 1 $dir/expected.csv expected
 .mode list
