@@ -51,6 +51,24 @@ end
 shared._G = nil
 getmetatable("").__metatable = false   -- the string library is reachable through strings
 
+-- sorted_pairs(t): like pairs, in the order of the keys (numbers before strings), so a
+-- pack that walks a table gives the same result on every run.
+function shared.sorted_pairs(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    return a < b
+  end)
+  local i = 0
+  return function()
+    i = i + 1
+    local k = keys[i]
+    if k ~= nil then return k, t[k] end
+  end
+end
+
 local loaded, loading, parents, current = {}, {}, {}, {}
 
 local function environment(name)

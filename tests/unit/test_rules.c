@@ -348,17 +348,22 @@ static void test_re_library(void **state)
 		"    tostring(re.match('无', '有')),\n"
 		"    tostring(re.compile('x') == re.compile('x')),\n"  /* compiled once */
 		"    tostring(('a.b'):find('.')),\n"                    /* plain: the dot */
+		"    (function() local o = {}\n"
+		"       for k, v in sorted_pairs({ b = 2, a = 1, [2] = 'y', [1] = 'x' }) do\n"
+		"         o[#o + 1] = tostring(k) .. '=' .. tostring(v) end\n"
+		"       return table.concat(o, ' ') end)(),\n"
 		"  }\n"
 		"  return r\n"
 		"end }\n";
 	static const char *const want[] = {
 		"10-15", "true", "false", "true", "false", "收受礼金", "50|万元", "nil", "true", "2",
+		"1=x 2=y a=1 b=2", /* numbers first, then strings, each in order */
 	};
 
 	if (grade_with(f, pack, &res, &e) != RG_OK)
 		fail_msg("%s", e.msg);
-	assert_int_equal(res.nreasons, 10);
-	for (int i = 0; i < 10; i++)
+	assert_int_equal(res.nreasons, 11);
+	for (int i = 0; i < 11; i++)
 		assert_string_equal(res.reasons[i], want[i]);
 }
 
