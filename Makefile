@@ -113,6 +113,9 @@ unit: $(B)/riskgrade $(UNIT_TESTS)
 cli: $(B)/riskgrade
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
+	@sh tests/agencies/run.sh $(B)/riskgrade
+	@$(B)/riskgrade test
+	@$(B)/riskgrade lint
 
 # PCRE2's JIT code is opaque to valgrind, so the regex interpreter is used here.
 valgrind: $(B)/riskgrade $(UNIT_TESTS)

@@ -218,7 +218,8 @@ function pack:score(f)
        + w.likelihood * f.likelihood + w.harm * f.harm
 end
 
-function pack:tier(score)
+-- 按得分定级；p 与 ctx 也传给本方法，单位规则包可据风险点的事实另定（只覆盖本方法即可）
+function pack:tier(score, p, ctx)
   for _, t in ipairs(self.TIERS) do
     if score >= t.min then return t.tier end
   end
@@ -362,7 +363,7 @@ function pack:grade(p, ctx)
   f.harm = self:settle(p, ctx, "harm", self:harm(p, ctx, why), reasons)
 
   local score = self:score(f)
-  local tier = self:tier(score)
+  local tier = self:tier(score, p, ctx)
   local w = self.WEIGHTS
   why(("得分 = %d×%d + %d×%d + %d×%d + %d×%d = %d，定为%s"):format(
     w.importance, f.importance, w.discretion, f.discretion,
