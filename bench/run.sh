@@ -31,15 +31,22 @@ gen "$n" "$dir/large.db"
 echo "riskgrade grade --as-of 2026-12-01 (default pack), on $(nproc) cores of $(uname -m):"
 measure "$small" "$dir/small.db" "N/10"
 measure "$n" "$dir/large.db" "N"
-# What the sandbox's instruction budget costs: the N/10 run again, with and without it,
-# each on a fresh copy of the same database.
-cp "$dir/small.db" "$dir/with.db"
-cp "$dir/small.db" "$dir/without.db"
-measure "$small" "$dir/with.db" "N/10" >/dev/null
-with=$(awk '{print $1}' "$dir/time.txt")
-RISKGRADE_BENCH_NO_LIMITS=1 measure "$small" "$dir/without.db" "no limits" >/dev/null
-without=$(awk '{print $1}' "$dir/time.txt")
-rm -f "$dir/with.db" "$dir/without.db"
+# What the sandbox's instruction budget costs: the N/10 run with and without it, each
+# twice on a fresh copy of the same database, alternating; the best of each is compared.
+best() { # best A B: the smaller
+	awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'
+}
+with=999999
+without=999999
+for round in 1 2; do
+	cp "$dir/small.db" "$dir/copy.db"
+	measure "$small" "$dir/copy.db" "N/10" >/dev/null
+	with=$(best "$with" "$(awk '{print $1}' "$dir/time.txt")")
+	cp "$dir/small.db" "$dir/copy.db"
+	RISKGRADE_BENCH_NO_LIMITS=1 measure "$small" "$dir/copy.db" "no limits" >/dev/null
+	without=$(best "$without" "$(awk '{print $1}' "$dir/time.txt")")
+done
+rm -f "$dir/copy.db"
 awk -v a="$with" -v b="$without" 'BEGIN {
-	printf "sandbox limits on N/10: %.2f s with, %.2f s without: %+.1f%%\n", a, b,
-	       (b > 0 ? (a - b) / b * 100 : 0) }'
+	printf "sandbox limits on N/10 (best of 2): %.2f s with, %.2f s without: %+.1f%%\n",
+	       a, b, (b > 0 ? (a - b) / b * 100 : 0) }'

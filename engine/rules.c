@@ -2,17 +2,19 @@
  * rules.c: the Lua sandbox and the contract with a rule pack (see rules/README.md).
  * The pack sees only base (without dofile, loadfile, load, collectgarbage), string
  * (without dump and the backtracking pattern functions), table, math (without random),
- * utf8, and our date and re libraries; its memory and instructions per point are capped.
+ * utf8, and our date and re libraries; its memory and CPU time per point are capped.
  * Every call into Lua is protected, with a traceback.
  * Depends on Lua, db.h, date.h, sha.h, status.h.
  */
 #include "rules.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -24,11 +26,12 @@
 /* A pack that needs more than this for one state is broken, not busy. */
 #define MEM_LIMIT ((size_t)256 << 20)
 
-/* Lua VM instructions one point (or loading the pack) may take: the default pack takes
- * about ten thousand, so this stops a runaway loop in well under a second without ever
- * troubling a real rule.  The hook runs every HOOK_EVERY instructions. */
-#define INSTRUCTION_LIMIT 50000000L
-#define HOOK_EVERY 10000
+/* CPU time one point (or loading a pack) may take.  A real rule takes tens of
+ * microseconds.  A profiling timer ticks every TICK_MS of CPU; after TICK_LIMIT ticks on
+ * the same point it installs a hook that stops the pack where it is.  No hook runs until
+ * then, because any count or line hook makes Lua trace every instruction (~5%). */
+#define TICK_MS 250
+#define TICK_LIMIT 4
 
 /* Stack slots while a point is being graded. */
 #define SLOT_MSGH 1   /* the message handler */
@@ -44,7 +47,6 @@ struct rules {
 	lua_State *L;              /* the sandboxed state */
 	size_t mem_used;           /* bytes the state holds */
 	size_t mem_limit;          /* bytes it may hold */
-	long budget;               /* instructions left for the current point, in hook steps */
 	char dir[PATH_MAX];        /* the rule pack folder */
 	int ctx_ref;               /* registry: the ctx table */
 	int require_ref;           /* registry: the prelude's require_pack(name) */
@@ -53,6 +55,7 @@ struct rules {
 	int names_ref;             /* registry: agency code -> pack name */
 	rg_status load_status;     /* why the last loadpack() failed: RG_IO or RG_RULE */
 	int hits_ref;              /* registry: source -> set of lines run (riskgrade test) */
+	bool coverage;             /* riskgrade test: the line hook records coverage */
 	rule_pack packs[MAX_PACKS]; /* the packs loaded, in load order */
 	int npacks;
 };
@@ -76,39 +79,94 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
-/* Count hook: stop a point (or the pack's loading) that runs past its budget. */
-static void budget_hook(lua_State *L, lua_Debug *ar)
+/* The Lua call the CPU timer watches: set by watch() around every call into a pack.
+ * Shared with the signal handler, so only atomic and volatile things. */
+static lua_State *volatile watched;
+static volatile sig_atomic_t watch_seq, seen_seq, ticks;
+
+/* Installed by the timer on a runaway point: stop it where it is, naming the line. */
+static void stop_hook(lua_State *L, lua_Debug *ar)
+{
+	lua_sethook(L, NULL, 0, 0);
+	lua_getinfo(L, "Sl", ar);
+	lua_pushfstring(L, "%s:%d: more than %d s of CPU time on one point: a runaway loop?",
+			ar->short_src, ar->currentline, TICK_LIMIT * TICK_MS / 1000);
+	lua_error(L);
+}
+
+/* SIGPROF: count the ticks a single call has run, and stop it past the limit.
+ * lua_sethook is safe to call from a signal handler (lua.c does the same for ^C). */
+static void on_tick(int sig)
+{
+	lua_State *L = watched;
+
+	(void)sig;
+	if (L == NULL || watch_seq != seen_seq) {
+		seen_seq = watch_seq;
+		ticks = 0;
+		return;
+	}
+	if (++ticks >= TICK_LIMIT)
+		lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+}
+
+/* Start the CPU timer once per process (RISKGRADE_BENCH_NO_LIMITS=1 leaves it off, only
+ * so that `make bench` can report what the limit costs). */
+static void start_timer(void)
+{
+	static bool started;
+	struct sigaction sa;
+	struct itimerval it;
+
+	if (started || getenv("RISKGRADE_BENCH_NO_LIMITS") != NULL)
+		return;
+	started = true;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_tick;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPROF, &sa, NULL);
+	it.it_interval.tv_sec = 0;
+	it.it_interval.tv_usec = TICK_MS * 1000;
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_PROF, &it, NULL);
+}
+
+/* Line hook of riskgrade test: note each line run (hits[source][line] = true). */
+static void coverage_hook(lua_State *L, lua_Debug *ar)
 {
 	rules *r;
 
 	lua_getallocf(L, (void **)&r);
-	if (ar->event == LUA_HOOKLINE) {
-		/* riskgrade test: note the line for coverage (hits[source][line] = true). */
-		lua_getinfo(L, "S", ar);
-		lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
-		if (lua_getfield(L, -1, ar->source) != LUA_TTABLE) {
-			lua_pop(L, 1);
-			lua_newtable(L);
-			lua_pushvalue(L, -1);
-			lua_setfield(L, -3, ar->source);
-		}
-		lua_pushboolean(L, 1);
-		lua_rawseti(L, -2, ar->currentline);
-		lua_pop(L, 2);
-		return;
+	lua_getinfo(L, "S", ar);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, r->hits_ref);
+	if (lua_getfield(L, -1, ar->source) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_setfield(L, -3, ar->source);
 	}
-	if (--r->budget >= 0)
-		return;
-	/* Name the line that was running, as any other rule error does. */
-	lua_getinfo(L, "Sl", ar);
-	lua_pushfstring(L, "%s:%d: more than %d million Lua instructions: a runaway loop?",
-			ar->short_src, ar->currentline, (int)(INSTRUCTION_LIMIT / 1000000));
-	lua_error(L);
+	lua_pushboolean(L, 1);
+	lua_rawseti(L, -2, ar->currentline);
+	lua_pop(L, 2);
 }
 
-static void reset_budget(rules *r)
+/* watch / unwatch: bracket every call into a pack.  watch also clears a stop hook the
+ * timer may have set as the previous call ended, and restores the coverage hook. */
+static void watch(rules *r)
 {
-	r->budget = INSTRUCTION_LIMIT / HOOK_EVERY;
+	watched = NULL;
+	if (r->coverage)
+		lua_sethook(r->L, coverage_hook, LUA_MASKLINE, 0);
+	else
+		lua_sethook(r->L, NULL, 0, 0);
+	watch_seq++;
+	watched = r->L;
+}
+
+static void unwatch(void)
+{
+	watched = NULL;
 }
 
 /* string.find with its plain flag always set.  Lua's own patterns backtrack inside C,
@@ -403,10 +461,7 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 		return err_set(e, RG_IO, "out of memory");
 	}
 	open_sandbox(r->L);
-	/* RISKGRADE_BENCH_NO_LIMITS=1 leaves the instruction budget off, only so that
-	 * `make bench` can report what the limit costs; never set it for real runs. */
-	if (getenv("RISKGRADE_BENCH_NO_LIMITS") == NULL)
-		lua_sethook(r->L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	start_timer();
 	lua_pushcfunction(r->L, msgh); /* SLOT_MSGH */
 	lua_createtable(r->L, 0, 1);
 	lua_pushstring(r->L, as_of);
@@ -426,11 +481,13 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
 	lua_State *L = r->L;
 
 	lua_settop(L, SLOT_MSGH);
-	reset_budget(r);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->require_ref);
 	lua_pushstring(L, name);
 	/* No traceback: a load error is the pack's file:line, or the file that is missing. */
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+	watch(r);
+	int rc = lua_pcall(L, 1, 1, 0);
+	unwatch();
+	if (rc != LUA_OK) {
 		rg_status st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
 		lua_settop(L, SLOT_MSGH);
 		return st;
@@ -582,8 +639,10 @@ rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_er
 	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
 	lua_pushstring(L, name);
-	reset_budget(r);
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+	watch(r);
+	int rc = lua_pcall(L, 1, 1, 0);
+	unwatch();
+	if (rc != LUA_OK) {
 		st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
 		goto out;
 	}
@@ -611,11 +670,13 @@ rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_er
 		goto out;
 	lua_pop(L, 1); /* lint */
 	lua_pushstring(L, name);
-	reset_budget(r);
-	lua_sethook(L, budget_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);
 	/* No traceback: a failing case is reported by the harness; this is a load error. */
+	r->coverage = true;
+	watch(r);
 	int rc = lua_pcall(L, 1, 1, 0);
-	lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_EVERY);
+	unwatch();
+	r->coverage = false;
+	lua_sethook(L, NULL, 0, 0);
 	if (rc != LUA_OK) {
 		st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
 		goto out;
@@ -910,7 +971,6 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 	lua_settop(L, SLOT_POINT);
 	if (name == NULL)
 		return err_set(e, RG_RULE, "internal: no pack for agency %s", agency);
-	reset_budget(r);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->by_agency_ref);
 	lua_getfield(L, -1, agency);
 	lua_remove(L, -2);
@@ -918,7 +978,10 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 	lua_insert(L, -2); /* grade, pack */
 	lua_pushvalue(L, SLOT_POINT);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->ctx_ref);
-	if (lua_pcall(L, 3, 1, SLOT_MSGH) != LUA_OK) {
+	watch(r);
+	int rc = lua_pcall(L, 3, 1, SLOT_MSGH);
+	unwatch();
+	if (rc != LUA_OK) {
 		rg_status st = err_set(e, RG_RULE, "%s\n(while grading point %s with %s)",
 				       lua_tostring(L, -1), code, rules_pack_path(r, name));
 		lua_settop(L, SLOT_MSGH);
