@@ -134,6 +134,44 @@ static rg_status print_list(db *d, const char *title, const char *sql, const cha
 	return st;
 }
 
+/* The reasons of the grade, each with the pack line it came from when the run was made
+ * with grade --trace. */
+static rg_status print_reasons(db *d, const char *code, long run, const char *reasons,
+			       rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, "SELECT reason, source FROM traces"
+				     " WHERE run = ?1 AND point = ?2 ORDER BY seq", &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, run);
+	db_bind_text(s, 2, code);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		goto out;
+	if (row) {
+		printf("  理由（规则包与行号）\n");
+		do {
+			printf("    - %s", db_col_text(s, 0));
+			if (db_col_type(s, 1) != DB_NULL)
+				printf("  〔%s〕", db_col_text(s, 1));
+			putchar('\n');
+		} while ((st = db_step(s, &row, e)) == RG_OK && row);
+		goto out;
+	}
+	printf("  理由\n");
+	while (reasons != NULL && *reasons) {
+		const char *nl = strchr(reasons, '\n');
+		int len = nl ? (int)(nl - reasons) : (int)strlen(reasons);
+		printf("    - %.*s\n", len, reasons);
+		reasons = nl ? nl + 1 : NULL;
+	}
+out:
+	db_finalize(s);
+	return st;
+}
+
 static rg_status print_grade(db *d, const char *code, rg_err *e)
 {
 	db_stmt *s = NULL;
@@ -159,14 +197,8 @@ static rg_status print_grade(db *d, const char *code, rg_err *e)
 	printf("  危害程度      %d\n", (int)db_col_int(s, 7));
 	printf("  得分          %g\n", db_col_double(s, 8));
 	printf("  风险等级      %s\n", db_col_text(s, 9));
-	printf("  理由\n");
-	const char *reasons = db_col_text(s, 10);
-	while (reasons != NULL && *reasons) {
-		const char *nl = strchr(reasons, '\n');
-		int len = nl ? (int)(nl - reasons) : (int)strlen(reasons);
-		printf("    - %.*s\n", len, reasons);
-		reasons = nl ? nl + 1 : NULL;
-	}
+	if ((st = print_reasons(d, code, run, db_col_text(s, 10), e)) != RG_OK)
+		goto out;
 	if ((st = print_list(d, "需重新评定", flags_sql, code, run, e)) != RG_OK)
 		goto out;
 	st = print_list(d, "预警", warnings_sql, code, run, e);

@@ -18,10 +18,10 @@
 #include "table.h"
 
 static const char usage[] =
-	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE]";
+	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]";
 
 static const char help[] =
-	"usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE]\n"
+	"usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]\n"
 	"\n"
 	"Grade every risk point in scope with the rule pack DIR/default.lua and record the\n"
 	"result as a run: each point's factors, score, tier (一级/二级/三级) and reasons, the\n"
@@ -32,7 +32,9 @@ static const char help[] =
 	"                  else " RG_DATADIR "/rules)\n"
 	"  --as-of DATE    the date the grading is as of (default: today); the same data,\n"
 	"                  rules and date give the same results\n"
-	"  --agency CODE   grade only this agency and the units under it\n";
+	"  --agency CODE   grade only this agency and the units under it\n"
+	"  --trace         also record the rule pack line each reason came from, for explain\n"
+	"                  (costs time and space: off by default)\n";
 
 /* Everything one run needs, prepared once. */
 typedef struct {
@@ -46,6 +48,8 @@ typedef struct {
 	db_stmt *people;       /* who answers for a point */
 	db_stmt *ratings, *measures, *signals, *changes;
 	db_stmt *ins_grade, *ins_flag, *ins_warning;
+	db_stmt *ins_trace;    /* only with --trace */
+	bool trace;            /* --trace */
 	long npoints, tiers[3], nflags, nflagged, nwarnings;
 } run_state;
 
@@ -133,13 +137,18 @@ static rg_status prepare(run_state *rs, rg_err *e)
 			     " due, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			     &rs->ins_warning, e)) != RG_OK)
 		return st;
+	if (rs->trace && (st = db_prepare(rs->d,
+					  "INSERT INTO traces (run, point, seq, reason, source)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5)", &rs->ins_trace, e)) != RG_OK)
+		return st;
 	return RG_OK;
 }
 
 static void finalize(run_state *rs)
 {
 	db_stmt *all[] = {rs->points, rs->people, rs->ratings, rs->measures, rs->signals,
-			  rs->changes, rs->ins_grade, rs->ins_flag, rs->ins_warning};
+			  rs->changes, rs->ins_grade, rs->ins_flag, rs->ins_warning,
+			  rs->ins_trace};
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
@@ -235,6 +244,16 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 	if ((st = exec(rs->ins_grade, "grade", code, e)) != RG_OK)
 		return st;
 	rs->tiers[tier]++;
+	for (int i = 0; rs->trace && i < res->nreasons; i++) {
+		db_reset(rs->ins_trace);
+		db_bind_int(rs->ins_trace, 1, rs->run);
+		db_bind_text(rs->ins_trace, 2, code);
+		db_bind_int(rs->ins_trace, 3, i + 1);
+		db_bind_text(rs->ins_trace, 4, res->reasons[i]);
+		db_bind_text(rs->ins_trace, 5, res->trace[i]);
+		if ((st = exec(rs->ins_trace, "trace", code, e)) != RG_OK)
+			return st;
+	}
 
 	for (int i = 0; i < res->nflags; i++) {
 		const rule_flag *f = &res->flags[i];
@@ -284,8 +303,9 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	rg_status st;
 
 	st = db_prepare(rs->d,
-			"INSERT INTO runs (as_of, scope, engine_version, rules_dir, points, tier1,"
-			" tier2, tier3, flags, warnings) VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, 0, 0)",
+			"INSERT INTO runs (as_of, scope, traced, engine_version, rules_dir, points,"
+			" tier1, tier2, tier3, flags, warnings)"
+			" VALUES (?1, ?2, ?5, ?3, ?4, 0, 0, 0, 0, 0, 0)",
 			&s, e);
 	if (st != RG_OK)
 		return st;
@@ -293,6 +313,7 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	db_bind_text(s, 2, rs->scope);
 	db_bind_text(s, 3, RG_VERSION);
 	db_bind_text(s, 4, rs->dir);
+	db_bind_int(s, 5, rs->trace);
 	st = exec(s, "run", "-", e);
 	db_finalize(s);
 	rs->run = (long)db_last_rowid(rs->d);
@@ -464,12 +485,12 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 {
 	const char *pos[1], *dir = NULL, *as_of = NULL, *agency = NULL;
 	char today[DATE_BUF];
-	bool helped;
+	bool helped, trace = false;
 	int npos;
 	long days;
 	arg_opt opts[] = {
 		{"--rules", &dir, NULL}, {"--as-of", &as_of, NULL}, {"--agency", &agency, NULL},
-		{NULL, NULL, NULL},
+		{"--trace", NULL, &trace}, {NULL, NULL, NULL},
 	};
 	run_state rs;
 	bool in_tx = false, row;
@@ -495,6 +516,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		dir = grade_default_rules_dir();
 	rs.as_of = as_of;
 	rs.scope = agency;
+	rs.trace = trace;
 	rs.dir = dir;
 
 	if ((st = db_open(pos[0], &rs.d, e)) != RG_OK)
@@ -503,6 +525,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = rules_open(dir, as_of, &rs.r, e)) != RG_OK)
 		goto out;
+	rules_set_trace(rs.r, rs.trace);
 	if ((st = grade_resolve_packs(rs.d, dir, agency, use_pack, rs.r, e)) != RG_OK)
 		goto out;
 	if ((st = prepare(&rs, e)) != RG_OK)

@@ -56,6 +56,7 @@ struct rules {
 	rg_status load_status;     /* why the last loadpack() failed: RG_IO or RG_RULE */
 	int hits_ref;              /* registry: source -> set of lines run (riskgrade test) */
 	bool coverage;             /* riskgrade test: the line hook records coverage */
+	bool tracing;              /* grade --trace: here() answers, result.trace is read */
 	rule_pack packs[MAX_PACKS]; /* the packs loaded, in load order */
 	int npacks;
 };
@@ -192,6 +193,27 @@ static int msgh(lua_State *L)
 		msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
 	luaL_traceback(L, L, msg, 1);
 	return 1;
+}
+
+/* here(level): "file:line" of the function `level` calls up (1: the caller of here), for
+ * explain's trace; nil unless the run is tracing, so packs may call it freely. */
+static int l_here(lua_State *L)
+{
+	rules *r = lua_touserdata(L, lua_upvalueindex(1));
+	lua_Debug ar;
+
+	if (!r->tracing || !lua_getstack(L, (int)luaL_optinteger(L, 1, 1), &ar)) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_getinfo(L, "Sl", &ar);
+	lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
+	return 1;
+}
+
+void rules_set_trace(rules *r, bool on)
+{
+	r->tracing = on;
 }
 
 /* print() writes to stderr, so a pack's debugging output never mixes with results. */
@@ -461,6 +483,9 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 		return err_set(e, RG_IO, "out of memory");
 	}
 	open_sandbox(r->L);
+	lua_pushlightuserdata(r->L, r);
+	lua_pushcclosure(r->L, l_here, 1);
+	lua_setglobal(r->L, "here");
 	start_timer();
 	lua_pushcfunction(r->L, msgh); /* SLOT_MSGH */
 	lua_createtable(r->L, 0, 1);
@@ -672,10 +697,12 @@ rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_er
 	lua_pushstring(L, name);
 	/* No traceback: a failing case is reported by the harness; this is a load error. */
 	r->coverage = true;
+	r->tracing = true; /* so the packs' trace code runs, and counts, too */
 	watch(r);
 	int rc = lua_pcall(L, 1, 1, 0);
 	unwatch();
 	r->coverage = false;
+	r->tracing = false;
 	lua_sethook(L, NULL, 0, 0);
 	if (rc != LUA_OK) {
 		st = err_set(e, r->load_status, "%s", lua_tostring(L, -1));
@@ -894,6 +921,15 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 	}
 	if (n > 0)
 		lua_pop(L, 1);
+
+	if (r->tracing && lua_getfield(L, SLOT_RESULT, "trace") == LUA_TTABLE) {
+		for (int i = 1; i <= res->nreasons; i++) {
+			lua_geti(L, -1, i);
+			res->trace[i - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+			lua_pop(L, 1); /* still held by the trace table, in the result */
+		}
+	}
+	lua_settop(L, SLOT_RESULT);
 
 	if ((st = open_array(L, "flags", RULES_MAX_FLAGS, &n, where, e)) != RG_OK)
 		return st;

@@ -52,6 +52,8 @@ typedef struct {
 	double score;                                 /* the combined score */
 	const char *tier;                             /* 一级 | 二级 | 三级 (checked by caller) */
 	const char *reasons[RULES_MAX_REASONS];       /* why, one sentence each */
+	const char *trace[RULES_MAX_REASONS];         /* where each came from (file:line), or
+						       * NULL; only when tracing */
 	int nreasons;
 	rule_flag flags[RULES_MAX_FLAGS];
 	int nflags;
@@ -107,6 +109,10 @@ const rule_pack *rules_pack_at(rules *r, int i);
 /* rules_pack_path: the file of the loaded pack name (name itself if none is loaded),
  * for messages. */
 const char *rules_pack_path(const rules *r, const char *name);
+
+/* rules_set_trace: whether packs' here() answers (with "file:line") and results'
+ * trace lists are read; off by default, because it costs. */
+void rules_set_trace(rules *r, bool on);
 
 /*
  * rules_begin_point: start the facts of a new point from the current row of s: each column

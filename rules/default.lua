@@ -339,22 +339,34 @@ end
 ---------------------------------------------------------------------------------------
 
 -- 推定值与评议值取较高者，并写明理由
+-- 记录一条理由；grade --trace 时同时记下它出自规则包的哪一行（平时 here 返回 nil）。
+-- depth：2 为调用本方法的那一行，3 为再上一层（经 why 转来的理由）。
+function pack:note(reasons, text, depth)
+  local n = #reasons + 1
+  reasons[n] = text
+  local at = here(depth or 2)
+  if at then
+    reasons.at = reasons.at or {}
+    reasons.at[n] = at
+  end
+end
+
 function pack:settle(p, ctx, key, derived, reasons)
   local name = self.FACTOR_NAMES[key]
   local rated, sum, weights = self:rated(p, name, ctx)
   if rated == nil then
-    reasons[#reasons + 1] = ("%s取推定值%d"):format(name, derived)
+    self:note(reasons, ("%s取推定值%d"):format(name, derived))
     return derived
   end
   local v = math.max(derived, rated)
-  reasons[#reasons + 1] = ("%s：推定%d，四评一审加权平均%d/%d≈%d，取%d"):format(
-    name, derived, sum, weights, rated, v)
+  self:note(reasons, ("%s：推定%d，四评一审加权平均%d/%d≈%d，取%d"):format(
+    name, derived, sum, weights, rated, v))
   return v
 end
 
 function pack:grade(p, ctx)
   local reasons = {}
-  local function why(text) reasons[#reasons + 1] = text end
+  local function why(text) self:note(reasons, text, 3) end
 
   local f = {}
   f.importance = self:settle(p, ctx, "importance", self:importance(p, why), reasons)
@@ -375,6 +387,7 @@ function pack:grade(p, ctx)
     score = score,
     tier = tier,
     reasons = reasons,
+    trace = reasons.at,
     flags = flags,
     warnings = self:warnings(p, tier, flags, ctx),
   }

@@ -276,6 +276,7 @@ CREATE TABLE runs (
   id             INTEGER PRIMARY KEY,
   as_of          TEXT NOT NULL CHECK (date(as_of) IS as_of),
   scope          TEXT REFERENCES agencies(code),    -- NULL: every agency
+  traced         INTEGER NOT NULL DEFAULT 0,        -- made with grade --trace
   engine_version TEXT NOT NULL,
   rules_dir      TEXT NOT NULL,
   points         INTEGER NOT NULL,
@@ -311,6 +312,17 @@ CREATE TABLE grades (
   tier       TEXT NOT NULL REFERENCES enum_tier(name),
   reasons    TEXT NOT NULL,
   PRIMARY KEY (point, run)
+) STRICT;
+
+-- Where each reason of a grade came from (the pack's file:line), for runs made with
+-- grade --trace; seq is the reason's place in grades.reasons (1-based).
+CREATE TABLE traces (
+  run    INTEGER NOT NULL REFERENCES runs(id),
+  point  TEXT NOT NULL REFERENCES points(code),
+  seq    INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  source TEXT,
+  PRIMARY KEY (run, point, seq)
 ) STRICT;
 
 -- A re-grading flag: a reason code of the pack's, its label, and the evidence.

@@ -81,7 +81,7 @@ end
 
 function pack:grade(p, ctx)
   local reasons = { "" }   -- 第一条理由留给定级依据
-  local function why(text) reasons[#reasons + 1] = text end
+  local function why(text) self:note(reasons, text, 3) end
 
   local f = {}
   f.importance = self:settle(p, ctx, "importance", self:importance(p, why), reasons)
@@ -104,6 +104,7 @@ function pack:grade(p, ctx)
     score = score,
     tier = tier,
     reasons = reasons,
+    trace = reasons.at,          -- grade --trace：每条理由出自哪一行
     flags = flags,
     warnings = self:warnings(p, tier, flags, ctx),
   }

@@ -48,12 +48,12 @@ function pack:settle(p, ctx, key, derived, reasons)
   local name = self.FACTOR_NAMES[key]
   local rated, sum, weights = self:rated(p, name, ctx)
   if rated == nil then
-    reasons[#reasons + 1] = ("%s：无四评，取推定值%d"):format(name, derived)
+    self:note(reasons, ("%s：无四评，取推定值%d"):format(name, derived))
     return derived
   end
   local v = math.max(derived, rated)
-  reasons[#reasons + 1] = ("%s：推定%d，四评加权平均%d/%d≈%d，取%d"):format(
-    name, derived, sum, weights, rated, v)
+  self:note(reasons, ("%s：推定%d，四评加权平均%d/%d≈%d，取%d"):format(
+    name, derived, sum, weights, rated, v))
   return v
 end
 
@@ -137,7 +137,7 @@ end
 
 function pack:grade(p, ctx)
   local reasons = {}
-  local function why(text) reasons[#reasons + 1] = text end
+  local function why(text) self:note(reasons, text, 3) end
 
   -- 四评
   local review = {}
@@ -159,6 +159,7 @@ function pack:grade(p, ctx)
     score = score,
     tier = tier,
     reasons = reasons,
+    trace = reasons.at,          -- grade --trace：每条理由出自哪一行
     flags = flags,
     warnings = self:warnings(p, tier, flags, ctx),
   }

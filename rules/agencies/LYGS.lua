@@ -89,7 +89,7 @@ end
 
 function pack:grade(p, ctx)
   local reasons = {}
-  local function why(text) reasons[#reasons + 1] = text end
+  local function why(text) self:note(reasons, text, 3) end
 
   -- 四个因素和得分：全国默认办法，仅供参考
   local f = {}
@@ -113,6 +113,7 @@ function pack:grade(p, ctx)
     score = score,
     tier = tier,
     reasons = reasons,
+    trace = reasons.at,          -- grade --trace：每条理由出自哪一行
     flags = flags,
     warnings = self:warnings(p, tier, flags, ctx),
   }
