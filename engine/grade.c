@@ -4,6 +4,7 @@
  * one transaction recorded as a run; a failure anywhere rolls the whole run back.
  * Depends on db.h, rules.h, table.h, args.h, date.h, status.h.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,6 +46,7 @@ typedef struct {
 	const char *scope;     /* agency code or NULL for all */
 	long run;              /* id of the run being written */
 	db_stmt *points;       /* the points in scope, with their power, post, department */
+	int col_code, col_agency, col_department, col_post, col_power; /* its key columns */
 	db_stmt *people;       /* who answers for a point */
 	db_stmt *ratings, *measures, *signals, *changes;
 	db_stmt *ins_grade, *ins_flag, *ins_warning;
@@ -114,6 +116,15 @@ static int find(const char *const *set, int n, const char *s)
 	return -1;
 }
 
+/* The index of the column called name in s, or -1. */
+static int column(db_stmt *s, const char *name)
+{
+	for (int i = 0; i < db_col_count(s); i++)
+		if (strcmp(db_col_name(s, i), name) == 0)
+			return i;
+	return -1;
+}
+
 static rg_status prepare(run_state *rs, rg_err *e)
 {
 	rg_status st;
@@ -137,6 +148,14 @@ static rg_status prepare(run_state *rs, rg_err *e)
 			     " due, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			     &rs->ins_warning, e)) != RG_OK)
 		return st;
+	/* Found once here rather than by name for every point. */
+	rs->col_code = column(rs->points, "code");
+	rs->col_agency = column(rs->points, "agency");
+	rs->col_department = column(rs->points, "department.code");
+	rs->col_post = column(rs->points, "post.code");
+	rs->col_power = column(rs->points, "power.code");
+	assert(rs->col_code >= 0 && rs->col_agency >= 0 && rs->col_department >= 0 &&
+	       rs->col_post >= 0 && rs->col_power >= 0);
 	if (rs->trace && (st = db_prepare(rs->d,
 					  "INSERT INTO traces (run, point, seq, reason, source)"
 					  " VALUES (?1, ?2, ?3, ?4, ?5)", &rs->ins_trace, e)) != RG_OK)
@@ -171,23 +190,13 @@ static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
 /* Gather the facts of the point on the current row of rs->points into the pack. */
 static rg_status gather(run_state *rs, const char *code, rg_err *e)
 {
-	int ncol = db_col_count(rs->points);
-	const char *agency = NULL, *department = NULL, *post = NULL, *power = NULL;
+	const char *agency = db_col_text(rs->points, rs->col_agency);
+	const char *department = db_col_text(rs->points, rs->col_department);
+	const char *post = db_col_text(rs->points, rs->col_post);
+	const char *power = db_col_text(rs->points, rs->col_power);
 	bool row;
 	rg_status st;
 
-	for (int i = 0; i < ncol; i++) {
-		const char *name = db_col_name(rs->points, i);
-		const char *v = db_col_text(rs->points, i);
-		if (strcmp(name, "agency") == 0)
-			agency = v;
-		else if (strcmp(name, "department.code") == 0)
-			department = v;
-		else if (strcmp(name, "post.code") == 0)
-			post = v;
-		else if (strcmp(name, "power.code") == 0)
-			power = v;
-	}
 	rules_begin_point(rs->r, rs->points);
 
 	db_reset(rs->people);
@@ -539,8 +548,8 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	while ((st = db_step(rs.points, &row, e)) == RG_OK && row) {
 		rule_result res;
 		char code[256], owner[256];
-		snprintf(code, sizeof code, "%s", db_col_text(rs.points, 0));
-		snprintf(owner, sizeof owner, "%s", db_col_text(rs.points, 1));
+		snprintf(code, sizeof code, "%s", db_col_text(rs.points, rs.col_code));
+		snprintf(owner, sizeof owner, "%s", db_col_text(rs.points, rs.col_agency));
 		if ((st = gather(&rs, code, e)) != RG_OK ||
 		    (st = rules_grade(rs.r, code, owner, &res, e)) != RG_OK ||
 		    (st = store(&rs, code, &res, e)) != RG_OK)

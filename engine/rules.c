@@ -766,10 +766,11 @@ static void put_row(lua_State *L, db_stmt *s)
 			len = strlen(name);
 		}
 		if (len > 0 && name[len - 1] == '?') {
+			/* "major?" is the boolean field major. */
 			snprintf(key, sizeof key, "%.*s", (int)(len - 1), name);
+			name = key;
 			lua_pushboolean(L, db_col_int(s, i) != 0);
 		} else {
-			snprintf(key, sizeof key, "%s", name);
 			if (type == DB_INT)
 				lua_pushinteger(L, (lua_Integer)db_col_int(s, i));
 			else if (type == DB_REAL)
@@ -777,7 +778,7 @@ static void put_row(lua_State *L, db_stmt *s)
 			else
 				lua_pushstring(L, db_col_text(s, i));
 		}
-		lua_setfield(L, -2, key);
+		lua_setfield(L, -2, name);
 		if (dot != NULL)
 			lua_pop(L, 1);
 	}
@@ -996,7 +997,6 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 		      rg_err *e)
 {
 	lua_State *L = r->L;
-	char where[PATH_MAX + 256];
 	const char *name;
 
 	lua_settop(L, SLOT_POINT);
@@ -1023,7 +1023,13 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 		lua_settop(L, SLOT_MSGH);
 		return st;
 	}
-	snprintf(where, sizeof where, "%s: grade() for point %s: result", rules_pack_path(r, name), code);
 	res->pack = name;
-	return check_result(r, res, where, e);
+	rg_status st = check_result(r, res, "result", e);
+	if (st != RG_OK) {
+		/* Where, only when something is wrong: this runs for every point. */
+		char msg[sizeof e->msg];
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		err_set(e, st, "%s: grade() for point %s: %s", rules_pack_path(r, name), code, msg);
+	}
+	return st;
 }
