@@ -8,11 +8,14 @@ SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
 
-PKGS     := lua5.4 sqlite3 libpcre2-8 libmd
+PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libcmocka-dev sqlite3 time python3
+            libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
+# What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text).
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -40,19 +43,20 @@ B ?= build
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
 BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o
-# storage: the only layer that sees SQLite
-DB_OBJ     := $(B)/db.o $(B)/migrations.o
+# storage: the only layer that sees SQLite (and the audit chain kept in it)
+DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
 RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # commands: one file per subcommand, on top of the layers above
 CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
               $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o \
-              $(B)/packtest.o
+              $(B)/packtest.o $(B)/runs.o $(B)/approve.o $(B)/warning.o \
+              $(B)/calibrate.o $(B)/auditcmd.o $(B)/export.o $(B)/report.o
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test unit cli demo bench install valgrind clean help
+.PHONY: all deps test-deps apt-install test unit cli demo bench install valgrind clean help
 all: $(B)/riskgrade
 
 help:
@@ -67,7 +71,13 @@ help:
 
 # Install what is missing; a no-op when everything is there.
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@$(MAKE) --no-print-directory apt-install APT_PKGS="$(DEB_PKGS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-install APT_PKGS="$(TEST_DEB_PKGS)"
+
+apt-install:
+	@missing=$$(for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -104,7 +114,7 @@ $(B)/tests/test_%: tests/unit/test_%.c $(ENGINE_OBJ) | $(B)
 	$(CC) $(CFLAGS_ALL) -UNDEBUG $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< \
 	  $(ENGINE_OBJ) $(LIBS_ALL) $(shell pkg-config --libs $(TEST_PKGS))
 
-test: deps
+test: deps test-deps
 	@$(MAKE) --no-print-directory unit cli
 
 unit: $(B)/riskgrade $(UNIT_TESTS)

@@ -17,4 +17,14 @@ rg_status cmd_rules(int argc, char **argv, rg_err *e);    /* packs.c */
 rg_status cmd_test(int argc, char **argv, rg_err *e);     /* packtest.c */
 rg_status cmd_lint(int argc, char **argv, rg_err *e);     /* packtest.c */
 
+rg_status cmd_runs(int argc, char **argv, rg_err *e);      /* runs.c */
+rg_status cmd_diff(int argc, char **argv, rg_err *e);      /* runs.c */
+rg_status cmd_flags(int argc, char **argv, rg_err *e);     /* approve.c */
+rg_status cmd_approve(int argc, char **argv, rg_err *e);   /* approve.c */
+rg_status cmd_warning(int argc, char **argv, rg_err *e);   /* warning.c */
+rg_status cmd_calibrate(int argc, char **argv, rg_err *e); /* calibrate.c */
+rg_status cmd_audit(int argc, char **argv, rg_err *e);     /* auditcmd.c */
+rg_status cmd_export(int argc, char **argv, rg_err *e);    /* export.c */
+rg_status cmd_report(int argc, char **argv, rg_err *e);    /* report.c */
+
 #endif

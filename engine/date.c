@@ -6,6 +6,9 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 static long days_from_civil(long y, unsigned m, unsigned d)
 {
@@ -72,4 +75,38 @@ void date_format(long days, char out[DATE_BUF])
 	civil_from_days(days, &y, &m, &d);
 	snprintf(tmp, sizeof tmp, "%04ld-%02u-%02u", y, m, d);
 	snprintf(out, DATE_BUF, "%.10s", tmp);
+}
+
+bool date_now(char out[STAMP_BUF], char today[DATE_BUF])
+{
+	const char *fixed = getenv("RISKGRADE_NOW");
+	char stamp[STAMP_BUF];
+	long days;
+
+	if (fixed != NULL) {
+		char day[DATE_BUF];
+		unsigned h, mi, s;
+		char z;
+		int used = 0;
+		if (strlen(fixed) != STAMP_BUF - 1 || fixed[10] != 'T')
+			return false;
+		memcpy(day, fixed, DATE_BUF - 1);
+		day[DATE_BUF - 1] = '\0';
+		if (!date_parse(day, &days) ||
+		    sscanf(fixed + 11, "%2u:%2u:%2u%c%n", &h, &mi, &s, &z, &used) != 4 ||
+		    used != 9 || z != 'Z' || h > 23 || mi > 59 || s > 59)
+			return false;
+		memcpy(stamp, fixed, STAMP_BUF);
+	} else {
+		time_t t = time(NULL);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
+	memcpy(out, stamp, STAMP_BUF);
+	if (today != NULL) {
+		memcpy(today, stamp, DATE_BUF - 1);
+		today[DATE_BUF - 1] = '\0';
+	}
+	return true;
 }

@@ -21,4 +21,16 @@ bool date_parse(const char *s, long *days);
 /* date_format: write the day number days as 'YYYY-MM-DD' into out[DATE_BUF]. */
 void date_format(long days, char out[DATE_BUF]);
 
+/* Length of a UTC timestamp 'YYYY-MM-DDTHH:MM:SSZ' plus its terminating NUL. */
+#define STAMP_BUF 21
+
+/*
+ * date_now: the current UTC time as 'YYYY-MM-DDTHH:MM:SSZ' into out[STAMP_BUF], and
+ * today's date (UTC) into today[DATE_BUF] when today is not NULL.  The environment
+ * variable RISKGRADE_NOW, when set to such a timestamp, is used instead of the clock, so
+ * that records of when things were done can be reproduced (tests, re-enacted reviews).
+ * Returns false, writing nothing, when RISKGRADE_NOW is set but malformed.
+ */
+bool date_now(char out[STAMP_BUF], char today[DATE_BUF]);
+
 #endif

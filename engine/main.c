@@ -19,6 +19,15 @@ static const struct {
 	{"grade", cmd_grade, "grade every risk point and record the run"},
 	{"warnings", cmd_warnings, "list the warnings of a run"},
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
+	{"runs", cmd_runs, "list the grading runs: when, as-of, packs, counts"},
+	{"diff", cmd_diff, "show the points whose tier or flags changed between two runs"},
+	{"flags", cmd_flags, "list the open re-grading flags"},
+	{"approve", cmd_approve, "record a collectively approved tier (集体审定)"},
+	{"warning", cmd_warning, "ack, feedback, release or escalate one warning"},
+	{"calibrate", cmd_calibrate, "compare tier distributions across agencies (避高就低)"},
+	{"audit", cmd_audit, "verify or list the hash-chained audit log"},
+	{"export", cmd_export, "write a list as CSV, JSON or XLSX"},
+	{"report", cmd_report, "write the review meeting's HTML report"},
 	{"rules", cmd_rules, "show which rule pack each agency uses"},
 	{"test", cmd_test, "run the test cases rule packs carry"},
 	{"lint", cmd_lint, "check rule packs for mistakes before a review"},
@@ -30,7 +39,7 @@ static void usage(FILE *f)
 	      "Grade 廉政风险 points with Lua rule packs over a SQLite database.\n\n"
 	      "commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nexit codes: 0 ok, 1 failures found, 2 usage, 3 bad input, 4 database,\n"
 	      "            5 rule pack, 6 file i/o\n", f);
 }

@@ -11,6 +11,9 @@
 #   rc         expected exit code (absent: 0)
 #   unchanged  if present, $DB must be byte-for-byte the same after the command
 # Occurrences of the temporary folder in the output are replaced by TMP.
+# RG_CASES="a b" runs only those cases.  RG_ACCEPT=1 writes what the failing cases
+# printed into their stdout/stderr/rc, for a change of output that has been checked by
+# hand: review `git diff tests/cli/cases` line by line before committing it.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(pwd)
@@ -39,6 +42,9 @@ setup_db() { # setup_db KIND DB
 
 for dir in tests/cli/cases/*/; do
 	name=$(basename "$dir")
+	if [ -n "${RG_CASES:-}" ]; then
+		case " $RG_CASES " in *" $name "*) ;; *) continue ;; esac
+	fi
 	tmp=$(mktemp -d)
 	DB=$tmp/case.db
 	TMP=$tmp
@@ -79,6 +85,15 @@ for dir in tests/cli/cases/*/; do
 		echo "FAIL $name:$problems"
 		[ -f "$tmp/diffs" ] && cat "$tmp/diffs"
 		fail=$((fail + 1))
+		if [ "${RG_ACCEPT:-0}" = 1 ]; then
+			for stream in stdout stderr; do
+				got=$tmp/out
+				[ $stream = stderr ] && got=$tmp/err
+				if [ -s "$got" ]; then cp "$got" "$dir/$stream"; else rm -f "$dir/$stream"; fi
+			done
+			if [ "$rc" = 0 ]; then rm -f "$dir/rc"; else echo "$rc" >"$dir/rc"; fi
+			echo "  accepted $name"
+		fi
 	fi
 	rm -rf "$tmp"
 done

@@ -1,0 +1,11 @@
+/*
+ * auditcmd.c: (being written)
+ */
+#include "cmd.h"
+
+rg_status cmd_audit(int argc, char **argv, rg_err *e)
+{
+	(void)argc;
+	(void)argv;
+	return err_set(e, RG_USAGE, "audit: not built yet");
+}

@@ -1,0 +1,11 @@
+/*
+ * calibrate.c: (being written)
+ */
+#include "cmd.h"
+
+rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
+{
+	(void)argc;
+	(void)argv;
+	return err_set(e, RG_USAGE, "calibrate: not built yet");
+}

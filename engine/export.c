@@ -1,0 +1,11 @@
+/*
+ * export.c: (being written)
+ */
+#include "cmd.h"
+
+rg_status cmd_export(int argc, char **argv, rg_err *e)
+{
+	(void)argc;
+	(void)argv;
+	return err_set(e, RG_USAGE, "export: not built yet");
+}

@@ -1,0 +1,11 @@
+/*
+ * warning.c: (being written)
+ */
+#include "cmd.h"
+
+rg_status cmd_warning(int argc, char **argv, rg_err *e)
+{
+	(void)argc;
+	(void)argv;
+	return err_set(e, RG_USAGE, "warning: not built yet");
+}
