@@ -317,9 +317,10 @@ function pack:warnings(p, tier, flags, ctx)
     end
   end
   if worst then
-    warn("新的属实风险信息：" .. worst.source .. "（" .. worst.severity .. "）",
-         self.DISPOSITION_BY_SEVERITY[worst.severity],
-         "核查" .. worst.date .. "的风险信息，落实整改并书面反馈")
+    -- 事由不含来源与严重程度：同一风险点更严重的新信息升级原预警，而不是另发一条
+    warn("新的属实风险信息", self.DISPOSITION_BY_SEVERITY[worst.severity],
+         "核查" .. worst.date .. "的风险信息（" .. worst.source .. "，" .. worst.severity
+           .. "），落实整改并书面反馈")
   end
 
   for _, f in ipairs(flags) do

@@ -351,13 +351,13 @@ def grade(p, as_of):
     due = add_days(as_of, DUE_DAYS[tier])
     warnings = []
     if "new_signal" in flags:
-        # AMBIGUITY: with several new signals of the same highest severity the spec does
-        # not say whose SOURCE is named; this oracle takes the earliest (oldest first, the
-        # first in the list).  Neither fixture set has such a tie with differing sources.
+        # The reason names no source or severity, so that a worse signal on the same point
+        # escalates the open warning instead of issuing a second one.
         top = max(SEVERITY_RANK[s["severity"]] for s in new_signals)
-        s = next(s for s in new_signals if SEVERITY_RANK[s["severity"]] == top)
-        warnings.append(Warning("新的属实风险信息：%s（%s）" % (s["source"], s["severity"]),
-                                DISPOSITION_BY_SEVERITY[s["severity"]], responsible, due))
+        severity = next(s["severity"] for s in new_signals
+                        if SEVERITY_RANK[s["severity"]] == top)
+        warnings.append(Warning("新的属实风险信息", DISPOSITION_BY_SEVERITY[severity],
+                                responsible, due))
     if "under_graded" in flags:
         warnings.append(Warning(REASON_UNDER, DISPOSITION_BY_TIER[tier], responsible, due))
     if "measure_failed" in flags:
