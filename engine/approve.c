@@ -1,18 +1,320 @@
 /*
- * approve.c: (being written)
+ * approve.c: `riskgrade flags` (the open re-grading flags) and `riskgrade approve` (a
+ * collectively approved tier, 集体审定, which clears them and keeps who and why).
+ * Depends on db.h, table.h, args.h, audit.h, date.h.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "audit.h"
 #include "cmd.h"
+#include "date.h"
+#include "db.h"
+#include "table.h"
+
+/* The agencies in scope: ?1 and the units under it, or every agency when ?1 is NULL. */
+#define SCOPE_CTE \
+	"WITH RECURSIVE scope(code) AS (" \
+	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1" \
+	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+
+static const char flags_usage[] =
+	"riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]";
+
+static const char flags_help[] =
+	"usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]\n"
+	"\n"
+	"List the open re-grading flags (需重新评定): the flags each point got in the latest\n"
+	"run that graded it, less those a collective approval (riskgrade approve) has cleared\n"
+	"since.  For each: the point, its agency and post, the computed and the approved tier,\n"
+	"the reason code and label, and the evidence (which law change, which signal, which\n"
+	"measure).  Under-grading (under_graded, 定级偏低) and over-grading (over_graded,\n"
+	"定级偏高) are separate codes.\n"
+	"\n"
+	"  --agency CODE   only this agency and the units under it\n"
+	"  --code FLAG     only this reason code (e.g. under_graded, law_changed)\n"
+	"\n"
+	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n";
 
 rg_status cmd_flags(int argc, char **argv, rg_err *e)
 {
-	(void)argc;
-	(void)argv;
-	return err_set(e, RG_USAGE, "flags: not built yet");
+	static const out_col cols[] = {
+		{"风险点编号", "point"}, {"单位", "agency"},       {"岗位", "post"},
+		{"计算等级", "tier"},    {"审定等级", "approved_tier"}, {"标记代码", "code"},
+		{"需重新评定", "label"}, {"依据", "evidence"},     {"运行", "run"},
+	};
+	const char *pos[1], *agency = NULL, *code = NULL, *format = "table";
+	arg_opt opts[] = {{"--agency", &agency, NULL}, {"--code", &code, NULL},
+			  {"--format", &format, NULL}, {NULL, NULL, NULL}};
+	out_format fmt;
+	bool helped;
+	int npos;
+	long n = 0;
+	db *d = NULL;
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, flags_usage, e);
+	if (st != RG_OK || helped) {
+		if (helped)
+			fputs(flags_help, stdout);
+		return st;
+	}
+	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+		return st;
+	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+		return st;
+	st = db_prepare(d, SCOPE_CTE ", latest AS (SELECT point, max(run) AS run FROM grades"
+			"  GROUP BY point)"
+			" SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
+			"  f.evidence, f.run"
+			" FROM flags f JOIN latest l ON l.point = f.point AND l.run = f.run"
+			" JOIN grades g ON g.run = f.run AND g.point = f.point"
+			" JOIN points p ON p.code = f.point JOIN agencies a ON a.code = p.agency"
+			" LEFT JOIN posts po ON po.code = p.post"
+			" WHERE f.cleared_by IS NULL AND p.agency IN scope"
+			"  AND (?2 IS NULL OR f.code = ?2)"
+			" ORDER BY f.point, f.code", &s, e);
+	if (st != RG_OK)
+		goto out;
+	db_bind_text(s, 1, agency);
+	db_bind_text(s, 2, code);
+	st = table_print(stdout, fmt, cols, 9, s, &n, e);
+	if (st == RG_OK && fmt == FMT_TABLE)
+		printf("%ld open flag%s\n", n, n == 1 ? "" : "s");
+out:
+	db_finalize(s);
+	db_close(d);
+	return st;
+}
+
+static const char approve_usage[] =
+	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";
+
+static const char approve_help[] =
+	"usage: riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]\n"
+	"\n"
+	"Record that the collective review (集体审定) approved tier TIER (一级, 二级 or 三级)\n"
+	"for point POINT: the point's 审定等级 and 审定日期 become TIER and the date, its\n"
+	"上次评定日期 too (its review cycle starts again), and the open flags it had in its\n"
+	"latest run are cleared by this approval.  The approval keeps who recorded it, why,\n"
+	"the tier it replaces and the tier the engine had computed, and is appended to the\n"
+	"audit log.  The next run grades the point against the new approved tier: approving\n"
+	"a tier lower than the computed one is allowed, and is flagged again as 定级偏低.\n"
+	"\n"
+	"  --by PERSON   the person code (persons table) of who records the decision\n"
+	"  --note TEXT   the decision and its grounds, e.g. the meeting and its minutes\n"
+	"  --on DATE     the date of the decision (default: today)\n";
+
+/* The facts approve needs about the point: its agency, approved tier, latest run. */
+typedef struct {
+	char previous[16]; /* approved tier before, "" if none */
+	long run;          /* latest run that graded it, 0 if none */
+	char computed[16]; /* its tier in that run */
+} point_state;
+
+static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st;
+
+	memset(ps, 0, sizeof *ps);
+	st = db_prepare(d, "SELECT p.approved_tier, g.run, g.tier FROM points p"
+			" LEFT JOIN grades g ON g.point = p.code AND g.run ="
+			"  (SELECT max(run) FROM grades WHERE point = p.code)"
+			" WHERE p.code = ?1", &s, e);
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, point);
+	st = db_step(s, &row, e);
+	if (st == RG_OK && !row)
+		st = err_set(e, RG_INPUT, "POINT: no risk point with code \"%s\"", point);
+	if (st == RG_OK) {
+		snprintf(ps->previous, sizeof ps->previous, "%s",
+			 db_col_text(s, 0) ? db_col_text(s, 0) : "");
+		ps->run = (long)db_col_int(s, 1);
+		snprintf(ps->computed, sizeof ps->computed, "%s",
+			 db_col_text(s, 2) ? db_col_text(s, 2) : "");
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* check_person: RG_INPUT unless code is in persons; its name into name. */
+static rg_status check_person(db *d, const char *code, char *name, size_t size, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st = db_prepare(d, "SELECT name FROM persons WHERE code = ?1", &s, e);
+
+	if (st == RG_OK) {
+		db_bind_text(s, 1, code);
+		st = db_step(s, &row, e);
+	}
+	if (st == RG_OK && !row)
+		st = err_set(e, RG_INPUT, "--by: no person with code \"%s\" (the persons table "
+			     "lists who may record decisions)", code);
+	else if (st == RG_OK)
+		snprintf(name, size, "%s", db_col_text(s, 0));
+	db_finalize(s);
+	return st;
+}
+
+/* Run one statement that returns no rows, with three texts bound to ?1, ?2, ?3. */
+static rg_status run_sql(db *d, const char *sql, const char *t1, const char *t2,
+			 const char *t3, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, sql, &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, t1);
+	db_bind_text(s, 2, t2);
+	db_bind_text(s, 3, t3);
+	st = db_step(s, &row, e);
+	db_finalize(s);
+	return st;
+}
+
+/* The codes of the flags approval id cleared, "、"-separated, into out. */
+static rg_status cleared_codes(db *d, long id, char *out, size_t size, long *n, rg_err *e)
+{
+	db_stmt *s = NULL;
+	size_t used = 0;
+	bool row;
+	rg_status st = db_prepare(d, "SELECT code FROM flags WHERE cleared_by = ?1 ORDER BY code",
+				  &s, e);
+
+	*n = 0;
+	out[0] = '\0';
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, id);
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		if (used < size)
+			used += (size_t)snprintf(out + used, size - used, "%s%s", *n ? ", " : "",
+						 db_col_text(s, 0));
+		(*n)++;
+	}
+	db_finalize(s);
+	return st;
 }
 
 rg_status cmd_approve(int argc, char **argv, rg_err *e)
 {
-	(void)argc;
-	(void)argv;
-	return err_set(e, RG_USAGE, "approve: not built yet");
+	const char *pos[3], *by = NULL, *note = NULL, *on = NULL;
+	arg_opt opts[] = {{"--by", &by, NULL}, {"--note", &note, NULL}, {"--on", &on, NULL},
+			  {NULL, NULL, NULL}};
+	char now[STAMP_BUF], today[DATE_BUF], name[256], subject[64], detail[2048];
+	char codes[512];
+	point_state ps;
+	bool helped, in_tx = false;
+	int npos;
+	long days, id, ncleared;
+	db *d = NULL;
+	rg_status st;
+
+	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, approve_usage, e);
+	if (st != RG_OK || helped) {
+		if (helped)
+			fputs(approve_help, stdout);
+		return st;
+	}
+	if (strcmp(pos[2], "一级") != 0 && strcmp(pos[2], "二级") != 0 &&
+	    strcmp(pos[2], "三级") != 0)
+		return err_set(e, RG_USAGE, "TIER: expected 一级, 二级 or 三级, got \"%s\"", pos[2]);
+	if (by == NULL || by[0] == '\0')
+		return err_set(e, RG_USAGE, "--by PERSON is required: who records the decision "
+			       "(usage: %s)", approve_usage);
+	if (note == NULL || note[0] == '\0')
+		return err_set(e, RG_USAGE, "--note TEXT is required: the decision and its grounds "
+			       "(usage: %s)", approve_usage);
+	if (!date_now(now, today))
+		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
+			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	if (on == NULL)
+		on = today;
+	if (!date_parse(on, &days))
+		return err_set(e, RG_USAGE, "--on: expected a date YYYY-MM-DD, got \"%s\"", on);
+
+	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+		return st;
+	if ((st = load_point(d, pos[1], &ps, e)) != RG_OK ||
+	    (st = check_person(d, by, name, sizeof name, e)) != RG_OK ||
+	    (st = db_begin(d, e)) != RG_OK)
+		goto out;
+	in_tx = true;
+	{
+		db_stmt *s = NULL;
+		bool row;
+		st = db_prepare(d, "INSERT INTO approvals (point, tier, previous, run, computed,"
+				" approved_on, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				&s, e);
+		if (st != RG_OK)
+			goto out;
+		db_bind_text(s, 1, pos[1]);
+		db_bind_text(s, 2, pos[2]);
+		db_bind_text(s, 3, ps.previous[0] ? ps.previous : NULL);
+		if (ps.run)
+			db_bind_int(s, 4, ps.run);
+		else
+			db_bind_null(s, 4);
+		db_bind_text(s, 5, ps.computed[0] ? ps.computed : NULL);
+		db_bind_text(s, 6, on);
+		db_bind_text(s, 7, by);
+		db_bind_text(s, 8, note);
+		st = db_step(s, &row, e);
+		db_finalize(s);
+		if (st != RG_OK)
+			goto out;
+		id = (long)db_last_rowid(d);
+	}
+	if ((st = run_sql(d, "UPDATE points SET approved_tier = ?2, approved_on = ?3,"
+			  " last_graded = ?3 WHERE code = ?1", pos[1], pos[2], on, e)) != RG_OK)
+		goto out;
+	if (ps.run) {
+		db_stmt *s = NULL;
+		bool row;
+		st = db_prepare(d, "UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
+				" AND cleared_by IS NULL", &s, e);
+		if (st != RG_OK)
+			goto out;
+		db_bind_text(s, 1, pos[1]);
+		db_bind_int(s, 2, ps.run);
+		db_bind_int(s, 3, id);
+		st = db_step(s, &row, e);
+		db_finalize(s);
+		if (st != RG_OK)
+			goto out;
+	}
+	if ((st = cleared_codes(d, id, codes, sizeof codes, &ncleared, e)) != RG_OK)
+		goto out;
+	snprintf(subject, sizeof subject, "approval:%ld", id);
+	snprintf(detail, sizeof detail, "point %s: %s on %s (was %s; computed %s in run %ld);"
+		 " cleared %ld flag%s%s%s; note: %s", pos[1], pos[2], on,
+		 ps.previous[0] ? ps.previous : "none", ps.computed[0] ? ps.computed : "none",
+		 ps.run, ncleared, ncleared == 1 ? "" : "s", ncleared ? ": " : "", codes, note);
+	if ((st = audit_append(d, now, by, "approve", subject, detail, e)) != RG_OK ||
+	    (st = db_commit(d, e)) != RG_OK)
+		goto out;
+	in_tx = false;
+	printf("approval %ld: %s 审定为%s on %s by %s (%s)\n", id, pos[1], pos[2], on, name, by);
+	if (ps.run)
+		printf("  computed %s in run %ld; approved before: %s\n", ps.computed, ps.run,
+		       ps.previous[0] ? ps.previous : "none");
+	else
+		printf("  not graded yet; approved before: %s\n",
+		       ps.previous[0] ? ps.previous : "none");
+	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
+	       ncleared ? ": " : "", codes);
+out:
+	if (in_tx)
+		db_rollback(d);
+	db_close(d);
+	return st;
 }

@@ -129,7 +129,8 @@ out:
 	return st;
 }
 
-rg_status db_open(const char *path, db **out, rg_err *e)
+/* Open path with flags and check that its schema is this build's. */
+static rg_status open_checked(const char *path, int flags, db **out, rg_err *e)
 {
 	struct stat sb;
 	db *d = NULL;
@@ -140,7 +141,7 @@ rg_status db_open(const char *path, db **out, rg_err *e)
 	if (stat(path, &sb) != 0)
 		return err_set(e, RG_DB, "%s: no such database (create it with: riskgrade init %s)",
 			       path, path);
-	st = connect(path, SQLITE_OPEN_READWRITE, &d, e);
+	st = connect(path, flags, &d, e);
 	if (st != RG_OK)
 		return st;
 	st = user_version(d, &version, e);
@@ -160,6 +161,42 @@ rg_status db_open(const char *path, db **out, rg_err *e)
 	}
 	*out = d;
 	return RG_OK;
+}
+
+rg_status db_open(const char *path, db **out, rg_err *e)
+{
+	return open_checked(path, SQLITE_OPEN_READWRITE, out, e);
+}
+
+rg_status db_open_copy(const char *path, db **out, rg_err *e)
+{
+	db *src = NULL, *mem = NULL;
+	sqlite3_backup *b;
+	rg_status st;
+
+	if ((st = open_checked(path, SQLITE_OPEN_READONLY, &src, e)) != RG_OK)
+		return st;
+	if ((st = connect(":memory:", SQLITE_OPEN_READWRITE, &mem, e)) != RG_OK)
+		goto out;
+	mem->path = path;
+	b = sqlite3_backup_init(mem->conn, "main", src->conn, "main");
+	if (b == NULL || sqlite3_backup_step(b, -1) != SQLITE_DONE) {
+		st = err_set(e, RG_DB, "%s: cannot copy into memory: %s", path,
+			     sqlite3_errmsg(mem->conn));
+		sqlite3_backup_finish(b);
+		goto out;
+	}
+	if (sqlite3_backup_finish(b) != SQLITE_OK) {
+		st = err_set(e, RG_DB, "%s: cannot copy into memory: %s", path,
+			     sqlite3_errmsg(mem->conn));
+		goto out;
+	}
+	*out = mem;
+	mem = NULL;
+out:
+	db_close(mem);
+	db_close(src);
+	return st;
 }
 
 void db_close(db *d)

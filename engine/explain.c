@@ -72,14 +72,17 @@ static const char grade_sql[] =
 	" WHERE g.point = ?1 ORDER BY g.run DESC LIMIT 1";
 
 static const char flags_sql[] =
-	"SELECT code AS 代码, label AS 事由, evidence AS 依据 FROM flags"
+	"SELECT code AS 代码, label AS 事由, evidence AS 依据,"
+	"  CASE WHEN cleared_by IS NULL THEN '未处理'"
+	"   ELSE '已由集体审定清除（审定' || cleared_by || '）' END AS 状态 FROM flags"
 	" WHERE run = ?1 AND point = ?2 ORDER BY code";
 
 static const char warnings_sql[] =
 	"SELECT w.id AS 预警编号, w.disposition AS 处置方式, w.reason AS 预警事由,"
 	"  coalesce(pe.name, '（未指定）') AS 责任人, w.due AS 完成时限, w.status AS 状态"
 	" FROM warnings w LEFT JOIN persons pe ON pe.code = w.responsible"
-	" WHERE w.run = ?1 AND w.point = ?2 ORDER BY w.id";
+	" WHERE w.point = ?2 AND (w.run = ?1 OR w.seen_run = ?1 OR w.status <> '解除')"
+	" ORDER BY w.id";
 
 /* Print the columns of the current row as aligned "label  value" lines, skipping NULLs. */
 static void print_record(db_stmt *s)

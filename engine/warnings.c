@@ -1,62 +1,224 @@
 /*
- * warnings.c: `riskgrade warnings`, the warning list of a run: who must act, on what,
- * how, by when, and where it stands.  Depends on db.h, table.h, runref.h, args.h.
+ * warnings.c: `riskgrade warnings`, the warning list (预警清单): who must act, on what,
+ * how, by when, and where it stands, grouped by the responsible person and filtered by
+ * status, tier, agency and overdue.  Depends on db.h, table.h, args.h, date.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
 #include "cmd.h"
+#include "date.h"
 #include "db.h"
 #include "runref.h"
+#include "runs.h"
 #include "table.h"
 
-static const char usage[] = "riskgrade warnings DB [--run N] [--format table|csv|json]";
+static const char usage[] =
+	"riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]"
+	" [--as-of DATE] [--run N] [--format table|csv|json]";
 
 static const char help[] =
-	"usage: riskgrade warnings DB [--run N] [--format table|csv|json]\n"
+	"usage: riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]\n"
+	"                             [--as-of DATE] [--run N] [--format table|csv|json]\n"
 	"\n"
-	"List the warnings (预警) of run N (default: the latest run), soonest due first:\n"
-	"the point, its agency and post, its tier, the reason, the disposition (风险提示,\n"
-	"诫勉谈话, 责令纠错), the responsible person, the due date and the status.\n"
-	"CSV has Chinese headers; JSON is an array of objects with the keys\n"
-	"id, point, agency, post, tier, reason, disposition, responsible, responsible_code,\n"
-	"due, status, text.\n";
+	"List the warnings (预警) grouped by the responsible person, soonest due first: the\n"
+	"point, its agency and post, its tier, the reason, the disposition (风险提示, 诫勉谈话,\n"
+	"责令纠错), the due date, the status (发布, 签收, 反馈, 解除) and whether it is overdue\n"
+	"(逾期: still 发布 or 签收 after its due date).  By default the open ones (not 解除).\n"
+	"\n"
+	"  --status S     发布, 签收, 反馈 or 解除 (comma-separated for several), open (default)\n"
+	"                 or all\n"
+	"  --tier T       only points of tier T (一级, 二级, 三级) in the run that last raised it\n"
+	"  --agency CODE  only this agency and the units under it\n"
+	"  --overdue      only the overdue ones\n"
+	"  --as-of DATE   the date overdue is judged on (default: today)\n"
+	"  --run N        only the warnings run N raised (issued or raised again)\n"
+	"\n"
+	"CSV has Chinese headers; JSON is an array of objects with the keys responsible,\n"
+	"responsible_code, id, point, agency, post, tier, reason, disposition, due, status,\n"
+	"overdue (1 or 0), issued_on, run, text.\n";
 
-/* The columns and the source of the list; the table leaves out the long text. */
-#define LIST_COLS \
-	"SELECT w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition," \
-	"  CASE WHEN w.responsible IS NULL AND ?2 THEN '（未指定）' ELSE pe.name END," \
-	"  w.responsible, w.due, w.status"
+/* ?1 agency, ?2 status list ("|"-wrapped, or NULL for open), ?3 tier, ?4 overdue only,
+ * ?5 as-of, ?6 run, ?7 person code (one group) or NULL, ?8 1 for people's text. */
 #define LIST_FROM \
 	" FROM warnings w" \
 	" JOIN points p ON p.code = w.point" \
 	" JOIN agencies a ON a.code = p.agency" \
-	" JOIN grades g ON g.run = w.run AND g.point = w.point" \
+	" JOIN grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point" \
 	" LEFT JOIN posts po ON po.code = p.post" \
 	" LEFT JOIN persons pe ON pe.code = w.responsible" \
-	" WHERE w.run = ?1 ORDER BY w.due, w.point, w.id"
+	" WHERE p.agency IN scope" \
+	"  AND (CASE WHEN ?2 IS NULL THEN w.status <> '解除'" \
+	"       ELSE instr(?2, '|' || w.status || '|') > 0 END)" \
+	"  AND (?3 IS NULL OR g.tier = ?3)" \
+	"  AND (NOT ?4 OR (w.status IN ('发布', '签收') AND w.due < ?5))" \
+	"  AND (?6 IS NULL OR w.run = ?6 OR w.seen_run = ?6)"
 
-static const char table_sql[] = LIST_COLS LIST_FROM;
-static const char full_sql[] = LIST_COLS ", w.text" LIST_FROM;
+#define SCOPE_CTE \
+	"WITH RECURSIVE scope(code) AS (" \
+	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1" \
+	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
 
-static const out_col cols[] = {
-	{"预警编号", "id"},          {"风险点编号", "point"},  {"单位", "agency"},
-	{"岗位", "post"},            {"风险等级", "tier"},     {"预警事由", "reason"},
-	{"处置方式", "disposition"}, {"责任人", "responsible"},
-	{"人员代码", "responsible_code"}, {"完成时限", "due"}, {"状态", "status"},
-	{"处置要求", "text"},
+#define OVERDUE "(w.status IN ('发布', '签收') AND w.due < ?5)"
+
+/* The flat list, for CSV and JSON: sorted by person, then due date. */
+static const char flat_sql[] =
+	SCOPE_CTE
+	" SELECT CASE WHEN w.responsible IS NULL AND ?8 THEN '（未指定）' ELSE pe.name END,"
+	"  w.responsible, w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition,"
+	"  w.due, w.status,"
+	"  CASE WHEN ?8 THEN CASE WHEN " OVERDUE " THEN '是' ELSE '否' END"
+	"   ELSE " OVERDUE " END,"
+	"  w.issued_on, w.run, w.text"
+	LIST_FROM " ORDER BY w.responsible IS NULL, w.responsible, w.due, w.point, w.id";
+
+/* The groups: each responsible person with counts (the NULL person last). */
+static const char groups_sql[] =
+	SCOPE_CTE
+	" SELECT w.responsible, coalesce(pe.name, '（未指定）'), count(*),"
+	"  sum(" OVERDUE ")"
+	LIST_FROM " GROUP BY w.responsible ORDER BY w.responsible IS NULL, w.responsible";
+
+/* One group's rows, for the table. */
+static const char group_sql[] =
+	SCOPE_CTE
+	" SELECT w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition, w.due,"
+	"  w.status, CASE WHEN " OVERDUE " THEN '逾期' ELSE '' END"
+	LIST_FROM " AND w.responsible IS ?7 ORDER BY w.due, w.point, w.id";
+
+static const out_col flat_cols[] = {
+	{"责任人", "responsible"}, {"人员代码", "responsible_code"}, {"预警编号", "id"},
+	{"风险点编号", "point"},   {"单位", "agency"},      {"岗位", "post"},
+	{"风险等级", "tier"},      {"预警事由", "reason"},  {"处置方式", "disposition"},
+	{"完成时限", "due"},       {"状态", "status"},      {"是否逾期", "overdue"},
+	{"发布日期", "issued_on"}, {"发布运行", "run"},     {"处置要求", "text"},
 };
+
+static const out_col group_cols[] = {
+	{"预警编号", "id"},     {"风险点编号", "point"}, {"单位", "agency"},
+	{"岗位", "post"},       {"风险等级", "tier"},    {"预警事由", "reason"},
+	{"处置方式", "disposition"}, {"完成时限", "due"}, {"状态", "status"},
+	{"逾期", "overdue"},
+};
+
+/* The filters, bound the same way on every statement. */
+typedef struct {
+	const char *agency, *tier, *as_of;
+	char statuses[128]; /* "|"-wrapped list, or "" for the open ones */
+	bool overdue;
+	long run;           /* 0: any */
+} filters;
+
+static void bind_filters(db_stmt *s, const filters *f, bool people)
+{
+	db_bind_text(s, 1, f->agency);
+	db_bind_text(s, 2, f->statuses[0] ? f->statuses : NULL);
+	db_bind_text(s, 3, f->tier);
+	db_bind_int(s, 4, f->overdue);
+	db_bind_text(s, 5, f->as_of);
+	if (f->run)
+		db_bind_int(s, 6, f->run);
+	else
+		db_bind_null(s, 6);
+	db_bind_int(s, 8, people);
+}
+
+/* parse_statuses: "open", "all" or a comma-separated list of statuses into f. */
+static rg_status parse_statuses(const char *text, filters *f, rg_err *e)
+{
+	static const char *const known[] = {"发布", "签收", "反馈", "解除"};
+	const char *p = text;
+
+	f->statuses[0] = '\0';
+	if (text == NULL || strcmp(text, "open") == 0)
+		return RG_OK;
+	if (strcmp(text, "all") == 0)
+		text = p = "发布,签收,反馈,解除";
+	snprintf(f->statuses, sizeof f->statuses, "|");
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		bool ok = false;
+		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+			ok |= strlen(known[i]) == len && strncmp(known[i], p, len) == 0;
+		if (!ok || strlen(f->statuses) + len + 2 > sizeof f->statuses)
+			return err_set(e, RG_USAGE, "--status: expected 发布, 签收, 反馈, 解除 "
+				       "(comma-separated), open or all, got \"%s\"", text);
+		strncat(f->statuses, p, len);
+		strcat(f->statuses, "|");
+		p += len + (p[len] == ',');
+	}
+	return RG_OK;
+}
+
+static rg_status check_agency(db *d, const char *agency, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st = db_prepare(d, "SELECT 1 FROM agencies WHERE code = ?1", &s, e);
+
+	if (st == RG_OK) {
+		db_bind_text(s, 1, agency);
+		st = db_step(s, &row, e);
+	}
+	db_finalize(s);
+	if (st == RG_OK && !row)
+		st = err_set(e, RG_INPUT, "--agency: no agency with code \"%s\"", agency);
+	return st;
+}
+
+/* Print one table per responsible person. */
+static rg_status print_groups(db *d, const filters *f, rg_err *e)
+{
+	db_stmt *groups = NULL, *rows = NULL;
+	long total = 0, overdue = 0, people = 0;
+	bool row;
+	rg_status st;
+
+	if ((st = db_prepare(d, groups_sql, &groups, e)) != RG_OK ||
+	    (st = db_prepare(d, group_sql, &rows, e)) != RG_OK)
+		goto out;
+	bind_filters(groups, f, true);
+	bind_filters(rows, f, true);
+	while ((st = db_step(groups, &row, e)) == RG_OK && row) {
+		const char *code = db_col_text(groups, 0);
+		long n = (long)db_col_int(groups, 2), late = (long)db_col_int(groups, 3);
+		printf("%s责任人：%s%s%s%s — %ld 条%s", people ? "\n" : "", db_col_text(groups, 1),
+		       code ? "（" : "", code ? code : "", code ? "）" : "", n, late ? "，" : "");
+		if (late)
+			printf("逾期 %ld 条", late);
+		printf("\n");
+		db_reset(rows);
+		db_bind_text(rows, 7, code);
+		if ((st = table_print(stdout, FMT_TABLE, group_cols, 10, rows, NULL, e)) != RG_OK)
+			goto out;
+		total += n;
+		overdue += late;
+		people++;
+	}
+	if (st == RG_OK)
+		printf("%s%ld warning%s, %ld overdue, %ld responsible person%s\n", people ? "\n" : "",
+		       total, total == 1 ? "" : "s", overdue, people, people == 1 ? "" : "s");
+out:
+	db_finalize(rows);
+	db_finalize(groups);
+	return st;
+}
 
 rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 {
-	const char *pos[1], *run_text = NULL, *format = "table";
-	arg_opt opts[] = {{"--run", &run_text, NULL}, {"--format", &format, NULL},
-			  {NULL, NULL, NULL}};
+	const char *pos[1], *status = NULL, *run_text = NULL, *format = "table";
+	filters f = {0};
+	arg_opt opts[] = {{"--status", &status, NULL}, {"--tier", &f.tier, NULL},
+			  {"--agency", &f.agency, NULL}, {"--overdue", NULL, &f.overdue},
+			  {"--as-of", &f.as_of, NULL}, {"--run", &run_text, NULL},
+			  {"--format", &format, NULL}, {NULL, NULL, NULL}};
+	char now[STAMP_BUF], today[DATE_BUF];
 	out_format fmt;
 	bool helped;
 	int npos;
-	long run, n = 0;
+	long days;
 	db *d = NULL;
 	db_stmt *s = NULL;
 	rg_status st;
@@ -67,21 +229,46 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 			fputs(help, stdout);
 		return st;
 	}
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+	if ((st = table_format_parse(format, &fmt, e)) != RG_OK ||
+	    (st = parse_statuses(status, &f, e)) != RG_OK)
 		return st;
+	if (f.tier != NULL && strcmp(f.tier, "一级") != 0 && strcmp(f.tier, "二级") != 0 &&
+	    strcmp(f.tier, "三级") != 0)
+		return err_set(e, RG_USAGE, "--tier: expected 一级, 二级 or 三级, got \"%s\"", f.tier);
+	if (f.as_of == NULL) {
+		if (!date_now(now, today))
+			return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
+				       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+		f.as_of = today;
+	}
+	if (!date_parse(f.as_of, &days))
+		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
+			       f.as_of);
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
-	if ((st = runref_resolve(d, run_text, &run, e)) != RG_OK)
+	/* No run at all means nothing was graded yet: say so rather than list nothing. */
+	if ((st = run_text ? runref_resolve(d, run_text, &f.run, e)
+			   : runs_latest(d, &f.run, e)) != RG_OK)
 		goto out;
-	if ((st = db_prepare(d, fmt == FMT_TABLE ? table_sql : full_sql, &s, e)) != RG_OK)
+	if (f.run == 0) {
+		st = err_set(e, RG_INPUT, "no run yet: grade first (riskgrade grade DB)");
 		goto out;
-	db_bind_int(s, 1, run);
-	db_bind_int(s, 2, fmt != FMT_JSON); /* JSON says null; people read （未指定） */
-	if (fmt == FMT_TABLE)
-		printf("预警清单 — run %ld\n", run);
-	st = table_print(stdout, fmt, cols, fmt == FMT_TABLE ? 11 : 12, s, &n, e);
-	if (st == RG_OK && fmt == FMT_TABLE)
-		printf("%ld warning%s\n", n, n == 1 ? "" : "s");
+	}
+	if (run_text == NULL)
+		f.run = 0;
+	if (f.agency != NULL && (st = check_agency(d, f.agency, e)) != RG_OK)
+		goto out;
+	if (fmt == FMT_TABLE) {
+		printf("预警清单（%s，判断逾期的日期 %s）\n\n",
+		       f.overdue ? "逾期" : status == NULL ? "未解除" : status, f.as_of);
+		st = print_groups(d, &f, e);
+		goto out;
+	}
+	if ((st = db_prepare(d, flat_sql, &s, e)) != RG_OK)
+		goto out;
+	bind_filters(s, &f, fmt != FMT_JSON); /* JSON says null; people read （未指定） */
+	db_bind_null(s, 7);
+	st = table_print(stdout, fmt, flat_cols, 15, s, NULL, e);
 out:
 	db_finalize(s);
 	db_close(d);
