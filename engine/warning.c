@@ -244,8 +244,12 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	if ((st = db_commit(d, e)) != RG_OK)
 		goto out;
 	in_tx = false;
-	printf("warning %ld (%s, %s): %s → %s; %s, due %s\n", id, w.point, w.reason, w.status,
-	       a->to, disposition, due);
+	if (strcmp(a->name, "escalate") == 0)
+		printf("warning %ld (%s, %s): escalated %s → %s, due %s; status 发布\n", id,
+		       w.point, w.reason, w.disposition, disposition, due);
+	else
+		printf("warning %ld (%s, %s): %s → %s; %s, due %s\n", id, w.point, w.reason,
+		       w.status, a->to, disposition, due);
 out:
 	db_finalize(s);
 	if (in_tx)
