@@ -37,9 +37,10 @@ rg_status db_init(const char *path, int *applied, rg_err *e);
 rg_status db_open(const char *path, db **out, rg_err *e);
 
 /*
- * db_open_copy: like db_open, but open path read-only and work on a copy of it in
- * memory: whatever is done through *out is lost at db_close(), and the file is not
- * written at all (for what-if runs).  Costs memory the size of the database.
+ * db_open_copy: like db_open, but open path read-only and work on a private temporary
+ * copy of it (SQLite's own, deleted at close; on disk beyond the page cache): whatever is
+ * done through *out is lost at db_close(), and path is not written at all (for what-if
+ * runs).  Costs temporary disk space the size of the database.
  */
 rg_status db_open_copy(const char *path, db **out, rg_err *e);
 

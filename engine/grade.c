@@ -48,7 +48,7 @@ static const char help[] =
 	"  --agency CODE   grade only this agency and the units under it\n"
 	"  --trace         also record the rule pack line each reason came from, for explain\n"
 	"                  (costs time and space: off by default)\n"
-	"  --dry-run       grade a copy of the database in memory and print what would change\n"
+	"  --dry-run       grade a temporary copy of the database and print what would change\n"
 	"                  against the latest run (see riskgrade diff); DB is not written at\n"
 	"                  all.  With --rules, this shows what a rule change would do\n"
 	"  --by NAME       who runs the grading, for the audit log (default: $USER)\n";
