@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,7 +502,9 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 	return RG_OK;
 }
 
-rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
+/* Load pack name, and the packs it inherits from, if not loaded yet, and push its table
+ * above SLOT_MSGH.  On failure the stack is back at SLOT_MSGH. */
+static rg_status push_pack(rules *r, const char *name, rg_err *e)
 {
 	lua_State *L = r->L;
 
@@ -517,6 +520,16 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
 		lua_settop(L, SLOT_MSGH);
 		return st;
 	}
+	return RG_OK;
+}
+
+rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
+{
+	lua_State *L = r->L;
+	rg_status st;
+
+	if ((st = push_pack(r, name, e)) != RG_OK)
+		return st;
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->by_agency_ref);
 	lua_pushvalue(L, -2);
 	lua_setfield(L, -2, agency);
@@ -525,6 +538,88 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e)
 	lua_setfield(L, -2, agency);
 	lua_settop(L, SLOT_MSGH);
 	return RG_OK;
+}
+
+/* fetch(pack, table name, key...), run protected by rules_pack_numbers: returns the
+ * pack's field `table name`, then that table's field for each key (nil when it is not a
+ * table).  Reading through the pack can run metamethods (an inherited pack reads its base
+ * through __index), and those may raise errors: only here, inside the pcall. */
+static int l_fetch_numbers(lua_State *L)
+{
+	int nkeys = lua_gettop(L) - 2;
+
+	luaL_checkstack(L, nkeys + 1, "too many keys");
+	bool table = lua_getfield(L, 1, lua_tostring(L, 2)) == LUA_TTABLE;
+	for (int i = 1; i <= nkeys; i++) {
+		if (table)
+			lua_getfield(L, -i, lua_tostring(L, 2 + i));
+		else
+			lua_pushnil(L);
+	}
+	return nkeys + 1;
+}
+
+rg_status rules_pack_numbers(rules *r, const char *name, const char *table,
+			     const char *const keys[], double out[], rg_err *e)
+{
+	lua_State *L = r->L;
+	char list[512] = "";
+	int nkeys = 0, base;
+	rg_status st = RG_OK;
+
+	if ((st = push_pack(r, name, e)) != RG_OK)
+		return st;
+	base = lua_gettop(L); /* the pack */
+	for (; keys[nkeys] != NULL; nkeys++) {
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof list - len, "%s%s = …", nkeys ? ", " : "", keys[nkeys]);
+	}
+	if (!lua_checkstack(L, nkeys + 4)) {
+		st = err_set(e, RG_RULE, "%s: %s: too many keys", rules_pack_path(r, name), table);
+		goto out;
+	}
+	lua_pushcfunction(L, l_fetch_numbers);
+	lua_pushvalue(L, base);
+	lua_pushstring(L, table);
+	for (int i = 0; i < nkeys; i++)
+		lua_pushstring(L, keys[i]);
+	watch(r);
+	int rc = lua_pcall(L, nkeys + 2, nkeys + 1, SLOT_MSGH);
+	unwatch();
+	if (rc != LUA_OK) {
+		st = err_set(e, RG_RULE, "%s\n(while reading %s of %s)", lua_tostring(L, -1), table,
+			     rules_pack_path(r, name));
+		goto out;
+	}
+	/* Stack: the pack, the table, then one value per key; nothing below runs Lua code. */
+	if (!lua_istable(L, base + 1)) {
+		st = err_set(e, RG_RULE, "%s: %s: expected a table { %s }, got %s",
+			     rules_pack_path(r, name), table, list, luaL_typename(L, base + 1));
+		goto out;
+	}
+	for (int i = 0; i < nkeys; i++) {
+		int at = base + 2 + i;
+		if (lua_type(L, at) != LUA_TNUMBER) {
+			if (lua_type(L, at) == LUA_TSTRING)
+				st = err_set(e, RG_RULE, "%s: %s.%s: expected a number, got the "
+					     "string \"%s\"", rules_pack_path(r, name), table, keys[i],
+					     lua_tostring(L, at));
+			else
+				st = err_set(e, RG_RULE, "%s: %s.%s: expected a number, got %s",
+					     rules_pack_path(r, name), table, keys[i],
+					     luaL_typename(L, at));
+			goto out;
+		}
+		out[i] = (double)lua_tonumber(L, at);
+		if (!isfinite(out[i])) {
+			st = err_set(e, RG_RULE, "%s: %s.%s: expected a finite number, got %g",
+				     rules_pack_path(r, name), table, keys[i], out[i]);
+			goto out;
+		}
+	}
+out:
+	lua_settop(L, SLOT_MSGH);
+	return st;
 }
 
 /* lines_of(fn), for the test harness: the set of fn's executable lines, and its source. */

@@ -101,6 +101,19 @@ rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_er
  */
 rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e);
 
+/*
+ * rules_pack_numbers: read the numbers a command needs from a pack's own data, e.g.
+ * pack.CALIBRATION = { min_points = 5, ... } for `riskgrade calibrate`.  Loads pack name
+ * ("default" or an agency code, and what it inherits) if it is not loaded yet; an agency
+ * pack sees its base's table unless it assigns its own.  keys is NULL-terminated; out[i]
+ * receives the value of table.keys[i] (integers converted to double).  RG_RULE naming the
+ * pack's file and the field when the table is missing or not a table, when a key is
+ * missing or not a number (a string such as "5" is refused), or not finite; RG_RULE or
+ * RG_IO when the pack cannot be loaded (as rules_use()).  Out is unspecified on failure.
+ */
+rg_status rules_pack_numbers(rules *r, const char *name, const char *table,
+			     const char *const keys[], double out[], rg_err *e);
+
 /* rules_pack_count / rules_pack_at: the packs loaded so far, in the order their files
  * were read (a pack before the packs it inherits from). */
 int rules_pack_count(const rules *r);

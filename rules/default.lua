@@ -87,6 +87,12 @@ pack.DISPOSITION_BY_SEVERITY = {
 -- 防控措施失效、定级偏低按风险等级处置
 pack.DISPOSITION_BY_TIER = { ["一级"] = "诫勉谈话", ["二级"] = "风险提示", ["三级"] = "风险提示" }
 
+-- 等级校准（riskgrade calibrate，查找避高就低）：同一职权类别，比较各单位风险点的平均等级分
+-- （一级 3 分、二级 2 分、三级 1 分）与其他单位合并的平均等级分，低 markedly_lower 分及以上
+-- 为"明显偏低"；本单位少于 min_points 个、其他单位合计少于 min_peer_points 个风险点的，
+-- 样本不足，不作判断。这是跨单位的比较，只以本规则包（全国默认）为准，单位规则包改动无效。
+pack.CALIBRATION = { min_points = 5, min_peer_points = 10, markedly_lower = 0.5 }
+
 -- 因素的中文名称（与四评一审中的"评定因素"一致）
 pack.FACTOR_NAMES = {
   importance = "权力重要程度", discretion = "自由裁量权",

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -398,6 +399,142 @@ static void test_limits(void **state)
 	}
 }
 
+/* rules_pack_numbers: write pack text as default.lua and read table T's keys from pack
+ * name ("default" or the agency pack A1, written by the caller).  The state stays in f->r. */
+static rg_status numbers_with(fixture *f, const char *text, const char *name,
+			      const char *const keys[], double out[], rg_err *e)
+{
+	rules_close(f->r);
+	f->r = NULL;
+	write_pack(f, text, strlen(text));
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &f->r, NULL), RG_OK);
+	return rules_pack_numbers(f->r, name, "T", keys, out, e);
+}
+
+#define GRADE_OK "function pack:grade(p, ctx) return " OK_RESULT " end\n"
+
+/* Numbers come back as written, integers as doubles; the state still grades afterwards
+ * (the accessor leaves the Lua stack as it found it). */
+static void test_pack_numbers(void **state)
+{
+	fixture *f = *state;
+	static const char *const keys[] = {"min", "gap", "big", NULL};
+	static const char pack[] =
+		"local pack = {}\n"
+		"pack.T = { min = 5, gap = 0.25, big = -1e6, other = 'ignored' }\n"
+		GRADE_OK
+		"return pack\n";
+	double out[3] = {0, 0, 0};
+	rule_result res;
+	bool row;
+	rg_err e = {{0}};
+
+	if (numbers_with(f, pack, "default", keys, out, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_true(out[0] == 5.0);
+	assert_true(out[1] == 0.25);
+	assert_true(out[2] == -1e6);
+	/* Read twice: the pack is loaded once, the values are the same. */
+	out[0] = 0;
+	assert_int_equal(rules_pack_numbers(f->r, "default", "T", keys, out, &e), RG_OK);
+	assert_true(out[0] == 5.0);
+	assert_int_equal(rules_pack_count(f->r), 1);
+	assert_int_equal(rules_use(f->r, "A", "default", &e), RG_OK);
+	db_reset(f->row);
+	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
+	rules_begin_point(f->r, f->row);
+	if (rules_grade(f->r, "FX-1", "A", &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_string_equal(res.tier, "三级");
+}
+
+/* An agency pack sees its base's table through inheritance, or its own when it assigns
+ * one; the default is unaffected by the agency's. */
+static void test_pack_numbers_inherited(void **state)
+{
+	fixture *f = *state;
+	static const char *const keys[] = {"min", "gap", NULL};
+	static const char base[] =
+		"local pack = {}\npack.T = { min = 5, gap = 0.5 }\n" GRADE_OK "return pack\n";
+	static const struct {
+		const char *agency_pack;
+		double min, gap;
+	} cases[] = {
+		{"return inherit('default')\n", 5, 0.5},
+		{"local pack = inherit('default')\npack.T = { min = 1, gap = 2 }\nreturn pack\n", 1, 2},
+	};
+	char dir[128], path[160];
+	FILE *out;
+
+	snprintf(dir, sizeof dir, "%s/agencies", f->dir);
+	snprintf(path, sizeof path, "%s/A1.lua", dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		double v[2] = {0, 0};
+		rg_err e = {{0}};
+		out = fopen(path, "wb");
+		assert_non_null(out);
+		fputs(cases[i].agency_pack, out);
+		assert_int_equal(fclose(out), 0);
+		if (numbers_with(f, base, "A1", keys, v, &e) != RG_OK)
+			fail_msg("case %zu: %s", i, e.msg);
+		assert_true(v[0] == cases[i].min);
+		assert_true(v[1] == cases[i].gap);
+		assert_int_equal(rules_pack_numbers(f->r, "default", "T", keys, v, &e), RG_OK);
+		assert_true(v[0] == 5 && v[1] == 0.5);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Each way the table can be wrong names the pack's file and the field. */
+static void test_pack_numbers_errors(void **state)
+{
+	static const struct {
+		const char *table; /* the line that defines pack.T, or "" */
+		rg_status status;
+		const char *message;
+	} cases[] = {
+		{"", RG_RULE, "default.lua: T: expected a table { min = …, gap = … }, got nil"},
+		{"pack.T = 0.5\n", RG_RULE, "default.lua: T: expected a table { min = …, gap = … }, got number"},
+		{"pack.T = { gap = 1 }\n", RG_RULE, "default.lua: T.min: expected a number, got nil"},
+		{"pack.T = { min = 5, gap = '0.5' }\n", RG_RULE,
+		 "default.lua: T.gap: expected a number, got the string \"0.5\""},
+		{"pack.T = { min = true, gap = 1 }\n", RG_RULE,
+		 "default.lua: T.min: expected a number, got boolean"},
+		{"pack.T = { min = math.huge, gap = 1 }\n", RG_RULE,
+		 "default.lua: T.min: expected a finite number, got inf"},
+		{"pack.T = { min = 1, gap = 0/0 }\n", RG_RULE,
+		 "default.lua: T.gap: expected a finite number"},
+		/* A metamethod that fails is caught, with where it failed. */
+		{"pack.T = setmetatable({}, { __index = function() error('boom') end })\n", RG_RULE,
+		 "default.lua:2: boom"},
+		/* Inside the open constructor, line 3's `function pack:grade` lacks its '('. */
+		{"pack.T = {\n", RG_RULE, "default.lua:3: '(' expected near 'pack'"},
+	};
+	static const char *const keys[] = {"min", "gap", NULL};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char pack[512];
+		double v[2];
+		rg_err e = {{0}};
+		snprintf(pack, sizeof pack, "local pack = {}\n%s" GRADE_OK "return pack\n",
+			 cases[i].table);
+		assert_int_equal(numbers_with(f, pack, "default", keys, v, &e), cases[i].status);
+		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, f->dir) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\" or the folder", i, e.msg,
+				 cases[i].message);
+	}
+	/* A pack that is not there: the file, as rules_use() reports it. */
+	{
+		double v[2];
+		rg_err e = {{0}};
+		assert_int_equal(rules_pack_numbers(f->r, "NOPE", "T", keys, v, &e), RG_IO);
+		assert_non_null(strstr(e.msg, "agencies/NOPE.lua: cannot open the rule pack"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +547,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_date_library, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_re_library, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pack_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pack_numbers_inherited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pack_numbers_errors, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
