@@ -124,6 +124,7 @@ cli: $(B)/riskgrade
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
