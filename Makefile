@@ -122,6 +122,7 @@ unit: $(B)/riskgrade $(UNIT_TESTS)
 
 cli: $(B)/riskgrade
 	@sh tests/cli/run.sh $(B)/riskgrade
+	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts

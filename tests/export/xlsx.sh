@@ -1,0 +1,60 @@
+#!/bin/sh
+# xlsx.sh RISKGRADE: the XLSX exports read back by two programs that are not riskgrade.
+# fixtures/tiny is graded as of 2026-12-01 (a quote, a comma, a line break and a
+# fractional amount are put in first, to see them survive), then every list is exported
+# as XLSX and as CSV.  LibreOffice (headless) converts each XLSX to CSV, which must hold
+# the same fields as riskgrade's own CSV; tests/export/xlsx_check.py then opens the XLSX
+# as the zip of XML it is and checks the frozen header, the autofilter, the sheet name,
+# bold headers, tier fills and their contrast, number cells, column widths and the date.
+# Also: the same data and --as-of give the same bytes, whatever the time zone.
+# Fails loudly when soffice or python3 is missing.  Run from the repository root.
+set -u
+rg=${1:?usage: sh tests/export/xlsx.sh RISKGRADE}
+
+fail() {
+	echo "xlsx: FAIL: $*" >&2
+	exit 1
+}
+
+command -v soffice >/dev/null 2>&1 ||
+	fail "soffice (LibreOffice) is not installed: apt-get install libreoffice-calc-nogui (make test-deps)"
+command -v python3 >/dev/null 2>&1 || fail "python3 is not installed"
+command -v sqlite3 >/dev/null 2>&1 || fail "sqlite3 is not installed"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/tiny.db
+
+"$rg" init "$db" >/dev/null || fail "init"
+for f in fixtures/tiny/[0-9]*.csv; do
+	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
+	"$rg" import "$db" "$t" "$f" >/dev/null || fail "import $f"
+done
+"$rg" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade"
+sqlite3 "$db" "UPDATE points SET manifestation = '报销凭证\"审核\"不严, 多次' || char(10) || '重复报销' WHERE code = 'A6';
+               UPDATE powers SET funds = 12.5 WHERE code = 'Q3';" || fail "sqlite3"
+
+mkdir "$tmp/out" "$tmp/lo"
+for k in tiers measures warnings powers; do
+	"$rg" export "$db" $k -o "$tmp/out/$k.xlsx" --as-of 2026-12-20 >/dev/null ||
+		fail "export $k xlsx"
+	"$rg" export "$db" $k -o "$tmp/out/$k.csv" --as-of 2026-12-20 >/dev/null ||
+		fail "export $k csv"
+done
+
+# Same bytes again, in another time zone.
+TZ=Asia/Shanghai "$rg" export "$db" tiers -o "$tmp/again.xlsx" --as-of 2026-12-20 >/dev/null ||
+	fail "export tiers xlsx again"
+cmp -s "$tmp/out/tiers.xlsx" "$tmp/again.xlsx" ||
+	fail "the same data and --as-of gave different XLSX bytes"
+
+# 44 = comma, 34 = double quote, 76 = UTF-8, 1 = start at line 1.  A fresh profile, so
+# no other LibreOffice running on the machine is involved.
+soffice -env:UserInstallation="file://$tmp/profile" --headless \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir "$tmp/lo" \
+	"$tmp/out/tiers.xlsx" "$tmp/out/measures.xlsx" "$tmp/out/warnings.xlsx" \
+	"$tmp/out/powers.xlsx" >"$tmp/soffice.log" 2>&1 ||
+	{ cat "$tmp/soffice.log" >&2; fail "soffice could not convert the XLSX files"; }
+
+python3 tests/export/xlsx_check.py "$tmp/out" "$tmp/lo" 2026-12-20 || fail "see above"
+echo "xlsx: 4 lists read back by LibreOffice and by zip+XML, all fields equal"
