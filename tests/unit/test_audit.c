@@ -1,0 +1,735 @@
+/*
+ * test_audit.c: engine/audit.c on a real SQLite file: the entry hash against vectors
+ * computed outside the engine, appending, and verification: a log of five entries is
+ * tampered with in SQL, one way per case (edited, rewritten, inserted, deleted,
+ * reordered, truncated, records without entries, entries without records), and every
+ * finding is compared with the line worked out by hand from the case.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "audit.h"
+#include "db.h"
+
+/*
+ * The stored hashes of the base log below, computed with Python's hashlib over the
+ * length-prefixed fields ("20:2026-12-01T09:00:00Z\n9:审核员\n5:grade\n..."), each entry's
+ * prev being the hash before it; H1 was also checked with sha256sum over those bytes
+ * written out by hand (printf '20:2026-12-01T09:00:00Z\n9:审核员\n...' | sha256sum).
+ */
+#define H1 "b480f270690cbdf04e55f0cba096921680467747f9d21ffba256eb1388ee561c"
+#define H2 "c0184658071559244ec2d3231619eaee8b347dc374ab28cfa5e735fa68723d1a"
+#define H3 "16c8c584889c0156d9702717ab6ccf5d299eb03bcdd903ca634265cd92dc633c"
+#define H4 "1ab5ce3f899e0ec0fe2951d5e02e6f6291a91a99aaa6cb6cf97e5954ad743213"
+#define H5 "e487df28b82fb87c52904d8428db559cf15ca5b522f3b5c1bdca2f04097b4d08"
+/* Entries 3 to 5 re-chained after entry 3's detail became "改过" (same method). */
+#define H5_REWRITTEN "9de000ae8101f7c794ee7dc603c577d0cc627df4020dcc8e8c05282676148185"
+
+/* The entries of the base log as findings name them. */
+#define E1 "entry 1 (grade run:1, 2026-12-01T09:00:00Z)"
+#define E2 "entry 2 (grade run:2, 2026-12-01T09:10:00Z)"
+#define E3 "entry 3 (approve approval:1, 2026-12-01T09:20:00Z)"
+#define E4 "entry 4 (warning ack warning_event:2, 2026-12-01T09:30:00Z)"
+#define E5 "entry 5 (grade run:3, 2026-12-01T09:40:00Z)"
+#define WHY ": its entry was deleted, or the "
+
+typedef struct {
+	char dir[64];
+	char path[96];
+	db *d;
+} fixture;
+
+/* The records: three runs, an approval, a warning with the engine's event (1) and a
+ * person's (2); and their entries, one per record, in this order, by 审核员. */
+static const char records_sql[] =
+	"INSERT INTO agencies VALUES ('A', '甲局', NULL);"
+	"INSERT INTO persons (code, name, agency, role) VALUES ('P1', '张三', 'A', '主要领导');"
+	"INSERT INTO points (code, agency, level, category, manifestation)"
+	"  VALUES ('FX-1', 'A', '单位', '制度机制', '表现');"
+	"INSERT INTO runs (as_of, engine_version, rules_dir, points, tier1, tier2, tier3,"
+	"  flags, warnings, created_at, actor) VALUES"
+	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 1, '2026-12-01T09:00:00Z', '审核员'),"
+	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 0, '2026-12-01T09:10:00Z', '审核员'),"
+	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 0, '2026-12-01T09:40:00Z', '审核员');"
+	"INSERT INTO approvals (point, tier, run, approved_on, by, note)"
+	"  VALUES ('FX-1', '一级', 2, '2026-12-01', 'P1', '集体审定');"
+	"INSERT INTO warnings (run, point, reason, disposition, due, text)"
+	"  VALUES (1, 'FX-1', '事由', '风险提示', '2026-12-16', '要求');"
+	"INSERT INTO warning_events (warning, action, on_date, by, run, disposition, due,"
+	"  status, note) VALUES"
+	"  (1, '发布', '2026-12-01', NULL, 1, '风险提示', '2026-12-16', '发布', '事由'),"
+	"  (1, '签收', '2026-12-01', 'P1', NULL, '风险提示', '2026-12-16', '签收', '已签收');";
+
+static const struct {
+	const char *at, *action, *subject;
+} base[] = {
+	{"2026-12-01T09:00:00Z", "grade", "run:1"},
+	{"2026-12-01T09:10:00Z", "grade", "run:2"},
+	{"2026-12-01T09:20:00Z", "approve", "approval:1"},
+	{"2026-12-01T09:30:00Z", "warning ack", "warning_event:2"},
+	{"2026-12-01T09:40:00Z", "grade", "run:3"},
+};
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	int applied;
+
+	assert_non_null(f);
+	strcpy(f->dir, "/tmp/rg-test-audit-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &f->d, NULL), RG_OK);
+	assert_int_equal(db_exec(f->d, records_sql, NULL), RG_OK);
+	for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
+		assert_int_equal(audit_append(f->d, base[i].at, "审核员", base[i].action,
+					      base[i].subject, "详情", NULL),
+				 RG_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+
+	db_close(f->d);
+	unlink(f->path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+/* The findings of one verification. */
+#define MAX_SEEN 16
+typedef struct {
+	int n;
+	audit_kind kind[MAX_SEEN];
+	long seq[MAX_SEEN];
+	char text[MAX_SEEN][1024];
+} seen;
+
+static void collect(void *ctx, const audit_finding *f)
+{
+	seen *s = ctx;
+
+	if (s->n < MAX_SEEN) {
+		s->kind[s->n] = f->kind;
+		s->seq[s->n] = f->seq;
+		snprintf(s->text[s->n], sizeof s->text[s->n], "%s", f->text);
+	}
+	s->n++;
+}
+
+/* One finding expected. */
+typedef struct {
+	audit_kind kind;
+	long seq;
+	const char *text;
+} want;
+
+/* Verify d (against head seq:hash when hash is not NULL) and compare every finding
+ * with w[0..n-1], in order; problems is how many of them are not notes. */
+static void expect(db *d, long head_seq, const char *head_hash, const want *w, int n)
+{
+	seen *s = calloc(1, sizeof *s);
+	audit_summary sum;
+	long problems = 0;
+
+	assert_non_null(s);
+	assert_int_equal(audit_verify(d, head_seq, head_hash, collect, s, &sum, NULL), RG_OK);
+	for (int i = 0; i < n && i < s->n; i++) {
+		assert_string_equal(s->text[i], w[i].text);
+		assert_int_equal(s->kind[i], w[i].kind);
+		assert_int_equal(s->seq[i], w[i].seq);
+		problems += w[i].kind != AUDIT_NOTE;
+	}
+	assert_int_equal(s->n, n);
+	assert_int_equal(sum.problems, problems);
+	free(s);
+}
+
+static void exec(db *d, const char *sql)
+{
+	assert_int_equal(db_exec(d, sql, NULL), RG_OK);
+}
+
+static void text_of(db *d, const char *sql, long seq, char *out, size_t size)
+{
+	db_stmt *s = NULL;
+	bool row;
+
+	assert_int_equal(db_prepare(d, sql, &s, NULL), RG_OK);
+	db_bind_int(s, 1, seq);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_true(row);
+	snprintf(out, size, "%s", db_col_text(s, 0));
+	db_finalize(s);
+}
+
+/* Insert a forged entry at seq, by 审核员 with detail 详情, linked to prev and with a
+ * hash that fits it (a forger who knows the method); its hash into out. */
+static void forge(db *d, long seq, const char *at, const char *action, const char *subject,
+		  const char *prev, char out[SHA_HEX])
+{
+	db_stmt *s = NULL;
+	bool row;
+
+	audit_hash(at, "审核员", action, subject, "详情", prev, out);
+	assert_int_equal(db_prepare(d, "INSERT INTO audit VALUES (?1, ?2, '审核员', ?3, ?4,"
+				       " '详情', ?5, ?6)", &s, NULL), RG_OK);
+	db_bind_int(s, 1, seq);
+	db_bind_text(s, 2, at);
+	db_bind_text(s, 3, action);
+	db_bind_text(s, 4, subject);
+	db_bind_text(s, 5, prev);
+	db_bind_text(s, 6, out);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	db_finalize(s);
+}
+
+/* Re-compute the hash of every entry from seq `from` on, each linked to the stored hash
+ * of the one before (from 1: to the start): a forger rewriting the chain. */
+static void rechain(db *d, long from)
+{
+	db_stmt *s = NULL, *u = NULL;
+	char prev[SHA_HEX], hash[SHA_HEX];
+	bool row;
+
+	if (from == 1)
+		snprintf(prev, sizeof prev, "%s", AUDIT_GENESIS);
+	else
+		text_of(d, "SELECT hash FROM audit WHERE seq = ?1", from - 1, prev, sizeof prev);
+	assert_int_equal(db_prepare(d, "SELECT seq, at, actor, action, subject, detail"
+				       " FROM audit WHERE seq >= ?1 ORDER BY seq", &s, NULL), RG_OK);
+	assert_int_equal(db_prepare(d, "UPDATE audit SET prev = ?2, hash = ?3 WHERE seq = ?1",
+				    &u, NULL), RG_OK);
+	db_bind_int(s, 1, from);
+	while (db_step(s, &row, NULL) == RG_OK && row) {
+		audit_hash(db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3),
+			   db_col_text(s, 4), db_col_text(s, 5), prev, hash);
+		db_reset(u);
+		db_bind_int(u, 1, db_col_int(s, 0));
+		db_bind_text(u, 2, prev);
+		db_bind_text(u, 3, hash);
+		assert_int_equal(db_step(u, &row, NULL), RG_OK);
+		memcpy(prev, hash, sizeof prev);
+	}
+	db_finalize(u);
+	db_finalize(s);
+}
+
+/* ---- the hash and the chain --------------------------------------------------------- */
+
+static void test_hash_vectors(void **state)
+{
+	char out[SHA_HEX];
+
+	(void)state;
+	/* "20:2026-12-01T09:00:00Z\n9:审核员\n5:grade\n5:run:1\n6:详情\n64:000…0\n" */
+	audit_hash("2026-12-01T09:00:00Z", "审核员", "grade", "run:1", "详情", AUDIT_GENESIS,
+		   out);
+	assert_string_equal(out, H1);
+	/* An empty field is "0:\n" (Python hashlib). */
+	audit_hash("2026-12-01T09:10:00Z", "审核员", "grade", "run:2", "",
+		   "58c302459c84c677303e7b08e3368e13b2be4d9540ed5d24d3f43377ac34f5e5", out);
+	assert_string_equal(out,
+			    "3e872ce543aa474fa820fe91cf4ac60de03a8f327803be57baedb6e474760111");
+	/* Moving text from one field to the next changes the hash. */
+	audit_hash("a", "bc", "", "", "", AUDIT_GENESIS, out);
+	{
+		char other[SHA_HEX];
+		audit_hash("ab", "c", "", "", "", AUDIT_GENESIS, other);
+		assert_string_not_equal(out, other);
+	}
+}
+
+static void test_append_links_entries(void **state)
+{
+	fixture *f = *state;
+	static const char *const hashes[] = {H1, H2, H3, H4, H5};
+	char prev[SHA_HEX], hash[SHA_HEX];
+
+	for (long seq = 1; seq <= 5; seq++) {
+		text_of(f->d, "SELECT prev FROM audit WHERE seq = ?1", seq, prev, sizeof prev);
+		text_of(f->d, "SELECT hash FROM audit WHERE seq = ?1", seq, hash, sizeof hash);
+		assert_string_equal(prev, seq == 1 ? AUDIT_GENESIS : hashes[seq - 2]);
+		assert_string_equal(hash, hashes[seq - 1]);
+	}
+}
+
+static void test_intact(void **state)
+{
+	fixture *f = *state;
+	audit_summary sum;
+	seen *s = calloc(1, sizeof *s);
+	char hash[SHA_HEX];
+	long seq;
+
+	assert_non_null(s);
+	assert_int_equal(audit_verify(f->d, 0, NULL, collect, s, &sum, NULL), RG_OK);
+	assert_int_equal(s->n, 0);
+	assert_int_equal(sum.entries, 5);
+	assert_int_equal(sum.head_seq, 5);
+	assert_string_equal(sum.head_hash, H5);
+	assert_int_equal(sum.problems, 0);
+	assert_int_equal(audit_head(f->d, &seq, hash, NULL), RG_OK);
+	assert_int_equal(seq, 5);
+	assert_string_equal(hash, H5);
+	/* Any earlier head recorded in minutes still matches. */
+	expect(f->d, 5, H5, NULL, 0);
+	expect(f->d, 2, H2, NULL, 0);
+	free(s);
+}
+
+static void test_empty_log(void **state)
+{
+	fixture *f = *state;
+	audit_summary sum;
+	seen s = {0};
+	char hash[SHA_HEX];
+	long seq = -1;
+
+	exec(f->d, "DELETE FROM warning_events WHERE id = 2; DELETE FROM approvals;"
+		   " UPDATE runs SET created_at = NULL, actor = NULL; DELETE FROM audit");
+	assert_int_equal(audit_head(f->d, &seq, hash, NULL), RG_OK);
+	assert_int_equal(seq, 0);
+	assert_string_equal(hash, AUDIT_GENESIS);
+	assert_int_equal(audit_verify(f->d, 0, AUDIT_GENESIS, collect, &s, &sum, NULL), RG_OK);
+	assert_int_equal(sum.entries, 0);
+	assert_int_equal(sum.head_seq, 0);
+	assert_string_equal(sum.head_hash, AUDIT_GENESIS);
+	assert_int_equal(sum.problems, 0);
+	assert_int_equal(s.n, 1); /* the note on the three runs */
+	assert_int_equal(s.kind[0], AUDIT_NOTE);
+	assert_string_equal(s.text[0], "3 runs (1 to 3) were made before the audit log existed"
+			    " (no created_at) and are not checked against it");
+}
+
+/* ---- tampering with the chain ------------------------------------------------------- */
+
+static void test_edited(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_EDITED, 1, E1 ": edited — its content does not match its hash"},
+		{AUDIT_EDITED, 3, E3 ": edited — its content does not match its hash"},
+	};
+
+	exec(f->d, "UPDATE audit SET detail = '改过' WHERE seq = 3;"
+		   "UPDATE audit SET actor = '李四' WHERE seq = 1");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_edited_prev_is_not_read_as_a_link(void **state)
+{
+	fixture *f = *state;
+	/* Its prev now points to entry 2, but an edited entry's prev proves nothing: no
+	 * "entry 3 was inserted". */
+	const want w[] = {
+		{AUDIT_EDITED, 4, E4 ": edited — its content does not match its hash"},
+	};
+
+	exec(f->d, "UPDATE audit SET prev = '" H2 "' WHERE seq = 4");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_rewritten_entry(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_DELETED, 4, E4 " links to no entry present: entries before it were deleted "
+				 "and the later ones renumbered, or entry 3 was rewritten with a "
+				 "new hash"},
+	};
+
+	/* Entry 3 edited and given a hash that fits: only the link from 4 shows it. */
+	exec(f->d, "UPDATE audit SET detail = '改过' WHERE seq = 3");
+	{
+		char hash[SHA_HEX], sql[256];
+		audit_hash(base[2].at, "审核员", base[2].action, base[2].subject, "改过", H2, hash);
+		snprintf(sql, sizeof sql, "UPDATE audit SET hash = '%s' WHERE seq = 3", hash);
+		exec(f->d, sql);
+	}
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_chain_rewritten_to_the_end(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_HEAD, 5, E5 " has hash " H5_REWRITTEN ", not " H5 " as recorded (--head): "
+				"the log was rewritten at or before entry 5"},
+	};
+
+	/* The limit of a chain kept in the database: rewritten from entry 3 to the end, it
+	 * is intact again; only the head recorded in the minutes shows it. */
+	exec(f->d, "UPDATE audit SET detail = '改过' WHERE seq = 3");
+	rechain(f->d, 3);
+	expect(f->d, 0, NULL, NULL, 0);
+	expect(f->d, 5, H5, w, 1);
+	expect(f->d, 2, H2, NULL, 0); /* a head before the rewrite does not see it */
+}
+
+static void test_inserted(void **state)
+{
+	fixture *f = *state;
+	char forged[SHA_HEX];
+	const want w[] = {
+		{AUDIT_INSERTED, 3, "entry 3 (approve approval:2, 2026-12-01T09:15:00Z) was "
+				    "inserted: entry 4 links to entry 2"},
+		{AUDIT_HEAD, 4, "the head recorded as entry 3 (--head) is now entry 4: entries "
+				"before it were inserted, deleted or renumbered"},
+		{AUDIT_UNKNOWN, 3, "entry 3 (approve approval:2, 2026-12-01T09:15:00Z) names "
+				   "approval 2, which does not exist"},
+	};
+
+	/* Entries 3-5 move to 4-6 and a forged, self-consistent entry 3 links to 2. */
+	exec(f->d, "UPDATE audit SET seq = seq + 10 WHERE seq >= 3;"
+		   "UPDATE audit SET seq = seq - 9 WHERE seq >= 13");
+	forge(f->d, 3, "2026-12-01T09:15:00Z", "approve", "approval:2", H2, forged);
+	expect(f->d, 3, H3, w, 3);
+}
+
+static void test_inserted_several(void **state)
+{
+	fixture *f = *state;
+	char a[SHA_HEX], b[SHA_HEX];
+	const want w[] = {
+		{AUDIT_INSERTED, 3, "entries 3 to 4 were inserted, or entry 5 (approve approval:1,"
+				    " 2026-12-01T09:20:00Z) was forged: entry 5 links to entry 2"},
+		{AUDIT_UNKNOWN, 3, "entry 3 (grade run:9, 2026-12-01T09:11:00Z) names run 9, "
+				   "which does not exist"},
+		{AUDIT_DUPLICATE, 4, "entry 4 (grade run:1, 2026-12-01T09:12:00Z) records run 1 "
+				     "again (entry 1 already does)"},
+	};
+
+	exec(f->d, "UPDATE audit SET seq = seq + 10 WHERE seq >= 3;"
+		   "UPDATE audit SET seq = seq - 8 WHERE seq >= 13");
+	forge(f->d, 3, "2026-12-01T09:11:00Z", "grade", "run:9", H2, a);
+	forge(f->d, 4, "2026-12-01T09:12:00Z", "grade", "run:1", a, b);
+	expect(f->d, 0, NULL, w, 3);
+}
+
+static void test_inserted_first(void **state)
+{
+	fixture *f = *state;
+	char forged[SHA_HEX];
+	const want w[] = {
+		{AUDIT_INSERTED, 1, "entry 1 (grade run:3, 2026-12-01T08:00:00Z) was inserted: "
+				    "entry 2 links to the start of the log"},
+		{AUDIT_DUPLICATE, 6, "entry 6 (grade run:3, 2026-12-01T09:40:00Z) records run 3 "
+				     "again (entry 1 already does)"},
+	};
+
+	exec(f->d, "UPDATE audit SET seq = seq + 10; UPDATE audit SET seq = seq - 9");
+	forge(f->d, 1, "2026-12-01T08:00:00Z", "grade", "run:3", AUDIT_GENESIS, forged);
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_deleted(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_DELETED, 4, "entries between 2 and 4 are missing (deleted)"},
+		{AUDIT_UNLOGGED, 0, "approval 1 (FX-1 一级, approved 2026-12-01 by P1) has no "
+				    "approve entry in the audit log" WHY "approval was written "
+				    "outside riskgrade"},
+	};
+
+	exec(f->d, "DELETE FROM audit WHERE seq = 3");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_deleted_and_renumbered(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_DELETED, 3, "entry 3 (warning ack warning_event:2, 2026-12-01T09:30:00Z) "
+				   "links to no entry present: entries before it were deleted and "
+				   "the later ones renumbered, or entry 2 was rewritten with a new "
+				   "hash"},
+		{AUDIT_UNLOGGED, 0, "approval 1 (FX-1 一级, approved 2026-12-01 by P1) has no "
+				    "approve entry in the audit log" WHY "approval was written "
+				    "outside riskgrade"},
+	};
+
+	exec(f->d, "DELETE FROM audit WHERE seq = 3; UPDATE audit SET seq = seq - 1"
+		   " WHERE seq > 3");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_deleted_first(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_DELETED, 2, "entries before entry 2 are missing (deleted)"},
+		{AUDIT_UNLOGGED, 0, "run 1 (as-of 2026-12-01, recorded 2026-12-01T09:00:00Z by "
+				    "审核员) has no grade entry in the audit log" WHY "run was "
+				    "written outside riskgrade"},
+	};
+
+	exec(f->d, "DELETE FROM audit WHERE seq = 1");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_deleted_last(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_HEAD, 0, "entry 5, the head recorded (--head), is not in the log, which "
+				"ends at entry 4: the log was truncated"},
+		{AUDIT_UNLOGGED, 0, "run 3 (as-of 2026-12-01, recorded 2026-12-01T09:40:00Z by "
+				    "审核员) has no grade entry in the audit log" WHY "run was "
+				    "written outside riskgrade"},
+	};
+
+	/* The chain cannot show it; the cross-check and the head can. */
+	exec(f->d, "DELETE FROM audit WHERE seq = 5");
+	expect(f->d, 0, NULL, w + 1, 1);
+	expect(f->d, 5, H5, w, 2);
+}
+
+static void test_seq_renumbered(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_DELETED, 7, "entries between 4 and 7 are missing (deleted, or seq numbers "
+				   "edited): entry 7 links to entry 4"},
+	};
+
+	exec(f->d, "UPDATE audit SET seq = 7 WHERE seq = 5");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_reordered(void **state)
+{
+	fixture *f = *state;
+	/* Entries 2 and 3 swap seq numbers: each line names an entry out of place. */
+	const want w[] = {
+		{AUDIT_REORDERED, 2, "entry 2 (approve approval:1, 2026-12-01T09:20:00Z) links to "
+				     "entry 3, which comes after it: entries were reordered"},
+		{AUDIT_INSERTED, 2, "entry 2 (approve approval:1, 2026-12-01T09:20:00Z) was "
+				    "inserted: entry 3 links to entry 1"},
+		{AUDIT_INSERTED, 3, "entry 3 (grade run:2, 2026-12-01T09:10:00Z) was inserted: "
+				    "entry 4 links to entry 2"},
+	};
+
+	exec(f->d, "UPDATE audit SET seq = 99 WHERE seq = 2; UPDATE audit SET seq = 2"
+		   " WHERE seq = 3; UPDATE audit SET seq = 3 WHERE seq = 99");
+	expect(f->d, 0, NULL, w, 3);
+}
+
+static void test_seq_below_one(void **state)
+{
+	fixture *f = *state;
+	seen *s = calloc(1, sizeof *s);
+	audit_summary sum;
+
+	assert_non_null(s);
+	exec(f->d, "UPDATE audit SET seq = 0 WHERE seq = 1");
+	assert_int_equal(audit_verify(f->d, 0, NULL, collect, s, &sum, NULL), RG_OK);
+	assert_true(s->n >= 1);
+	assert_int_equal(s->kind[0], AUDIT_REORDERED);
+	assert_int_equal(s->seq[0], 0);
+	assert_string_equal(s->text[0], "entry 0 (grade run:1, 2026-12-01T09:00:00Z) has seq 0,"
+			    " below 1: seq numbers were edited");
+	free(s);
+}
+
+static void test_long_fields_are_cut_between_characters(void **state)
+{
+	fixture *f = *state;
+	char sql[2048], at[1024] = "", text[1024];
+	want w[1];
+
+	/* An `at` of 300 × 审 (3 bytes each) is cut to 40 bytes at most: 13 whole characters
+	 * (39 bytes), never half of one. */
+	for (int i = 0; i < 300; i++)
+		strcat(at, "审");
+	snprintf(sql, sizeof sql, "UPDATE audit SET at = '%s' WHERE seq = 2", at);
+	exec(f->d, sql);
+	at[13 * 3] = '\0';
+	snprintf(text, sizeof text, "entry 2 (grade run:2, %s): edited — its content does not "
+		 "match its hash", at);
+	w[0].kind = AUDIT_EDITED;
+	w[0].seq = 2;
+	w[0].text = text;
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_head_zero(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_HEAD, 0, "--head 0:" H1 ": entry 0 stands for the empty log, whose hash is "
+				"64 zeros"},
+	};
+
+	expect(f->d, 0, H1, w, 1);
+	expect(f->d, 0, AUDIT_GENESIS, NULL, 0);
+}
+
+/* ---- cross-checks with the records -------------------------------------------------- */
+
+static void test_record_deleted(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_UNKNOWN, 5, E5 " names run 3, which does not exist"},
+	};
+
+	exec(f->d, "DELETE FROM runs WHERE id = 3");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_appended_forgeries(void **state)
+{
+	fixture *f = *state;
+	/* Appended through the front door, hashes and all: the chain is fine, the records
+	 * are not. */
+	const want w[] = {
+		{AUDIT_UNKNOWN, 7, "entry 7 (approve run:2, 2026-12-01T10:10:00Z) names run 2, "
+				   "but its action should be grade"},
+		{AUDIT_UNKNOWN, 6, "entry 6 (warning release warning_event:1, "
+				   "2026-12-01T10:00:00Z) names warning event 1, which a grading "
+				   "run made, not a person"},
+		{AUDIT_UNKNOWN, 8, "entry 8 (warning release warning_event:2x, "
+				   "2026-12-01T10:20:00Z) names warning event 2x, which does not "
+				   "exist"},
+	};
+
+	assert_int_equal(audit_append(f->d, "2026-12-01T10:00:00Z", "审核员", "warning release",
+				      "warning_event:1", "详情", NULL), RG_OK);
+	assert_int_equal(audit_append(f->d, "2026-12-01T10:10:00Z", "审核员", "approve",
+				      "run:2", "详情", NULL), RG_OK);
+	assert_int_equal(audit_append(f->d, "2026-12-01T10:20:00Z", "审核员", "warning release",
+				      "warning_event:2x", "详情", NULL), RG_OK);
+	expect(f->d, 0, NULL, w, 3);
+}
+
+static void test_records_without_entries(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_UNLOGGED, 0, "approval 2 (FX-1 二级, approved 2026-12-02 by P1) has no "
+				    "approve entry in the audit log" WHY "approval was written "
+				    "outside riskgrade"},
+		{AUDIT_UNLOGGED, 0, "warning event 3 (warning 1 反馈 on 2026-12-03 by P1) has no "
+				    "warning entry in the audit log" WHY "warning event was written "
+				    "outside riskgrade"},
+	};
+
+	exec(f->d, "INSERT INTO approvals (point, tier, approved_on, by, note)"
+		   "  VALUES ('FX-1', '二级', '2026-12-02', 'P1', '复议');"
+		   "INSERT INTO warning_events (warning, action, on_date, by, disposition, due,"
+		   "  status, note)"
+		   "  VALUES (1, '反馈', '2026-12-03', 'P1', '风险提示', '2026-12-16', '反馈', '已整改');"
+		   /* a run's own event needs no entry */
+		   "INSERT INTO warning_events (warning, action, on_date, run, disposition, due,"
+		   "  status, note)"
+		   "  VALUES (1, '逾期升级', '2026-12-20', 3, '诫勉谈话', '2027-01-04', '发布', '逾期');");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_runs_before_the_log(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_NOTE, 0, "run 1 was made before the audit log existed (no created_at) and "
+				"is not checked against it"},
+	};
+
+	/* Run 1 predates the log: no created_at, no entry, and the log starts after it. */
+	exec(f->d, "UPDATE runs SET created_at = NULL, actor = NULL WHERE id = 1;"
+		   "DELETE FROM audit WHERE seq = 1; UPDATE audit SET seq = seq - 1");
+	rechain(f->d, 1);
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_exemption_cannot_be_claimed_later(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_UNLOGGED, 0, "run 3 (as-of 2026-12-01, no created_at) has no grade entry "
+				    "in the audit log" WHY "run was written outside riskgrade"},
+	};
+
+	/* Erasing created_at of a run made after the log began does not exempt it. */
+	exec(f->d, "UPDATE runs SET created_at = NULL WHERE id = 3;"
+		   "DELETE FROM audit WHERE seq = 5");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_entry_for_an_exempt_run(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_UNKNOWN, 1, E1 " names run 1, whose created_at is empty, as if it "
+				   "predated the audit log: the run or the entry was altered"},
+		{AUDIT_NOTE, 0, "run 1 was made before the audit log existed (no created_at) and "
+				"is not checked against it"},
+	};
+
+	exec(f->d, "UPDATE runs SET created_at = NULL WHERE id = 1");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_database_failure(void **state)
+{
+	fixture *f = *state;
+	audit_summary sum;
+	seen s = {0};
+	rg_err e = {{0}};
+
+	exec(f->d, "DROP TABLE audit");
+	assert_int_equal(audit_verify(f->d, 0, NULL, collect, &s, &sum, &e), RG_DB);
+	assert_non_null(strstr(e.msg, "audit"));
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hash_vectors),
+		T(test_append_links_entries),
+		T(test_intact),
+		T(test_empty_log),
+		T(test_edited),
+		T(test_edited_prev_is_not_read_as_a_link),
+		T(test_rewritten_entry),
+		T(test_chain_rewritten_to_the_end),
+		T(test_inserted),
+		T(test_inserted_several),
+		T(test_inserted_first),
+		T(test_deleted),
+		T(test_deleted_and_renumbered),
+		T(test_deleted_first),
+		T(test_deleted_last),
+		T(test_seq_renumbered),
+		T(test_reordered),
+		T(test_seq_below_one),
+		T(test_long_fields_are_cut_between_characters),
+		T(test_head_zero),
+		T(test_record_deleted),
+		T(test_appended_forgeries),
+		T(test_records_without_entries),
+		T(test_runs_before_the_log),
+		T(test_exemption_cannot_be_claimed_later),
+		T(test_entry_for_an_exempt_run),
+		T(test_database_failure),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
