@@ -42,7 +42,8 @@ B ?= build
 
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
-BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o
+BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
+              $(B)/encoding.o $(B)/progress.o
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2

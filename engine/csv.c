@@ -19,6 +19,7 @@ struct csv {
 	size_t nfields;     /* fields in the current record */
 	size_t fcap;        /* slots allocated in starts */
 	int bom_checked;    /* whether the byte-order mark check has been done */
+	int at_eof;         /* the current record (or the search for one) hit end of file */
 };
 
 csv *csv_open(FILE *f, const char *name)
@@ -153,11 +154,13 @@ rg_status csv_read(csv *c, rg_err *e)
 		c->len = 0;
 		c->nfields = 0;
 		c->record_line = c->line;
+		c->at_eof = 0;
 		if (start_field(c) != 0)
 			goto oom;
 		for (;;) {
 			ch = getc(c->f);
 			if (ch == EOF) {
+				c->at_eof = 1;
 				if (ferror(c->f))
 					return err_set(e, RG_IO, "%s:%ld: read error", c->name, c->line);
 				if (quoted)
@@ -246,4 +249,9 @@ const char *csv_field(const csv *c, size_t i)
 long csv_line(const csv *c)
 {
 	return c->record_line;
+}
+
+long csv_next_line(const csv *c)
+{
+	return c->line + c->at_eof;
 }

@@ -41,6 +41,15 @@ const char *csv_field(const csv *c, size_t i);
 long csv_line(const csv *c);
 
 /*
+ * csv_next_line: the line after the last line the current record (with the blank lines
+ * before it) was read from, so that [csv_line, csv_next_line) are its lines; after the
+ * end of the file, one past the line the end was met on (past every line).  Lets a
+ * caller match what it knows by line (e.g. invalid bytes found while decoding) with the
+ * record.
+ */
+long csv_next_line(const csv *c);
+
+/*
  * utf8_valid: whether the n bytes at s are well-formed UTF-8 (no overlongs, no
  * surrogates).  On failure *bad is set to the offset of the first bad byte.
  */

@@ -1,23 +1,30 @@
 /*
  * import.c: generic CSV import.  For each table it asks SQLite for the columns
  * (pragma_table_info), their references (pragma_foreign_key_list) and labels (the labels
- * table), checks each field, and inserts with one prepared statement, so a row either
- * goes in whole or is reported.  Depends on db.h, csv.h, status.h.
+ * table), checks each field, looks the row up by the table's key and writes it with one
+ * prepared INSERT ... ON CONFLICT DO UPDATE, so a row either goes in whole or is
+ * reported.  The file is read through encoding.c (UTF-8 or GB18030 to UTF-8) and csv.c.
+ * Depends on db.h, audit.h, csv.h, encoding.h, progress.h, args.h, date.h, status.h.
  */
 #include "import.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "args.h"
+#include "audit.h"
 #include "cmd.h"
 #include "csv.h"
-#include "args.h"
+#include "date.h"
+#include "progress.h"
 
 #define MAX_COLS 32
+#define MAX_KEY 5
 #define MAX_REPORTED 100
 
 const char *const import_tables[] = {
@@ -25,31 +32,80 @@ const char *const import_tables[] = {
 	"points", "ratings", "measures", "signals", "changes", NULL,
 };
 
+/*
+ * The key of each importable table: the primary key of the tables with a code and of
+ * oversight, the UNIQUE index of schemas/003_import_keys.sql for the others.  A key
+ * column that may be NULL is keyed as ifnull(column, ''), as in those indexes.
+ */
+static const struct {
+	const char *table;
+	const char *cols[MAX_KEY + 1];
+} table_keys[] = {
+	{"agencies", {"code", NULL}},
+	{"departments", {"code", NULL}},
+	{"posts", {"code", NULL}},
+	{"persons", {"code", NULL}},
+	{"oversight", {"department", "person", NULL}},
+	{"powers", {"code", NULL}},
+	{"points", {"code", NULL}},
+	{"ratings", {"point", "source", "factor", "rated_on", NULL}},
+	{"measures", {"point", "text", NULL}},
+	{"signals", {"source", "point", "post", "received_on", "text", NULL}},
+	{"changes", {"kind", "power", "post", "changed_on", "text", NULL}},
+};
+
 /* What the schema says about one column of the target table. */
 typedef struct {
 	char name[64];       /* column name */
 	char label[128];     /* Chinese label, or "" */
 	char type[16];       /* declared type: TEXT, INTEGER, REAL */
-	bool required;       /* NOT NULL without a default */
+	bool required;       /* must be in the file and non-empty: NOT NULL without a
+				default, or part of a key that cannot be NULL */
+	bool nullable;       /* may be NULL (keyed as ifnull(name, '')) */
 	bool has_default;    /* an empty field takes the schema's default */
+	bool is_date;        /* has a CHECK named "name: a date YYYY-MM-DD" */
 	char dflt[128];      /* that default, evaluated, as text */
 	char ref_table[64];  /* referenced table, or "" */
 	db_stmt *ref_check;  /* SELECT 1 FROM ref_table WHERE ref_col = ?; or NULL */
 	int field;           /* index of the CSV field holding it, or -1 */
+	int slot;            /* its index in the row's values (order[slot]), or -1 */
 } column;
+
+/* What becomes of a field of the file. */
+enum { SKIP_NONE, SKIP_BLANK, SKIP_BAD }; /* imported; no header (must stay empty);
+					     unknown or repeated header (reported once) */
+
+/* One checked field, ready to bind. */
+typedef struct {
+	db_type type;     /* DB_NULL, DB_INT, DB_REAL or DB_TEXT */
+	int64_t i;        /* DB_INT */
+	double r;         /* DB_REAL */
+	const char *text; /* DB_TEXT: in the CSV reader's buffer or a column's default */
+} value;
 
 /* The state of one import. */
 typedef struct {
-	db *d;                 /* the database */
-	const char *table;     /* target table */
-	const char *path;      /* CSV file name, for messages */
-	column cols[MAX_COLS]; /* the table's columns */
-	int ncols;             /* how many */
-	int ninsert;           /* columns present in the file, bound in insert order */
-	int order[MAX_COLS];   /* order[k]: index in cols of the k-th bound column */
-	db_stmt *insert;       /* the INSERT statement */
-	long errors;           /* rows reported so far */
-	FILE *errs;            /* where reports go */
+	db *d;                  /* the database */
+	const import_opts *o;   /* what to import */
+	const char *table;      /* target table */
+	const char *path;       /* CSV file name, for messages */
+	column cols[MAX_COLS];  /* the table's columns */
+	int ncols;              /* how many */
+	int ninsert;            /* columns present in the file, in insert order */
+	int order[MAX_COLS];    /* order[k]: index in cols of the k-th present column */
+	int key[MAX_KEY];       /* indexes in cols of the key's columns */
+	int nkey;               /* how many */
+	int nfields;            /* fields of the header (rows must have as many) */
+	char skip[256];         /* per header field: SKIP_NONE, SKIP_BLANK or SKIP_BAD */
+	value vals[MAX_COLS];   /* the current row's values, by slot */
+	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
+	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
+	db_stmt *seen_get;      /* the line of the file that wrote a rowid, if any */
+	db_stmt *seen_put;      /* remember that a line wrote a rowid */
+	enc_stream *enc;        /* the file, decoded */
+	enc_kind kind;          /* the encoding it is read in */
+	long errors;            /* problems reported so far */
+	FILE *errs;             /* where reports go */
 } importer;
 
 rg_status import_check_table(const char *table, rg_err *e)
@@ -74,6 +130,7 @@ static void report(importer *im, const char *fmt, ...)
 
 	if (im->errors++ >= MAX_REPORTED)
 		return;
+	progress_clear();
 	fputs("riskgrade: ", im->errs);
 	va_start(ap, fmt);
 	vfprintf(im->errs, fmt, ap);
@@ -96,6 +153,24 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
+/* Append printf-formatted text to buf (of size n, used bytes *used), truncating. */
+static void append(char *buf, size_t n, size_t *used, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void append(char *buf, size_t n, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (*used + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *used, n - *used, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*used = *used + (size_t)k < n ? *used + (size_t)k : n - 1;
+}
+
 /* Evaluate a column's default (an SQL expression such as 0 or '未启动') once. */
 static rg_status eval_default(importer *im, column *c, const char *expr, rg_err *e)
 {
@@ -115,15 +190,46 @@ static rg_status eval_default(importer *im, column *c, const char *expr, rg_err 
 	return st;
 }
 
+static int find_column(const importer *im, const char *header)
+{
+	for (int i = 0; i < im->ncols; i++)
+		if (strcmp(im->cols[i].name, header) == 0 ||
+		    (im->cols[i].label[0] && strcmp(im->cols[i].label, header) == 0))
+			return i;
+	return -1;
+}
+
+/* The table's key columns, from table_keys; each must be a column of the table. */
+static rg_status load_key(importer *im, rg_err *e)
+{
+	for (size_t t = 0; t < sizeof table_keys / sizeof table_keys[0]; t++) {
+		if (strcmp(table_keys[t].table, im->table) != 0)
+			continue;
+		for (int k = 0; table_keys[t].cols[k] != NULL; k++) {
+			int i = find_column(im, table_keys[t].cols[k]);
+			if (i < 0)
+				return err_set(e, RG_DB, "table %s has no column %s for its key",
+					       im->table, table_keys[t].cols[k]);
+			im->key[im->nkey++] = i;
+			if (!im->cols[i].nullable)
+				im->cols[i].required = true;
+		}
+		return RG_OK;
+	}
+	return err_set(e, RG_DB, "table %s has no key to import by", im->table);
+}
+
 static rg_status load_columns(importer *im, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
 	rg_status st;
 
+	/* An INTEGER PRIMARY KEY (id) is the database's own: not importable. */
 	st = db_prepare(im->d,
 			"SELECT name, upper(type), \"notnull\" AND dflt_value IS NULL AND NOT pk,"
-			" dflt_value FROM pragma_table_info(?1) ORDER BY cid", &s, e);
+			" dflt_value, NOT \"notnull\" AND NOT pk FROM pragma_table_info(?1)"
+			" WHERE NOT (pk AND upper(type) = 'INTEGER') ORDER BY cid", &s, e);
 	if (st != RG_OK)
 		goto out;
 	db_bind_text(s, 1, im->table);
@@ -137,7 +243,9 @@ static rg_status load_columns(importer *im, rg_err *e)
 		copy(c->name, sizeof c->name, db_col_text(s, 0));
 		copy(c->type, sizeof c->type, db_col_text(s, 1));
 		c->required = db_col_int(s, 2) != 0;
+		c->nullable = db_col_int(s, 4) != 0;
 		c->field = -1;
+		c->slot = -1;
 		if (db_col_type(s, 3) != DB_NULL &&
 		    (st = eval_default(im, c, db_col_text(s, 3), e)) != RG_OK)
 			goto out;
@@ -179,18 +287,29 @@ static rg_status load_columns(importer *im, rg_err *e)
 				goto out;
 		}
 	}
+	if (st != RG_OK)
+		goto out;
+	db_finalize(s);
+	s = NULL;
+
+	/* Date columns, by the name of their CHECK constraint.  The CHECK itself cannot
+	 * refuse every impossible day: SQLite's date('2026-02-30') is '2026-02-30'. */
+	st = db_prepare(im->d, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			&s, e);
+	if (st != RG_OK)
+		goto out;
+	db_bind_text(s, 1, im->table);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		goto out;
+	for (int i = 0; row && i < im->ncols; i++) {
+		char pattern[96];
+		snprintf(pattern, sizeof pattern, "\"%s: a date YYYY-MM-DD\"", im->cols[i].name);
+		im->cols[i].is_date = strstr(db_col_text(s, 0), pattern) != NULL;
+	}
+	st = load_key(im, e);
 out:
 	db_finalize(s);
 	return st;
-}
-
-static int find_column(const importer *im, const char *header)
-{
-	for (int i = 0; i < im->ncols; i++)
-		if (strcmp(im->cols[i].name, header) == 0 ||
-		    (im->cols[i].label[0] && strcmp(im->cols[i].label, header) == 0))
-			return i;
-	return -1;
 }
 
 /* Trim ASCII blanks in place (spreadsheets pad cells); returns s. */
@@ -205,60 +324,195 @@ static char *trim(char *s)
 	return s;
 }
 
-static rg_status read_header(importer *im, csv *c, rg_err *e)
+/* Report the invalid bytes of the lines read so far (before csv_next_line) on the row
+ * at line, naming the field that holds the first; returns how many there were. */
+static long report_invalid(importer *im, csv *c, long line)
+{
+	enc_pos p, first = {0, 0, 0, 0};
+	long n = 0;
+	char title[300] = "", name[256], more[32] = "";
+	int field = 0;
+
+	while (enc_take_error(im->enc, csv_next_line(c), &p))
+		if (n++ == 0)
+			first = p;
+	if (n == 0)
+		return 0;
+	if (n > 1)
+		snprintf(more, sizeof more, ", and %ld", n - 1);
+	/* The field holding the first U+FFFD that stands for an invalid byte. */
+	for (size_t f = 0; f < csv_nfields(c) && field == 0; f++) {
+		if (strstr(csv_field(c, f), "\xEF\xBF\xBD") == NULL)
+			continue;
+		field = (int)f + 1;
+		for (int i = 0; i < im->ncols; i++)
+			if (im->cols[i].field == (int)f)
+				snprintf(title, sizeof title, "column %s: ",
+					 col_title(&im->cols[i], name, sizeof name));
+	}
+	if (field > 0 && title[0] == '\0')
+		snprintf(title, sizeof title, "field %d: ", field);
+	report(im, "%s:%ld:%d: %sexpected text in %s, got the byte 0x%02X (line %ld, character "
+	       "%ld, byte offset %lld)%s%s", im->path, line, field > 0 ? field : 1, title,
+	       enc_name(im->kind), first.byte,
+	       first.line, first.column, first.offset,
+	       more, n > 1 ? " more after it" : "");
+	return n;
+}
+
+static rg_status read_header(importer *im, csv *c, enc_kind kind, rg_err *e)
 {
 	char title[256];
 	rg_status st = csv_read(c, e);
+	enc_pos p;
+	bool fatal = false;
 
 	if (st != RG_OK)
 		return st;
+	if (enc_take_error(im->enc, csv_next_line(c), &p))
+		return err_set(e, RG_INPUT,
+			       "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of the header is not "
+			       "%s: pass --encoding %s if the file is in %s", im->path, p.line,
+			       p.column, p.byte, p.offset, enc_name(kind),
+			       kind == ENC_UTF8 ? "gb18030" : "utf-8",
+			       kind == ENC_UTF8 ? "GB18030 (Excel's \"CSV\" on a Chinese Windows)"
+						: "UTF-8");
 	if (csv_nfields(c) == 0)
 		return err_set(e, RG_INPUT, "%s: the file is empty: expected a header row",
 			       im->path);
+	if (csv_nfields(c) > sizeof im->skip)
+		return err_set(e, RG_INPUT, "%s:%ld: %zu columns: expected at most %zu", im->path,
+			       csv_line(c), csv_nfields(c),
+			       sizeof im->skip);
+	im->nfields = (int)csv_nfields(c);
 	for (size_t f = 0; f < csv_nfields(c); f++) {
 		char buf[256];
 		copy(buf, sizeof buf, csv_field(c, f));
 		const char *h = trim(buf);
 		int i = find_column(im, h);
+		if (h[0] == '\0') {
+			/* Spreadsheets save cells once touched as empty columns: fine while empty. */
+			im->skip[f] = SKIP_BLANK;
+			continue;
+		}
 		if (i < 0) {
 			char known[2048] = "";
-			for (int k = 0; k < im->ncols; k++) {
-				size_t used = strlen(known);
-				snprintf(known + used, sizeof known - used, "%s%s", k ? ", " : "",
-					 col_title(&im->cols[k], title, sizeof title));
-			}
-			return err_set(e, RG_INPUT,
-				       "%s:%ld:%zu: unknown column \"%s\" for table %s: expected one "
-				       "of %s", im->path, csv_line(c), f + 1, h, im->table, known);
+			size_t used = 0;
+			for (int k = 0; k < im->ncols; k++)
+				append(known, sizeof known, &used, "%s%s", k ? ", " : "",
+				       col_title(&im->cols[k], title, sizeof title));
+			report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected one of "
+			       "%s%s", im->path, csv_line(c), f + 1, h, im->table, known,
+			       kind == ENC_GB18030 ? " (the file was read as GB18030: if it is "
+						     "UTF-8, pass --encoding utf-8)" : "");
+			im->skip[f] = SKIP_BAD;
+			continue;
 		}
-		if (im->cols[i].field >= 0)
-			return err_set(e, RG_INPUT, "%s:%ld:%zu: column %s appears twice",
-				       im->path, csv_line(c), f + 1,
-				       col_title(&im->cols[i], title, sizeof title));
+		if (im->cols[i].field >= 0) {
+			report(im, "%s:%ld:%zu: column %s appears twice", im->path, csv_line(c),
+			       f + 1, col_title(&im->cols[i], title, sizeof title));
+			im->skip[f] = SKIP_BAD;
+			continue;
+		}
 		im->cols[i].field = (int)f;
+		im->cols[i].slot = im->ninsert;
 		im->order[im->ninsert++] = i;
 	}
 	for (int i = 0; i < im->ncols; i++)
-		if (im->cols[i].required && im->cols[i].field < 0)
-			return err_set(e, RG_INPUT, "%s:%ld: missing column %s", im->path,
-				       csv_line(c), col_title(&im->cols[i], title, sizeof title));
+		if (im->cols[i].required && im->cols[i].field < 0) {
+			report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
+			       col_title(&im->cols[i], title, sizeof title));
+			fatal = true;
+		}
+	if (fatal)
+		return err_set(e, RG_INPUT, "%s: %ld error%s in the header; nothing was imported",
+			       im->path, im->errors, im->errors == 1 ? "" : "s");
 	return RG_OK;
 }
 
-static rg_status prepare_insert(importer *im, rg_err *e)
+/* "col" or "ifnull(col, '')": how key column i is compared, as in the UNIQUE index. */
+static void key_expr(const column *c, const char *prefix, char *buf, size_t n)
 {
-	char sql[4096];
-	size_t n = 0;
+	if (c->nullable)
+		snprintf(buf, n, "ifnull(%s\"%s\", '')", prefix, c->name);
+	else
+		snprintf(buf, n, "%s\"%s\"", prefix, c->name);
+}
 
-	n += (size_t)snprintf(sql + n, sizeof sql - n, "INSERT INTO \"%s\" (", im->table);
+static bool is_key(const importer *im, int i)
+{
+	for (int k = 0; k < im->nkey; k++)
+		if (im->key[k] == i)
+			return true;
+	return false;
+}
+
+/*
+ * The statements of one import.  lookup: parameters 1..nkey are the key, then one per
+ * present column outside the key, in file order; it returns the rowid of the row with
+ * that key and whether its values are those of the file.  upsert: parameter k+1 is the
+ * k-th present column.
+ */
+static rg_status prepare(importer *im, rg_err *e)
+{
+	char sql[8192], expr[160];
+	size_t n = 0;
+	int param;
+	rg_status st;
+
+	append(sql, sizeof sql, &n, "SELECT rowid, 1");
+	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s\"%s\"", k ? ", " : "",
-				      im->cols[im->order[k]].name);
-	n += (size_t)snprintf(sql + n, sizeof sql - n, ") VALUES (");
+		if (!is_key(im, im->order[k]))
+			append(sql, sizeof sql, &n, " AND \"%s\" IS ?%d", im->cols[im->order[k]].name,
+			       ++param);
+	append(sql, sizeof sql, &n, " FROM \"%s\" WHERE ", im->table);
+	for (int k = 0; k < im->nkey; k++) {
+		const column *c = &im->cols[im->key[k]];
+		key_expr(c, "", expr, sizeof expr);
+		append(sql, sizeof sql, &n, "%s%s = %s?%d%s", k ? " AND " : "", expr,
+		       c->nullable ? "ifnull(" : "", k + 1, c->nullable ? ", '')" : "");
+	}
+	if ((st = db_prepare(im->d, sql, &im->lookup, e)) != RG_OK)
+		return st;
+
+	n = 0;
+	append(sql, sizeof sql, &n, "INSERT INTO \"%s\" (", im->table);
 	for (int k = 0; k < im->ninsert; k++)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, "%s?%d", k ? ", " : "", k + 1);
-	snprintf(sql + n, sizeof sql - n, ")");
-	return db_prepare(im->d, sql, &im->insert, e);
+		append(sql, sizeof sql, &n, "%s\"%s\"", k ? ", " : "", im->cols[im->order[k]].name);
+	append(sql, sizeof sql, &n, ") VALUES (");
+	for (int k = 0; k < im->ninsert; k++)
+		append(sql, sizeof sql, &n, "%s?%d", k ? ", " : "", k + 1);
+	append(sql, sizeof sql, &n, ") ON CONFLICT (");
+	for (int k = 0; k < im->nkey; k++) {
+		key_expr(&im->cols[im->key[k]], "", expr, sizeof expr);
+		append(sql, sizeof sql, &n, "%s%s", k ? ", " : "", expr);
+	}
+	param = 0;
+	for (int k = 0; k < im->ninsert; k++) {
+		const char *name = im->cols[im->order[k]].name;
+		if (is_key(im, im->order[k]))
+			continue;
+		append(sql, sizeof sql, &n, "%s\"%s\" = excluded.\"%s\"",
+		       param++ ? ", " : ") DO UPDATE SET ", name, name);
+	}
+	if (param == 0)
+		append(sql, sizeof sql, &n, ") DO NOTHING");
+	if (n + 1 >= sizeof sql)
+		return err_set(e, RG_DB, "table %s: the import statement is too long", im->table);
+	if ((st = db_prepare(im->d, sql, &im->upsert, e)) != RG_OK)
+		return st;
+
+	/* Which rows this file wrote, by rowid, to find a key given twice. */
+	if ((st = db_exec(im->d, "CREATE TEMP TABLE IF NOT EXISTS import_seen"
+				 " (rid INTEGER PRIMARY KEY, line INTEGER NOT NULL);"
+				 " DELETE FROM temp.import_seen;", e)) != RG_OK)
+		return st;
+	if ((st = db_prepare(im->d, "SELECT line FROM temp.import_seen WHERE rid = ?1",
+			     &im->seen_get, e)) != RG_OK)
+		return st;
+	return db_prepare(im->d, "INSERT INTO temp.import_seen (rid, line) VALUES (?1, ?2)",
+			  &im->seen_put, e);
 }
 
 /* The allowed values of an enum_* table, comma-separated, for messages. */
@@ -274,65 +528,87 @@ static void enum_values(importer *im, const char *table, char *out, size_t n)
 	if (db_prepare(im->d, sql, &s, NULL) != RG_OK)
 		return;
 	while (db_step(s, &row, NULL) == RG_OK && row && used + 1 < n)
-		used += (size_t)snprintf(out + used, n - used, "%s%s", used ? ", " : "",
-					 db_col_text(s, 0));
+		append(out, n, &used, "%s%s", used ? ", " : "", db_col_text(s, 0));
 	db_finalize(s);
 }
 
-/* Check one field and bind it as parameter k+1; false (reported) if it is bad. */
-static bool bind_field(importer *im, int k, const char *value, long line, rg_err *e)
+static void bind_value(db_stmt *s, int i, const value *v)
+{
+	switch (v->type) {
+	case DB_NULL: db_bind_null(s, i); break;
+	case DB_INT:  db_bind_int(s, i, v->i); break;
+	case DB_REAL: db_bind_double(s, i, v->r); break;
+	case DB_TEXT: db_bind_text(s, i, v->text); break;
+	}
+}
+
+/* Check one field of the k-th present column into im->vals[k]; false (reported) if it
+ * is bad.  RG_DB from a reference lookup goes to *st. */
+static bool check_field(importer *im, int k, const char *value_text, long line,
+			rg_status *st, rg_err *e)
 {
 	column *c = &im->cols[im->order[k]];
+	value *v = &im->vals[k];
 	char title[256];
 	bool row;
 
-	if (value[0] == '\0' && c->has_default)
-		value = c->dflt;
-	if (value[0] == '\0') {
+	if (value_text[0] == '\0' && c->has_default)
+		value_text = c->dflt;
+	if (value_text[0] == '\0') {
 		if (c->required) {
 			report(im, "%s:%ld:%d: column %s: expected a value, got an empty field",
 			       im->path, line, c->field + 1, col_title(c, title, sizeof title));
 			return false;
 		}
-		db_bind_null(im->insert, k + 1);
+		v->type = DB_NULL;
 		return true;
 	}
 	if (strcmp(c->type, "INTEGER") == 0) {
 		char *end;
-		long long v;
-		if (strcmp(value, "是") == 0)
-			v = 1;
-		else if (strcmp(value, "否") == 0)
-			v = 0;
+		long long n;
+		if (strcmp(value_text, "是") == 0)
+			n = 1;
+		else if (strcmp(value_text, "否") == 0)
+			n = 0;
 		else {
 			errno = 0;
-			v = strtoll(value, &end, 10);
+			n = strtoll(value_text, &end, 10);
 			if (errno != 0 || *end != '\0') {
 				report(im, "%s:%ld:%d: column %s: expected a whole number, got \"%s\"",
 				       im->path, line, c->field + 1, col_title(c, title, sizeof title),
-				       value);
+				       value_text);
 				return false;
 			}
 		}
-		db_bind_int(im->insert, k + 1, v);
+		v->type = DB_INT;
+		v->i = n;
 	} else if (strcmp(c->type, "REAL") == 0) {
 		char *end;
 		errno = 0;
-		double v = strtod(value, &end);
-		if (errno != 0 || *end != '\0' || !isfinite(v)) {
+		double r = strtod(value_text, &end);
+		if (errno != 0 || *end != '\0' || !isfinite(r)) {
 			report(im, "%s:%ld:%d: column %s: expected a number, got \"%s\"", im->path,
-			       line, c->field + 1, col_title(c, title, sizeof title), value);
+			       line, c->field + 1, col_title(c, title, sizeof title), value_text);
 			return false;
 		}
-		db_bind_double(im->insert, k + 1, v);
+		v->type = DB_REAL;
+		v->r = r;
 	} else {
-		db_bind_text(im->insert, k + 1, value);
+		long days;
+		if (c->is_date && !date_parse(value_text, &days)) {
+			report(im, "%s:%ld:%d: column %s: expected a date YYYY-MM-DD, got \"%s\"",
+			       im->path, line, c->field + 1, col_title(c, title, sizeof title),
+			       value_text);
+			return false;
+		}
+		v->type = DB_TEXT;
+		v->text = value_text;
 	}
 	if (c->ref_check == NULL)
 		return true;
 	db_reset(c->ref_check);
-	db_bind_text(c->ref_check, 1, value);
-	if (db_step(c->ref_check, &row, e) != RG_OK)
+	db_bind_text(c->ref_check, 1, value_text);
+	if ((*st = db_step(c->ref_check, &row, e)) != RG_OK)
 		return false;
 	db_reset(c->ref_check);
 	if (row)
@@ -341,11 +617,11 @@ static bool bind_field(importer *im, int k, const char *value, long line, rg_err
 		char values[1024];
 		enum_values(im, c->ref_table, values, sizeof values);
 		report(im, "%s:%ld:%d: column %s: expected one of %s, got \"%s\"", im->path, line,
-		       c->field + 1, col_title(c, title, sizeof title), values, value);
+		       c->field + 1, col_title(c, title, sizeof title), values, value_text);
 	} else {
 		report(im, "%s:%ld:%d: column %s: expected the code of an existing row of %s, "
 		       "got \"%s\"", im->path, line, c->field + 1,
-		       col_title(c, title, sizeof title), c->ref_table, value);
+		       col_title(c, title, sizeof title), c->ref_table, value_text);
 	}
 	return false;
 }
@@ -354,8 +630,6 @@ static bool bind_field(importer *im, int k, const char *value, long line, rg_err
 static void report_constraint(importer *im, csv *c, const char *msg)
 {
 	const char *check = "CHECK constraint failed: ";
-	const char *unique = "UNIQUE constraint failed: ";
-	const char *pk = "PRIMARY KEY constraint failed: ";
 	long line = csv_line(c);
 	char title[256];
 
@@ -380,143 +654,334 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 				return;
 			}
 		}
-	} else if (strncmp(msg, unique, strlen(unique)) == 0 ||
-		   strncmp(msg, pk, strlen(pk)) == 0) {
-		/* "UNIQUE constraint failed: table.column" names one column unless composite. */
-		const char *dot = strchr(msg, '.');
-		int i = dot != NULL && strchr(dot, ',') == NULL ? find_column(im, dot + 1) : -1;
-		if (i >= 0 && im->cols[i].field >= 0) {
-			column *cc = &im->cols[i];
-			report(im, "%s:%ld:%d: column %s: expected a code not already in %s, got \"%s\"",
-			       im->path, line, cc->field + 1, col_title(cc, title, sizeof title),
-			       im->table, csv_field(c, (size_t)cc->field));
-		} else {
-			report(im, "%s:%ld: a row with the same key is already in %s (%s)", im->path,
-			       line, im->table, msg);
-		}
-		return;
 	}
 	report(im, "%s:%ld: the row was refused: %s", im->path, line, msg);
 }
 
-rg_status import_csv(db *d, const char *table, const char *path, long *rows, FILE *errs,
-		     rg_err *e)
+/* Report the row at line as a repeat of the row of line first. */
+static void report_repeat(importer *im, csv *c, long line, long first)
+{
+	char titles[1024], values[1024], title[256];
+	size_t tn = 0, vn = 0;
+	int shown = 0, field = 0;
+
+	for (int k = 0; k < im->nkey; k++) {
+		const column *col = &im->cols[im->key[k]];
+		if (col->field < 0)
+			continue;
+		if (shown++ == 0)
+			field = col->field + 1;
+		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
+		       col_title(col, title, sizeof title));
+		append(values, sizeof values, &vn, "%s\"%s\"", vn ? ", " : "",
+		       csv_field(c, (size_t)col->field));
+	}
+	if (shown == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
+		report(im, "%s:%ld:%d: column %s: expected a code not already in the file, got %s "
+		       "again (first on line %ld)", im->path, line, field, titles, values, first);
+	else
+		report(im, "%s:%ld:%d: column%s %s: expected a row not already in the file, got "
+		       "%s again (first on line %ld)", im->path, line, field, shown > 1 ? "s" : "",
+		       titles, values, first);
+}
+
+/*
+ * Check, look up and write the current row.  *fresh and *changed tell what happened to
+ * a row written (new, updated; neither: unchanged); false when the row was reported.
+ * RG_DB for database failures goes to *st.
+ */
+static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_status *st,
+		       rg_err *e)
+{
+	long line = csv_line(c);
+	bool ok = true, row, same = false;
+	int64_t rid = 0;
+	int param;
+
+	*st = RG_OK;
+	for (int f = 0; f < im->nfields; f++) {
+		const char *v;
+		if (im->skip[f] != SKIP_BLANK)
+			continue;
+		v = trim((char *)csv_field(c, (size_t)f));
+		if (v[0] != '\0') {
+			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
+			       "empty field, got \"%s\"", im->path, line, f + 1, v);
+			ok = false;
+		}
+	}
+	for (int k = 0; k < im->ninsert; k++) {
+		char *text = (char *)csv_field(c, (size_t)im->cols[im->order[k]].field);
+		if (!check_field(im, k, trim(text), line, st, e))
+			ok = false;
+		if (*st != RG_OK)
+			return false;
+	}
+	if (!ok)
+		return false;
+
+	/* Is the key in the table, and with these values? */
+	db_reset(im->lookup);
+	for (int k = 0; k < im->nkey; k++) {
+		const column *col = &im->cols[im->key[k]];
+		value null = {DB_NULL, 0, 0, NULL};
+		bind_value(im->lookup, k + 1, col->slot >= 0 ? &im->vals[col->slot] : &null);
+	}
+	param = im->nkey;
+	for (int k = 0; k < im->ninsert; k++)
+		if (!is_key(im, im->order[k]))
+			bind_value(im->lookup, ++param, &im->vals[k]);
+	if ((*st = db_step(im->lookup, &row, e)) != RG_OK)
+		return false;
+	if (row) {
+		rid = db_col_int(im->lookup, 0);
+		same = db_col_int(im->lookup, 1) != 0;
+	}
+	db_reset(im->lookup);
+	*fresh = !row;
+	*changed = row && !same;
+
+	if (row) {
+		bool again;
+		db_reset(im->seen_get);
+		db_bind_int(im->seen_get, 1, rid);
+		if ((*st = db_step(im->seen_get, &again, e)) != RG_OK)
+			return false;
+		if (again) {
+			long first = (long)db_col_int(im->seen_get, 0);
+			db_reset(im->seen_get);
+			report_repeat(im, c, line, first);
+			return false;
+		}
+		db_reset(im->seen_get);
+	}
+	if (!row || !same) {
+		db_reset(im->upsert);
+		for (int k = 0; k < im->ninsert; k++)
+			bind_value(im->upsert, k + 1, &im->vals[k]);
+		if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
+			if (!db_constraint_failed(im->upsert))
+				return false;
+			*st = RG_OK;
+			db_reset(im->upsert);
+			report_constraint(im, c, e->msg);
+			return false;
+		}
+		db_reset(im->upsert);
+		if (*fresh)
+			rid = db_last_rowid(im->d);
+	}
+	db_reset(im->seen_put);
+	db_bind_int(im->seen_put, 1, rid);
+	db_bind_int(im->seen_put, 2, line);
+	if ((*st = db_step(im->seen_put, &row, e)) != RG_OK)
+		return false;
+	db_reset(im->seen_put);
+	return true;
+}
+
+/* Finalize every statement of im. */
+static void finish(importer *im)
+{
+	db_finalize(im->lookup);
+	db_finalize(im->upsert);
+	db_finalize(im->seen_get);
+	db_finalize(im->seen_put);
+	for (int i = 0; i < im->ncols; i++)
+		db_finalize(im->cols[i].ref_check);
+}
+
+rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs, rg_err *e)
 {
 	importer im;
 	FILE *f = NULL;
 	csv *c = NULL;
 	rg_status st;
-	bool in_tx = false;
+	bool in_tx = false, spill_off = false;
+	struct stat sb;
+	enc_kind kind = o->encoding;
+	char hint[160] = "";
 
 	memset(&im, 0, sizeof im);
+	memset(r, 0, sizeof *r);
 	im.d = d;
-	im.table = table;
-	im.path = path;
+	im.o = o;
+	im.table = o->table;
+	im.path = o->path;
 	im.errs = errs;
-	*rows = 0;
-	if ((st = import_check_table(table, e)) != RG_OK)
+	if ((st = import_check_table(o->table, e)) != RG_OK)
 		return st;
-	f = fopen(path, "rb");
+	f = fopen(o->path, "rb");
 	if (f == NULL) {
-		st = err_set(e, RG_IO, "%s: cannot open: %s", path, strerror(errno));
+		st = err_set(e, RG_IO, "%s: cannot open: %s", o->path, strerror(errno));
 		goto out;
 	}
-	c = csv_open(f, path);
+	if (kind == ENC_AUTO && (st = enc_detect(f, o->path, &kind, e)) != RG_OK)
+		goto out;
+	r->encoding = kind;
+	im.kind = kind;
+	im.enc = enc_open(f, o->path, kind, e);
+	if (im.enc == NULL) {
+		st = RG_IO;
+		goto out;
+	}
+	c = csv_open(enc_file(im.enc), o->path);
 	if (c == NULL) {
-		st = err_set(e, RG_IO, "%s: out of memory", path);
+		st = err_set(e, RG_IO, "%s: out of memory", o->path);
 		goto out;
 	}
-	st = load_columns(&im, e);
-	if (st != RG_OK)
+	if ((st = load_columns(&im, e)) != RG_OK)
 		goto out;
-	st = read_header(&im, c, e);
-	if (st != RG_OK)
+	if ((st = read_header(&im, c, kind, e)) != RG_OK)
 		goto out;
-	st = prepare_insert(&im, e);
-	if (st != RG_OK)
+	if ((st = prepare(&im, e)) != RG_OK)
 		goto out;
-	st = db_begin(d, e);
-	if (st != RG_OK)
+	if (o->dry_run) {
+		/* Keep every change in memory, so the file is never written, then roll back. */
+		if ((st = db_exec(d, "PRAGMA cache_spill = OFF", e)) != RG_OK)
+			goto out;
+		spill_off = true;
+	}
+	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
+	if (o->progress) {
+		char label[160];
+		snprintf(label, sizeof label, "importing %s", o->table);
+		progress_start(fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)
+			       ? (long long)sb.st_size : -1, label);
+	}
 	for (;;) {
-		bool ok = true, row;
+		bool fresh, changed;
 		st = csv_read(c, e);
 		if (st == RG_INPUT) {
 			/* A broken quote leaves the rest of the file unreadable: stop here. */
-			report(&im, "%s", e->msg);
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			report_invalid(&im, c, csv_line(c));
+			report(&im, "%s", why);
 			break;
 		}
 		if (st != RG_OK)
 			goto out;
-		if (csv_nfields(c) == 0)
+		if (csv_nfields(c) == 0) {
+			report_invalid(&im, c, csv_line(c));
 			break;
-		if (csv_nfields(c) != (size_t)im.ninsert) {
-			report(&im, "%s:%ld: expected %d fields as in the header, got %zu", path,
-			       csv_line(c), im.ninsert, csv_nfields(c));
+		}
+		if (o->progress)
+			progress_set(enc_bytes_read(im.enc));
+		if (report_invalid(&im, c, csv_line(c)) > 0)
+			continue;
+		if (csv_nfields(c) != (size_t)im.nfields) {
+			report(&im, "%s:%ld: expected %d fields as in the header, got %zu", o->path,
+			       csv_line(c), im.nfields, csv_nfields(c));
 			continue;
 		}
-		db_reset(im.insert);
-		for (int k = 0; k < im.ninsert; k++) {
-			char *value = (char *)csv_field(c, (size_t)im.cols[im.order[k]].field);
-			if (!bind_field(&im, k, trim(value), csv_line(c), e))
-				ok = false;
-		}
-		if (!ok)
-			continue;
-		st = db_step(im.insert, &row, e);
-		if (st != RG_OK) {
-			if (!db_constraint_failed(im.insert))
+		if (!import_row(&im, c, &fresh, &changed, &st, e)) {
+			if (st != RG_OK)
 				goto out;
-			report_constraint(&im, c, e->msg);
 			continue;
 		}
-		(*rows)++;
+		r->added += fresh;
+		r->updated += changed;
+		r->unchanged += !fresh && !changed;
 	}
+	progress_end();
 	if (im.errors > 0) {
-		st = err_set(e, RG_INPUT, "%s: %ld bad row%s%s; nothing was imported", path,
-			     im.errors, im.errors == 1 ? "" : "s",
-			     im.errors > MAX_REPORTED ? " (the first 100 are listed)" : "");
-		*rows = 0;
+		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", o->path, im.errors,
+			     im.errors == 1 ? "" : "s",
+			     im.errors > MAX_REPORTED ? " (the first 100 are listed)" : "",
+			     o->dry_run ? "it would not be imported" : "nothing was imported");
 		goto out;
+	}
+	r->rows = r->added + r->updated + r->unchanged;
+	enc_sha256(im.enc, r->sha256);
+	if (o->dry_run) {
+		db_rollback(d);
+		in_tx = false;
+		goto out;
+	}
+	{
+		char subject[96], detail[1024];
+		if (kind == ENC_GB18030)
+			snprintf(hint, sizeof hint, "GB18030, ");
+		snprintf(subject, sizeof subject, "table:%s", o->table);
+		snprintf(detail, sizeof detail, "%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
+			 "%ld unchanged", o->path, hint, r->sha256, r->rows, r->rows == 1 ? "" : "s",
+			 r->added, r->updated, r->unchanged);
+		if ((st = audit_append(d, o->at, o->actor, "import", subject, detail, e)) != RG_OK)
+			goto out;
 	}
 	st = db_commit(d, e);
 	in_tx = false;
 out:
+	progress_end();
 	if (in_tx)
 		db_rollback(d);
-	if (st != RG_OK)
-		*rows = 0;
-	db_finalize(im.insert);
-	for (int i = 0; i < im.ncols; i++)
-		db_finalize(im.cols[i].ref_check);
+	if (spill_off)
+		db_exec(d, "PRAGMA cache_spill = ON", NULL);
+	finish(&im);
+	if (im.lookup != NULL || im.seen_put != NULL)
+		db_exec(d, "DROP TABLE IF EXISTS temp.import_seen", NULL);
+	if (st != RG_OK) {
+		r->rows = r->added = r->updated = r->unchanged = 0;
+		r->sha256[0] = '\0';
+	}
 	csv_close(c);
+	enc_close(im.enc);
 	if (f != NULL)
 		fclose(f);
 	return st;
 }
 
-static const char usage[] = "riskgrade import DB TABLE FILE.csv";
+static const char usage[] =
+	"riskgrade import DB TABLE FILE.csv [--encoding utf-8|gb18030|auto] [--dry-run] [--by NAME]";
 
 static const char help[] =
 	"usage: riskgrade import DB TABLE FILE.csv\n"
+	"       [--encoding utf-8|gb18030|auto] [--dry-run] [--by NAME]\n"
 	"\n"
-	"Import the UTF-8 CSV file FILE.csv (header row first) into TABLE, in one transaction:\n"
-	"every bad row is reported as file:line:column with the field, what was expected and\n"
-	"what was found, and if there is any, nothing is written.\n"
+	"Import the CSV file FILE.csv (header row first), as Excel or WPS save a sheet, into\n"
+	"TABLE, in one transaction: every problem is reported as file:line:column with the\n"
+	"field, what was expected and what was found, and if there is any, nothing is written.\n"
 	"\n"
 	"Headers are the column names or their Chinese labels (e.g. code or 风险点编号).\n"
 	"Empty fields are NULL; yes/no columns take 1/0 or 是/否; dates are YYYY-MM-DD.\n"
 	"Tables, in the order their references need: agencies departments posts persons\n"
-	"oversight powers points ratings measures signals changes.\n";
+	"oversight powers points ratings measures signals changes.\n"
+	"\n"
+	"Importing a file again updates the rows it imported: a row whose key is already in\n"
+	"the table sets the columns the file has and leaves the others (and the grades,\n"
+	"flags and warnings of a point) alone.  Keys: the code; oversight: 分管领导 and 分管科室;\n"
+	"ratings: 风险点编号, 评议主体, 评定因素, 评议日期; measures: 风险点编号, 防控措施;\n"
+	"signals: 信息来源, 风险点编号, 岗位代码, 收到日期, 内容摘要; changes: 变更类别,\n"
+	"职权编码, 岗位代码, 变更日期, 变更内容.  A key may appear once in a file.\n"
+	"\n"
+	"  --encoding E  utf-8 (\"CSV UTF-8\", with or without a byte-order mark), gb18030\n"
+	"                (\"CSV\" on a Chinese Windows; also read for gbk) or auto (the\n"
+	"                default): UTF-8 if the file starts with a byte-order mark or is\n"
+	"                all UTF-8, else GB18030 if it is all GB18030, else an error\n"
+	"  --dry-run     check everything and say what would be imported; write nothing\n"
+	"                (what would be written is held in memory meanwhile)\n"
+	"  --by NAME     who imports, for the audit log (default: $USER)\n"
+	"\n"
+	"Each import is recorded in the audit log with the file's SHA-256; the time is\n"
+	"$RISKGRADE_NOW (YYYY-MM-DDTHH:MM:SSZ) when set, else the clock.\n";
 
 rg_status cmd_import(int argc, char **argv, rg_err *e)
 {
-	const char *pos[3];
-	arg_opt opts[] = {{NULL, NULL, NULL}};
-	bool helped;
+	const char *pos[3], *encoding = "auto", *by = NULL;
+	bool dry_run = false, helped;
+	arg_opt opts[] = {
+		{"--encoding", &encoding, NULL},
+		{"--dry-run", NULL, &dry_run},
+		{"--by", &by, NULL},
+		{NULL, NULL, NULL},
+	};
 	int npos;
-	long rows = 0;
+	char now[STAMP_BUF];
+	import_opts o;
+	import_result r;
 	db *d = NULL;
 	rg_status st;
 
@@ -526,14 +991,35 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 			fputs(help, stdout);
 		return st;
 	}
-	if ((st = import_check_table(pos[1], e)) != RG_OK)
+	memset(&o, 0, sizeof o);
+	if ((st = import_check_table(pos[1], e)) != RG_OK ||
+	    (st = enc_parse(encoding, &o.encoding, e)) != RG_OK)
 		return st;
+	if (!dry_run && !date_now(now, NULL))
+		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
+			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	o.table = pos[1];
+	o.path = pos[2];
+	o.dry_run = dry_run;
+	o.actor = audit_actor(by);
+	o.at = now;
+	o.progress = true;
 	st = db_open(pos[0], &d, e);
 	if (st == RG_OK)
-		st = import_csv(d, pos[1], pos[2], &rows, stderr, e);
-	if (st == RG_OK)
-		printf("%s: %ld row%s imported into %s\n", pos[2], rows, rows == 1 ? "" : "s",
-		       pos[1]);
+		st = import_file(d, &o, &r, stderr, e);
+	if (st == RG_OK) {
+		char name[1024];
+		snprintf(name, sizeof name, "%s%s", o.path,
+			 r.encoding == ENC_GB18030 ? " (GB18030)" : "");
+		if (dry_run)
+			printf("%s: would import %ld row%s into %s: %ld new, %ld updated, %ld "
+			       "unchanged (dry run: nothing was written)\n", name, r.rows,
+			       r.rows == 1 ? "" : "s", o.table, r.added, r.updated, r.unchanged);
+		else
+			printf("%s: %ld row%s imported into %s: %ld new, %ld updated, %ld unchanged\n",
+			       name, r.rows, r.rows == 1 ? "" : "s", o.table, r.added, r.updated,
+			       r.unchanged);
+	}
 	db_close(d);
 	return st;
 }

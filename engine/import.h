@@ -1,15 +1,21 @@
 /*
- * import.h: load one CSV file into one table of a riskgrade database.  What a column
- * accepts is read from the schema itself (types, NOT NULL, foreign keys to enum_* tables,
- * named CHECK constraints, Chinese labels), so the schema stays the single source of truth.
- * Depends on db.h, csv.h and status.h.
+ * import.h: load one CSV file, as Excel or WPS save a spreadsheet (UTF-8 with or without
+ * a byte-order mark, or GB18030), into one table of a riskgrade database.  What a column
+ * accepts is read from the schema itself (types, NOT NULL, foreign keys to enum_*
+ * tables, named CHECK constraints, Chinese labels), so the schema stays the single source
+ * of truth.  A row whose key is already in the table updates that row, so a spreadsheet
+ * can be imported again after it was edited.
+ * Depends on db.h, encoding.h, sha.h and status.h.
  */
 #ifndef RG_IMPORT_H
 #define RG_IMPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "db.h"
+#include "encoding.h"
+#include "sha.h"
 #include "status.h"
 
 /* The importable tables, in the order their references require. */
@@ -18,15 +24,51 @@ extern const char *const import_tables[];
 /* import_check_table: RG_OK if table is importable, else RG_USAGE listing the tables. */
 rg_status import_check_table(const char *table, rg_err *e);
 
+/* What to import and how. */
+typedef struct {
+	const char *table;  /* the target table, one of import_tables */
+	const char *path;   /* the CSV file */
+	enc_kind encoding;  /* ENC_AUTO (see enc_detect), ENC_UTF8 or ENC_GB18030 */
+	bool dry_run;       /* check everything, write nothing (not even the audit entry) */
+	const char *actor;  /* who imports, for the audit entry (audit_actor's result) */
+	const char *at;     /* when, for the audit entry (date_now's format) */
+	bool progress;      /* show a progress bar on standard error if it is a terminal */
+} import_opts;
+
+/* What an import did (or, for a dry run, would do). */
+typedef struct {
+	long rows;            /* rows of the file: added + updated + unchanged */
+	long added;           /* rows whose key was not in the table */
+	long updated;         /* rows whose key was there, with other values */
+	long unchanged;       /* rows already in the table as they are in the file */
+	enc_kind encoding;    /* the encoding the file was read in */
+	char sha256[SHA_HEX]; /* SHA-256 of the file, "" when it was not read to its end */
+} import_result;
+
 /*
- * import_csv: import path into table, in one transaction of its own.  Headers may be the
- * column names or their Chinese labels, in any order.  Every bad row is reported on errs as
- * "path:line:column: column "name" (label): expected ..., got "..."" (at most 100
- * lines); if there was any, nothing is written and RG_INPUT is returned with a summary in
- * e.  *rows is set to the number of rows imported.  RG_USAGE for a table that is not
+ * import_file: import o->path into o->table, in one transaction of its own.
+ *
+ * Headers may be the column names or their Chinese labels, in any order; columns absent
+ * from the file keep their values in rows that are updated and take their defaults in
+ * new rows.  Each table has a key (the code, or for oversight, ratings, measures,
+ * signals and changes the natural key of schemas/003_import_keys.sql): a row whose key
+ * is in the table updates the columns the file has (INSERT ... ON CONFLICT DO UPDATE,
+ * so rows that refer to it, such as grades, flags and warnings, are untouched); a row
+ * equal to the one in the table is counted unchanged and not written.
+ *
+ * Every problem is reported on errs as "path:line:column: column "name" (label): expected
+ * ..., got "..."" (at most 100 lines; the column is the field's place in the row, or for
+ * an invalid byte the field, with the line, character and byte offset of the byte):
+ * unknown or repeated headers, bad fields, rows the schema refuses, a key twice in the
+ * file, invalid bytes for the encoding.  If there is any, nothing is written and
+ * RG_INPUT is returned with a summary in e.  Otherwise, unless o->dry_run, one audit
+ * entry ("import", "table:TABLE", "PATH (ENCODING, sha256 HEX): N rows: ...") is
+ * appended in the same transaction, and the transaction is committed.  A dry run rolls
+ * everything back without the database file ever being written.
+ *
+ * *r is filled in either way (counts of 0 on failure).  RG_USAGE for a table that is not
  * importable, RG_IO when path cannot be read, RG_DB for database failures.
  */
-rg_status import_csv(db *d, const char *table, const char *path, long *rows, FILE *errs,
-		     rg_err *e);
+rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs, rg_err *e);
 
 #endif

@@ -309,6 +309,47 @@ static void test_utf8_valid(void **state)
 	}
 }
 
+/*
+ * csv_next_line after each record: one past the record's last line, the blank lines
+ * before it included; after the end, one past the line the end was met on.  Each expected list is
+ * "start-next" per record then "end:next", counted by hand from the input.
+ */
+static void test_next_line(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *want;
+	} cases[] = {
+		{"a\nb\n", "1-2 2-3 end:4"},          /* the end is met on (empty) line 3 */
+		{"a\nb", "1-2 2-3 end:3"},           /* b ends at the end of the file */
+		{"a\r\n\r\nb\r\n", "1-2 3-4 end:5"}, /* blank line 2 is read with b */
+		{"\"x\ny\",z\nw\n", "1-3 3-4 end:5"},  /* a quoted newline: record 1 is lines 1-2 */
+		{"a\n\n\n", "1-2 end:5"},           /* trailing blank lines, then the end */
+		{"", "end:2"},
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char got[128] = "";
+		size_t used = 0;
+		rg_err e = {{0}};
+		FILE *f = file_with(cases[k].in, strlen(cases[k].in));
+		csv *c = csv_open(f, "in.csv");
+		assert_non_null(c);
+		for (;;) {
+			assert_int_equal(csv_read(c, &e), RG_OK);
+			if (csv_nfields(c) == 0)
+				break;
+			used += (size_t)snprintf(got + used, sizeof got - used, "%ld-%ld ",
+						 csv_line(c), csv_next_line(c));
+		}
+		snprintf(got + used, sizeof got - used, "end:%ld", csv_next_line(c));
+		if (strcmp(got, cases[k].want) != 0)
+			fail_msg("case %zu: expected \"%s\", got \"%s\"", k, cases[k].want, got);
+		csv_close(c);
+		fclose(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_read_large_record),
 		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_next_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "audit.h"
 #include "db.h"
 #include "import.h"
 
@@ -71,23 +72,64 @@ static long count(db *d, const char *sql)
 	return n;
 }
 
-/* Import text into table; the reports on errs are returned in *report (caller frees). */
+/* Import text (len bytes, or up to its NUL when len is 0) into table as o says (NULL:
+ * auto-detected, for real, by "tester" at a fixed time); the reports on errs are
+ * returned in *report (caller frees), the outcome in *r. */
+static rg_status import_opt(fixture *f, const char *table, const char *text, size_t len,
+			    const import_opts *o, import_result *r, char **report, rg_err *e)
+{
+	FILE *out = fopen(f->csv_path, "wb");
+	size_t rlen = 0;
+	FILE *errs;
+	rg_status st;
+	import_opts opts = {table, f->csv_path, ENC_AUTO, false, "tester",
+			    "2026-11-20T09:00:00Z", false};
+
+	if (o != NULL) {
+		opts = *o;
+		opts.table = table;
+		opts.path = f->csv_path;
+	}
+	assert_non_null(out);
+	if (len == 0)
+		len = strlen(text);
+	assert_int_equal(fwrite(text, 1, len, out), len);
+	assert_int_equal(fclose(out), 0);
+	errs = open_memstream(report, &rlen);
+	assert_non_null(errs);
+	st = import_file(f->d, &opts, r, errs, e);
+	assert_int_equal(fclose(errs), 0);
+	return st;
+}
+
+/* import_opt with the defaults, giving the number of rows imported in *rows. */
 static rg_status run_import(fixture *f, const char *table, const char *text, long *rows,
 			    char **report, rg_err *e)
 {
-	FILE *out = fopen(f->csv_path, "wb");
-	size_t len = 0;
-	FILE *errs;
-	rg_status st;
+	import_result r;
+	rg_status st = import_opt(f, table, text, 0, NULL, &r, report, e);
 
-	assert_non_null(out);
-	fputs(text, out);
-	assert_int_equal(fclose(out), 0);
-	errs = open_memstream(report, &len);
-	assert_non_null(errs);
-	st = import_csv(f->d, table, f->csv_path, rows, errs, e);
-	assert_int_equal(fclose(errs), 0);
+	*rows = r.rows;
 	return st;
+}
+
+/* Import text, which must succeed with no report, and check the counts of new,
+ * updated and unchanged rows. */
+static void import_ok(fixture *f, const char *table, const char *text, long added,
+		      long updated, long unchanged)
+{
+	import_result r;
+	char *report = NULL;
+	rg_err e = {{0}};
+
+	if (import_opt(f, table, text, 0, NULL, &r, &report, &e) != RG_OK)
+		fail_msg("%s: %s\n%s", table, e.msg, report);
+	assert_string_equal(report, "");
+	if (r.added != added || r.updated != updated || r.unchanged != unchanged)
+		fail_msg("%s: %ld new, %ld updated, %ld unchanged; expected %ld, %ld, %ld", table,
+			 r.added, r.updated, r.unchanged, added, updated, unchanged);
+	assert_int_equal(r.rows, added + updated + unchanged);
+	free(report);
 }
 
 static void test_good_files(void **state)
@@ -111,6 +153,11 @@ static void test_good_files(void **state)
 		 " OR (code = 'Q2' AND major = 0 AND funds = 0)"},
 		/* A header only imports nothing, successfully. */
 		{"agencies", "code,name,parent\n", 0, "SELECT count(*) = 3 FROM agencies"}, /* A, B, C */
+		/* Excel's empty trailing columns are fine while empty. */
+		{"agencies", "code,name,,\nD,丁,,\n", 1, "SELECT count(*) FROM agencies WHERE code = 'D'"},
+		/* GB18030 (测试 is B2E2 CAD4), found by itself. */
+		{"agencies", "code,name\nE,\xB2\xE2\xCA\xD4\n", 1,
+		 "SELECT count(*) FROM agencies WHERE code = 'E' AND name = '测试'"},
 	};
 	fixture *f = *state;
 
@@ -164,10 +211,30 @@ static void test_bad_files(void **state)
 		 "got \"-1\""},
 		{"agencies", "code,name\nX,\"未闭合\n", RG_INPUT,
 		 ":2:2: a quoted field is not closed before the end of the file"},
-		{"agencies", "code,name\nX,\xB2\xE2\xCA\xD4\n", RG_INPUT,
-		 ":2:2: byte 1 of the field is not UTF-8 (a GB18030 file?"},
-		{"agencies", "code,name\nA,重复\n", RG_INPUT,
-		 ":2:1: column \"code\" (单位代码): expected a code not already in agencies, got \"A\""},
+		/* A key may not be empty (code has no NOT NULL of its own: it is the key). */
+		{"agencies", "code,name\n,乙\n", RG_INPUT,
+		 ":2:1: column \"code\" (单位代码): expected a value, got an empty field"},
+		{"agencies", "name\n乙\n", RG_INPUT, ":1: missing column \"code\" (单位代码)"},
+		/* A row given twice in one file: the second is refused. */
+		{"agencies", "code,name\nB,乙\nC,丙\nB,乙二\n", RG_INPUT,
+		 ":4:1: column \"code\" (单位代码): expected a code not already in the file, got "
+		 "\"B\" again (first on line 2)"},
+		{"agencies", "code,name\nA,改\nA,又改\n", RG_INPUT,
+		 ":3:1: column \"code\" (单位代码): expected a code not already in the file, got "
+		 "\"A\" again (first on line 2)"},
+		/* SQLite's date('2026-02-30') is '2026-02-30': the importer knows better. */
+		{"changes", "kind,post,changed_on,text\n职责权限变更,A-P,2026-02-30,t\n", RG_INPUT,
+		 ":2:3: column \"changed_on\" (变更日期): expected a date YYYY-MM-DD, got "
+		 "\"2026-02-30\""},
+		/* ids are the database's own. */
+		{"changes", "id,kind,post,changed_on,text\n1,职责权限变更,A-P,2026-01-01,t\n",
+		 RG_INPUT, ":1:1: unknown column \"id\" for table changes"},
+		/* An empty header: the column must stay empty. */
+		{"agencies", "code,name,\nB,乙,x\n", RG_INPUT,
+		 ":2:3: a column without a name in the header: expected an empty field, got \"x\""},
+		/* A file that is neither UTF-8 nor GB18030: "code,name\n" is 10 bytes. */
+		{"agencies", "code,name\nX,\xFF\n", RG_INPUT,
+		 ":2:3: the byte 0xFF (byte offset 12) is neither UTF-8 nor GB18030"},
 		{"changes", "kind,power,post,changed_on,text\n法律法规调整,,A-P,2026-01-01,t\n", RG_INPUT,
 		 ":2:2: column \"power\" (职权编码): expected a power for a 法律法规调整, and only "
 		 "for it, got \"\""},
@@ -212,8 +279,253 @@ static void test_all_or_nothing(void **state)
 	assert_int_equal(run_import(f, "agencies", text, &rows, &report, &e), RG_INPUT);
 	assert_non_null(strstr(report, ":3:2:"));
 	assert_non_null(strstr(report, ":5:3:"));
-	assert_string_equal(strrchr(e.msg, ':'), ": 2 bad rows; nothing was imported");
+	assert_string_equal(strrchr(e.msg, ':'), ": 2 errors; nothing was imported");
 	assert_int_equal(count(f->d, "SELECT count(*) FROM agencies"), 1);
+	free(report);
+}
+
+static char *text_of(db *d, const char *sql)
+{
+	db_stmt *s = NULL;
+	bool row;
+	char *out;
+
+	assert_int_equal(db_prepare(d, sql, &s, NULL), RG_OK);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_true(row);
+	out = strdup(db_col_text(s, 0) ? db_col_text(s, 0) : "(null)");
+	db_finalize(s);
+	return out;
+}
+
+static void assert_query(db *d, const char *sql, const char *want)
+{
+	char *got = text_of(d, sql);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: expected \"%s\", got \"%s\"", sql, want, got);
+	free(got);
+}
+
+/* Importing again: every table, by its key; unchanged rows are not written, edited
+ * ones update only the columns the file has. */
+static void test_reimport(void **state)
+{
+	fixture *f = *state;
+
+	/* Tables with a code. */
+	import_ok(f, "agencies", "code,name,parent\nB,乙,A\n", 1, 0, 0);
+	import_ok(f, "agencies", "code,name,parent\nB,乙,A\n", 0, 0, 1);
+	import_ok(f, "agencies", "code,name\nB,乙所\nA,甲局\n", 0, 1, 1); /* parent kept */
+	assert_query(f->d, "SELECT name || '/' || parent FROM agencies WHERE code = 'B'", "乙所/A");
+	assert_query(f->d, "SELECT count(*) FROM agencies", "2");
+	/* oversight: the whole row is its key (DO NOTHING). */
+	import_ok(f, "persons", "code,name,agency,role\nL,李,A,分管领导\n", 1, 0, 0);
+	import_ok(f, "oversight", "分管领导,分管科室\nL,A-D\n", 1, 0, 0);
+	import_ok(f, "oversight", "分管科室,分管领导\nA-D,L\n", 0, 0, 1);
+	assert_query(f->d, "SELECT count(*) FROM oversight", "1");
+	/* ratings: point, source, factor, rated_on. */
+	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
+			       "P1,A,岗位,业务流程,m,A-P\n", 1, 0, 0);
+	static const char ratings[] = "point,source,factor,value,rated_on\n"
+				      "P1,岗位自评,发生概率,3,2026-01-01\n"
+				      "P1,岗位自评,发生概率,4,2026-02-01\n";
+	import_ok(f, "ratings", ratings, 2, 0, 0);
+	import_ok(f, "ratings", ratings, 0, 0, 2);
+	import_ok(f, "ratings", "point,source,factor,value,rated_on\n"
+				"P1,岗位自评,发生概率,5,2026-01-01\n"
+				"P1,岗位自评,发生概率,4,2026-02-01\n", 0, 1, 1);
+	assert_query(f->d, "SELECT group_concat(value, ',') FROM (SELECT value FROM ratings"
+			   " ORDER BY rated_on)", "5,4");
+	/* measures: point, text. */
+	import_ok(f, "measures", "point,text,status\nP1,双人复核,落实中\n", 1, 0, 0);
+	import_ok(f, "measures", "point,text,status\nP1,双人复核,已落实\n", 0, 1, 0);
+	assert_query(f->d, "SELECT count(*) || status FROM measures", "1已落实");
+	/* signals: a post and no point (NULL in the key). */
+	import_ok(f, "signals", "source,post,received_on,text\n审计,A-P,2026-01-01,t\n", 1, 0, 0);
+	import_ok(f, "signals", "source,post,received_on,text\n审计,A-P,2026-01-01,t\n", 0, 0, 1);
+	import_ok(f, "signals", "source,point,post,received_on,text,severity\n"
+			        "审计,,A-P,2026-01-01,t,严重\n", 0, 1, 0);
+	import_ok(f, "signals", "source,point,received_on,text\n审计,P1,2026-01-01,t\n", 1, 0, 0);
+	assert_query(f->d, "SELECT group_concat(severity, ',') FROM (SELECT severity FROM signals"
+			   " ORDER BY id)", "严重,一般");
+	/* changes: a post and no power (NULL in the key). */
+	import_ok(f, "changes", "kind,post,changed_on,text\n职责权限变更,A-P,2026-01-01,c\n",
+		  1, 0, 0);
+	import_ok(f, "changes", "kind,power,post,changed_on,text\n职责权限变更,,A-P,2026-01-01,c\n",
+		  0, 0, 1);
+	assert_query(f->d, "SELECT count(*) FROM changes", "1");
+}
+
+/* A key twice in a file, for a table without a code: every key column is named. */
+static void test_repeated_natural_key(void **state)
+{
+	fixture *f = *state;
+	long rows;
+	char *report = NULL;
+	rg_err e = {{0}};
+
+	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
+			       "P1,A,岗位,业务流程,m,A-P\n", 1, 0, 0);
+	assert_int_equal(run_import(f, "ratings", "风险点编号,评议主体,评定因素,分值,评议日期\n"
+						 "P1,岗位自评,发生概率,3,2026-01-01\n"
+						 "P1,岗位自评,发生概率,4,2026-01-01\n",
+				    &rows, &report, &e), RG_INPUT);
+	assert_non_null(strstr(report, f->csv_path));
+	assert_string_equal(strstr(report, f->csv_path) + strlen(f->csv_path),
+			    ":3:1: columns \"point\" (风险点编号), \"source\" (评议主体), \"factor\" "
+			    "(评定因素), \"rated_on\" (评议日期): expected a row not already in the "
+			    "file, got \"P1\", \"岗位自评\", \"发生概率\", \"2026-01-01\" again (first "
+			    "on line 2)\n");
+	assert_query(f->d, "SELECT count(*) FROM ratings", "0");
+	free(report);
+}
+
+/* Updating a point leaves its grades alone, and the columns the file lacks. */
+static void test_update_keeps_grades(void **state)
+{
+	fixture *f = *state;
+
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier,"
+			       "approved_on\nP1,A,岗位,业务流程,m,A-P,一级,2026-01-01\n", 1, 0, 0);
+	assert_int_equal(db_exec(f->d,
+				 "INSERT INTO runs (id, as_of, engine_version, rules_dir, points, tier1,"
+				 " tier2, tier3, flags, warnings) VALUES (1, '2026-12-01', 't', 'r', 1,"
+				 " 1, 0, 0, 0, 0);"
+				 "INSERT INTO grades VALUES (1, 'P1', 'default', 5, 5, 5, 5, 100,"
+				 " '一级', 'r');", NULL), RG_OK);
+	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
+			       "P1,A,岗位,业务流程,新的表现形式,A-P\n", 0, 1, 0);
+	assert_query(f->d, "SELECT manifestation || '/' || approved_tier || '/' || approved_on"
+			   " FROM points", "新的表现形式/一级/2026-01-01");
+	assert_query(f->d, "SELECT count(*) || tier FROM grades WHERE point = 'P1'", "1一级");
+}
+
+/* The whole database file, for byte-for-byte comparisons. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size > 0);
+	rewind(f);
+	buf = malloc((size_t)size);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	*n = (size_t)size;
+	return buf;
+}
+
+/* A dry run says what would happen and leaves the file as it was, byte for byte. */
+static void test_dry_run(void **state)
+{
+	fixture *f = *state;
+	import_opts o = {NULL, NULL, ENC_AUTO, true, "tester", "2026-11-20T09:00:00Z", false};
+	import_result r;
+	char *report = NULL, *before, *after;
+	size_t nb, na;
+	rg_err e = {{0}};
+
+	before = slurp(f->db_path, &nb);
+	assert_int_equal(import_opt(f, "agencies", "code,name,parent\nB,乙,A\nA,改名,\n", 0, &o,
+				    &r, &report, &e), RG_OK);
+	assert_string_equal(report, "");
+	assert_int_equal(r.rows, 2);
+	assert_int_equal(r.added, 1);
+	assert_int_equal(r.updated, 1);
+	assert_int_equal(r.unchanged, 0);
+	free(report);
+	report = NULL;
+	assert_int_equal(import_opt(f, "agencies", "code,name\nB,\n", 0, &o, &r, &report, &e),
+			 RG_INPUT);
+	assert_string_equal(strrchr(e.msg, ':'), ": 1 error; it would not be imported");
+	after = slurp(f->db_path, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(after, before, nb);
+	assert_query(f->d, "SELECT count(*) || '/' || (SELECT count(*) FROM audit) FROM agencies",
+		     "1/0");
+	free(report);
+	free(before);
+	free(after);
+}
+
+/* A real import appends one audit entry, in its transaction; a failed one none.  The
+ * SHA-256 is `printf 'code,name\nB,乙\n' | sha256sum`. */
+static void test_audit(void **state)
+{
+	fixture *f = *state;
+	long rows;
+	char *report = NULL, want[512];
+	rg_err e = {{0}};
+
+	assert_int_equal(run_import(f, "agencies", "code,name\nB,乙\n", &rows, &report, &e), RG_OK);
+	free(report);
+	report = NULL;
+	assert_int_equal(run_import(f, "agencies", "code,name\nC,\n", &rows, &report, &e),
+			 RG_INPUT);
+	free(report);
+	assert_query(f->d, "SELECT count(*) FROM audit", "1");
+	assert_query(f->d, "SELECT at || '|' || actor || '|' || action || '|' || subject FROM audit",
+		     "2026-11-20T09:00:00Z|tester|import|table:agencies");
+	snprintf(want, sizeof want, "%s (sha256 8d8a6daa82af5dab86ed7ca4f20eb48f79c925194a9e485992d"
+		 "380a2065fe422): 1 row: 1 new, 0 updated, 0 unchanged", f->csv_path);
+	assert_query(f->d, "SELECT detail FROM audit", want);
+	assert_query(f->d, "SELECT prev FROM audit", AUDIT_GENESIS);
+}
+
+/* Encodings: auto-detection, a forced encoding that does not fit, the positions. */
+static void test_encodings(void **state)
+{
+	fixture *f = *state;
+	import_opts utf8 = {NULL, NULL, ENC_UTF8, false, "tester", "2026-11-20T09:00:00Z", false};
+	import_result r;
+	char *report = NULL;
+	rg_err e = {{0}};
+
+	/* 测试 in GB18030 read as UTF-8: B2 (a continuation byte), E2 (CA does not continue
+	 * it), CA (D4 does not), D4 (LF does not): 4 bad sequences from byte 12, char 3. */
+	assert_int_equal(import_opt(f, "agencies", "code,name\nX,\xB2\xE2\xCA\xD4\n", 0, &utf8,
+				    &r, &report, &e), RG_INPUT);
+	assert_non_null(strstr(report, f->csv_path));
+	assert_string_equal(strstr(report, f->csv_path) + strlen(f->csv_path),
+			    ":2:2: column \"name\" (单位名称): expected text in UTF-8, got the byte "
+			    "0xB2 (line 2, character 3, byte offset 12), and 3 more after it\n");
+	free(report);
+	report = NULL;
+	/* 单位代码,单位名称 in GB18030 (单 is B5A5) read as UTF-8: the header says so. */
+	assert_int_equal(import_opt(f, "agencies", "\xB5\xA5\xCE\xBB\xB4\xFA\xC2\xEB,"
+				    "\xB5\xA5\xCE\xBB\xC3\xFB\xB3\xC6\nX,Y\n", 0, &utf8, &r,
+				    &report, &e), RG_INPUT);
+	assert_non_null(strstr(e.msg, ":1:1: the byte 0xB5 (byte offset 0) of the header is not "
+				      "UTF-8: pass --encoding gb18030 if the file is in GB18030"));
+	free(report);
+	report = NULL;
+	/* The same file found to be GB18030 by itself. */
+	assert_int_equal(import_opt(f, "agencies", "\xB5\xA5\xCE\xBB\xB4\xFA\xC2\xEB,"
+				    "\xB5\xA5\xCE\xBB\xC3\xFB\xB3\xC6\nX,Y\n", 0, NULL, &r,
+				    &report, &e), RG_OK);
+	assert_int_equal(r.encoding, ENC_GB18030);
+	assert_int_equal(r.added, 1);
+	free(report);
+	report = NULL;
+	/* A byte-order mark means UTF-8: a GB18030 word is then a bad field, and the other
+	 * rows are still checked. */
+	char want[1024];
+	assert_int_equal(import_opt(f, "agencies", "\xEF\xBB\xBF" "code,name\nY,\xB2\xE2\nZ,\n",
+				    0, NULL, &r, &report, &e), RG_INPUT);
+	/* B2 at byte 3 + 10 + 2 = 15, character 3; then E2, which LF does not continue. */
+	snprintf(want, sizeof want,
+		 "riskgrade: %s:2:2: column \"name\" (单位名称): expected text in UTF-8, got the "
+		 "byte 0xB2 (line 2, character 3, byte offset 15), and 1 more after it\n"
+		 "riskgrade: %s:3:2: column \"name\" (单位名称): expected a value, got an empty "
+		 "field\n", f->csv_path, f->csv_path);
+	assert_string_equal(report, want);
+	assert_int_equal(r.encoding, ENC_UTF8);
 	free(report);
 }
 
@@ -223,6 +535,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_good_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reimport, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
