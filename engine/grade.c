@@ -17,6 +17,7 @@
 #include "date.h"
 #include "db.h"
 #include "grade.h"
+#include "progress.h"
 #include "rules.h"
 #include "runs.h"
 #include "table.h"
@@ -51,7 +52,10 @@ static const char help[] =
 	"  --dry-run       grade a temporary copy of the database and print what would change\n"
 	"                  against the latest run (see riskgrade diff); DB is not written at\n"
 	"                  all.  With --rules, this shows what a rule change would do\n"
-	"  --by NAME       who runs the grading, for the audit log (default: $USER)\n";
+	"  --by NAME       who runs the grading, for the audit log (default: $USER)\n"
+	"\n"
+	"On a terminal, standard error shows a progress bar while grading; nothing when it is\n"
+	"redirected.\n";
 
 /* Everything one run needs, prepared once. */
 typedef struct {
@@ -137,6 +141,13 @@ static const char changes_sql[] =
 #define EVENT_SQL \
 	"INSERT INTO warning_events (warning, action, on_date, run, disposition, due, status," \
 	" note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '发布', ?7)"
+
+/* How many points are in scope (?1: agency or NULL), for the progress bar. */
+static const char count_sql[] =
+	"WITH RECURSIVE scope(code) AS ("
+	"  SELECT code FROM agencies WHERE code = ?1"
+	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+	"SELECT count(*) FROM points p WHERE ?1 IS NULL OR p.agency IN scope";
 
 static const char *const tiers[3] = {"一级", "二级", "三级"};
 static const char *const dispositions[3] = {"风险提示", "诫勉谈话", "责令纠错"};
@@ -657,6 +668,22 @@ static const char *plural(long n)
 	return n == 1 ? "" : "s";
 }
 
+/* count_points: the number of points in scope, into *n. */
+static rg_status count_points(db *d, const char *scope, long long *n, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, count_sql, &s, e);
+
+	if (st == RG_OK) {
+		db_bind_text(s, 1, scope);
+		if ((st = db_step(s, &row, e)) == RG_OK)
+			*n = db_col_int(s, 0);
+	}
+	db_finalize(s);
+	return st;
+}
+
 /* Print the tier distribution per agency of the run just made, with a total row. */
 static rg_status print_summary(run_state *rs, rg_err *e)
 {
@@ -725,6 +752,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	};
 	run_state rs;
 	bool in_tx = false, row;
+	long long total = 0;
 	rg_status st;
 
 	memset(&rs, 0, sizeof rs);
@@ -773,6 +801,9 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	in_tx = true;
 	if ((st = start_run(&rs, e)) != RG_OK)
 		goto out;
+	if ((st = count_points(rs.d, agency, &total, e)) != RG_OK)
+		goto out;
+	progress_start(total, "grading");
 	db_bind_text(rs.points, 1, agency);
 	while ((st = db_step(rs.points, &row, e)) == RG_OK && row) {
 		rule_result res;
@@ -784,7 +815,9 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		    (st = store(&rs, code, &res, e)) != RG_OK)
 			goto out;
 		rs.npoints++;
+		progress_tick(1);
 	}
+	progress_end();
 	if (st != RG_OK)
 		goto out;
 	if ((st = escalate_overdue(&rs, e)) != RG_OK ||
@@ -806,6 +839,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		st = runs_diff_print(rs.d, previous, rs.run, FMT_TABLE, e);
 	}
 out:
+	progress_end();
 	finalize(&rs);
 	if (in_tx)
 		db_rollback(rs.d);
