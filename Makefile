@@ -49,7 +49,7 @@ DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
 RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # commands: one file per subcommand, on top of the layers above
-CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/init.o $(B)/import.o \
+CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/lookup.o $(B)/init.o $(B)/import.o \
               $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o \
               $(B)/packtest.o $(B)/runs.o $(B)/approve.o $(B)/warning.o \
               $(B)/calibrate.o $(B)/auditcmd.o $(B)/export.o $(B)/report.o

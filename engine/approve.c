@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "lookup.h"
 #include "table.h"
 
 /* The agencies in scope: ?1 and the units under it, or every agency when ?1 is NULL. */
@@ -143,26 +144,6 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 	return st;
 }
 
-/* check_person: RG_INPUT unless code is in persons; its name into name. */
-static rg_status check_person(db *d, const char *code, char *name, size_t size, rg_err *e)
-{
-	db_stmt *s = NULL;
-	bool row = false;
-	rg_status st = db_prepare(d, "SELECT name FROM persons WHERE code = ?1", &s, e);
-
-	if (st == RG_OK) {
-		db_bind_text(s, 1, code);
-		st = db_step(s, &row, e);
-	}
-	if (st == RG_OK && !row)
-		st = err_set(e, RG_INPUT, "--by: no person with code \"%s\" (the persons table "
-			     "lists who may record decisions)", code);
-	else if (st == RG_OK)
-		snprintf(name, size, "%s", db_col_text(s, 0));
-	db_finalize(s);
-	return st;
-}
-
 /* Run one statement that returns no rows, with three texts bound to ?1, ?2, ?3. */
 static rg_status run_sql(db *d, const char *sql, const char *t1, const char *t2,
 			 const char *t3, rg_err *e)
@@ -245,7 +226,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
 	if ((st = load_point(d, pos[1], &ps, e)) != RG_OK ||
-	    (st = check_person(d, by, name, sizeof name, e)) != RG_OK ||
+	    (st = lookup_person(d, "--by", by, name, sizeof name, e)) != RG_OK ||
 	    (st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;

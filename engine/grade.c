@@ -17,6 +17,7 @@
 #include "date.h"
 #include "db.h"
 #include "grade.h"
+#include "lookup.h"
 #include "progress.h"
 #include "rules.h"
 #include "runs.h"
@@ -647,22 +648,6 @@ static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_er
 	return rules_use(ctx, agency, name, e);
 }
 
-static rg_status check_scope(db *d, const char *agency, rg_err *e)
-{
-	db_stmt *s = NULL;
-	bool row = false;
-	rg_status st = db_prepare(d, "SELECT 1 FROM agencies WHERE code = ?1", &s, e);
-
-	if (st == RG_OK) {
-		db_bind_text(s, 1, agency);
-		st = db_step(s, &row, e);
-	}
-	db_finalize(s);
-	if (st == RG_OK && !row)
-		st = err_set(e, RG_INPUT, "--agency: no agency with code \"%s\"", agency);
-	return st;
-}
-
 static const char *plural(long n)
 {
 	return n == 1 ? "" : "s";
@@ -787,7 +772,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		goto out;
 	if (dry_run && (st = runs_latest(rs.d, &previous, e)) != RG_OK)
 		goto out;
-	if (agency != NULL && (st = check_scope(rs.d, agency, e)) != RG_OK)
+	if (agency != NULL && (st = lookup_agency(rs.d, "--agency", agency, e)) != RG_OK)
 		goto out;
 	if ((st = rules_open(dir, as_of, &rs.r, e)) != RG_OK)
 		goto out;

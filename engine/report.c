@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "lookup.h"
 #include "runref.h"
 #include "text.h"
 
@@ -1029,8 +1030,6 @@ static rg_status commit_temp(FILE *out, const char *tmp, const char *path, rg_er
 
 /* ---- the command ------------------------------------------------------------------- */
 
-static const char agency_exists_sql[] = "SELECT 1 FROM agencies WHERE code = ?1";
-
 rg_status cmd_report(int argc, char **argv, rg_err *e)
 {
 	const char *pos[1], *run_text = NULL, *as_of = NULL, *agency = NULL, *path = NULL;
@@ -1042,7 +1041,7 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	char stamp[STAMP_BUF], today[DATE_BUF];
 	report r = {0};
 	char *tmp = NULL;
-	bool helped, row, to_stdout;
+	bool helped, to_stdout;
 	int npos;
 	long days;
 	db_stmt *s = NULL;
@@ -1074,17 +1073,8 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = runref_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;
-	if (agency != NULL) {
-		if ((st = db_prepare(r.d, agency_exists_sql, &s, e)) != RG_OK)
-			goto out;
-		db_bind_text(s, 1, agency);
-		if ((st = db_step(s, &row, e)) != RG_OK)
-			goto out;
-		if (!row) {
-			st = err_set(e, RG_INPUT, "--agency: no agency with code \"%s\"", agency);
-			goto out;
-		}
-	}
+	if (agency != NULL && (st = lookup_agency(r.d, "--agency", agency, e)) != RG_OK)
+		goto out;
 	if (to_stdout)
 		r.out = stdout;
 	else if ((st = open_temp(path, &tmp, &r.out, e)) != RG_OK)

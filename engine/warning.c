@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "lookup.h"
 
 static const char usage[] =
 	"riskgrade warning DB ID ack|feedback|release|escalate --by PERSON --note TEXT"
@@ -87,23 +88,6 @@ static rg_status load(db *d, long id, warning_row *w, rg_err *e)
 	return st;
 }
 
-static rg_status check_person(db *d, const char *code, rg_err *e)
-{
-	db_stmt *s = NULL;
-	bool row = false;
-	rg_status st = db_prepare(d, "SELECT 1 FROM persons WHERE code = ?1", &s, e);
-
-	if (st == RG_OK) {
-		db_bind_text(s, 1, code);
-		st = db_step(s, &row, e);
-	}
-	db_finalize(s);
-	if (st == RG_OK && !row)
-		st = err_set(e, RG_INPUT, "--by: no person with code \"%s\" (the persons table "
-			     "lists who may record a step)", code);
-	return st;
-}
-
 /* The status a step may not start from, explained. */
 static rg_status refuse(const action *a, long id, const warning_row *w, rg_err *e)
 {
@@ -171,7 +155,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
-	if ((st = load(d, id, &w, e)) != RG_OK || (st = check_person(d, by, e)) != RG_OK)
+	if ((st = load(d, id, &w, e)) != RG_OK || (st = lookup_person(d, "--by", by, NULL, 0, e)) != RG_OK)
 		goto out;
 	snprintf(wrapped, sizeof wrapped, "|%s|", w.status);
 	if (strstr(a->from, wrapped) == NULL) {

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "lookup.h"
 #include "runref.h"
 #include "runs.h"
 #include "table.h"
@@ -152,22 +153,6 @@ static rg_status parse_statuses(const char *text, filters *f, rg_err *e)
 	return RG_OK;
 }
 
-static rg_status check_agency(db *d, const char *agency, rg_err *e)
-{
-	db_stmt *s = NULL;
-	bool row = false;
-	rg_status st = db_prepare(d, "SELECT 1 FROM agencies WHERE code = ?1", &s, e);
-
-	if (st == RG_OK) {
-		db_bind_text(s, 1, agency);
-		st = db_step(s, &row, e);
-	}
-	db_finalize(s);
-	if (st == RG_OK && !row)
-		st = err_set(e, RG_INPUT, "--agency: no agency with code \"%s\"", agency);
-	return st;
-}
-
 /* Print one table per responsible person. */
 static rg_status print_groups(db *d, const filters *f, rg_err *e)
 {
@@ -256,7 +241,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	}
 	if (run_text == NULL)
 		f.run = 0;
-	if (f.agency != NULL && (st = check_agency(d, f.agency, e)) != RG_OK)
+	if (f.agency != NULL && (st = lookup_agency(d, "--agency", f.agency, e)) != RG_OK)
 		goto out;
 	if (fmt == FMT_TABLE) {
 		printf("预警清单（%s，判断逾期的日期 %s）\n\n",
