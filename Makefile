@@ -127,6 +127,7 @@ cli: $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
+	@sh tests/confidential/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 

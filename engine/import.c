@@ -704,7 +704,13 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (im->skip[f] != SKIP_BLANK)
 			continue;
 		v = trim((char *)csv_field(c, (size_t)f));
-		if (v[0] != '\0') {
+		if (v[0] != '\0' && strcmp(im->table, "signals") == 0) {
+			/* A 举报人 column whose header was deleted: never echo who filed it. */
+			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
+			       "empty field, got a value (not shown: it may be the 举报人)",
+			       im->path, line, f + 1);
+			ok = false;
+		} else if (v[0] != '\0') {
 			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
 			       "empty field, got \"%s\"", im->path, line, f + 1, v);
 			ok = false;
