@@ -1,8 +1,10 @@
 /*
  * grade.c: `riskgrade grade`, the batch run.  Streams the points in scope in code order,
  * hands each point's facts to the rule pack, checks and stores what it returns, all in
- * one transaction recorded as a run; a failure anywhere rolls the whole run back.
- * Depends on db.h, rules.h, table.h, args.h, date.h, status.h.
+ * one transaction recorded as a run; a failure anywhere rolls the whole run back.  It
+ * also follows the warnings across runs and records the run in the audit log.
+ * Depends on db.h, rules.h, table.h, args.h, date.h, audit.h, lookup.h, progress.h,
+ * runs.h, status.h.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -64,6 +66,7 @@ typedef struct {
 	rules *r;              /* the rule state, with a pack for every agency in scope */
 	const char *dir;       /* the rule pack folder */
 	const char *as_of;     /* YYYY-MM-DD */
+	long as_of_days;       /* the same, as a day number */
 	const char *scope;     /* agency code or NULL for all */
 	const char *actor;     /* who runs it, for runs.actor and the audit log */
 	char now[STAMP_BUF];   /* when, UTC */
@@ -83,9 +86,7 @@ typedef struct {
 
 /* The points in scope (?1: agency or NULL), in code order so runs are deterministic. */
 static const char points_sql[] =
-	"WITH RECURSIVE scope(code) AS ("
-	"  SELECT code FROM agencies WHERE code = ?1"
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+	AGENCY_SCOPE
 	"SELECT p.code, p.agency, ag.name AS agency_name, p.level, p.category, p.risk_type,"
 	"  p.consequence,"
 	"  p.manifestation, p.approved_tier, p.approved_on, p.last_graded,"
@@ -145,9 +146,7 @@ static const char changes_sql[] =
 
 /* How many points are in scope (?1: agency or NULL), for the progress bar. */
 static const char count_sql[] =
-	"WITH RECURSIVE scope(code) AS ("
-	"  SELECT code FROM agencies WHERE code = ?1"
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+	AGENCY_SCOPE
 	"SELECT count(*) FROM points p WHERE ?1 IS NULL OR p.agency IN scope";
 
 static const char *const tiers[3] = {"一级", "二级", "三级"};
@@ -375,14 +374,11 @@ static rg_status escalate_overdue(run_state *rs, rg_err *e)
 	overdue *list = NULL;
 	size_t n = 0, cap = 0;
 	db_stmt *s = NULL;
-	long as_of;
 	bool row;
 	rg_status st;
 
 	st = db_prepare(rs->d,
-			"WITH RECURSIVE scope(code) AS ("
-			"  SELECT code FROM agencies WHERE code = ?1"
-			"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
+			AGENCY_SCOPE
 			"SELECT w.id, w.point, w.disposition, w.due,"
 			"  max(1, julianday(w.due) - julianday(w.issued_on))"
 			" FROM warnings w JOIN points p ON p.code = w.point"
@@ -411,14 +407,10 @@ static rg_status escalate_overdue(run_state *rs, rg_err *e)
 	}
 	if (st != RG_OK)
 		goto out;
-	if (!date_parse(rs->as_of, &as_of)) {
-		st = err_set(e, RG_USAGE, "--as-of: bad date \"%s\"", rs->as_of);
-		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		const char *to = dispositions[list[i].disposition + 1];
 		char due[DATE_BUF], note[256];
-		date_format(as_of + list[i].period, due);
+		date_format(rs->as_of_days + list[i].period, due);
 		db_reset(rs->escalate_warning);
 		db_bind_int(rs->escalate_warning, 1, list[i].id);
 		db_bind_text(rs->escalate_warning, 2, to);
@@ -601,10 +593,8 @@ static rg_status finish_run(run_state *rs, rg_err *e)
 
 /* Each agency in scope with its ancestors, nearest first (?1: scope or NULL). */
 static const char chain_sql[] =
-	"WITH RECURSIVE scope(code) AS ("
-	"  SELECT code FROM agencies WHERE code = ?1"
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code),"
-	" chain(agency, ancestor, depth) AS ("
+	AGENCY_SCOPE
+	", chain(agency, ancestor, depth) AS ("
 	"  SELECT code, code, 0 FROM agencies WHERE ?1 IS NULL OR code IN scope"
 	"  UNION ALL SELECT c.agency, a.parent, c.depth + 1 FROM chain c"
 	"  JOIN agencies a ON a.code = c.ancestor WHERE a.parent IS NOT NULL AND c.depth < 64)"
@@ -759,6 +749,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (dir == NULL)
 		dir = grade_default_rules_dir();
 	rs.as_of = as_of;
+	rs.as_of_days = days;
 	rs.scope = agency;
 	rs.trace = trace;
 	rs.dir = dir;
