@@ -52,7 +52,7 @@ RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/lookup.o $(B)/init.o $(B)/import.o \
               $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o \
               $(B)/packtest.o $(B)/runs.o $(B)/approve.o $(B)/warning.o \
-              $(B)/calibrate.o $(B)/auditcmd.o $(B)/export.o $(B)/report.o
+              $(B)/calibrate.o $(B)/auditcmd.o $(B)/export.o $(B)/report.o $(B)/atomic.o
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))

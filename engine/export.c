@@ -3,20 +3,19 @@
  * list), 廉政风险防控措施台账 (measures ledger), 预警清单 (warnings) and 职权目录 (power
  * catalogue) — written as CSV (with a BOM, for Excel), JSON or XLSX, always through a
  * temporary file renamed over the target.  The only file that sees libxlsxwriter.
- * Depends on db.h, table.h, text.h, date.h, runref.h, args.h and libxlsxwriter.
+ * Depends on db.h, table.h, text.h, date.h, runref.h, args.h, atomic.h and libxlsxwriter.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "args.h"
+#include "atomic.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
@@ -220,123 +219,6 @@ static rg_status format_choose(const char *given, const char *path, export_forma
 		       ".%s of \"%s\" names no format", ext, path);
 }
 
-/* ---- the output file ----------------------------------------------------------------- */
-
-/* The file being written: a temporary file beside the target, renamed over it only once
- * everything is written and synced; or standard output. */
-typedef struct {
-	const char *path; /* the target the user named */
-	char *tmp;        /* path.XXXXXX (malloc'd); NULL for standard output */
-	FILE *f;          /* the stream written to; NULL while libxlsxwriter owns the file */
-} out_file;
-
-/* Create the temporary file of o->path; open it as o->f when stream is true (else the
- * caller writes it by name).  Its mode is the target's if it exists, else 0666 less the
- * umask, as a plain fopen() would give.  RG_IO naming the path on failure, after which
- * out_abort removes whatever was created. */
-static rg_status out_begin(out_file *o, bool stream, rg_err *e)
-{
-	struct stat sb;
-	mode_t mode;
-	int fd = -1;
-	rg_status st = RG_OK;
-
-	if (strcmp(o->path, "-") == 0) {
-		o->f = stdout;
-		return RG_OK;
-	}
-	if (stat(o->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		mode = sb.st_mode & 0777;
-	} else {
-		mode = umask(0);
-		umask(mode);
-		mode = 0666 & ~mode;
-	}
-	if ((o->tmp = malloc(strlen(o->path) + sizeof ".XXXXXX")) == NULL) {
-		st = err_set(e, RG_IO, "%s: out of memory", o->path);
-		goto out;
-	}
-	sprintf(o->tmp, "%s.XXXXXX", o->path);
-	if ((fd = mkstemp(o->tmp)) < 0) {
-		st = err_set(e, RG_IO, "%s: cannot create a file there: %s", o->path,
-			     strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL; /* nothing to remove */
-		goto out;
-	}
-	if (fchmod(fd, mode) != 0) {
-		st = err_set(e, RG_IO, "%s: %s", o->path, strerror(errno));
-		goto out;
-	}
-	if (stream) {
-		if ((o->f = fdopen(fd, "wb")) == NULL) {
-			st = err_set(e, RG_IO, "%s: %s", o->path, strerror(errno));
-			goto out;
-		}
-		fd = -1; /* the stream owns it now */
-	}
-out:
-	if (fd >= 0)
-		close(fd);
-	return st;
-}
-
-/* Flush and sync the temporary file and rename it over the target (standard output is
- * only flushed; main.c checks its fclose).  RG_IO naming the file on failure, after which
- * out_abort must still be called. */
-static rg_status out_commit(out_file *o, rg_err *e)
-{
-	FILE *f = o->f;
-	int fd = -1;
-	rg_status st = RG_OK;
-
-	if (o->tmp == NULL) {
-		if (fflush(f) != 0 || ferror(f))
-			st = err_set(e, RG_IO, "cannot write to standard output: %s",
-				     strerror(errno));
-		return st;
-	}
-	if (f != NULL) {
-		o->f = NULL; /* closed here, whatever happens */
-		if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
-			st = err_set(e, RG_IO, "%s: cannot write: %s", o->path, strerror(errno));
-			fclose(f);
-			goto out;
-		}
-		if (fclose(f) != 0) {
-			st = err_set(e, RG_IO, "%s: cannot write: %s", o->path, strerror(errno));
-			goto out;
-		}
-	} else if ((fd = open(o->tmp, O_RDONLY)) < 0 || fsync(fd) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot write: %s", o->path, strerror(errno));
-		goto out;
-	}
-	if (rename(o->tmp, o->path) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot replace it with the export: %s", o->path,
-			     strerror(errno));
-		goto out;
-	}
-	free(o->tmp);
-	o->tmp = NULL; /* renamed: nothing left to remove */
-out:
-	if (fd >= 0)
-		close(fd);
-	return st;
-}
-
-/* Close and remove what is left of a temporary file; a no-op after out_commit. */
-static void out_abort(out_file *o)
-{
-	if (o->f != NULL && o->f != stdout)
-		fclose(o->f);
-	o->f = NULL;
-	if (o->tmp != NULL) {
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
-}
-
 /* ---- XLSX ------------------------------------------------------------------------------ */
 
 /* Column widths in Excel's units (about one per narrow character): the widest cell's
@@ -389,12 +271,13 @@ static rg_status xlsx_fail(const char *path, long r, const out_col *c, lxw_error
 }
 
 /*
- * write_xlsx: write the rows of s as the one sheet of a workbook at o->tmp: numbers as
- * numbers, text as text, NULL as an empty cell; a bold frozen header with an autofilter;
- * tiers coloured; column widths from the widest cell.  created is the workbook's date.
- * Sets *nrows.  RG_DB if the query fails, RG_IO if the workbook cannot be written.
+ * write_xlsx: write the rows of s as the one sheet of a workbook at o->tmp (messages
+ * name o->path): numbers as numbers, text as text, NULL as an empty cell; a bold frozen
+ * header with an autofilter; tiers coloured; column widths from the widest cell.
+ * created is the workbook's date.  Sets *nrows.  RG_DB if the query fails, RG_IO if the
+ * workbook cannot be written.
  */
-static rg_status write_xlsx(const out_file *o, const export_kind *k, db_stmt *s,
+static rg_status write_xlsx(const atomic_file *o, const export_kind *k, db_stmt *s,
 			    time_t created, long *nrows, rg_err *e)
 {
 	lxw_doc_properties props = {0};
@@ -403,6 +286,7 @@ static rg_status write_xlsx(const out_file *o, const export_kind *k, db_stmt *s,
 	char *dir = NULL;
 	lxw_format *head, *wrap, *tierfmt[3];
 	int width[32];
+	bool tiercol[32]; /* whether column i holds tiers, to be coloured */
 	long r = 0;
 	bool row;
 	lxw_error err;
@@ -442,6 +326,7 @@ static rg_status write_xlsx(const out_file *o, const export_kind *k, db_stmt *s,
 	}
 	for (int i = 0; i < k->ncols; i++) {
 		width[i] = text_width(k->cols[i].title) + 2; /* room for the filter button */
+		tiercol[i] = is_tier_col(&k->cols[i]);
 		err = worksheet_write_string(ws, 0, (lxw_col_t)i, k->cols[i].title, head);
 		if (err != LXW_NO_ERROR) {
 			st = xlsx_fail(o->path, 0, &k->cols[i], err, e);
@@ -466,7 +351,7 @@ static rg_status write_xlsx(const out_file *o, const export_kind *k, db_stmt *s,
 							     NULL);
 			} else {
 				text = db_col_text(s, i);
-				for (int t = 0; t < 3 && is_tier_col(&k->cols[i]); t++)
+				for (int t = 0; t < 3 && tiercol[i]; t++)
 					if (strcmp(text, tier_colours[t].tier) == 0)
 						fmt = tierfmt[t];
 				if (fmt == NULL && strchr(text, '\n') != NULL)
@@ -530,11 +415,12 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 			  {"--as-of", &as_of, NULL}, {NULL, NULL, NULL}};
 	const export_kind *k = NULL;
 	export_format fmt = X_CSV;
-	out_file o = {NULL, NULL, NULL};
+	atomic_file o = {0};
+	FILE *f = stdout; /* where CSV or JSON goes: o.f, or standard output for "-o -" */
 	char today[DATE_BUF], stamp[STAMP_BUF], note[64] = "";
 	long run = 0, days, n = 0;
-	bool helped, have_run = false;
-	int npos;
+	bool helped, to_stdout;
+	int npos, err;
 	db *d = NULL;
 	db_stmt *s = NULL;
 	rg_status st;
@@ -554,7 +440,8 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 		return err_set(e, RG_USAGE, "-o: expected a file name, got \"\"");
 	if ((st = format_choose(format, output, &fmt, e)) != RG_OK)
 		return st;
-	if (fmt == X_XLSX && strcmp(output, "-") == 0)
+	to_stdout = strcmp(output, "-") == 0;
+	if (fmt == X_XLSX && to_stdout)
 		return err_set(e, RG_USAGE, "export: xlsx is written to a file, not to standard "
 			       "output: give -o FILE.xlsx");
 	if (run_text != NULL && (k->id == K_WARNINGS || k->id == K_POWERS))
@@ -584,7 +471,6 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	if (k->id == K_TIERS || (k->id == K_MEASURES && run_text != NULL)) {
 		if ((st = runref_resolve(d, run_text, &run, e)) != RG_OK)
 			goto out;
-		have_run = true;
 		snprintf(note, sizeof note, " (run %ld)", run);
 	} else if (k->id == K_WARNINGS) {
 		snprintf(note, sizeof note, " (as of %s)", as_of);
@@ -594,7 +480,7 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	switch (k->id) {
 	case K_TIERS: db_bind_int(s, 1, run); break;
 	case K_MEASURES:
-		if (have_run)
+		if (run_text != NULL)
 			db_bind_int(s, 1, run);
 		else
 			db_bind_null(s, 1);
@@ -606,27 +492,41 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	case K_POWERS: break;
 	}
 
-	o.path = output;
-	if ((st = out_begin(&o, fmt != X_XLSX, e)) != RG_OK)
-		goto out;
+	if (!to_stdout) {
+		if ((err = atomic_begin(&o, output, fmt != X_XLSX)) != 0) {
+			st = err_set(e, RG_IO, "%s: cannot create a file there: %s", output,
+				     strerror(err));
+			goto out;
+		}
+		f = o.f;
+	}
 	if (fmt == X_XLSX) {
 		st = write_xlsx(&o, k, s, (time_t)days * 86400, &n, e);
 	} else {
 		if (fmt == X_CSV)
-			fputs("\xEF\xBB\xBF", o.f); /* the BOM that tells Excel it is UTF-8 */
-		st = table_print(o.f, fmt == X_CSV ? FMT_CSV : FMT_JSON, k->cols, k->ncols, s, &n,
-				 e);
+			fputs("\xEF\xBB\xBF", f); /* the BOM that tells Excel it is UTF-8 */
+		st = table_print(f, fmt == X_CSV ? FMT_CSV : FMT_JSON, k->cols, k->ncols, s, &n, e);
 		if (st == RG_IO)
 			st = err_set(e, RG_IO, "%s: cannot write: %s",
-				     o.tmp ? o.path : "standard output",
+				     to_stdout ? "standard output" : output,
 				     errno ? strerror(errno) : "write error");
 	}
-	if (st == RG_OK)
-		st = out_commit(&o, e);
-	if (st == RG_OK && o.f != stdout)
-		printf("%s: %s%s, %ld row%s\n", o.path, k->title, note, n, n == 1 ? "" : "s");
+	if (st != RG_OK)
+		goto out;
+	if (to_stdout) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			st = err_set(e, RG_IO, "cannot write to standard output: %s",
+				     strerror(errno));
+	} else if ((err = atomic_sync(&o)) != 0) {
+		st = err_set(e, RG_IO, "%s: cannot write: %s", output, strerror(err));
+	} else if ((err = atomic_rename(&o)) != 0) {
+		st = err_set(e, RG_IO, "%s: cannot replace it with the export: %s", output,
+			     strerror(err));
+	} else {
+		printf("%s: %s%s, %ld row%s\n", output, k->title, note, n, n == 1 ? "" : "s");
+	}
 out:
-	out_abort(&o);
+	atomic_abort(&o);
 	db_finalize(s);
 	db_close(d);
 	return st;

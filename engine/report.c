@@ -4,18 +4,15 @@
  * likelihood × harm matrix, the open re-grading flags, the warnings and the overdue ones,
  * what changed since the previous run, and the top risks.  The charts are SVG written
  * here: no script, no font or file from the network, the same bytes for the same data.
- * Depends on db.h, runref.h, date.h, text.h, args.h; POSIX for the atomic write.
+ * Depends on db.h, runref.h, lookup.h, date.h, text.h, args.h, atomic.h.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "args.h"
+#include "atomic.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
@@ -53,6 +50,10 @@ typedef struct {
 	long prev;          /* the run before it (the highest id below run), 0 if none */
 	const char *as_of;  /* YYYY-MM-DD: open warnings due before it are overdue */
 	long npoints;       /* points of the run in scope, counted by the header */
+	long flags_open;    /* open flags (not cleared by an approval), by the header */
+	long flagged;       /* the points they concern, by the header */
+	long flags_cleared; /* flags of the run cleared by an approval, by the header */
+	long overdue;       /* overdue warnings up to the run, by the header */
 } report;
 
 /* The tiers, their colours in the chart and matrix, and the keys of the figures. */
@@ -106,6 +107,15 @@ static void put_score(FILE *f, double v)
 		fprintf(f, "%.2f", v);
 }
 
+/* failed: st, with what the report was reading put before the message in e. */
+static rg_status failed(rg_status st, const char *what, rg_err *e)
+{
+	char msg[sizeof e->msg];
+
+	snprintf(msg, sizeof msg, "%s", e->msg);
+	return err_set(e, st, "report: %s: %s", what, msg);
+}
+
 /* query: prepare sql into *s and bind the report's parameters in their fixed places,
  * ?1 agency, ?2 run, ?3 as-of, ?4 previous run: the first nparams of them (sql must not
  * use a higher number).  RG_DB naming the failing statement's purpose via what. */
@@ -114,11 +124,8 @@ static rg_status query(report *r, const char *sql, int nparams, const char *what
 {
 	rg_status st = db_prepare(r->d, sql, s, e);
 
-	if (st != RG_OK) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		return err_set(e, st, "report: %s: %s", what, msg);
-	}
+	if (st != RG_OK)
+		return failed(st, what, e);
 	if (r->agency != NULL)
 		db_bind_text(*s, 1, r->agency);
 	else
@@ -137,12 +144,7 @@ static rg_status step(db_stmt *s, bool *row, const char *what, rg_err *e)
 {
 	rg_status st = db_step(s, row, e);
 
-	if (st != RG_OK) {
-		char msg[sizeof e->msg];
-		snprintf(msg, sizeof msg, "%s", e->msg);
-		return err_set(e, st, "report: %s: %s", what, msg);
-	}
-	return RG_OK;
+	return st == RG_OK ? RG_OK : failed(st, what, e);
 }
 
 /* ---- the page ---------------------------------------------------------------------- */
@@ -262,7 +264,7 @@ static rg_status section_header(report *r, rg_err *e)
 	FILE *f = r->out;
 	db_stmt *s = NULL;
 	bool row;
-	long t[4], fl[3], overdue = 0;
+	long t[4];
 	rg_status st;
 
 	fputs(page_head, f);
@@ -351,14 +353,15 @@ static rg_status section_header(report *r, rg_err *e)
 	if ((st = query(r, flag_totals_sql, 2, "the flags", &s, e)) != RG_OK ||
 	    (st = step(s, &row, "the flags", e)) != RG_OK)
 		goto out;
-	for (int i = 0; i < 3; i++)
-		fl[i] = (long)db_col_int(s, i);
+	r->flags_open = (long)db_col_int(s, 0);
+	r->flagged = (long)db_col_int(s, 1);
+	r->flags_cleared = (long)db_col_int(s, 2);
 	db_finalize(s);
 	s = NULL;
 	if ((st = query(r, overdue_count_sql, 3, "the overdue warnings", &s, e)) != RG_OK ||
 	    (st = step(s, &row, "the overdue warnings", e)) != RG_OK)
 		goto out;
-	overdue = (long)db_col_int(s, 0);
+	r->overdue = (long)db_col_int(s, 0);
 
 	fputs("<h3>评定结果</h3>\n<table class=\"summary\">\n<tr><th>风险点</th>", f);
 	for (int i = 0; i < 3; i++)
@@ -369,10 +372,11 @@ static rg_status section_header(report *r, rg_err *e)
 		fprintf(f, "<td class=\"t%d\" data-figure=\"%s\">%ld</td>", i + 1, tier_key[i],
 			t[i + 1]);
 	fprintf(f, "<td data-figure=\"flagged-points-total\">%ld</td>"
-		   "<td data-figure=\"overdue-total\">%ld</td></tr>\n</table>\n", fl[1], overdue);
+		   "<td data-figure=\"overdue-total\">%ld</td></tr>\n</table>\n", r->flagged,
+		r->overdue);
 	fprintf(f, "<p>本次评定风险点 %ld 个：一级 %ld 个，二级 %ld 个，三级 %ld 个；"
 		   "需重新评定的风险点 %ld 个；逾期预警 %ld 条。</p>\n</header>\n",
-		t[0], t[1], t[2], t[3], fl[1], overdue);
+		t[0], t[1], t[2], t[3], r->flagged, r->overdue);
 out:
 	db_finalize(s);
 	return st;
@@ -609,24 +613,15 @@ static rg_status section_flags(report *r, rg_err *e)
 {
 	FILE *f = r->out;
 	db_stmt *s = NULL;
-	long total = 0, points = 0, cleared = 0;
 	bool row;
-	rg_status st;
+	rg_status st = RG_OK;
 
 	fputs("<section id=\"flags\">\n<h2>三、需重新评定</h2>\n", f);
-	if ((st = query(r, flag_totals_sql, 2, "the flags", &s, e)) != RG_OK ||
-	    (st = step(s, &row, "the flags", e)) != RG_OK)
-		goto out;
-	total = (long)db_col_int(s, 0);
-	points = (long)db_col_int(s, 1);
-	cleared = (long)db_col_int(s, 2);
-	db_finalize(s);
-	s = NULL;
 	fprintf(f, "<p>本次评定提出重新评定事由 <span data-figure=\"flags-open\">%ld</span> 条，"
 		   "涉及风险点 <span data-figure=\"flagged-points\">%ld</span> 个"
 		   "（另有 <span data-figure=\"flags-cleared\">%ld</span> 条已经集体审定清除，"
-		   "不计在内）。</p>\n", total, points, cleared);
-	if (total == 0) {
+		   "不计在内）。</p>\n", r->flags_open, r->flagged, r->flags_cleared);
+	if (r->flags_open == 0) {
 		fputs("<p class=\"none\">没有待处理的重新评定事由。</p>\n</section>\n", f);
 		goto out;
 	}
@@ -705,7 +700,7 @@ static rg_status section_warnings(report *r, rg_err *e)
 {
 	FILE *f = r->out;
 	db_stmt *s = NULL;
-	long total = 0, overdue = 0;
+	long total = 0;
 	bool row;
 	rg_status st;
 
@@ -741,16 +736,10 @@ static rg_status section_warnings(report *r, rg_err *e)
 	db_finalize(s);
 	s = NULL;
 
-	if ((st = query(r, overdue_count_sql, 3, "the overdue warnings", &s, e)) != RG_OK ||
-	    (st = step(s, &row, "the overdue warnings", e)) != RG_OK)
-		goto out;
-	overdue = (long)db_col_int(s, 0);
-	db_finalize(s);
-	s = NULL;
 	fputs("<h3>逾期预警</h3>\n<p>状态为发布或签收、完成时限早于 ", f);
 	esc(f, r->as_of);
-	fprintf(f, " 的预警 <span data-figure=\"overdue\">%ld</span> 条。</p>\n", overdue);
-	if (overdue == 0) {
+	fprintf(f, " 的预警 <span data-figure=\"overdue\">%ld</span> 条。</p>\n", r->overdue);
+	if (r->overdue == 0) {
 		fputs("</section>\n", f);
 		goto out;
 	}
@@ -955,79 +944,6 @@ static rg_status write_report(report *r, rg_err *e)
 	return RG_OK;
 }
 
-/* ---- the atomic write -------------------------------------------------------------- */
-
-/* open_temp: create an empty temporary file beside path (same folder, so rename is
- * atomic), readable as a newly created file would be; *tmp receives its name (to be
- * freed) and *out the stream.  RG_IO naming path on failure, with nothing left behind. */
-static rg_status open_temp(const char *path, char **tmp, FILE **out, rg_err *e)
-{
-	size_t n = strlen(path);
-	mode_t mask;
-	int fd = -1;
-
-	*tmp = malloc(n + sizeof ".XXXXXX");
-	if (*tmp == NULL)
-		return err_set(e, RG_IO, "%s: out of memory", path);
-	memcpy(*tmp, path, n);
-	memcpy(*tmp + n, ".XXXXXX", sizeof ".XXXXXX");
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		int err = errno;
-		free(*tmp);
-		*tmp = NULL;
-		return err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || (*out = fdopen(fd, "w")) == NULL) {
-		int err = errno;
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
-	}
-	return RG_OK;
-}
-
-/* commit_temp: flush, fsync and close out, then rename tmp over path and sync the
- * folder.  On failure tmp is removed and path left as it was.  RG_IO naming path. */
-static rg_status commit_temp(FILE *out, const char *tmp, const char *path, rg_err *e)
-{
-	int err = 0;
-
-	if (fflush(out) != 0 || ferror(out))
-		err = errno ? errno : EIO;
-	else if (fsync(fileno(out)) != 0)
-		err = errno;
-	if (fclose(out) != 0 && err == 0)
-		err = errno ? errno : EIO;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0) {
-		unlink(tmp);
-		return err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
-	}
-	/* make the rename itself durable; the report is complete either way */
-	char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
-	if (dir != NULL) {
-		if (slash == NULL)
-			strcpy(dir, ".");
-		else if (slash == dir)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-		int fd = open(dir, O_RDONLY);
-		if (fd >= 0) {
-			fsync(fd);
-			close(fd);
-		}
-		free(dir);
-	}
-	return RG_OK;
-}
-
 /* ---- the command ------------------------------------------------------------------- */
 
 rg_status cmd_report(int argc, char **argv, rg_err *e)
@@ -1040,11 +956,10 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 			  {NULL, NULL, NULL}};
 	char stamp[STAMP_BUF], today[DATE_BUF];
 	report r = {0};
-	char *tmp = NULL;
+	atomic_file af = {0};
 	bool helped, to_stdout;
-	int npos;
+	int npos, err;
 	long days;
-	db_stmt *s = NULL;
 	rg_status st;
 
 	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
@@ -1075,29 +990,28 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		goto out;
 	if (agency != NULL && (st = lookup_agency(r.d, "--agency", agency, e)) != RG_OK)
 		goto out;
-	if (to_stdout)
-		r.out = stdout;
-	else if ((st = open_temp(path, &tmp, &r.out, e)) != RG_OK)
-		goto out;
-
-	st = write_report(&r, e);
 	if (to_stdout) {
-		if (st == RG_OK && (fflush(stdout) != 0 || ferror(stdout)))
-			st = err_set(e, RG_IO, "cannot write to standard output");
+		r.out = stdout;
+	} else if ((err = atomic_begin(&af, path, true)) != 0) {
+		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
+		goto out;
 	} else {
-		FILE *f = r.out;
-		r.out = NULL;
-		if (st != RG_OK) {
-			fclose(f);
-			unlink(tmp);
-		} else if ((st = commit_temp(f, tmp, path, e)) == RG_OK) {
-			printf("%s: report of run %ld written (%ld point%s)\n", path, r.run,
-			       r.npoints, r.npoints == 1 ? "" : "s");
-		}
+		r.out = af.f;
+	}
+
+	if ((st = write_report(&r, e)) != RG_OK)
+		goto out;
+	if (to_stdout) {
+		if (fflush(stdout) != 0 || ferror(stdout))
+			st = err_set(e, RG_IO, "cannot write to standard output");
+	} else if ((err = atomic_sync(&af)) != 0 || (err = atomic_rename(&af)) != 0) {
+		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
+	} else {
+		printf("%s: report of run %ld written (%ld point%s)\n", path, r.run, r.npoints,
+		       r.npoints == 1 ? "" : "s");
 	}
 out:
-	free(tmp);
-	db_finalize(s);
+	atomic_abort(&af);
 	db_close(r.d);
 	return st;
 }

@@ -292,8 +292,8 @@ static void test_print_write_error(void **state)
  * accepts "inf" for a REAL column, a pack may return math.huge as a score) must not come
  * out as a bare Inf token, which no JSON parser accepts.  Which valid form to print
  * instead (null, as JavaScript's JSON.stringify does, or an error) is the engine's choice,
- * so only the absence of the bare token is checked.  Fails with the current engine
- * (latent: no JSON listing selects a REAL column today).
+ * so only the absence of the bare token is checked.  (table.c now prints null; before
+ * that fix this test failed.)
  */
 static void test_print_json_infinity(void **state)
 {
