@@ -112,7 +112,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	const action *a = NULL;
 	const char *disposition;
 	warning_row w;
-	bool helped, in_tx = false, row;
+	bool helped, in_tx = false, row, escalate;
 	int npos, step;
 	long id, on_days, due_days, issued_days, old_due_days;
 	char *end;
@@ -136,11 +136,12 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	if (a == NULL)
 		return err_set(e, RG_USAGE, "ACTION: expected ack, feedback, release or escalate "
 			       "(签收, 反馈, 解除, 升级), got \"%s\"", pos[2]);
+	escalate = strcmp(a->name, "escalate") == 0;
 	if (by == NULL || by[0] == '\0')
 		return err_set(e, RG_USAGE, "--by PERSON is required (usage: %s)", usage);
 	if (note == NULL || note[0] == '\0')
 		return err_set(e, RG_USAGE, "--note TEXT is required (usage: %s)", usage);
-	if (due_text != NULL && strcmp(a->name, "escalate") != 0)
+	if (due_text != NULL && !escalate)
 		return err_set(e, RG_USAGE, "--due is for escalate only");
 	if (!date_now(now, today))
 		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
@@ -164,7 +165,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	}
 	disposition = w.disposition;
 	snprintf(due, sizeof due, "%s", w.due);
-	if (strcmp(a->name, "escalate") == 0) {
+	if (escalate) {
 		for (step = 0; step < 3 && strcmp(dispositions[step], w.disposition) != 0; step++)
 			;
 		if (step >= 2) {
@@ -197,11 +198,12 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	db_bind_text(s, 2, a->to);
 	db_bind_text(s, 3, disposition);
 	db_bind_text(s, 4, due);
-	db_bind_int(s, 5, strcmp(a->name, "escalate") == 0);
+	db_bind_int(s, 5, escalate);
 	db_bind_text(s, 6, on);
 	if ((st = db_step(s, &row, e)) != RG_OK)
 		goto out;
 	db_finalize(s);
+	s = NULL; /* db_prepare leaves it as it was when it fails */
 	st = db_prepare(d, "INSERT INTO warning_events (warning, action, on_date, by, disposition,"
 			" due, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &s, e);
 	if (st != RG_OK)
@@ -228,7 +230,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	if ((st = db_commit(d, e)) != RG_OK)
 		goto out;
 	in_tx = false;
-	if (strcmp(a->name, "escalate") == 0)
+	if (escalate)
 		printf("warning %ld (%s, %s): escalated %s → %s, due %s; status 发布\n", id,
 		       w.point, w.reason, w.disposition, disposition, due);
 	else
