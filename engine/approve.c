@@ -109,7 +109,7 @@ static const char approve_help[] =
 	"  --note TEXT   the decision and its grounds, e.g. the meeting and its minutes\n"
 	"  --on DATE     the date of the decision (default: today)\n";
 
-/* The facts approve needs about the point: its agency, approved tier, latest run. */
+/* The facts approve needs about the point: its approved tier, latest run, tier in it. */
 typedef struct {
 	char previous[16]; /* approved tier before, "" if none */
 	long run;          /* latest run that graded it, 0 if none */

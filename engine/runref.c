@@ -1,11 +1,22 @@
 /*
- * runref.c: resolve --run.  Depends on db.h, status.h.
+ * runref.c: parse a run number and resolve --run.  Depends on db.h, status.h.
  */
 #include "runref.h"
 
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
+
+rg_status runref_number(const char *what, const char *text, long *run, rg_err *e)
+{
+	char *end;
+
+	errno = 0;
+	*run = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || end == text || *run <= 0)
+		return err_set(e, RG_USAGE, "%s: expected a run number, got \"%s\"", what, text);
+	return RG_OK;
+}
 
 rg_status runref_resolve(db *d, const char *text, long *run, rg_err *e)
 {
@@ -14,13 +25,8 @@ rg_status runref_resolve(db *d, const char *text, long *run, rg_err *e)
 	long id = 0;
 	rg_status st;
 
-	if (text != NULL) {
-		char *end;
-		errno = 0;
-		id = strtol(text, &end, 10);
-		if (errno != 0 || *end != '\0' || end == text || id <= 0)
-			return err_set(e, RG_USAGE, "--run: expected a run number, got \"%s\"", text);
-	}
+	if (text != NULL && (st = runref_number("--run", text, &id, e)) != RG_OK)
+		return st;
 	st = db_prepare(d, "SELECT max(id) FROM runs WHERE ?1 IS NULL OR id = ?1",
 			&s, e);
 	if (st != RG_OK)

@@ -1,15 +1,14 @@
 /*
  * runs.c: `riskgrade runs` (the run history) and `riskgrade diff` (what changed between
- * two runs).  Depends on db.h, table.h, args.h, runs.h.
+ * two runs).  Depends on db.h, table.h, args.h, runref.h, runs.h.
  */
 #include "runs.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "args.h"
 #include "cmd.h"
+#include "runref.h"
 
 rg_status runs_latest(db *d, long *run, rg_err *e)
 {
@@ -149,15 +148,11 @@ rg_status runs_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
 static rg_status run_arg(db *d, const char *what, const char *text, long *run, rg_err *e)
 {
 	db_stmt *s = NULL;
-	char *end;
 	bool row = false;
 	rg_status st;
 
-	errno = 0;
-	*run = strtol(text, &end, 10);
-	if (errno != 0 || *end != '\0' || end == text || *run <= 0)
-		return err_set(e, RG_USAGE, "%s: expected a run number, got \"%s\"", what, text);
-	if ((st = db_prepare(d, "SELECT 1 FROM runs WHERE id = ?1", &s, e)) != RG_OK)
+	if ((st = runref_number(what, text, run, e)) != RG_OK ||
+	    (st = db_prepare(d, "SELECT 1 FROM runs WHERE id = ?1", &s, e)) != RG_OK)
 		return st;
 	db_bind_int(s, 1, *run);
 	st = db_step(s, &row, e);

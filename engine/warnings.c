@@ -1,7 +1,8 @@
 /*
  * warnings.c: `riskgrade warnings`, the warning list (预警清单): who must act, on what,
  * how, by when, and where it stands, grouped by the responsible person and filtered by
- * status, tier, agency and overdue.  Depends on db.h, table.h, args.h, date.h.
+ * status, tier, agency and overdue.  Depends on db.h, table.h, args.h, date.h,
+ * lookup.h, runref.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,6 @@
 #include "db.h"
 #include "lookup.h"
 #include "runref.h"
-#include "runs.h"
 #include "table.h"
 
 static const char usage[] =
@@ -41,6 +41,9 @@ static const char help[] =
 	"responsible_code, id, point, agency, post, tier, reason, disposition, due, status,\n"
 	"overdue (1 or 0), issued_on, run, text.\n";
 
+/* Still 发布 or 签收 after its due date (?5, the as-of date). */
+#define OVERDUE "(w.status IN ('发布', '签收') AND w.due < ?5)"
+
 /* ?1 agency, ?2 status list ("|"-wrapped, or NULL for open), ?3 tier, ?4 overdue only,
  * ?5 as-of, ?6 run, ?7 person code (one group) or NULL, ?8 1 for people's text. */
 #define LIST_FROM \
@@ -54,15 +57,13 @@ static const char help[] =
 	"  AND (CASE WHEN ?2 IS NULL THEN w.status <> '解除'" \
 	"       ELSE instr(?2, '|' || w.status || '|') > 0 END)" \
 	"  AND (?3 IS NULL OR g.tier = ?3)" \
-	"  AND (NOT ?4 OR (w.status IN ('发布', '签收') AND w.due < ?5))" \
+	"  AND (NOT ?4 OR " OVERDUE ")" \
 	"  AND (?6 IS NULL OR w.run = ?6 OR w.seen_run = ?6)"
 
 #define SCOPE_CTE \
 	"WITH RECURSIVE scope(code) AS (" \
 	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1" \
 	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
-
-#define OVERDUE "(w.status IN ('发布', '签收') AND w.due < ?5)"
 
 /* The flat list, for CSV and JSON: sorted by person, then due date. */
 static const char flat_sql[] =
@@ -231,14 +232,10 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 			       f.as_of);
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
-	/* No run at all means nothing was graded yet: say so rather than list nothing. */
-	if ((st = run_text ? runref_resolve(d, run_text, &f.run, e)
-			   : runs_latest(d, &f.run, e)) != RG_OK)
+	/* No run at all means nothing was graded yet: runref_resolve says so rather than
+	 * list nothing.  Without --run the list is not limited to the latest run. */
+	if ((st = runref_resolve(d, run_text, &f.run, e)) != RG_OK)
 		goto out;
-	if (f.run == 0) {
-		st = err_set(e, RG_INPUT, "no run yet: grade first (riskgrade grade DB)");
-		goto out;
-	}
 	if (run_text == NULL)
 		f.run = 0;
 	if (f.agency != NULL && (st = lookup_agency(d, "--agency", f.agency, e)) != RG_OK)
