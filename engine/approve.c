@@ -215,9 +215,8 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	if (note == NULL || note[0] == '\0')
 		return err_set(e, RG_USAGE, "--note TEXT is required: the decision and its grounds "
 			       "(usage: %s)", approve_usage);
-	if (!date_now(now, today))
-		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	if ((st = date_now(now, today, e)) != RG_OK)
+		return st;
 	if (on == NULL)
 		on = today;
 	if (!date_parse(on, &days))

@@ -1,7 +1,9 @@
 /*
  * csv.c: streaming RFC 4180 reader.  A record's fields are kept NUL-separated in one
  * buffer reused from record to record, so memory follows the longest record, not the
- * file.  Depends on the C library and status.h.
+ * file.  Bytes come one at a time through getc_unlocked(): the reader is the only user of
+ * its FILE, and this is the per-byte loop of an import.  Depends on the C library (POSIX)
+ * and status.h.
  */
 #include "csv.h"
 
@@ -158,7 +160,7 @@ rg_status csv_read(csv *c, rg_err *e)
 		if (start_field(c) != 0)
 			goto oom;
 		for (;;) {
-			ch = getc(c->f);
+			ch = getc_unlocked(c->f);
 			if (ch == EOF) {
 				c->at_eof = 1;
 				if (ferror(c->f))
@@ -176,7 +178,7 @@ rg_status csv_read(csv *c, rg_err *e)
 			}
 			if (quoted) {
 				if (ch == '"') {
-					int next = getc(c->f);
+					int next = getc_unlocked(c->f);
 					if (next == '"') {
 						if (push_byte(c, '"') != 0)
 							goto oom;
@@ -201,7 +203,7 @@ rg_status csv_read(csv *c, rg_err *e)
 				continue;
 			}
 			if (ch == '\r') {
-				int next = getc(c->f);
+				int next = getc_unlocked(c->f);
 				if (next != '\n' && next != EOF)
 					ungetc(next, c->f);
 				ch = '\n';

@@ -1,7 +1,7 @@
 /*
  * date.c: conversion between civil dates and day numbers, after Howard Hinnant's
  * "chrono-compatible low-level date algorithms" (public domain).
- * Depends on the C library only.
+ * Depends on the C library and status.h.
  */
 #include "date.h"
 
@@ -77,7 +77,13 @@ void date_format(long days, char out[DATE_BUF])
 	snprintf(out, DATE_BUF, "%.10s", tmp);
 }
 
-bool date_now(char out[STAMP_BUF], char today[DATE_BUF])
+static rg_status bad_now(const char *fixed, rg_err *e)
+{
+	return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time YYYY-MM-DDTHH:MM:SSZ, "
+		       "got \"%s\"", fixed);
+}
+
+rg_status date_now(char out[STAMP_BUF], char today[DATE_BUF], rg_err *e)
 {
 	const char *fixed = getenv("RISKGRADE_NOW");
 	char stamp[STAMP_BUF];
@@ -89,13 +95,13 @@ bool date_now(char out[STAMP_BUF], char today[DATE_BUF])
 		char z;
 		int used = 0;
 		if (strlen(fixed) != STAMP_BUF - 1 || fixed[10] != 'T')
-			return false;
+			return bad_now(fixed, e);
 		memcpy(day, fixed, DATE_BUF - 1);
 		day[DATE_BUF - 1] = '\0';
 		if (!date_parse(day, &days) ||
 		    sscanf(fixed + 11, "%2u:%2u:%2u%c%n", &h, &mi, &s, &z, &used) != 4 ||
 		    used != 9 || z != 'Z' || h > 23 || mi > 59 || s > 59)
-			return false;
+			return bad_now(fixed, e);
 		memcpy(stamp, fixed, STAMP_BUF);
 	} else {
 		time_t t = time(NULL);
@@ -108,5 +114,5 @@ bool date_now(char out[STAMP_BUF], char today[DATE_BUF])
 		memcpy(today, stamp, DATE_BUF - 1);
 		today[DATE_BUF - 1] = '\0';
 	}
-	return true;
+	return RG_OK;
 }

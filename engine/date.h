@@ -1,12 +1,14 @@
 /*
  * date.h: calendar dates as day numbers, for the as-of date and the date arithmetic rule
  * packs need (days between, add days).  Proleptic Gregorian, ISO 8601 'YYYY-MM-DD' only.
- * Depends on the C library only.
+ * Depends on the C library and status.h.
  */
 #ifndef RG_DATE_H
 #define RG_DATE_H
 
 #include <stdbool.h>
+
+#include "status.h"
 
 /* Length of a formatted date plus its terminating NUL. */
 #define DATE_BUF 11
@@ -29,8 +31,8 @@ void date_format(long days, char out[DATE_BUF]);
  * today's date (UTC) into today[DATE_BUF] when today is not NULL.  The environment
  * variable RISKGRADE_NOW, when set to such a timestamp, is used instead of the clock, so
  * that records of when things were done can be reproduced (tests, re-enacted reviews).
- * Returns false, writing nothing, when RISKGRADE_NOW is set but malformed.
+ * RG_USAGE, writing nothing, when RISKGRADE_NOW is set but malformed.
  */
-bool date_now(char out[STAMP_BUF], char today[DATE_BUF]);
+rg_status date_now(char out[STAMP_BUF], char today[DATE_BUF], rg_err *e);
 
 #endif

@@ -27,14 +27,12 @@ static const char replacement[] = "\xEF\xBF\xBD";
 
 struct enc_stream {
 	FILE *src;                  /* the file; not owned */
-	const char *name;           /* its name for messages; not owned */
 	enc_kind kind;              /* ENC_UTF8 or ENC_GB18030 */
 	iconv_t cd;                 /* GB18030 to UTF-8, or (iconv_t)-1 for UTF-8 */
 	FILE *file;                 /* the converted text (fopencookie), owned */
 	unsigned char in[IN_CAP];   /* bytes read from src, not yet converted from in_pos */
 	size_t in_pos, in_len;      /* next byte to convert; bytes held */
 	bool in_eof;                /* src has no more bytes */
-	bool failed;                /* reading src failed */
 	char out[OUT_CAP];          /* converted text not yet handed out from out_pos */
 	size_t out_pos, out_len;    /* next byte to hand out; bytes held */
 	long long offset;           /* offset in src of in[in_pos] */
@@ -136,10 +134,8 @@ static int refill(enc_stream *s)
 		s->bytes_read += (long long)n;
 	}
 	if (n < want) {
-		if (ferror(s->src)) {
-			s->failed = true;
+		if (ferror(s->src))
 			return -1;
-		}
 		s->in_eof = feof(s->src) != 0;
 	}
 	return 0;
@@ -307,7 +303,6 @@ enc_stream *enc_open(FILE *src, const char *name, enc_kind kind, rg_err *e)
 		return NULL;
 	}
 	s->src = src;
-	s->name = name;
 	s->kind = kind == ENC_GB18030 ? ENC_GB18030 : ENC_UTF8;
 	s->line = 1;
 	s->cd = (iconv_t)-1;
@@ -380,11 +375,14 @@ static rg_status first_invalid(FILE *f, const char *name, enc_kind kind, bool *f
 			       enc_pos *pos, rg_err *e)
 {
 	enc_stream *s = enc_open(f, name, kind, e);
+	char unused[SHA_HEX];
 	rg_status st = RG_OK;
 
 	*found = false;
 	if (s == NULL)
 		return RG_IO;
+	sha_close(s->sha, unused); /* a detection pass: what it reads is not hashed */
+	s->sha = NULL;
 	for (;;) {
 		if (convert(s) != 0) {
 			st = err_set(e, RG_IO, "%s: read error: %s", name, strerror(errno));

@@ -59,9 +59,9 @@ typedef struct enc_stream enc_stream;
  * file's text in UTF-8, without a byte-order mark, lines and characters in the same
  * order as in src, so line numbers are the user's.  Memory is a few fixed buffers, not
  * the file.  Every invalid byte becomes U+FFFD in the text and is kept for
- * enc_take_error().  The stream does not own src; it keeps a pointer to name, which must
- * outlive it.  Returns NULL with RG_IO in e when out of memory or when the C library
- * cannot convert from kind.
+ * enc_take_error().  The stream does not own src; name is used only for the message in
+ * e.  Returns NULL with RG_IO in e when out of memory or when the C library cannot
+ * convert from kind.
  */
 enc_stream *enc_open(FILE *src, const char *name, enc_kind kind, rg_err *e);
 
@@ -80,8 +80,9 @@ bool enc_take_error(enc_stream *s, long before_line, enc_pos *pos);
 long long enc_bytes_read(const enc_stream *s);
 
 /*
- * enc_sha256: the SHA-256 of every byte read from src, as 64 hex digits and a NUL in out, so that it names the file as it was read (`sha256sum FILE` gives the same
- * when the whole file was read).  Call it once, after enc_file() reached the end of the file.
+ * enc_sha256: the SHA-256 of every byte read from src, as 64 hex digits and a NUL in out,
+ * so that it names the file as it was read (`sha256sum FILE` gives the same when the
+ * whole file was read).  Call it once, after enc_file() reached the end of the file.
  */
 void enc_sha256(enc_stream *s, char out[SHA_HEX]);
 

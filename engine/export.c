@@ -454,9 +454,8 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 			return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 				       as_of);
 	} else {
-		if (!date_now(stamp, today))
-			return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-				       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+		if ((st = date_now(stamp, today, e)) != RG_OK)
+			return st;
 		as_of = today;
 		date_parse(as_of, &days);
 	}

@@ -754,9 +754,8 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	rs.trace = trace;
 	rs.dir = dir;
 	rs.actor = audit_actor(by);
-	if (!date_now(rs.now, NULL))
-		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	if ((st = date_now(rs.now, NULL, e)) != RG_OK)
+		return st;
 
 	st = dry_run ? db_open_copy(pos[0], &rs.d, e) : db_open(pos[0], &rs.d, e);
 	if (st != RG_OK)

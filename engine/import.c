@@ -58,10 +58,12 @@ static const struct {
 typedef struct {
 	char name[64];       /* column name */
 	char label[128];     /* Chinese label, or "" */
-	char type[16];       /* declared type: TEXT, INTEGER, REAL */
+	db_type type;        /* from the declared type: DB_INT (INTEGER), DB_REAL (REAL) or
+				DB_TEXT (anything else) */
 	bool required;       /* must be in the file and non-empty: NOT NULL without a
 				default, or part of a key that cannot be NULL */
 	bool nullable;       /* may be NULL (keyed as ifnull(name, '')) */
+	bool key;            /* part of the table's key (table_keys) */
 	bool has_default;    /* an empty field takes the schema's default */
 	bool is_date;        /* has a CHECK named "name: a date YYYY-MM-DD" */
 	char dflt[128];      /* that default, evaluated, as text */
@@ -70,10 +72,6 @@ typedef struct {
 	int field;           /* index of the CSV field holding it, or -1 */
 	int slot;            /* its index in the row's values (order[slot]), or -1 */
 } column;
-
-/* What becomes of a field of the file. */
-enum { SKIP_NONE, SKIP_BLANK, SKIP_BAD }; /* imported; no header (must stay empty);
-					     unknown or repeated header (reported once) */
 
 /* One checked field, ready to bind. */
 typedef struct {
@@ -86,7 +84,6 @@ typedef struct {
 /* The state of one import. */
 typedef struct {
 	db *d;                  /* the database */
-	const import_opts *o;   /* what to import */
 	const char *table;      /* target table */
 	const char *path;       /* CSV file name, for messages */
 	column cols[MAX_COLS];  /* the table's columns */
@@ -96,7 +93,7 @@ typedef struct {
 	int key[MAX_KEY];       /* indexes in cols of the key's columns */
 	int nkey;               /* how many */
 	int nfields;            /* fields of the header (rows must have as many) */
-	char skip[256];         /* per header field: SKIP_NONE, SKIP_BLANK or SKIP_BAD */
+	bool blank[256];        /* per header field: it has no header (must stay empty) */
 	value vals[MAX_COLS];   /* the current row's values, by slot */
 	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
 	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
@@ -211,6 +208,7 @@ static rg_status load_key(importer *im, rg_err *e)
 				return err_set(e, RG_DB, "table %s has no column %s for its key",
 					       im->table, table_keys[t].cols[k]);
 			im->key[im->nkey++] = i;
+			im->cols[i].key = true;
 			if (!im->cols[i].nullable)
 				im->cols[i].required = true;
 		}
@@ -240,8 +238,10 @@ static rg_status load_columns(importer *im, rg_err *e)
 			goto out;
 		}
 		column *c = &im->cols[im->ncols++];
+		const char *type = db_col_text(s, 1);
 		copy(c->name, sizeof c->name, db_col_text(s, 0));
-		copy(c->type, sizeof c->type, db_col_text(s, 1));
+		c->type = type == NULL ? DB_TEXT : strcmp(type, "INTEGER") == 0 ? DB_INT
+			: strcmp(type, "REAL") == 0 ? DB_REAL : DB_TEXT;
 		c->required = db_col_int(s, 2) != 0;
 		c->nullable = db_col_int(s, 4) != 0;
 		c->field = -1;
@@ -330,14 +330,15 @@ static long report_invalid(importer *im, csv *c, long line)
 {
 	enc_pos p, first = {0, 0, 0, 0};
 	long n = 0;
-	char title[300] = "", name[256], more[32] = "";
-	int field = 0;
 
 	while (enc_take_error(im->enc, csv_next_line(c), &p))
 		if (n++ == 0)
 			first = p;
 	if (n == 0)
-		return 0;
+		return 0; /* every row passes here: nothing below unless there is a bad byte */
+
+	char title[300] = "", name[256], more[32] = "";
+	int field = 0;
 	if (n > 1)
 		snprintf(more, sizeof more, ", and %ld", n - 1);
 	/* The field holding the first U+FFFD that stands for an invalid byte. */
@@ -360,9 +361,10 @@ static long report_invalid(importer *im, csv *c, long line)
 	return n;
 }
 
-static rg_status read_header(importer *im, csv *c, enc_kind kind, rg_err *e)
+static rg_status read_header(importer *im, csv *c, rg_err *e)
 {
 	char title[256];
+	enc_kind kind = im->kind;
 	rg_status st = csv_read(c, e);
 	enc_pos p;
 	bool fatal = false;
@@ -380,10 +382,10 @@ static rg_status read_header(importer *im, csv *c, enc_kind kind, rg_err *e)
 	if (csv_nfields(c) == 0)
 		return err_set(e, RG_INPUT, "%s: the file is empty: expected a header row",
 			       im->path);
-	if (csv_nfields(c) > sizeof im->skip)
+	if (csv_nfields(c) > sizeof im->blank / sizeof im->blank[0])
 		return err_set(e, RG_INPUT, "%s:%ld: %zu columns: expected at most %zu", im->path,
 			       csv_line(c), csv_nfields(c),
-			       sizeof im->skip);
+			       sizeof im->blank / sizeof im->blank[0]);
 	im->nfields = (int)csv_nfields(c);
 	for (size_t f = 0; f < csv_nfields(c); f++) {
 		char buf[256];
@@ -392,7 +394,7 @@ static rg_status read_header(importer *im, csv *c, enc_kind kind, rg_err *e)
 		int i = find_column(im, h);
 		if (h[0] == '\0') {
 			/* Spreadsheets save cells once touched as empty columns: fine while empty. */
-			im->skip[f] = SKIP_BLANK;
+			im->blank[f] = true;
 			continue;
 		}
 		if (i < 0) {
@@ -405,13 +407,11 @@ static rg_status read_header(importer *im, csv *c, enc_kind kind, rg_err *e)
 			       "%s%s", im->path, csv_line(c), f + 1, h, im->table, known,
 			       kind == ENC_GB18030 ? " (the file was read as GB18030: if it is "
 						     "UTF-8, pass --encoding utf-8)" : "");
-			im->skip[f] = SKIP_BAD;
 			continue;
 		}
 		if (im->cols[i].field >= 0) {
 			report(im, "%s:%ld:%zu: column %s appears twice", im->path, csv_line(c),
 			       f + 1, col_title(&im->cols[i], title, sizeof title));
-			im->skip[f] = SKIP_BAD;
 			continue;
 		}
 		im->cols[i].field = (int)f;
@@ -439,14 +439,6 @@ static void key_expr(const column *c, const char *prefix, char *buf, size_t n)
 		snprintf(buf, n, "%s\"%s\"", prefix, c->name);
 }
 
-static bool is_key(const importer *im, int i)
-{
-	for (int k = 0; k < im->nkey; k++)
-		if (im->key[k] == i)
-			return true;
-	return false;
-}
-
 /*
  * The statements of one import.  lookup: parameters 1..nkey are the key, then one per
  * present column outside the key, in file order; it returns the rowid of the row with
@@ -463,7 +455,7 @@ static rg_status prepare(importer *im, rg_err *e)
 	append(sql, sizeof sql, &n, "SELECT rowid, 1");
 	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
-		if (!is_key(im, im->order[k]))
+		if (!im->cols[im->order[k]].key)
 			append(sql, sizeof sql, &n, " AND \"%s\" IS ?%d", im->cols[im->order[k]].name,
 			       ++param);
 	append(sql, sizeof sql, &n, " FROM \"%s\" WHERE ", im->table);
@@ -491,7 +483,7 @@ static rg_status prepare(importer *im, rg_err *e)
 	param = 0;
 	for (int k = 0; k < im->ninsert; k++) {
 		const char *name = im->cols[im->order[k]].name;
-		if (is_key(im, im->order[k]))
+		if (im->cols[im->order[k]].key)
 			continue;
 		append(sql, sizeof sql, &n, "%s\"%s\" = excluded.\"%s\"",
 		       param++ ? ", " : ") DO UPDATE SET ", name, name);
@@ -563,7 +555,7 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		v->type = DB_NULL;
 		return true;
 	}
-	if (strcmp(c->type, "INTEGER") == 0) {
+	if (c->type == DB_INT) {
 		char *end;
 		long long n;
 		if (strcmp(value_text, "是") == 0)
@@ -582,7 +574,7 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		}
 		v->type = DB_INT;
 		v->i = n;
-	} else if (strcmp(c->type, "REAL") == 0) {
+	} else if (c->type == DB_REAL) {
 		char *end;
 		errno = 0;
 		double r = strtod(value_text, &end);
@@ -606,7 +598,6 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 	}
 	if (c->ref_check == NULL)
 		return true;
-	db_reset(c->ref_check);
 	db_bind_text(c->ref_check, 1, value_text);
 	if ((*st = db_step(c->ref_check, &row, e)) != RG_OK)
 		return false;
@@ -688,7 +679,8 @@ static void report_repeat(importer *im, csv *c, long line, long first)
 /*
  * Check, look up and write the current row.  *fresh and *changed tell what happened to
  * a row written (new, updated; neither: unchanged); false when the row was reported.
- * RG_DB for database failures goes to *st.
+ * RG_DB for database failures goes to *st.  Every statement is reset right after its
+ * step (and a failed step ends the import), so each is ready to bind when a row starts.
  */
 static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_status *st,
 		       rg_err *e)
@@ -701,7 +693,7 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 	*st = RG_OK;
 	for (int f = 0; f < im->nfields; f++) {
 		const char *v;
-		if (im->skip[f] != SKIP_BLANK)
+		if (!im->blank[f])
 			continue;
 		v = trim((char *)csv_field(c, (size_t)f));
 		if (v[0] != '\0' && strcmp(im->table, "signals") == 0) {
@@ -727,7 +719,6 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		return false;
 
 	/* Is the key in the table, and with these values? */
-	db_reset(im->lookup);
 	for (int k = 0; k < im->nkey; k++) {
 		const column *col = &im->cols[im->key[k]];
 		value null = {DB_NULL, 0, 0, NULL};
@@ -735,7 +726,7 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 	}
 	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
-		if (!is_key(im, im->order[k]))
+		if (!im->cols[im->order[k]].key)
 			bind_value(im->lookup, ++param, &im->vals[k]);
 	if ((*st = db_step(im->lookup, &row, e)) != RG_OK)
 		return false;
@@ -749,7 +740,6 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 
 	if (row) {
 		bool again;
-		db_reset(im->seen_get);
 		db_bind_int(im->seen_get, 1, rid);
 		if ((*st = db_step(im->seen_get, &again, e)) != RG_OK)
 			return false;
@@ -762,7 +752,6 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		db_reset(im->seen_get);
 	}
 	if (!row || !same) {
-		db_reset(im->upsert);
 		for (int k = 0; k < im->ninsert; k++)
 			bind_value(im->upsert, k + 1, &im->vals[k]);
 		if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
@@ -777,7 +766,6 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (*fresh)
 			rid = db_last_rowid(im->d);
 	}
-	db_reset(im->seen_put);
 	db_bind_int(im->seen_put, 1, rid);
 	db_bind_int(im->seen_put, 2, line);
 	if ((*st = db_step(im->seen_put, &row, e)) != RG_OK)
@@ -806,12 +794,10 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	bool in_tx = false, spill_off = false;
 	struct stat sb;
 	enc_kind kind = o->encoding;
-	char hint[160] = "";
 
 	memset(&im, 0, sizeof im);
 	memset(r, 0, sizeof *r);
 	im.d = d;
-	im.o = o;
 	im.table = o->table;
 	im.path = o->path;
 	im.errs = errs;
@@ -838,7 +824,7 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	}
 	if ((st = load_columns(&im, e)) != RG_OK)
 		goto out;
-	if ((st = read_header(&im, c, kind, e)) != RG_OK)
+	if ((st = read_header(&im, c, e)) != RG_OK)
 		goto out;
 	if ((st = prepare(&im, e)) != RG_OK)
 		goto out;
@@ -909,12 +895,11 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	}
 	{
 		char subject[96], detail[1024];
-		if (kind == ENC_GB18030)
-			snprintf(hint, sizeof hint, "GB18030, ");
 		snprintf(subject, sizeof subject, "table:%s", o->table);
 		snprintf(detail, sizeof detail, "%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
-			 "%ld unchanged", o->path, hint, r->sha256, r->rows, r->rows == 1 ? "" : "s",
-			 r->added, r->updated, r->unchanged);
+			 "%ld unchanged", o->path, kind == ENC_GB18030 ? "GB18030, " : "",
+			 r->sha256, r->rows, r->rows == 1 ? "" : "s", r->added, r->updated,
+			 r->unchanged);
 		if ((st = audit_append(d, o->at, o->actor, "import", subject, detail, e)) != RG_OK)
 			goto out;
 	}
@@ -1001,9 +986,8 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 	if ((st = import_check_table(pos[1], e)) != RG_OK ||
 	    (st = enc_parse(encoding, &o.encoding, e)) != RG_OK)
 		return st;
-	if (!dry_run && !date_now(now, NULL))
-		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	if (!dry_run && (st = date_now(now, NULL, e)) != RG_OK)
+		return st;
 	o.table = pos[1];
 	o.path = pos[2];
 	o.dry_run = dry_run;

@@ -975,9 +975,8 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       as_of);
 	if (as_of == NULL) {
-		if (!date_now(stamp, today))
-			return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-				       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+		if ((st = date_now(stamp, today, e)) != RG_OK)
+			return st;
 		as_of = today;
 	}
 	to_stdout = strcmp(path, "-") == 0;

@@ -143,9 +143,8 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 		return err_set(e, RG_USAGE, "--note TEXT is required (usage: %s)", usage);
 	if (due_text != NULL && !escalate)
 		return err_set(e, RG_USAGE, "--due is for escalate only");
-	if (!date_now(now, today))
-		return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-			       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+	if ((st = date_now(now, today, e)) != RG_OK)
+		return st;
 	if (on == NULL)
 		on = today;
 	if (!date_parse(on, &on_days))

@@ -222,9 +222,8 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	    strcmp(f.tier, "三级") != 0)
 		return err_set(e, RG_USAGE, "--tier: expected 一级, 二级 or 三级, got \"%s\"", f.tier);
 	if (f.as_of == NULL) {
-		if (!date_now(now, today))
-			return err_set(e, RG_USAGE, "RISKGRADE_NOW: expected a UTC time "
-				       "YYYY-MM-DDTHH:MM:SSZ, got \"%s\"", getenv("RISKGRADE_NOW"));
+		if ((st = date_now(now, today, e)) != RG_OK)
+			return st;
 		f.as_of = today;
 	}
 	if (!date_parse(f.as_of, &days))
