@@ -15,12 +15,6 @@
 #include "lookup.h"
 #include "table.h"
 
-/* The agencies in scope: ?1 and the units under it, or every agency when ?1 is NULL. */
-#define SCOPE_CTE \
-	"WITH RECURSIVE scope(code) AS (" \
-	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1" \
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
-
 static const char flags_usage[] =
 	"riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]";
 
@@ -67,7 +61,7 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 		return st;
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
-	st = db_prepare(d, SCOPE_CTE ", latest AS (SELECT point, max(run) AS run FROM grades"
+	st = db_prepare(d, AGENCY_SCOPE ", latest AS (SELECT point, max(run) AS run FROM grades"
 			"  GROUP BY point)"
 			" SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
 			"  f.evidence, f.run"

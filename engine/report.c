@@ -62,13 +62,6 @@ static const char *const tier_key[3] = {"tier1", "tier2", "tier3"};
 static const char *const tier_fill[3] = {"#c62828", "#f9a825", "#1565c0"};
 static const char *const tier_ink[3] = {"#ffffff", "#222222", "#ffffff"};
 
-/* The agencies in scope: ?1 and the units under it, or every agency when ?1 is NULL.
- * UNION (not UNION ALL) stops at a unit already seen, so a cycle cannot loop. */
-#define SCOPE                                                                  \
-	"WITH RECURSIVE scope(code) AS ("                                      \
-	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1"            \
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code) "
-
 /* The grades of run ?2 whose point is in scope, with the point's agency and post:
  * GRADED_FROM, then any further joins, then GRADED_WHERE. */
 #define GRADED_FROM                                                            \
@@ -237,12 +230,12 @@ static const char packs_sql[] =
 	"SELECT pack, path, parent, sha256 FROM run_packs WHERE run = ?2 ORDER BY pack";
 
 static const char totals_sql[] =
-	SCOPE "SELECT count(*), coalesce(sum(g.tier = '一级'), 0),"
+	AGENCY_SCOPE "SELECT count(*), coalesce(sum(g.tier = '一级'), 0),"
 	"  coalesce(sum(g.tier = '二级'), 0), coalesce(sum(g.tier = '三级'), 0)" GRADED;
 
 /* Open flags (not cleared by an approval) and the points they concern. */
 static const char flag_totals_sql[] =
-	SCOPE "SELECT count(*), count(DISTINCT f.point),"
+	AGENCY_SCOPE "SELECT count(*), count(DISTINCT f.point),"
 	"  (SELECT count(*) FROM flags c JOIN points cp ON cp.code = c.point"
 	"   WHERE c.run = ?2 AND c.cleared_by IS NOT NULL AND cp.agency IN scope)"
 	" FROM flags f JOIN points p ON p.code = f.point"
@@ -256,7 +249,7 @@ static const char flag_totals_sql[] =
 	" WHERE w.run <= ?2 AND p.agency IN scope"
 
 static const char overdue_count_sql[] =
-	SCOPE "SELECT count(*)" WARNED " AND w.status IN ('发布', '签收') AND w.due < ?3";
+	AGENCY_SCOPE "SELECT count(*)" WARNED " AND w.status IN ('发布', '签收') AND w.due < ?3";
 
 /* section_header: the title, the run and its packs, and the counts per tier. */
 static rg_status section_header(report *r, rg_err *e)
@@ -385,7 +378,7 @@ out:
 /* ---- 一、各单位风险等级分布 -------------------------------------------------------- */
 
 static const char per_agency_sql[] =
-	SCOPE "SELECT a.code, a.name, sum(g.tier = '一级'), sum(g.tier = '二级'),"
+	AGENCY_SCOPE "SELECT a.code, a.name, sum(g.tier = '一级'), sum(g.tier = '二级'),"
 	"  sum(g.tier = '三级'), count(*)" GRADED
 	" GROUP BY a.code ORDER BY a.code";
 
@@ -539,7 +532,7 @@ out:
 /* ---- 二、风险矩阵 ------------------------------------------------------------------ */
 
 static const char matrix_sql[] =
-	SCOPE "SELECT g.likelihood, g.harm, count(*)" GRADED " GROUP BY 1, 2";
+	AGENCY_SCOPE "SELECT g.likelihood, g.harm, count(*)" GRADED " GROUP BY 1, 2";
 
 /* section_matrix: 二、 likelihood (rows, 5 at the top) × harm (columns): the number of
  * points in each cell, shaded by that number. */
@@ -593,14 +586,14 @@ out:
 /* ---- 三、需重新评定 ---------------------------------------------------------------- */
 
 static const char flag_counts_sql[] =
-	SCOPE "SELECT f.code, f.label, count(*)"
+	AGENCY_SCOPE "SELECT f.code, f.label, count(*)"
 	" FROM flags f JOIN points p ON p.code = f.point"
 	" WHERE f.run = ?2 AND f.cleared_by IS NULL AND p.agency IN scope"
 	" GROUP BY f.code, f.label ORDER BY count(*) DESC, f.code, f.label";
 
 /* The flagged points with their open flags' labels, in the order of the flag codes. */
 static const char flagged_sql[] =
-	SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score,"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score,"
 	"  (SELECT group_concat(label, '；') FROM (SELECT label FROM flags"
 	"    WHERE run = ?2 AND point = p.code AND cleared_by IS NULL ORDER BY code))"
 	GRADED
@@ -681,11 +674,11 @@ out:
 /* ---- 四、预警 ---------------------------------------------------------------------- */
 
 static const char warning_counts_sql[] =
-	SCOPE "SELECT ws.name, (SELECT count(*)" WARNED " AND w.status = ws.name)"
+	AGENCY_SCOPE "SELECT ws.name, (SELECT count(*)" WARNED " AND w.status = ws.name)"
 	" FROM enum_warning_status ws ORDER BY ws.ord";
 
 static const char overdue_sql[] =
-	SCOPE "SELECT w.id, w.point, a.name, w.reason, w.disposition,"
+	AGENCY_SCOPE "SELECT w.id, w.point, a.name, w.reason, w.disposition,"
 	"  coalesce(pe.name, '（未指定）'), w.due, w.status,"
 	"  CAST(julianday(?3) - julianday(w.due) AS INTEGER)"
 	" FROM warnings w JOIN points p ON p.code = w.point"
@@ -779,7 +772,7 @@ static const char prev_sql[] =
 /* Points graded in both runs whose tier differs; 升 when the tier is now higher
  * (一级 is the highest: a smaller ord). */
 static const char changed_sql[] =
-	SCOPE "SELECT p.code, a.name, po.name, g0.tier, g.tier, g0.score, g.score,"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g0.tier, g.tier, g0.score, g.score,"
 	"  CASE WHEN t.ord < t0.ord THEN '升' ELSE '降' END AS dir"
 	GRADED_FROM
 	" JOIN grades g0 ON g0.point = g.point AND g0.run = ?4"
@@ -878,7 +871,7 @@ out:
 /* ---- 六、重点风险 ------------------------------------------------------------------ */
 
 static const char top_sql[] =
-	SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation"
 	GRADED
 	" ORDER BY g.score DESC, p.code LIMIT 10";
 

@@ -60,14 +60,9 @@ static const char help[] =
 	"  AND (NOT ?4 OR " OVERDUE ")" \
 	"  AND (?6 IS NULL OR w.run = ?6 OR w.seen_run = ?6)"
 
-#define SCOPE_CTE \
-	"WITH RECURSIVE scope(code) AS (" \
-	"  SELECT code FROM agencies WHERE ?1 IS NULL OR code = ?1" \
-	"  UNION SELECT a.code FROM agencies a JOIN scope s ON a.parent = s.code)"
-
 /* The flat list, for CSV and JSON: sorted by person, then due date. */
 static const char flat_sql[] =
-	SCOPE_CTE
+	AGENCY_SCOPE
 	" SELECT CASE WHEN w.responsible IS NULL AND ?8 THEN '（未指定）' ELSE pe.name END,"
 	"  w.responsible, w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition,"
 	"  w.due, w.status,"
@@ -78,14 +73,14 @@ static const char flat_sql[] =
 
 /* The groups: each responsible person with counts (the NULL person last). */
 static const char groups_sql[] =
-	SCOPE_CTE
+	AGENCY_SCOPE
 	" SELECT w.responsible, coalesce(pe.name, '（未指定）'), count(*),"
 	"  sum(" OVERDUE ")"
 	LIST_FROM " GROUP BY w.responsible ORDER BY w.responsible IS NULL, w.responsible";
 
 /* One group's rows, for the table. */
 static const char group_sql[] =
-	SCOPE_CTE
+	AGENCY_SCOPE
 	" SELECT w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition, w.due,"
 	"  w.status, CASE WHEN " OVERDUE " THEN '逾期' ELSE '' END"
 	LIST_FROM " AND w.responsible IS ?7 ORDER BY w.due, w.point, w.id";
