@@ -48,7 +48,9 @@ static regex *compile(lua_State *L, int idx)
 	PCRE2_SIZE erroffset;
 	regex *r;
 
-	if (lua_getfield(L, lua_upvalueindex(1), pattern) == LUA_TUSERDATA)
+	/* Keyed by the Lua string itself: a C string would stop at an embedded zero byte. */
+	lua_pushvalue(L, idx);
+	if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TUSERDATA)
 		return lua_touserdata(L, -1);
 	lua_pop(L, 1);
 	r = lua_newuserdatauv(L, sizeof *r, 1);
@@ -77,14 +79,16 @@ static regex *compile(lua_State *L, int idx)
 	pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(r->mctx, HEAP_LIMIT);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, lua_upvalueindex(1), pattern);
+	lua_pushvalue(L, idx);
+	lua_pushvalue(L, -2);
+	lua_rawset(L, lua_upvalueindex(1));
 	return r;
 }
 
-/* Match r against the string at idx; returns the number of pairs in the ovector, 0 for
- * no match; raises an error naming the pattern on any failure of the matcher. */
-static int run(lua_State *L, regex *r, int idx, const char *pattern)
+/* Match the compiled pattern r, the userdata at index ud, against the string at idx;
+ * returns the number of pairs in the ovector, 0 for no match; raises an error naming the
+ * pattern (the userdata's user value) on any failure of the matcher. */
+static int run(lua_State *L, regex *r, int ud, int idx)
 {
 	size_t len;
 	const char *s = luaL_checklstring(L, idx, &len);
@@ -95,8 +99,9 @@ static int run(lua_State *L, regex *r, int idx, const char *pattern)
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(rc, msg, sizeof msg);
-		return luaL_error(L, "re: pattern \"%s\" on a text of %d bytes: %s", pattern,
-				  (int)len, (const char *)msg);
+		lua_getiuservalue(L, ud, 1);
+		return luaL_error(L, "re: pattern \"%s\" on a text of %d bytes: %s",
+				  lua_tostring(L, -1), (int)len, (const char *)msg);
 	}
 	return rc;
 }
@@ -137,10 +142,9 @@ static int push_match(lua_State *L, regex *r, int idx, int pairs, char what)
 /* re.find(s, p) / re.match(s, p) / re.test(s, p): compile p (once) and match s. */
 static int with_pattern(lua_State *L, char what)
 {
-	const char *pattern = luaL_checkstring(L, 2);
 	regex *r = compile(L, 2);
 
-	return push_match(L, r, 1, run(L, r, 1, pattern), what);
+	return push_match(L, r, 1, run(L, r, lua_gettop(L), 1), what);
 }
 
 static int re_find(lua_State *L) { return with_pattern(L, 'f'); }
@@ -158,12 +162,8 @@ static int re_compile(lua_State *L)
 static int with_regex(lua_State *L, char what)
 {
 	regex *r = luaL_checkudata(L, 1, RX_TYPE);
-	const char *pattern;
 
-	lua_getiuservalue(L, 1, 1);
-	pattern = lua_tostring(L, -1);
-	lua_pop(L, 1); /* still referenced by the userdata */
-	return push_match(L, r, 2, run(L, r, 2, pattern), what);
+	return push_match(L, r, 2, run(L, r, 1, 2), what);
 }
 
 static int rx_find(lua_State *L) { return with_regex(L, 'f'); }

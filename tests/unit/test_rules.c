@@ -368,6 +368,30 @@ static void test_re_library(void **state)
 		assert_string_equal(res.reasons[i], want[i]);
 }
 
+/* The pattern cache is keyed by the whole pattern: "a\0b" (compiled first) and "a" are
+ * two patterns, so "a" matches "a" (a key cut at the zero byte would hand "a" the
+ * compiled "a\0b", which does not).  The byte string "a\0b" matches itself. */
+static void test_re_cache_key(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(self, p, ctx)\n"
+		"  local r = " OK_RESULT "\n"
+		"  r.reasons = { tostring(re.test('a\\0b', 'a\\0b')), tostring(re.test('a', 'a')),\n"
+		"    tostring(re.test('a', 'a\\0b')) }\n"
+		"  return r\n"
+		"end }\n";
+	static const char *const want[] = {"true", "true", "false"};
+
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nreasons, 3);
+	for (int i = 0; i < 3; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+}
+
 /* A pattern error at load names the pattern and the offset; a catastrophic pattern stops
  * at PCRE2's limits with an error naming it; a runaway loop stops after a second of CPU. */
 static void test_limits(void **state)
@@ -546,6 +570,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_packs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_date_library, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_re_library, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_re_cache_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pack_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pack_numbers_inherited, setup, teardown),
