@@ -10,13 +10,15 @@ local loadpack = ...
 local setmetatable, type, error, next, tostring = setmetatable, type, error, next, tostring
 
 -- Read-only views of tables, made once per table and kept while the table lives.
+-- A flat table (one holding no tables, as every library does) is indexed directly: no
+-- function call on each math.min or date.days a pack makes for every point.
 local views = setmetatable({}, { __mode = "k" })
 
-local function readonly(t, what)
+local function readonly(t, what, flat)
   local view = views[t]
   if view then return view end
   view = setmetatable({}, {
-    __index = function(_, k)
+    __index = flat and t or function(_, k)
       local v = t[k]
       if type(v) == "table" then return readonly(v, what) end
       return v
@@ -39,11 +41,19 @@ local function readonly(t, what)
   return view
 end
 
+-- Whether t holds no tables (then a read-only view need not wrap what it returns).
+local function flat(t)
+  for _, v in next, t do
+    if type(v) == "table" then return false end
+  end
+  return true
+end
+
 -- What every pack sees: the sandboxed globals, libraries read-only.
 local shared = {}
 for name, value in next, _G do
   if type(value) == "table" then
-    shared[name] = readonly(value, "the library '" .. name .. "'")
+    shared[name] = readonly(value, "the library '" .. name .. "'", flat(value))
   else
     shared[name] = value
   end

@@ -835,7 +835,8 @@ void rules_close(rules *r)
 	free(r);
 }
 
-/* Set the fields of the table on top of the stack from the current row of s. */
+/* Set the fields of the table on top of the stack from the current row of s.  Runs for
+ * every row of every point: keys are pushed by length, never copied into buffers. */
 static void put_row(lua_State *L, db_stmt *s)
 {
 	int n = db_col_count(s);
@@ -844,28 +845,31 @@ static void put_row(lua_State *L, db_stmt *s)
 		db_type type = db_col_type(s, i);
 		const char *name = db_col_name(s, i);
 		const char *dot = strchr(name, '.');
-		size_t len = strlen(name);
-		char key[64];
+		size_t len;
 		if (type == DB_NULL)
 			continue;
 		if (dot != NULL) {
-			char sub[64];
-			snprintf(sub, sizeof sub, "%.*s", (int)(dot - name), name);
-			if (lua_getfield(L, -1, sub) != LUA_TTABLE) {
+			/* "a.b": field b of sub-table a, made on a's first value. */
+			lua_pushlstring(L, name, (size_t)(dot - name));
+			lua_pushvalue(L, -1);
+			if (lua_rawget(L, -3) == LUA_TTABLE) {
+				lua_remove(L, -2); /* the key */
+			} else {
 				lua_pop(L, 1);
 				lua_newtable(L);
-				lua_pushvalue(L, -1);
-				lua_setfield(L, -3, sub);
+				lua_insert(L, -2);      /* sub, key */
+				lua_pushvalue(L, -2);   /* sub, key, sub */
+				lua_rawset(L, -4);      /* row[key] = sub */
 			}
 			name = dot + 1;
-			len = strlen(name);
 		}
+		len = strlen(name);
 		if (len > 0 && name[len - 1] == '?') {
 			/* "major?" is the boolean field major. */
-			snprintf(key, sizeof key, "%.*s", (int)(len - 1), name);
-			name = key;
+			lua_pushlstring(L, name, len - 1);
 			lua_pushboolean(L, db_col_int(s, i) != 0);
 		} else {
+			lua_pushlstring(L, name, len);
 			if (type == DB_INT)
 				lua_pushinteger(L, (lua_Integer)db_col_int(s, i));
 			else if (type == DB_REAL)
@@ -873,7 +877,7 @@ static void put_row(lua_State *L, db_stmt *s)
 			else
 				lua_pushstring(L, db_col_text(s, i));
 		}
-		lua_setfield(L, -2, name);
+		lua_rawset(L, -3);
 		if (dot != NULL)
 			lua_pop(L, 1);
 	}
@@ -882,7 +886,7 @@ static void put_row(lua_State *L, db_stmt *s)
 void rules_begin_point(rules *r, db_stmt *s)
 {
 	lua_settop(r->L, SLOT_MSGH);
-	lua_newtable(r->L); /* SLOT_POINT */
+	lua_createtable(r->L, 0, db_col_count(s)); /* SLOT_POINT, sized once, not grown */
 	put_row(r->L, s);
 }
 
@@ -901,7 +905,7 @@ rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e)
 
 	lua_newtable(L);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		lua_newtable(L);
+		lua_createtable(L, 0, db_col_count(s));
 		put_row(L, s);
 		lua_seti(L, -2, ++n);
 	}
@@ -911,9 +915,12 @@ rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e)
 
 /* ---- checking the result ------------------------------------------------------------ */
 
-/* Field key of the table at idx as a string, or NULL if absent and optional. */
+/* Field key of the table at idx as a string, or NULL if absent and optional.  The table
+ * is where.list[i] (or where itself when list is NULL): put together only for a message,
+ * since this runs for every field of every flag and warning. */
 static rg_status get_string(lua_State *L, int idx, const char *key, bool optional,
-			    const char **out, const char *where, rg_err *e)
+			    const char **out, const char *where, const char *list, int i,
+			    rg_err *e)
 {
 	int t = lua_getfield(L, idx, key);
 
@@ -923,8 +930,11 @@ static rg_status get_string(lua_State *L, int idx, const char *key, bool optiona
 	lua_pop(L, 1);
 	if (t == LUA_TSTRING || (t == LUA_TNIL && optional))
 		return RG_OK;
-	return err_set(e, RG_RULE, "%s.%s: expected a string, got %s", where, key,
-		       lua_typename(L, t));
+	if (list == NULL)
+		return err_set(e, RG_RULE, "%s.%s: expected a string, got %s", where, key,
+			       lua_typename(L, t));
+	return err_set(e, RG_RULE, "%s.%s[%d].%s: expected a string, got %s", where, list, i,
+		       key, lua_typename(L, t));
 }
 
 static rg_status get_factor(lua_State *L, int idx, const char *key, int *out,
@@ -976,7 +986,6 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 {
 	lua_State *L = r->L;
 	lua_Integer n;
-	char item[PATH_MAX + 320];
 	rg_status st;
 
 	if (!lua_istable(L, SLOT_RESULT))
@@ -1001,7 +1010,8 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 	lua_pop(L, 1);
 	if (!isnum)
 		return err_set(e, RG_RULE, "%s.score: expected a number", where);
-	if ((st = get_string(L, SLOT_RESULT, "tier", false, &res->tier, where, e)) != RG_OK)
+	st = get_string(L, SLOT_RESULT, "tier", false, &res->tier, where, NULL, 0, e);
+	if (st != RG_OK)
 		return st;
 
 	if ((st = open_array(L, "reasons", RULES_MAX_REASONS, &n, where, e)) != RG_OK)
@@ -1030,16 +1040,18 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 	if ((st = open_array(L, "flags", RULES_MAX_FLAGS, &n, where, e)) != RG_OK)
 		return st;
 	res->nflags = (int)n;
-	for (lua_Integer i = 1; i <= n; i++) {
+	for (int i = 1; i <= n; i++) {
 		rule_flag *fl = &res->flags[i - 1];
-		snprintf(item, sizeof item, "%s.flags[%d]", where, (int)i);
+		const char *list = "flags";
 		if (lua_geti(L, -1, i) != LUA_TTABLE) {
 			lua_settop(L, SLOT_RESULT);
-			return err_set(e, RG_RULE, "%s: expected a table {code, label, evidence}", item);
+			return err_set(e, RG_RULE, "%s.%s[%d]: expected a table {code, label, evidence}",
+				       where, list, i);
 		}
-		if ((st = get_string(L, -1, "code", false, &fl->code, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "label", false, &fl->label, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "evidence", false, &fl->evidence, item, e)) != RG_OK) {
+		if ((st = get_string(L, -1, "code", false, &fl->code, where, list, i, e)) != RG_OK ||
+		    (st = get_string(L, -1, "label", false, &fl->label, where, list, i, e)) != RG_OK ||
+		    (st = get_string(L, -1, "evidence", false, &fl->evidence, where, list, i, e)) !=
+			    RG_OK) {
 			lua_settop(L, SLOT_RESULT);
 			return st;
 		}
@@ -1051,28 +1063,30 @@ static rg_status check_result(rules *r, rule_result *res, const char *where, rg_
 	if ((st = open_array(L, "warnings", RULES_MAX_WARNINGS, &n, where, e)) != RG_OK)
 		return st;
 	res->nwarnings = (int)n;
-	for (lua_Integer i = 1; i <= n; i++) {
+	for (int i = 1; i <= n; i++) {
 		rule_warning *w = &res->warnings[i - 1];
+		const char *list = "warnings";
 		long days;
-		snprintf(item, sizeof item, "%s.warnings[%d]", where, (int)i);
 		if (lua_geti(L, -1, i) != LUA_TTABLE) {
 			lua_settop(L, SLOT_RESULT);
-			return err_set(e, RG_RULE, "%s: expected a table {reason, disposition, "
-				       "responsible, due, text}", item);
+			return err_set(e, RG_RULE, "%s.%s[%d]: expected a table {reason, disposition, "
+				       "responsible, due, text}", where, list, i);
 		}
-		if ((st = get_string(L, -1, "reason", false, &w->reason, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "disposition", false, &w->disposition, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "responsible", true, &w->responsible, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "due", false, &w->due, item, e)) != RG_OK ||
-		    (st = get_string(L, -1, "text", false, &w->text, item, e)) != RG_OK) {
+		if ((st = get_string(L, -1, "reason", false, &w->reason, where, list, i, e)) != RG_OK ||
+		    (st = get_string(L, -1, "disposition", false, &w->disposition, where, list, i,
+				     e)) != RG_OK ||
+		    (st = get_string(L, -1, "responsible", true, &w->responsible, where, list, i,
+				     e)) != RG_OK ||
+		    (st = get_string(L, -1, "due", false, &w->due, where, list, i, e)) != RG_OK ||
+		    (st = get_string(L, -1, "text", false, &w->text, where, list, i, e)) != RG_OK) {
 			lua_settop(L, SLOT_RESULT);
 			return st;
 		}
 		lua_pop(L, 1);
 		if (!date_parse(w->due, &days)) {
 			lua_settop(L, SLOT_RESULT);
-			return err_set(e, RG_RULE, "%s.due: expected a date YYYY-MM-DD, got \"%s\"",
-				       item, w->due);
+			return err_set(e, RG_RULE, "%s.%s[%d].due: expected a date YYYY-MM-DD, "
+				       "got \"%s\"", where, list, i, w->due);
 		}
 	}
 	if (n > 0)
