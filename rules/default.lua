@@ -100,6 +100,7 @@ pack.FACTOR_NAMES = {
 }
 
 local TIER_RANK = { ["一级"] = 1, ["二级"] = 2, ["三级"] = 3 }
+local SEVERITY_RANK = { ["一般"] = 1, ["较重"] = 2, ["严重"] = 3 }
 
 ---------------------------------------------------------------------------------------
 -- 二、因素推定 (deriving the factors from the facts)
@@ -315,7 +316,6 @@ function pack:warnings(p, tier, flags, ctx)
 
   -- 最严重的一条新的属实风险信息决定处置方式
   local worst
-  local SEVERITY_RANK = { ["一般"] = 1, ["较重"] = 2, ["严重"] = 3 }
   for _, s in ipairs(p.signals) do
     if s.substantiated and after_last_graded(p, s.date, ctx.as_of)
        and (worst == nil or SEVERITY_RANK[s.severity] > SEVERITY_RANK[worst.severity]) then
