@@ -86,14 +86,15 @@ static rg_status bad_now(const char *fixed, rg_err *e)
 rg_status date_now(char out[STAMP_BUF], char today[DATE_BUF], rg_err *e)
 {
 	const char *fixed = getenv("RISKGRADE_NOW");
-	char stamp[STAMP_BUF];
-	long days;
+	time_t t;
+	struct tm tm;
 
 	if (fixed != NULL) {
 		char day[DATE_BUF];
 		unsigned h, mi, s;
 		char z;
 		int used = 0;
+		long days;
 		if (strlen(fixed) != STAMP_BUF - 1 || fixed[10] != 'T')
 			return bad_now(fixed, e);
 		memcpy(day, fixed, DATE_BUF - 1);
@@ -102,17 +103,15 @@ rg_status date_now(char out[STAMP_BUF], char today[DATE_BUF], rg_err *e)
 		    sscanf(fixed + 11, "%2u:%2u:%2u%c%n", &h, &mi, &s, &z, &used) != 4 ||
 		    used != 9 || z != 'Z' || h > 23 || mi > 59 || s > 59)
 			return bad_now(fixed, e);
-		memcpy(stamp, fixed, STAMP_BUF);
+		t = (time_t)days * 86400 + (time_t)(h * 3600 + mi * 60 + s);
 	} else {
-		time_t t = time(NULL);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		t = time(NULL);
 	}
-	memcpy(out, stamp, STAMP_BUF);
+	gmtime_r(&t, &tm);
+	strftime(out, STAMP_BUF, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (today != NULL) {
-		memcpy(today, stamp, DATE_BUF - 1);
-		today[DATE_BUF - 1] = '\0';
+		localtime_r(&t, &tm);
+		strftime(today, DATE_BUF, "%Y-%m-%d", &tm);
 	}
 	return RG_OK;
 }

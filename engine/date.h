@@ -28,7 +28,8 @@ void date_format(long days, char out[DATE_BUF]);
 
 /*
  * date_now: the current UTC time as 'YYYY-MM-DDTHH:MM:SSZ' into out[STAMP_BUF], and
- * today's date (UTC) into today[DATE_BUF] when today is not NULL.  The environment
+ * today's date where the user is (the local calendar date of the same instant, TZ) into
+ * today[DATE_BUF] when today is not NULL: the one "today" every command defaults to.  The environment
  * variable RISKGRADE_NOW, when set to such a timestamp, is used instead of the clock, so
  * that records of when things were done can be reproduced (tests, re-enacted reviews).
  * RG_USAGE, writing nothing, when RISKGRADE_NOW is set but malformed.

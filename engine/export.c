@@ -47,7 +47,7 @@ static const char help[] =
 	"                  extension (.csv, .json, .xlsx).\n"
 	"  -o, --output FILE  where to write; \"-\" is standard output (csv and json only)\n"
 	"  --run N         the run of the tier list and of the ledger's tiers\n"
-	"  --as-of DATE    the list's date (default: today, UTC): a warning still 发布 or 签收\n"
+	"  --as-of DATE    the list's date (default: today): a warning still 发布 or 签收\n"
 	"                  whose due date is before it is 逾期; XLSX files carry it as their\n"
 	"                  creation date, so the same data and date give the same bytes\n"
 	"\n"

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "args.h"
 #include "audit.h"
@@ -737,13 +736,10 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 			fputs(help, stdout);
 		return st;
 	}
-	if (as_of == NULL) {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if ((st = date_now(rs.now, today, e)) != RG_OK)
+		return st;
+	if (as_of == NULL)
 		as_of = today;
-	}
 	if (!date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
 	if (dir == NULL)
@@ -754,8 +750,6 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	rs.trace = trace;
 	rs.dir = dir;
 	rs.actor = audit_actor(by);
-	if ((st = date_now(rs.now, NULL, e)) != RG_OK)
-		return st;
 
 	st = dry_run ? db_open_copy(pos[0], &rs.d, e) : db_open(pos[0], &rs.d, e);
 	if (st != RG_OK)

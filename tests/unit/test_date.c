@@ -9,7 +9,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -139,6 +141,61 @@ static void test_roundtrip(void **state)
 	assert_string_equal(prev, "2001-12-31");
 }
 
+/* date_now with a fixed RISKGRADE_NOW in timezone tz (a POSIX TZ string, so no tzdata
+ * is needed): the stamp is the instant in UTC, today the calendar date in tz. */
+static void now_in(const char *fixed, const char *tz, char stamp[STAMP_BUF],
+		   char today[DATE_BUF], rg_status *st)
+{
+	rg_err e;
+
+	setenv("RISKGRADE_NOW", fixed, 1);
+	setenv("TZ", tz, 1);
+	tzset();
+	*st = date_now(stamp, today, &e);
+	unsetenv("RISKGRADE_NOW");
+	unsetenv("TZ");
+	tzset();
+}
+
+static void test_now_fixed(void **state)
+{
+	char stamp[STAMP_BUF] = "", today[DATE_BUF] = "";
+	rg_status st;
+
+	(void)state;
+	/* 20:00 UTC on 1 December is 04:00 on 2 December in Beijing (UTC+8), 15:00 on
+	 * 1 December in New York (UTC-5). */
+	now_in("2026-12-01T20:00:00Z", "UTC0", stamp, today, &st);
+	assert_int_equal(st, RG_OK);
+	assert_string_equal(stamp, "2026-12-01T20:00:00Z");
+	assert_string_equal(today, "2026-12-01");
+	now_in("2026-12-01T20:00:00Z", "CST-8", stamp, today, &st);
+	assert_string_equal(stamp, "2026-12-01T20:00:00Z");
+	assert_string_equal(today, "2026-12-02");
+	now_in("2026-12-31T23:59:59Z", "CST-8", stamp, today, &st);
+	assert_string_equal(today, "2027-01-01");
+	now_in("2026-12-01T03:00:00Z", "EST5", stamp, today, &st);
+	assert_string_equal(today, "2026-11-30");
+}
+
+static void test_now_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"2026-12-01", "2026-12-01 20:00:00Z", "2026-12-01T24:00:00Z",
+		"2026-02-30T10:00:00Z", "2026-12-01T20:00:00+08", "2026-12-01T2:00:00Z",
+	};
+	char stamp[STAMP_BUF] = "unchanged", today[DATE_BUF] = "same";
+	rg_status st;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		now_in(bad[i], "UTC0", stamp, today, &st);
+		assert_int_equal(st, RG_USAGE);
+		assert_string_equal(stamp, "unchanged");
+		assert_string_equal(today, "same");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +203,8 @@ int main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_now_fixed),
+		cmocka_unit_test(test_now_malformed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
