@@ -48,12 +48,13 @@ BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
 RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
-# commands: one file per subcommand, on top of the layers above
-CMD_OBJ    := $(B)/args.o $(B)/table.o $(B)/runref.o $(B)/lookup.o $(B)/init.o $(B)/import.o \
-              $(B)/grade.o $(B)/warnings.o $(B)/explain.o $(B)/packs.o \
-              $(B)/packtest.o $(B)/runs.o $(B)/approve.o $(B)/warning.o \
-              $(B)/calibrate.o $(B)/auditcmd.o $(B)/export.o $(B)/report.o $(B)/atomic.o
-ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(CMD_OBJ)
+# services: what several commands share (output, lookups, pack resolution, run history,
+# import); each one file and one prefix
+SVC_OBJ    := $(B)/args.o $(B)/table.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o $(B)/run.o \
+              $(B)/import.o
+# commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
+CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
+ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 

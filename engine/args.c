@@ -3,11 +3,12 @@
  */
 #include "args.h"
 
+#include <stdio.h>
 #include <string.h>
 
 rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
 		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
-		     rg_err *e)
+		     const char *help_text, rg_err *e)
 {
 	bool options_done = false;
 
@@ -17,6 +18,7 @@ rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **po
 		const char *a = argv[i];
 		if (!options_done && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
 			*help = true;
+			fputs(help_text, stdout);
 			return RG_OK;
 		}
 		if (!options_done && strcmp(a, "--") == 0) {

@@ -1,7 +1,7 @@
 /*
  * args.h: the command-line conventions every subcommand shares: options before or after
  * positional arguments, "--opt VALUE" or "--opt=VALUE", "--" ends options, --help.
- * Depends on status.h.
+ * Depends on status.h and stdio (the help goes to stdout).
  */
 #ifndef RG_ARGS_H
 #define RG_ARGS_H
@@ -20,11 +20,12 @@ typedef struct {
 /*
  * args_parse: parse argv[1..argc-1] (argv[0] is the subcommand) against opts (terminated
  * by a NULL name).  Positional arguments go to pos[0..*npos-1]; between minpos and maxpos
- * are allowed.  "--help" or "-h" sets *help and stops (RG_OK).  RG_USAGE naming the
- * offending argument otherwise; usage (the one-line synopsis) is added to the message.
+ * are allowed.  "--help" or "-h" prints help_text to stdout, sets *help and stops
+ * (RG_OK): the caller then returns at once.  RG_USAGE naming the offending argument
+ * otherwise; usage (the one-line synopsis) is added to the message.
  */
 rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
 		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
-		     rg_err *e);
+		     const char *help_text, rg_err *e);
 
 #endif

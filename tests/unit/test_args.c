@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "args.h"
 #include "status.h"
@@ -156,7 +157,7 @@ static void test_cases(void **state)
 			pos[i] = SENTINEL;
 
 		rg_status st = args_parse(argc, argv, opts, pos, t->minpos, t->maxpos, &npos, &help,
-					  USAGE, &e);
+					  USAGE, "", &e);
 		if (st != t->st)
 			fail_msg("case %zu (%s ...): expected status %d, got %d: %s", k, t->argv[1],
 				 t->st, st, e.msg);
@@ -195,14 +196,48 @@ static void test_null_err(void **state)
 	bool help;
 
 	(void)state;
-	assert_int_equal(args_parse(2, argv, opts, pos, 0, 1, &npos, &help, USAGE, NULL),
+	assert_int_equal(args_parse(2, argv, opts, pos, 0, 1, &npos, &help, USAGE, "", NULL),
 			 RG_USAGE);
+}
+
+/* --help prints the help text it is given, whole, to standard output, and nothing else. */
+static void test_help_printed(void **state)
+{
+	static const char text[] = "usage: riskgrade grade DB\n\nGrade every point.\n";
+	char a0[] = "grade", a1[] = "DB", a2[] = "--help";
+	char *argv[] = {a0, a1, a2, NULL};
+	const arg_opt opts[] = {{NULL, NULL, NULL}};
+	const char *pos[1];
+	char got[256];
+	int npos, saved;
+	bool help = false;
+	size_t n;
+	FILE *f = tmpfile();
+
+	(void)state;
+	assert_non_null(f);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(f), STDOUT_FILENO) >= 0);
+	assert_int_equal(args_parse(3, argv, opts, pos, 1, 1, &npos, &help, USAGE, text, NULL),
+			 RG_OK);
+	fflush(stdout);
+	assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+	close(saved);
+	assert_true(help);
+	rewind(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	assert_string_equal(got, text);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_help_printed),
 		cmocka_unit_test(test_null_err),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,27 +1,26 @@
 /*
- * grade.c: `riskgrade grade`, the batch run.  Streams the points in scope in code order,
+ * cmd_grade.c: `riskgrade grade`, the batch run.  Streams the points in scope in code order,
  * hands each point's facts to the rule pack, checks and stores what it returns, all in
  * one transaction recorded as a run; a failure anywhere rolls the whole run back.  It
  * also follows the warnings across runs and records the run in the audit log.
  * Depends on db.h, rules.h, table.h, args.h, date.h, audit.h, lookup.h, progress.h,
- * runs.h, status.h.
+ * run.h, status.h.
  */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
-#include "grade.h"
+#include "pack.h"
 #include "lookup.h"
 #include "progress.h"
 #include "rules.h"
-#include "runs.h"
+#include "run.h"
 #include "table.h"
 
 static const char usage[] =
@@ -590,48 +589,6 @@ static rg_status finish_run(run_state *rs, rg_err *e)
 	return st;
 }
 
-/* Each agency in scope with its ancestors, nearest first (?1: scope or NULL). */
-static const char chain_sql[] =
-	AGENCY_SCOPE
-	", chain(agency, ancestor, depth) AS ("
-	"  SELECT code, code, 0 FROM agencies WHERE ?1 IS NULL OR code IN scope"
-	"  UNION ALL SELECT c.agency, a.parent, c.depth + 1 FROM chain c"
-	"  JOIN agencies a ON a.code = c.ancestor WHERE a.parent IS NOT NULL AND c.depth < 64)"
-	"SELECT agency, ancestor FROM chain ORDER BY agency, depth";
-
-rg_status grade_resolve_packs(db *d, const char *dir, const char *scope,
-			      rg_status (*found)(void *ctx, const char *agency, const char *name,
-						 rg_err *e),
-			      void *ctx, rg_err *e)
-{
-	db_stmt *s = NULL;
-	char agency[256] = "";
-	bool row, done = true;
-	rg_status st = db_prepare(d, chain_sql, &s, e);
-
-	if (st != RG_OK)
-		return st;
-	db_bind_text(s, 1, scope);
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		const char *a = db_col_text(s, 0), *ancestor = db_col_text(s, 1);
-		if (strcmp(a, agency) != 0) {
-			if (!done && (st = found(ctx, agency, "default", e)) != RG_OK)
-				break;
-			snprintf(agency, sizeof agency, "%s", a);
-			done = false;
-		}
-		if (!done && rules_pack_file(dir, ancestor)) {
-			if ((st = found(ctx, agency, ancestor, e)) != RG_OK)
-				break;
-			done = true;
-		}
-	}
-	if (st == RG_OK && !done)
-		st = found(ctx, agency, "default", e);
-	db_finalize(s);
-	return st;
-}
-
 static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_err *e)
 {
 	return rules_use(ctx, agency, name, e);
@@ -705,13 +662,6 @@ static rg_status print_summary(run_state *rs, rg_err *e)
 	return st;
 }
 
-const char *grade_default_rules_dir(void)
-{
-	struct stat sb;
-
-	return stat("rules/default.lua", &sb) == 0 ? "rules" : RG_DATADIR "/rules";
-}
-
 rg_status cmd_grade(int argc, char **argv, rg_err *e)
 {
 	const char *pos[1], *dir = NULL, *as_of = NULL, *agency = NULL, *by = NULL;
@@ -730,12 +680,9 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	rg_status st;
 
 	memset(&rs, 0, sizeof rs);
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if ((st = date_now(rs.now, today, e)) != RG_OK)
 		return st;
 	if (as_of == NULL)
@@ -743,7 +690,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (!date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
 	if (dir == NULL)
-		dir = grade_default_rules_dir();
+		dir = pack_default_dir();
 	rs.as_of = as_of;
 	rs.as_of_days = days;
 	rs.scope = agency;
@@ -754,14 +701,14 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	st = dry_run ? db_open_copy(pos[0], &rs.d, e) : db_open(pos[0], &rs.d, e);
 	if (st != RG_OK)
 		goto out;
-	if (dry_run && (st = runs_latest(rs.d, &previous, e)) != RG_OK)
+	if (dry_run && (st = run_latest(rs.d, &previous, e)) != RG_OK)
 		goto out;
 	if (agency != NULL && (st = lookup_agency(rs.d, "--agency", agency, e)) != RG_OK)
 		goto out;
 	if ((st = rules_open(dir, as_of, &rs.r, e)) != RG_OK)
 		goto out;
 	rules_set_trace(rs.r, rs.trace);
-	if ((st = grade_resolve_packs(rs.d, dir, agency, use_pack, rs.r, e)) != RG_OK)
+	if ((st = pack_resolve(rs.d, dir, agency, use_pack, rs.r, e)) != RG_OK)
 		goto out;
 	if ((st = prepare(&rs, e)) != RG_OK)
 		goto out;
@@ -805,7 +752,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		printf("dry run: nothing written to %s.  Run %ld below is what grading now would "
 		       "record; it is compared with run %ld, the latest.\n\n", pos[0], rs.run,
 		       previous);
-		st = runs_diff_print(rs.d, previous, rs.run, FMT_TABLE, e);
+		st = run_diff_print(rs.d, previous, rs.run, FMT_TABLE, e);
 	}
 out:
 	progress_end();

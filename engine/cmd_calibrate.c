@@ -1,9 +1,9 @@
 /*
- * calibrate.c: `riskgrade calibrate`, calibration across agencies (避高就低): for each
+ * cmd_calibrate.c: `riskgrade calibrate`, calibration across agencies (避高就低): for each
  * power kind, each agency's tier distribution in a run beside that of its peers (every
  * other agency's points of the same kind), naming the agencies that grade markedly lower.
  * The engine computes; the national default pack's CALIBRATION table says what counts as
- * markedly.  Depends on db.h, rules.h, grade.h, runref.h, table.h, text.h, args.h.
+ * markedly.  Depends on db.h, rules.h, pack.h, run.h, table.h, text.h, args.h.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,9 +12,9 @@
 #include "args.h"
 #include "cmd.h"
 #include "db.h"
-#include "grade.h"
+#include "pack.h"
 #include "rules.h"
-#include "runref.h"
+#include "run.h"
 #include "table.h"
 #include "text.h"
 
@@ -283,20 +283,17 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 	bool row;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
 		return st;
 	if (dir == NULL)
-		dir = grade_default_rules_dir();
+		dir = pack_default_dir();
 	snprintf(path, sizeof path, "%s/default.lua", dir);
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
-	if ((st = runref_resolve(d, run_text, &run, e)) != RG_OK)
+	if ((st = run_resolve(d, run_text, &run, e)) != RG_OK)
 		goto out;
 	if ((st = read_thresholds(dir, &t, e)) != RG_OK)
 		goto out;

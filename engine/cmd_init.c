@@ -1,5 +1,5 @@
 /*
- * init.c: `riskgrade init`, create a database or bring its schema up to date.
+ * cmd_init.c: `riskgrade init`, create a database or bring its schema up to date.
  * Depends on db.h, args.h, status.h.
  */
 #include <stdio.h>
@@ -24,12 +24,9 @@ rg_status cmd_init(int argc, char **argv, rg_err *e)
 	int npos, applied;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	st = db_init(pos[0], &applied, e);
 	if (st != RG_OK)
 		return st;

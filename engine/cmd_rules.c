@@ -1,8 +1,8 @@
 /*
- * packs.c: `riskgrade rules`, which rule pack each agency resolves to, what that pack
+ * cmd_rules.c: `riskgrade rules`, which rule pack each agency resolves to, what that pack
  * inherits from, and the SHA-256 of each file — so a supervisor can check what a run
  * will use before running it.  Loading the packs also checks that they load.
- * Depends on db.h, rules.h, grade.h, text.h, args.h.
+ * Depends on db.h, rules.h, pack.h, text.h, args.h.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "db.h"
-#include "grade.h"
+#include "pack.h"
 #include "rules.h"
 #include "text.h"
 
@@ -103,15 +103,12 @@ rg_status cmd_rules(int argc, char **argv, rg_err *e)
 	static listing l;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	memset(&l, 0, sizeof l);
 	if (dir == NULL)
-		dir = grade_default_rules_dir();
+		dir = pack_default_dir();
 	if ((st = db_open(pos[0], &l.d, e)) != RG_OK)
 		goto out;
 	if ((st = db_prepare(l.d, "SELECT name FROM agencies WHERE code = ?1", &l.name, e)) !=
@@ -119,7 +116,7 @@ rg_status cmd_rules(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = rules_open(dir, "1970-01-01", &l.r, e)) != RG_OK)
 		goto out;
-	if ((st = grade_resolve_packs(l.d, dir, agency, found, &l, e)) != RG_OK)
+	if ((st = pack_resolve(l.d, dir, agency, found, &l, e)) != RG_OK)
 		goto out;
 	print_listing(&l);
 out:

@@ -1,9 +1,9 @@
 /*
- * export.c: `riskgrade export`, the lists the seed documents name — 岗位风险等级清单 (tier
+ * cmd_export.c: `riskgrade export`, the lists the seed documents name — 岗位风险等级清单 (tier
  * list), 廉政风险防控措施台账 (measures ledger), 预警清单 (warnings) and 职权目录 (power
  * catalogue) — written as CSV (with a BOM, for Excel), JSON or XLSX, always through a
  * temporary file renamed over the target.  The only file that sees libxlsxwriter.
- * Depends on db.h, table.h, text.h, date.h, runref.h, args.h, atomic.h and libxlsxwriter.
+ * Depends on db.h, table.h, text.h, date.h, run.h, args.h, atomic.h and libxlsxwriter.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
-#include "runref.h"
+#include "run.h"
 #include "table.h"
 #include "text.h"
 
@@ -425,12 +425,9 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if ((st = kind_parse(pos[1], &k, e)) != RG_OK)
 		return st;
 	if (output == NULL)
@@ -468,7 +465,7 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 		goto out;
 	/* The tier list needs a run; the ledger takes the tiers of one when it is named. */
 	if (k->id == K_TIERS || (k->id == K_MEASURES && run_text != NULL)) {
-		if ((st = runref_resolve(d, run_text, &run, e)) != RG_OK)
+		if ((st = run_resolve(d, run_text, &run, e)) != RG_OK)
 			goto out;
 		snprintf(note, sizeof note, " (run %ld)", run);
 	} else if (k->id == K_WARNINGS) {

@@ -1,5 +1,5 @@
 /*
- * explain.c: `riskgrade explain`, everything needed to defend one point's grade: its
+ * cmd_explain.c: `riskgrade explain`, everything needed to defend one point's grade: its
  * facts, the factor values, score, tier, reasons, flags and warnings of its latest grade.
  * The queries name their columns in the users' Chinese terms; this file only lays them
  * out.  Depends on db.h, table.h, text.h, args.h.
@@ -220,12 +220,9 @@ rg_status cmd_explain(int argc, char **argv, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
 	if ((st = db_prepare(d, point_sql, &s, e)) != RG_OK)

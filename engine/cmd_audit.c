@@ -1,5 +1,5 @@
 /*
- * auditcmd.c: `riskgrade audit`, the audit log seen by people: verify the hash chain and
+ * cmd_audit.c: `riskgrade audit`, the audit log seen by people: verify the hash chain and
  * cross-check it with the records it is about, list its entries, print its head for the
  * minutes.  Depends on audit.h, db.h, table.h, args.h, status.h.
  */
@@ -178,12 +178,9 @@ rg_status cmd_audit(int argc, char **argv, rg_err *e)
 	db *d = NULL;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 2, 2, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	action = pos[1];
 	if (!is_action(action)) {
 		if (is_action(pos[0]))

@@ -1,5 +1,5 @@
 /*
- * warning.c: `riskgrade warning`, one step in the life of a warning: acknowledged (签收),
+ * cmd_warning.c: `riskgrade warning`, one step in the life of a warning: acknowledged (签收),
  * answered (反馈), released (解除) or escalated (升级) by a named person, with a note,
  * kept in warning_events and the audit log.  Depends on db.h, args.h, audit.h, date.h.
  */
@@ -120,12 +120,9 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	errno = 0;
 	id = strtol(pos[1], &end, 10);
 	if (errno != 0 || *end != '\0' || end == pos[1] || id <= 0)

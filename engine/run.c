@@ -1,16 +1,73 @@
 /*
- * runs.c: `riskgrade runs` (the run history) and `riskgrade diff` (what changed between
- * two runs).  Depends on db.h, table.h, args.h, runref.h, runs.h.
+ * run.c: the run history: run numbers as users give them, the latest run, and what
+ * changed between two runs (for `riskgrade diff` and `riskgrade grade --dry-run`).
+ * Depends on db.h, table.h, status.h.
  */
-#include "runs.h"
+#include "run.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
-#include "args.h"
-#include "cmd.h"
-#include "runref.h"
+rg_status run_number(const char *what, const char *text, long *run, rg_err *e)
+{
+	char *end;
 
-rg_status runs_latest(db *d, long *run, rg_err *e)
+	errno = 0;
+	*run = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || end == text || *run <= 0)
+		return err_set(e, RG_USAGE, "%s: expected a run number, got \"%s\"", what, text);
+	return RG_OK;
+}
+
+rg_status run_resolve(db *d, const char *text, long *run, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	long id = 0;
+	rg_status st;
+
+	if (text != NULL && (st = run_number("--run", text, &id, e)) != RG_OK)
+		return st;
+	st = db_prepare(d, "SELECT max(id) FROM runs WHERE ?1 IS NULL OR id = ?1",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	if (text != NULL)
+		db_bind_int(s, 1, id);
+	else
+		db_bind_null(s, 1);
+	st = db_step(s, &row, e);
+	if (st == RG_OK && (!row || db_col_type(s, 0) == DB_NULL))
+		st = text ? err_set(e, RG_INPUT, "--run: no run %ld", id)
+			  : err_set(e, RG_INPUT, "no run yet: grade first (riskgrade grade DB)");
+	else if (st == RG_OK)
+		*run = (long)db_col_int(s, 0);
+	db_finalize(s);
+	return st;
+}
+
+rg_status run_exists(db *d, const char *what, const char *text, long *run, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st;
+
+	if ((st = run_number(what, text, run, e)) != RG_OK ||
+	    (st = db_prepare(d, "SELECT 1 FROM runs WHERE id = ?1", &s, e)) != RG_OK)
+		return st;
+	db_bind_int(s, 1, *run);
+	st = db_step(s, &row, e);
+	db_finalize(s);
+	if (st == RG_OK && !row)
+		st = err_set(e, RG_INPUT, "%s: no run %ld (riskgrade runs DB lists them)", what,
+			     *run);
+	return st;
+}
+
+
+rg_status run_latest(db *d, long *run, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
@@ -89,7 +146,7 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 	return st;
 }
 
-rg_status runs_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
+rg_status run_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
 {
 	static const out_col sum_cols[] = {
 		{"单位代码", "agency"}, {"单位名称", "agency_name"}, {"等级升高", "up"},
@@ -141,122 +198,5 @@ rg_status runs_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
 	printf("\n按单位汇总\n");
 	st = table_print(stdout, fmt, sum_cols, 8, s, NULL, e);
 	db_finalize(s);
-	return st;
-}
-
-/* Parse the run number text (argument what) and check that the run exists. */
-static rg_status run_arg(db *d, const char *what, const char *text, long *run, rg_err *e)
-{
-	db_stmt *s = NULL;
-	bool row = false;
-	rg_status st;
-
-	if ((st = runref_number(what, text, run, e)) != RG_OK ||
-	    (st = db_prepare(d, "SELECT 1 FROM runs WHERE id = ?1", &s, e)) != RG_OK)
-		return st;
-	db_bind_int(s, 1, *run);
-	st = db_step(s, &row, e);
-	db_finalize(s);
-	if (st == RG_OK && !row)
-		st = err_set(e, RG_INPUT, "%s: no run %ld (riskgrade runs DB lists them)", what,
-			     *run);
-	return st;
-}
-
-static const char diff_usage[] = "riskgrade diff DB RUN_A RUN_B [--format table|csv|json]";
-
-static const char diff_help[] =
-	"usage: riskgrade diff DB RUN_A RUN_B [--format table|csv|json]\n"
-	"\n"
-	"List the points whose tier or re-grading flags differ between run RUN_A and run\n"
-	"RUN_B, or that only one of them graded, with the direction (等级升高: to a higher\n"
-	"tier, 等级降低, 仅标记变化: same tier, other flags, 新增: only in RUN_B, 移出: only in\n"
-	"RUN_A), then the reasons each run gave, then the counts by agency and direction.\n"
-	"CSV and JSON give the list alone, reasons included (one per line); JSON keys: point,\n"
-	"agency, tier_a, tier_b, direction, flags_a, flags_b, reasons_a, reasons_b.\n";
-
-rg_status cmd_diff(int argc, char **argv, rg_err *e)
-{
-	const char *pos[3], *format = "table";
-	arg_opt opts[] = {{"--format", &format, NULL}, {NULL, NULL, NULL}};
-	out_format fmt;
-	bool helped;
-	int npos;
-	long a, b;
-	db *d = NULL;
-	rg_status st;
-
-	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, diff_usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(diff_help, stdout);
-		return st;
-	}
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
-		return st;
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
-		return st;
-	if ((st = run_arg(d, "RUN_A", pos[1], &a, e)) == RG_OK &&
-	    (st = run_arg(d, "RUN_B", pos[2], &b, e)) == RG_OK)
-		st = runs_diff_print(d, a, b, fmt, e);
-	db_close(d);
-	return st;
-}
-
-static const char runs_usage[] = "riskgrade runs DB [--format table|csv|json]";
-
-static const char runs_help[] =
-	"usage: riskgrade runs DB [--format table|csv|json]\n"
-	"\n"
-	"List the grading runs, oldest first: when each was recorded (UTC) and by whom, the\n"
-	"as-of date, the scope (an agency and the units under it, or all), the points graded\n"
-	"per tier, the flags, the warnings the packs raised (and how many of them were new or\n"
-	"escalated), and every rule pack with the first 12 digits of its SHA-256.  JSON keys:\n"
-	"run, created_at, actor, as_of, scope, points, tier1, tier2, tier3, flags, warnings,\n"
-	"warnings_new, warnings_escalated, packs.\n";
-
-rg_status cmd_runs(int argc, char **argv, rg_err *e)
-{
-	static const out_col cols[] = {
-		{"运行", "run"},          {"记录时间", "created_at"}, {"操作人", "actor"},
-		{"基准日", "as_of"},      {"范围", "scope"},          {"风险点", "points"},
-		{"一级", "tier1"},        {"二级", "tier2"},          {"三级", "tier3"},
-		{"标记", "flags"},        {"预警", "warnings"},       {"新发", "warnings_new"},
-		{"升级", "warnings_escalated"}, {"规则包", "packs"},
-	};
-	const char *pos[1], *format = "table";
-	arg_opt opts[] = {{"--format", &format, NULL}, {NULL, NULL, NULL}};
-	out_format fmt;
-	bool helped;
-	int npos;
-	long n = 0;
-	db *d = NULL;
-	db_stmt *s = NULL;
-	rg_status st;
-
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, runs_usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(runs_help, stdout);
-		return st;
-	}
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
-		return st;
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
-		return st;
-	st = db_prepare(d,
-			"SELECT r.id, r.created_at, r.actor, r.as_of,"
-			"  CASE WHEN r.scope IS NULL THEN '全部' ELSE r.scope END, r.points,"
-			"  r.tier1, r.tier2, r.tier3, r.flags, r.warnings, r.warnings_new,"
-			"  r.warnings_escalated,"
-			"  (SELECT group_concat(pack || ' ' || substr(sha256, 1, 12), '; ') FROM"
-			"    (SELECT pack, sha256 FROM run_packs WHERE run = r.id ORDER BY pack))"
-			" FROM runs r ORDER BY r.id", &s, e);
-	if (st == RG_OK)
-		st = table_print(stdout, fmt, cols, 14, s, &n, e);
-	if (st == RG_OK && fmt == FMT_TABLE)
-		printf("%ld run%s\n", n, n == 1 ? "" : "s");
-	db_finalize(s);
-	db_close(d);
 	return st;
 }

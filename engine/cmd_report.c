@@ -1,10 +1,10 @@
 /*
- * report.c: `riskgrade report`, the review meeting's report on one run as one
+ * cmd_report.c: `riskgrade report`, the review meeting's report on one run as one
  * self-contained HTML file: the tiers per agency (an inline SVG chart and a table), the
  * likelihood × harm matrix, the open re-grading flags, the warnings and the overdue ones,
  * what changed since the previous run, and the top risks.  The charts are SVG written
  * here: no script, no font or file from the network, the same bytes for the same data.
- * Depends on db.h, runref.h, lookup.h, date.h, text.h, args.h, atomic.h.
+ * Depends on db.h, run.h, lookup.h, date.h, text.h, args.h, atomic.h.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,7 +17,7 @@
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
-#include "runref.h"
+#include "run.h"
 #include "text.h"
 
 static const char usage[] =
@@ -955,12 +955,9 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	long days;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if (path == NULL || *path == '\0')
 		return err_set(e, RG_USAGE, "report: -o FILE is required (- for standard output)"
 				"\nusage: %s", usage);
@@ -978,7 +975,7 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 
 	if ((st = db_open(pos[0], &r.d, e)) != RG_OK)
 		goto out;
-	if ((st = runref_resolve(r.d, run_text, &r.run, e)) != RG_OK)
+	if ((st = run_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;
 	if (agency != NULL && (st = lookup_agency(r.d, "--agency", agency, e)) != RG_OK)
 		goto out;

@@ -1,8 +1,8 @@
 /*
- * warnings.c: `riskgrade warnings`, the warning list (预警清单): who must act, on what,
+ * cmd_warnings.c: `riskgrade warnings`, the warning list (预警清单): who must act, on what,
  * how, by when, and where it stands, grouped by the responsible person and filtered by
  * status, tier, agency and overdue.  Depends on db.h, table.h, args.h, date.h,
- * lookup.h, runref.h.
+ * lookup.h, run.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
-#include "runref.h"
+#include "run.h"
 #include "table.h"
 
 static const char usage[] =
@@ -204,12 +204,9 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	db_stmt *s = NULL;
 	rg_status st;
 
-	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, e);
-	if (st != RG_OK || helped) {
-		if (helped)
-			fputs(help, stdout);
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
+	if (st != RG_OK || helped)
 		return st;
-	}
 	if ((st = table_format_parse(format, &fmt, e)) != RG_OK ||
 	    (st = parse_statuses(status, &f, e)) != RG_OK)
 		return st;
@@ -226,9 +223,9 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 			       f.as_of);
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
-	/* No run at all means nothing was graded yet: runref_resolve says so rather than
+	/* No run at all means nothing was graded yet: run_resolve says so rather than
 	 * list nothing.  Without --run the list is not limited to the latest run. */
-	if ((st = runref_resolve(d, run_text, &f.run, e)) != RG_OK)
+	if ((st = run_resolve(d, run_text, &f.run, e)) != RG_OK)
 		goto out;
 	if (run_text == NULL)
 		f.run = 0;

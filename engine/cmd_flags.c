@@ -1,0 +1,78 @@
+/*
+ * cmd_flags.c: `riskgrade flags`, the open re-grading flags (需重新评定): each point's
+ * flags in the latest run that graded it, less those a collective approval cleared.
+ * Depends on db.h, table.h, args.h, lookup.h.
+ */
+#include <stdio.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "db.h"
+#include "lookup.h"
+#include "table.h"
+static const char flags_usage[] =
+	"riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]";
+
+static const char flags_help[] =
+	"usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]\n"
+	"\n"
+	"List the open re-grading flags (需重新评定): the flags each point got in the latest\n"
+	"run that graded it, less those a collective approval (riskgrade approve) has cleared\n"
+	"since.  For each: the point, its agency and post, the computed and the approved tier,\n"
+	"the reason code and label, and the evidence (which law change, which signal, which\n"
+	"measure).  Under-grading (under_graded, 定级偏低) and over-grading (over_graded,\n"
+	"定级偏高) are separate codes.\n"
+	"\n"
+	"  --agency CODE   only this agency and the units under it\n"
+	"  --code FLAG     only this reason code (e.g. under_graded, law_changed)\n"
+	"\n"
+	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n";
+
+rg_status cmd_flags(int argc, char **argv, rg_err *e)
+{
+	static const out_col cols[] = {
+		{"风险点编号", "point"}, {"单位", "agency"},       {"岗位", "post"},
+		{"计算等级", "tier"},    {"审定等级", "approved_tier"}, {"标记代码", "code"},
+		{"需重新评定", "label"}, {"依据", "evidence"},     {"运行", "run"},
+	};
+	const char *pos[1], *agency = NULL, *code = NULL, *format = "table";
+	arg_opt opts[] = {{"--agency", &agency, NULL}, {"--code", &code, NULL},
+			  {"--format", &format, NULL}, {NULL, NULL, NULL}};
+	out_format fmt;
+	bool helped;
+	int npos;
+	long n = 0;
+	db *d = NULL;
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, flags_usage, flags_help, e);
+	if (st != RG_OK || helped)
+		return st;
+	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+		return st;
+	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+		return st;
+	st = db_prepare(d, AGENCY_SCOPE ", latest AS (SELECT point, max(run) AS run FROM grades"
+			"  GROUP BY point)"
+			" SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
+			"  f.evidence, f.run"
+			" FROM flags f JOIN latest l ON l.point = f.point AND l.run = f.run"
+			" JOIN grades g ON g.run = f.run AND g.point = f.point"
+			" JOIN points p ON p.code = f.point JOIN agencies a ON a.code = p.agency"
+			" LEFT JOIN posts po ON po.code = p.post"
+			" WHERE f.cleared_by IS NULL AND p.agency IN scope"
+			"  AND (?2 IS NULL OR f.code = ?2)"
+			" ORDER BY f.point, f.code", &s, e);
+	if (st != RG_OK)
+		goto out;
+	db_bind_text(s, 1, agency);
+	db_bind_text(s, 2, code);
+	st = table_print(stdout, fmt, cols, 9, s, &n, e);
+	if (st == RG_OK && fmt == FMT_TABLE)
+		printf("%ld open flag%s\n", n, n == 1 ? "" : "s");
+out:
+	db_finalize(s);
+	db_close(d);
+	return st;
+}
