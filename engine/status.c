@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 {
@@ -16,6 +17,33 @@ rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	return status;
+}
+
+/* Append s to the string in buf (size bytes), cutting it to fit. */
+static void append(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf), k = strlen(s);
+
+	if (k > size - 1 - n)
+		k = size - 1 - n;
+	memcpy(buf + n, s, k);
+	buf[n + k] = '\0';
+}
+
+rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
+{
+	char original[sizeof e->msg];
+	va_list ap;
+
+	if (e == NULL)
+		return status;
+	snprintf(original, sizeof original, "%s", e->msg);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	append(e->msg, sizeof e->msg, ": ");
+	append(e->msg, sizeof e->msg, original);
 	return status;
 }
 

@@ -33,6 +33,16 @@ typedef struct {
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * err_wrap: put context before the message already in e, keeping the status of the
+ * failure (a storage failure stays RG_DB, a rule failure RG_RULE), so callers can write
+ * `return err_wrap(e, st, "point %s", code)` -> "point FX-1: <original message>".  The
+ * context is printf-formatted; ": " separates it from the original.  e may be NULL.
+ * Returns status.
+ */
+rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* status_exit_code: the process exit code for status (see README, "Exit codes"). */
 int status_exit_code(rg_status status);
 
