@@ -4,6 +4,7 @@
 # GNU time, and prints points per second and peak RSS; then what the sandbox's limits
 # cost, from the N/10 run with and without them.
 set -eu
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 bin=$1
 n=$2
 dir=${BENCH_DIR:-build/bench}

@@ -9,6 +9,7 @@
 # Also: the same data and --as-of give the same bytes, whatever the time zone.
 # Fails loudly when soffice or python3 is missing.  Run from the repository root.
 set -u
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 rg=${1:?usage: sh tests/export/xlsx.sh RISKGRADE}
 
 fail() {
