@@ -3,7 +3,7 @@
  * hands each point's facts to the rule pack, checks and stores what it returns, all in
  * one transaction recorded as a run; a failure anywhere rolls the whole run back.  It
  * also follows the warnings across runs and records the run in the audit log.
- * Depends on db.h, rules.h, table.h, args.h, date.h, audit.h, lookup.h, progress.h,
+ * Depends on db.h, rules.h, out.h, args.h, date.h, audit.h, lookup.h, progress.h,
  * run.h, status.h.
  */
 #include <assert.h>
@@ -21,7 +21,7 @@
 #include "progress.h"
 #include "rules.h"
 #include "run.h"
-#include "table.h"
+#include "out.h"
 
 static const char usage[] =
 	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]"
@@ -657,7 +657,7 @@ static rg_status print_summary(run_state *rs, rg_err *e)
 	if (st != RG_OK)
 		return st;
 	db_bind_int(s, 1, rs->run);
-	st = table_print(stdout, FMT_TABLE, cols, 8, s, NULL, e);
+	st = out_print(stdout, OUT_TABLE, cols, 8, s, NULL, e);
 	db_finalize(s);
 	return st;
 }
@@ -752,7 +752,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		printf("dry run: nothing written to %s.  Run %ld below is what grading now would "
 		       "record; it is compared with run %ld, the latest.\n\n", pos[0], rs.run,
 		       previous);
-		st = run_diff_print(rs.d, previous, rs.run, FMT_TABLE, e);
+		st = run_diff_print(rs.d, previous, rs.run, e);
 	}
 out:
 	progress_end();
