@@ -29,9 +29,9 @@ typedef enum { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX } out_format;
 	"  --format F         table (default), csv, json or xlsx\n" \
 	"  -o, --output FILE  write the list to FILE instead, by way of a temporary file\n" \
 	"                     renamed over it (a failure leaves FILE as it was), and print\n" \
-	"                     one line: the file, the list, the rows.  The format is then\n" \
-	"                     FILE's extension (.csv, .json, .xlsx) unless --format says;\n" \
-	"                     CSV starts with a BOM, for Excel; \"-o -\" is standard output.\n" \
+	"                     one line: the file, the list, the rows.  Without --format,\n" \
+	"                     FILE's extension (.csv, .json, .xlsx) gives the format.  CSV\n" \
+	"                     starts with a BOM, for Excel; \"-o -\" is standard output.\n" \
 	"                     xlsx needs -o: one sheet named after the list, the header\n" \
 	"                     bold, frozen and filtered, numbers as numbers, tiers coloured.\n"
 
