@@ -36,9 +36,10 @@ void chart_tiers(FILE *f, const char *title, const chart_bar *bars, long n);
  * chart_heatmap: write to f the <table class="matrix" id="ID"> of the n × n counts
  * cell[(row - 1) * n + col - 1], rows and columns numbered 1 to n: the rows from n at the
  * top down to 1 under the heading row_title, the columns 1 to n under col_title.  Each
- * cell holds its count with class hS, S its shade from 0 (none) to 5 (as many as the
- * fullest cell): 1 + (count - 1) * 5 / max, and data-figure="matrix:ROW:COL".  The page's
- * stylesheet gives the shades their colours.  Write errors are left in f's error flag.
+ * cell holds its count with data-figure="matrix:ROW:COL" and class hS, S its shade: 0 for
+ * none, else 1 + (count - 1) * 5 / max, max the fullest cell's count (so 1 to 5, and 5
+ * only when max is 5 or more).  The page's stylesheet gives the shades their colours.
+ * Write errors are left in f's error flag.
  */
 void chart_heatmap(FILE *f, const char *id, const char *row_title, const char *col_title,
 		   const long *cell, int n);
