@@ -18,27 +18,26 @@
 #include <string.h>
 
 #include "chart.h"
+#include "memout.h"
 
-/* A stream writing into memory: open with sink_open, read what was written with
- * sink_close (the caller frees it). */
-typedef struct {
-	FILE *f;
-	char *buf;
-	size_t len;
-} sink;
-
-static void sink_open(sink *s)
+/* tiers: what chart_tiers writes for bars[0..n-1] titled title (the caller frees it). */
+static char *tiers(const char *title, const chart_bar *bars, long n)
 {
-	s->buf = NULL;
-	s->len = 0;
-	s->f = open_memstream(&s->buf, &s->len);
-	assert_non_null(s->f);
+	memout m;
+
+	memout_open(&m);
+	chart_tiers(m.f, title, bars, n);
+	return memout_close(&m);
 }
 
-static char *sink_close(sink *s)
+/* heatmap: what chart_heatmap writes for the n × n cells (the caller frees it). */
+static char *heatmap(const char *row_title, const char *col_title, const long *cell, int n)
 {
-	assert_int_equal(fclose(s->f), 0);
-	return s->buf;
+	memout m;
+
+	memout_open(&m);
+	chart_heatmap(m.f, "m", row_title, col_title, cell, n);
+	return memout_close(&m);
 }
 
 /* ---- the tier chart ----------------------------------------------------------------- */
@@ -83,13 +82,10 @@ static const char two_bars[] =
 static void test_two_bars(void **state)
 {
 	static const chart_bar bars[] = {{"A", "甲局", {1, 2, 0}, 3}, {"B&C", "乙", {0, 0, 7}, 7}};
-	sink s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
-	chart_tiers(s.f, "各单位", bars, 2);
-	got = sink_close(&s);
+	got = tiers("各单位", bars, 2);
 	assert_string_equal(got, two_bars);
 	free(got);
 }
@@ -103,13 +99,10 @@ static void test_counts_that_fit(void **state)
 		{"Y", "Y", {11, 0, 24}, 35},    /* 11 in 11: no (needs 18); 24 in 24: written */
 		{"Z", "Z", {100, 0, 0}, 100},   /* 100 in 100 units: written */
 	};
-	sink s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
-	chart_tiers(s.f, "t", bars, 3);
-	got = sink_close(&s);
+	got = tiers("t", bars, 3);
 	/* X: 一级 60.0 to 70.0, 二级 70.0 to 88.0 (middle 79.0), 三级 88.0 to 636.0 (362.0) */
 	assert_null(strstr(got, ">10</text>"));
 	assert_non_null(strstr(got, "<text x=\"79.0\" y=\"42\" text-anchor=\"middle\""
@@ -136,13 +129,10 @@ static void test_long_name(void **state)
 	static const char long_name[] = "一二三四五六七八九十一二三四五六七八九十"
 					"一二三四五六七八九十一二三四五六七八九十";
 	const chart_bar bars[] = {{"L", long_name, {0, 0, 2}, 2}, {"S", "短", {0, 1, 0}, 1}};
-	sink s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
-	chart_tiers(s.f, "t", bars, 2);
-	got = sink_close(&s);
+	got = tiers("t", bars, 2);
 	assert_non_null(strstr(got, "<rect x=\"260\" y=\"6\""));
 	assert_non_null(strstr(got, "<text x=\"254\" y=\"42\" text-anchor=\"end\""
 				    " textLength=\"248\" lengthAdjust=\"spacingAndGlyphs\">一二"));
@@ -160,13 +150,10 @@ static void test_long_name(void **state)
 static void test_heatmap(void **state)
 {
 	static const long cell[] = {0, 1, 3, 10};
-	sink s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
-	chart_heatmap(s.f, "m", "行", "列<", cell, 2);
-	got = sink_close(&s);
+	got = heatmap("行", "列<", cell, 2);
 	assert_string_equal(got,
 			    "<table class=\"matrix\" id=\"m\">\n"
 			    "<thead><tr><th rowspan=\"2\">行</th><th colspan=\"2\">列&lt;</th></tr>\n"
@@ -196,10 +183,7 @@ static void test_shades(void **state)
 		/* the count in row 1 column 1, the fullest cell in row 1 column 2 */
 		long cell[4] = {cases[i].count, cases[i].max, 0, 0};
 		char want[64];
-		sink s;
-		sink_open(&s);
-		chart_heatmap(s.f, "m", "r", "c", cell, 2);
-		char *got = sink_close(&s);
+		char *got = heatmap("r", "c", cell, 2);
 		snprintf(want, sizeof want, "<td class=\"h%d\" data-figure=\"matrix:1:1\">%ld<",
 			 cases[i].shade, cases[i].count);
 		if (strstr(got, want) == NULL)

@@ -16,28 +16,7 @@
 #include <string.h>
 
 #include "html.h"
-
-/* A stream writing into memory: open with sink_open, read what was written with
- * sink_close (the caller frees it). */
-typedef struct {
-	FILE *f;
-	char *buf;
-	size_t len;
-} sink;
-
-static void sink_open(sink *s)
-{
-	s->buf = NULL;
-	s->len = 0;
-	s->f = open_memstream(&s->buf, &s->len);
-	assert_non_null(s->f);
-}
-
-static char *sink_close(sink *s)
-{
-	assert_int_equal(fclose(s->f), 0);
-	return s->buf;
-}
+#include "memout.h"
 
 /* ---- html_text ---------------------------------------------------------------------- */
 
@@ -71,10 +50,10 @@ static void test_text(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof text_cases / sizeof text_cases[0]; i++) {
 		const text_case *c = &text_cases[i];
-		sink s;
-		sink_open(&s);
+		memout s;
+		memout_open(&s);
 		html_text(s.f, c->in);
-		char *got = sink_close(&s);
+		char *got = memout_close(&s);
 		if (strcmp(got, c->out) != 0)
 			fail_msg("%s: expected \"%s\", got \"%s\"", c->what, c->out, got);
 		free(got);
@@ -85,14 +64,14 @@ static void test_text(void **state)
 
 static void test_attr(void **state)
 {
-	sink s;
+	memout s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
+	memout_open(&s);
 	html_attr(s.f, "data-point", "P\"1'<&>");
 	html_attr(s.f, "title", NULL);
-	got = sink_close(&s);
+	got = memout_close(&s);
 	assert_string_equal(got, " data-point=\"P&quot;1&#39;&lt;&amp;&gt;\" title=\"\"");
 	free(got);
 }
@@ -112,10 +91,10 @@ static void test_number(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof number_cases / sizeof number_cases[0]; i++) {
-		sink s;
-		sink_open(&s);
+		memout s;
+		memout_open(&s);
 		html_number(s.f, number_cases[i].v);
-		char *got = sink_close(&s);
+		char *got = memout_close(&s);
 		if (strcmp(got, number_cases[i].out) != 0)
 			fail_msg("%g: expected \"%s\", got \"%s\"", number_cases[i].v,
 				 number_cases[i].out, got);
@@ -127,17 +106,17 @@ static void test_number(void **state)
 
 static void test_cells(void **state)
 {
-	sink s;
+	memout s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
+	memout_open(&s);
 	html_td(s.f, NULL, "a<b");
 	html_td(s.f, "w", NULL);
 	html_td_number(s.f, 36);
 	html_td_number(s.f, 4.5);
 	html_td_figure(s.f, "flag", "F<1>", 3);
-	got = sink_close(&s);
+	got = memout_close(&s);
 	assert_string_equal(got, "<td>a&lt;b</td>"
 				 "<td class=\"w\"></td>"
 				 "<td class=\"n\">36</td>"
@@ -149,16 +128,16 @@ static void test_cells(void **state)
 static void test_table(void **state)
 {
 	static const html_col cols[] = {{"代码", false}, {"A&B", false}, {"条数", true}};
-	sink s;
+	memout s;
 	char *got;
 
 	(void)state;
-	sink_open(&s);
+	memout_open(&s);
 	html_table_begin(s.f, "grid keep", "flag-counts", cols, 3);
 	html_table_end(s.f);
 	html_table_begin(s.f, "list", NULL, cols, 1);
 	html_th_row(s.f, cols + 2, 1);
-	got = sink_close(&s);
+	got = memout_close(&s);
 	assert_string_equal(got,
 			    "<table class=\"grid keep\" id=\"flag-counts\">\n"
 			    "<thead><tr><th>代码</th><th>A&amp;B</th><th class=\"n\">条数</th>"
