@@ -22,7 +22,8 @@ typedef struct {
 	report_totals t; /* the totals, read by the header, stated again by later sections */
 } page;
 
-/* The stylesheet: A4 print, tier colours t1..t3, heat map shades h0..h5. */
+/* The page up to its body: the title, and the stylesheet (A4 print; the tiers' colours
+ * t1..t3; the heat map's shades h0..h5, which chart.c names). */
 static const char page_head[] =
 	"<!DOCTYPE html>\n"
 	"<html lang=\"zh-CN\">\n"
