@@ -112,7 +112,8 @@ typedef struct {
 	long run;           /* 0: any */
 } filters;
 
-static void bind_filters(db_stmt *s, const filters *f, bool people)
+/* Bind ?1-?6 (see LIST_FROM); ?7 and ?8 are bound only by the statements that have them. */
+static void bind_filters(db_stmt *s, const filters *f)
 {
 	db_bind_text(s, 1, f->agency);
 	db_bind_text(s, 2, f->statuses[0] ? f->statuses : NULL);
@@ -123,7 +124,6 @@ static void bind_filters(db_stmt *s, const filters *f, bool people)
 		db_bind_int(s, 6, f->run);
 	else
 		db_bind_null(s, 6);
-	db_bind_int(s, 8, people);
 }
 
 /* parse_statuses: "open", "all" or a comma-separated list of statuses into f. */
@@ -164,8 +164,8 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 	if ((st = db_prepare(d, groups_sql, &groups, e)) != RG_OK ||
 	    (st = db_prepare(d, group_sql, &rows, e)) != RG_OK)
 		goto out;
-	bind_filters(groups, f, true);
-	bind_filters(rows, f, true);
+	bind_filters(groups, f);
+	bind_filters(rows, f);
 	while ((st = db_step(groups, &row, e)) == RG_OK && row) {
 		const char *code = db_col_text(groups, 0);
 		long n = (long)db_col_int(groups, 2), late = (long)db_col_int(groups, 3);
@@ -244,8 +244,9 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	}
 	if ((st = db_prepare(d, flat_sql, &s, e)) != RG_OK)
 		goto out;
-	bind_filters(s, &f, t.fmt != OUT_JSON); /* JSON says null; people read （未指定） */
+	bind_filters(s, &f);
 	db_bind_null(s, 7);
+	db_bind_int(s, 8, t.fmt != OUT_JSON); /* JSON says null; people read （未指定） */
 	t.as_of = f.as_of;
 	snprintf(note, sizeof note, " (as of %s)", f.as_of);
 	st = out_write(&t, &(out_list){"预警清单", note, flat_cols, 15}, s, NULL, e);
