@@ -29,7 +29,7 @@ else
 OPT    := -O2 -g -DNDEBUG
 endif
 ifneq ($(SANITIZE),)
-OPT    += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+OPT    += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDSAN  := -fsanitize=$(SANITIZE)
 endif
 VERSION := $(shell cat VERSION)
@@ -50,15 +50,17 @@ DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
-SVC_OBJ    := $(B)/args.o $(B)/table.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o $(B)/run.o \
-              $(B)/import.o
+SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
+              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/grade.o \
+              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps test-deps apt-install test unit cli demo bench install valgrind clean help
+.PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
+        sanitize fuzz clean help
 all: $(B)/riskgrade
 
 help:
@@ -68,6 +70,8 @@ help:
 	@echo "make test       unit tests (cmocka) and command-line tests"
 	@echo "make bench      grade BENCH_N synthetic points (default 1000000)"
 	@echo "make valgrind   the unit and command-line tests under valgrind"
+	@echo "make sanitize   the unit and golden tests built with ASan and UBSan (build/sanitize)"
+	@echo "make fuzz       fuzz the CSV reader and pack loading for FUZZ_SECONDS each (clang)"
 	@echo "make install PREFIX=/usr/local"
 	@echo "options: DEBUG=1 SANITIZE=address,undefined WERROR=1"
 
@@ -132,12 +136,48 @@ cli: $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
+# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, packs.
+golden: $(B)/riskgrade $(UNIT_TESTS)
+	@sh tests/run_unit.sh $(UNIT_TESTS)
+	@sh tests/cli/run.sh $(B)/riskgrade
+	@sh tests/oracle/run.sh $(B)/riskgrade
+	@sh tests/agencies/run.sh $(B)/riskgrade
+	@$(B)/riskgrade test >/dev/null
+	@$(B)/riskgrade lint >/dev/null
+
+# The same under AddressSanitizer and UndefinedBehaviorSanitizer, in a build of its own;
+# any report fails the test that caused it (it lands on a stderr the tests compare).
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build/sanitize SANITIZE=address,undefined DEBUG=1 golden
+
 # PCRE2's JIT code is opaque to valgrind, so the regex interpreter is used here.
 valgrind: $(B)/riskgrade $(UNIT_TESTS)
 	@RISKGRADE_NO_JIT=1 VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
 	  sh tests/run_unit.sh $(UNIT_TESTS)
 	@RISKGRADE_NO_JIT=1 RG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
 	  sh tests/cli/run.sh $(B)/riskgrade
+
+# ---- fuzzing ------------------------------------------------------------------------
+# libFuzzer targets (tests/fuzz/), built with clang and the sanitizers in build/fuzz, each
+# run for FUZZ_SECONDS from the bundled spreadsheets and packs as seeds; new inputs go to
+# build/fuzz/corpus-*, a crash to build/fuzz/crash-* (rerun: build/fuzz/fuzz_csv FILE).
+FUZZ_SECONDS  ?= 60
+FUZZ_DEB_PKGS := clang
+FUZZ_SAN      := address,undefined
+FUZZ_TARGETS  := fuzz_csv fuzz_pack
+
+fuzz:
+	@$(MAKE) --no-print-directory apt-install APT_PKGS="$(DEB_PKGS) $(FUZZ_DEB_PKGS)"
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang SANITIZE=$(FUZZ_SAN),fuzzer-no-link \
+	  DEBUG=1 $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+	@mkdir -p build/fuzz/corpus-csv build/fuzz/corpus-pack
+	@cd build/fuzz && ./fuzz_csv -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=1024 -print_final_stats=1 corpus-csv ../../fixtures ../../tests/confidential
+	@cd build/fuzz && ./fuzz_pack -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	  -rss_limit_mb=1024 -print_final_stats=1 corpus-pack ../../rules ../../tests/cli/packs
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_OBJ) | $(B)
+	$(CC) $(CFLAGS_ALL) -UNDEBUG -fsanitize=fuzzer -o $@ $< $(ENGINE_OBJ) $(LIBS_ALL)
 
 # ---- demo and bench ------------------------------------------------------------------
 DEMO_DB    := $(B)/demo.db

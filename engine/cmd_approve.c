@@ -1,7 +1,7 @@
 /*
  * cmd_approve.c: `riskgrade approve`, a collectively approved tier (集体审定), which
  * clears the point's open flags and keeps who approved it, when and why.
- * Depends on db.h, table.h, args.h, audit.h, date.h, lookup.h.
+ * Depends on db.h, out.h, args.h, audit.h, date.h, lookup.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
-#include "table.h"
+#include "out.h"
 
 static const char approve_usage[] =
 	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";

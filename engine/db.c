@@ -360,3 +360,14 @@ int64_t db_last_rowid(db *d)
 {
 	return sqlite3_last_insert_rowid(d->conn);
 }
+
+db_constraint db_constraint_kind(const db_stmt *s)
+{
+	switch (s->last_rc) {
+	case SQLITE_CONSTRAINT_FOREIGNKEY: return DB_CONSTRAINT_FOREIGN_KEY;
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY: return DB_CONSTRAINT_UNIQUE;
+	case SQLITE_CONSTRAINT_CHECK:      return DB_CONSTRAINT_CHECK;
+	}
+	return (s->last_rc & 0xff) == SQLITE_CONSTRAINT ? DB_CONSTRAINT_OTHER : DB_CONSTRAINT_NONE;
+}

@@ -96,4 +96,22 @@ double db_col_double(db_stmt *s, int i);
 /* db_last_rowid: the rowid of the last row inserted through d. */
 int64_t db_last_rowid(db *d);
 
+/* The kind of constraint a failed step violated: lets a caller tell a mistake in the data
+ * it was given (an unknown code, a repeated key, a refused value) from a storage failure. */
+typedef enum {
+	DB_CONSTRAINT_NONE,        /* no constraint: I/O, full disk, lock, or no failure */
+	DB_CONSTRAINT_FOREIGN_KEY, /* a REFERENCES target is missing */
+	DB_CONSTRAINT_UNIQUE,      /* a UNIQUE or PRIMARY KEY value is repeated */
+	DB_CONSTRAINT_CHECK,       /* a CHECK expression is false */
+	DB_CONSTRAINT_OTHER        /* NOT NULL, a trigger's RAISE(), or another constraint */
+} db_constraint;
+
+/*
+ * db_constraint_kind: which kind of constraint the last failed step of s violated
+ * (DB_CONSTRAINT_NONE when it failed for another reason).  A trigger's RAISE(ABORT, ...)
+ * is DB_CONSTRAINT_OTHER, whatever its message says.  Meaningful only after db_step()
+ * failed on s.
+ */
+db_constraint db_constraint_kind(const db_stmt *s);
+
 #endif

@@ -21,8 +21,8 @@
 # GB18030, and the errors of bad signal rows), grade (plain, --trace, --agency,
 # --dry-run with and without a rule change), explain of every point after each run,
 # warnings and flags in every format and filter, the warning steps, approve, runs, diff,
-# calibrate, audit list/verify/head, export of every kind in csv, json and xlsx (to a
-# file and to stdout), report, rules, test and lint.  A probe rule pack writes every
+# calibrate, audit list/verify/head (the lists also as XLSX files), export of every kind
+# in csv, json and xlsx (to a file and to stdout), report, rules, test and lint.  A probe rule pack writes every
 # fact it is handed (the whole point, every signal with all its keys, ctx) into its
 # reasons, flags and warnings, and is graded with: what a pack is never given it cannot
 # leak.  Every command listed by `riskgrade --help` must have been run, and every
@@ -273,6 +273,17 @@ for f in table csv json; do
 	rg "calibrate-run1-$f" 0 calibrate "$db" --run 1 --format $f
 	rg "audit-list-$f" 0 audit "$db" list --format $f
 done
+# The same lists written as XLSX files, each kept unzipped.
+for c in runs flags calibrate; do
+	rg "$c-xlsx" 0 $c "$db" --format xlsx -o "$tmp/files/$c.xlsx"
+	keep "$tmp/files/$c.xlsx"
+done
+rg warnings-all-xlsx 0 warnings "$db" --status all --format xlsx -o "$tmp/files/w.xlsx" --as-of 2026-12-20
+keep "$tmp/files/w.xlsx"
+rg diff-1-2-xlsx 0 diff "$db" 1 2 --format xlsx -o "$tmp/files/diff.xlsx"
+keep "$tmp/files/diff.xlsx"
+rg audit-list-xlsx 0 audit "$db" list --format xlsx -o "$tmp/files/audit.xlsx"
+keep "$tmp/files/audit.xlsx"
 rg warnings-overdue 0 warnings "$db" --overdue --as-of 2026-12-31
 rg calibrate-fail-on-lower 0 calibrate "$db" --fail-on-lower
 rg audit-verify 0 audit "$db" verify
@@ -371,6 +382,12 @@ for f in table csv json; do
 	rg "probe-warnings-$f" 0 warnings "$pdb" --status all --format $f --as-of 2026-12-20
 	rg "probe-diff-$f" 0 diff "$pdb" 3 4 --format $f
 done
+rg probe-flags-xlsx 0 flags "$pdb" --format xlsx -o "$tmp/files/probe-flags.xlsx"
+keep "$tmp/files/probe-flags.xlsx"
+rg probe-warnings-xlsx 0 warnings "$pdb" --status all --format xlsx -o "$tmp/files/probe-w.xlsx" --as-of 2026-12-20
+keep "$tmp/files/probe-w.xlsx"
+rg probe-diff-xlsx 0 diff "$pdb" 3 4 --format xlsx -o "$tmp/files/probe-diff.xlsx"
+keep "$tmp/files/probe-diff.xlsx"
 for k in tiers warnings; do
 	rg "probe-export-$k-json" 0 export "$pdb" $k -o - --format json --as-of 2026-12-20
 	rg "probe-export-$k-xlsx" 0 export "$pdb" $k -o "$tmp/files/probe-$k.xlsx" --as-of 2026-12-20

@@ -1,0 +1,492 @@
+/*
+ * grade.c: the batch run.  Streams the points in scope in code order, hands each point's
+ * facts to its rule pack, checks and stores what the pack returns, follows the warnings
+ * (warn.h), and records the run and its packs in runs, run_packs and the audit log, all
+ * in one transaction: a failure anywhere rolls the whole run back.  Every statement is
+ * prepared once per run.
+ * Depends on db.h, rules.h, warn.h, pack.h, lookup.h (AGENCY_SCOPE), audit.h, progress.h,
+ * vocab.h, status.h.
+ */
+#include "grade.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "lookup.h"
+#include "pack.h"
+#include "progress.h"
+#include "rules.h"
+#include "warn.h"
+
+/* Everything one run needs, prepared once. */
+typedef struct {
+	db *d;                    /* the database, in the run's transaction while grading */
+	const grade_options *opt; /* what was asked: packs, as-of date, scope, actor, trace */
+	grade_results *res;       /* the run's id and what it has done so far */
+	rules *r;                 /* the rule state, with a pack for every agency in scope */
+	warn_book *warnings;      /* the warnings' life: issued, followed, escalated */
+	db_stmt *points;          /* the points in scope, with their power, post, department */
+	int col_code;             /* the columns of points the run reads itself: code, */
+	int col_agency;           /*   agency, */
+	int col_department;       /*   department (the post's when the point has none), */
+	int col_post;             /*   post, */
+	int col_power;            /*   power */
+	db_stmt *people;          /* who answers for a point */
+	db_stmt *ratings;         /* a point's factor ratings */
+	db_stmt *measures;        /* a point's control measures */
+	db_stmt *signals;         /* the signals on a point or its post */
+	db_stmt *changes;         /* the changes of a point's power or post */
+	db_stmt *count;           /* how many points are in scope, for the progress bar */
+	db_stmt *ins_run;         /* the run's record, counts 0 */
+	db_stmt *upd_run;         /* the run's counts, at its end */
+	db_stmt *ins_pack;        /* a pack the run used */
+	db_stmt *ins_grade;       /* a point's grade */
+	db_stmt *ins_flag;        /* a flag on a point */
+	db_stmt *ins_trace;       /* where a reason came from; only with opt->trace */
+} run_state;
+
+/* The points in scope (?1: agency or NULL), in code order so runs are deterministic. */
+static const char points_sql[] =
+	AGENCY_SCOPE
+	"SELECT p.code, p.agency, ag.name AS agency_name, p.level, p.category, p.risk_type,"
+	"  p.consequence,"
+	"  p.manifestation, p.approved_tier, p.approved_on, p.last_graded,"
+	"  pw.code AS \"power.code\", pw.name AS \"power.name\", pw.kind AS \"power.kind\","
+	"  k.scope AS \"power.scope\", pw.legal_basis AS \"power.legal_basis\","
+	"  pw.major AS \"power.major?\", pw.funds AS \"power.funds\","
+	"  po.code AS \"post.code\", po.name AS \"post.name\","
+	"  d.code AS \"department.code\", d.name AS \"department.name\""
+	" FROM points p JOIN agencies ag ON ag.code = p.agency"
+	" LEFT JOIN powers pw ON pw.code = p.power"
+	" LEFT JOIN enum_power_kind k ON k.name = pw.kind"
+	" LEFT JOIN posts po ON po.code = p.post"
+	" LEFT JOIN departments d ON d.code = coalesce(p.department, po.department)"
+	" WHERE ?1 IS NULL OR p.agency IN scope"
+	" ORDER BY p.code";
+
+/* Who answers for a point (?1 agency, ?2 department), by role (DOMAIN.md §4). */
+static const char people_sql[] =
+	"SELECT"
+	" (SELECT code FROM persons WHERE department = ?2 AND role = '科室负责人'"
+	"   ORDER BY code LIMIT 1) AS \"people.department_head\","
+	" (SELECT person FROM oversight WHERE department = ?2"
+	"   ORDER BY person LIMIT 1) AS \"people.leader_in_charge\","
+	" (SELECT code FROM persons WHERE agency = ?1 AND role = '主要领导'"
+	"   ORDER BY code LIMIT 1) AS \"people.principal\"";
+
+static const char ratings_sql[] =
+	"SELECT source, factor, value, rated_on AS date FROM ratings"
+	" WHERE point = ?1 ORDER BY rated_on, id";
+
+static const char measures_sql[] =
+	"SELECT text, status, due, responsible FROM measures WHERE point = ?1 ORDER BY id";
+
+/* Signals on the point or on its post.  The complainant is never handed out. */
+static const char signals_sql[] =
+	"SELECT id, source, received_on AS date, severity, substantiated AS \"substantiated?\","
+	"  text, CASE WHEN point IS NOT NULL THEN 'point' ELSE 'post' END AS via"
+	" FROM signals WHERE point = ?1 OR post = ?2 ORDER BY received_on, id";
+
+/* Changes of the point's power (legal basis) or post (duties). */
+static const char changes_sql[] =
+	"SELECT id, kind, changed_on AS date, text,"
+	"  CASE WHEN power IS NOT NULL THEN 'power' ELSE 'post' END AS via"
+	" FROM changes WHERE power = ?1 OR post = ?2 ORDER BY changed_on, id";
+
+/* How many points are in scope (?1: agency or NULL), for the progress bar. */
+static const char count_sql[] =
+	AGENCY_SCOPE
+	"SELECT count(*) FROM points p WHERE ?1 IS NULL OR p.agency IN scope";
+
+static const char ins_run_sql[] =
+	"INSERT INTO runs (as_of, scope, traced, engine_version, rules_dir, points,"
+	" tier1, tier2, tier3, flags, warnings, created_at, actor)"
+	" VALUES (?1, ?2, ?5, ?3, ?4, 0, 0, 0, 0, 0, 0, ?6, ?7)";
+
+static const char upd_run_sql[] =
+	"UPDATE runs SET points = ?2, tier1 = ?3, tier2 = ?4, tier3 = ?5,"
+	" flags = ?6, warnings = ?7, warnings_new = ?8, warnings_escalated = ?9"
+	" WHERE id = ?1";
+
+static const char ins_pack_sql[] =
+	"INSERT INTO run_packs (run, pack, path, parent, sha256) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static const char ins_grade_sql[] =
+	"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm, score,"
+	" tier, reasons) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+static const char ins_flag_sql[] =
+	"INSERT INTO flags (run, point, code, label, evidence) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static const char ins_trace_sql[] =
+	"INSERT INTO traces (run, point, seq, reason, source) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* The index of the column called name in s, or -1. */
+static int column(db_stmt *s, const char *name)
+{
+	for (int i = 0; i < db_col_count(s); i++)
+		if (strcmp(db_col_name(s, i), name) == 0)
+			return i;
+	return -1;
+}
+
+/* Prepare every statement of the run, once. */
+static rg_status prepare(run_state *rs, rg_err *e)
+{
+	const struct {
+		db_stmt **slot;
+		const char *sql;
+	} all[] = {
+		{&rs->points, points_sql},       {&rs->people, people_sql},
+		{&rs->ratings, ratings_sql},     {&rs->measures, measures_sql},
+		{&rs->signals, signals_sql},     {&rs->changes, changes_sql},
+		{&rs->count, count_sql},         {&rs->ins_run, ins_run_sql},
+		{&rs->upd_run, upd_run_sql},     {&rs->ins_pack, ins_pack_sql},
+		{&rs->ins_grade, ins_grade_sql}, {&rs->ins_flag, ins_flag_sql},
+		{rs->opt->trace ? &rs->ins_trace : NULL, ins_trace_sql},
+	};
+	rg_status st;
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i].slot != NULL && (st = db_prepare(rs->d, all[i].sql, all[i].slot, e)) !=
+		    RG_OK)
+			return st;
+	/* Found once here rather than by name for every point. */
+	rs->col_code = column(rs->points, "code");
+	rs->col_agency = column(rs->points, "agency");
+	rs->col_department = column(rs->points, "department.code");
+	rs->col_post = column(rs->points, "post.code");
+	rs->col_power = column(rs->points, "power.code");
+	assert(rs->col_code >= 0 && rs->col_agency >= 0 && rs->col_department >= 0 &&
+	       rs->col_post >= 0 && rs->col_power >= 0);
+	return warn_open(rs->d, &rs->warnings, e);
+}
+
+static void finalize(run_state *rs)
+{
+	db_stmt *all[] = {rs->points, rs->people, rs->ratings, rs->measures, rs->signals,
+			  rs->changes, rs->count, rs->ins_run, rs->upd_run, rs->ins_pack,
+			  rs->ins_grade, rs->ins_flag, rs->ins_trace};
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		db_finalize(all[i]);
+	warn_close(rs->warnings);
+}
+
+/* Run s, a write, to completion; a failure names what could not be stored for point code
+ * ("-" for the run itself). */
+static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
+{
+	bool row;
+	rg_status st = db_step(s, &row, e);
+
+	if (st != RG_OK)
+		return err_wrap(e, st, "point %s: cannot store the %s", code, what);
+	return RG_OK;
+}
+
+/* Gather the facts of the point on the current row of rs->points into the pack. */
+static rg_status gather(run_state *rs, const char *code, rg_err *e)
+{
+	const char *agency = db_col_text(rs->points, rs->col_agency);
+	const char *department = db_col_text(rs->points, rs->col_department);
+	const char *post = db_col_text(rs->points, rs->col_post);
+	const char *power = db_col_text(rs->points, rs->col_power);
+	bool row;
+	rg_status st;
+
+	rules_begin_point(rs->r, rs->points);
+
+	db_reset(rs->people);
+	db_bind_text(rs->people, 1, agency);
+	db_bind_text(rs->people, 2, department);
+	if ((st = db_step(rs->people, &row, e)) != RG_OK)
+		return st;
+	rules_add_fields(rs->r, rs->people);
+
+	db_reset(rs->ratings);
+	db_bind_text(rs->ratings, 1, code);
+	if ((st = rules_add_list(rs->r, "ratings", rs->ratings, e)) != RG_OK)
+		return st;
+	db_reset(rs->measures);
+	db_bind_text(rs->measures, 1, code);
+	if ((st = rules_add_list(rs->r, "measures", rs->measures, e)) != RG_OK)
+		return st;
+	db_reset(rs->signals);
+	db_bind_text(rs->signals, 1, code);
+	db_bind_text(rs->signals, 2, post);
+	if ((st = rules_add_list(rs->r, "signals", rs->signals, e)) != RG_OK)
+		return st;
+	db_reset(rs->changes);
+	db_bind_text(rs->changes, 1, power);
+	db_bind_text(rs->changes, 2, post);
+	return rules_add_list(rs->r, "changes", rs->changes, e);
+}
+
+/* Store the grade of point code (its tier already checked), with its reasons one per
+ * line. */
+static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
+			     rg_err *e)
+{
+	char reasons[8192];
+	size_t used = 0;
+
+	reasons[0] = '\0';
+	for (int i = 0; i < res->nreasons && used < sizeof reasons; i++)
+		used += (size_t)snprintf(reasons + used, sizeof reasons - used, "%s%s",
+					 i ? "\n" : "", res->reasons[i]);
+	db_reset(rs->ins_grade);
+	db_bind_int(rs->ins_grade, 1, rs->res->run);
+	db_bind_text(rs->ins_grade, 2, code);
+	db_bind_text(rs->ins_grade, 3, res->pack);
+	db_bind_int(rs->ins_grade, 4, res->importance);
+	db_bind_int(rs->ins_grade, 5, res->discretion);
+	db_bind_int(rs->ins_grade, 6, res->likelihood);
+	db_bind_int(rs->ins_grade, 7, res->harm);
+	db_bind_double(rs->ins_grade, 8, res->score);
+	db_bind_text(rs->ins_grade, 9, res->tier);
+	db_bind_text(rs->ins_grade, 10, reasons);
+	return exec(rs->ins_grade, "grade", code, e);
+}
+
+/* With --trace, store where each reason of point code came from. */
+static rg_status store_traces(run_state *rs, const char *code, const rule_result *res,
+			      rg_err *e)
+{
+	rg_status st;
+
+	for (int i = 0; rs->opt->trace && i < res->nreasons; i++) {
+		db_reset(rs->ins_trace);
+		db_bind_int(rs->ins_trace, 1, rs->res->run);
+		db_bind_text(rs->ins_trace, 2, code);
+		db_bind_int(rs->ins_trace, 3, i + 1);
+		db_bind_text(rs->ins_trace, 4, res->reasons[i]);
+		db_bind_text(rs->ins_trace, 5, res->trace[i]);
+		if ((st = exec(rs->ins_trace, "trace", code, e)) != RG_OK)
+			return st;
+	}
+	return RG_OK;
+}
+
+/*
+ * Store the flags of point code.  A flag code the table refuses as empty or repeated for
+ * the point is the pack's mistake (RG_RULE naming the pack, point and flag); any other
+ * failure, a trigger's included, stays a storage failure (RG_DB).
+ */
+static rg_status store_flags(run_state *rs, const char *code, const rule_result *res,
+			     rg_err *e)
+{
+	bool row;
+	rg_status st;
+
+	for (int i = 0; i < res->nflags; i++) {
+		const rule_flag *f = &res->flags[i];
+		db_reset(rs->ins_flag);
+		db_bind_int(rs->ins_flag, 1, rs->res->run);
+		db_bind_text(rs->ins_flag, 2, code);
+		db_bind_text(rs->ins_flag, 3, f->code);
+		db_bind_text(rs->ins_flag, 4, f->label);
+		db_bind_text(rs->ins_flag, 5, f->evidence);
+		if ((st = db_step(rs->ins_flag, &row, e)) == RG_OK)
+			continue;
+		switch (db_constraint_kind(rs->ins_flag)) {
+		case DB_CONSTRAINT_UNIQUE:
+		case DB_CONSTRAINT_CHECK:
+			return err_wrap(e, RG_RULE, "%s: grade() for point %s: flags[%d]: code \"%s\" "
+					"must be non-empty and given once per point",
+					rules_pack_path(rs->r, res->pack), code, i + 1, f->code);
+		default:
+			return err_wrap(e, st, "point %s: cannot store the flag", code);
+		}
+	}
+	rs->res->flags += res->nflags;
+	rs->res->flagged += res->nflags > 0;
+	return RG_OK;
+}
+
+/* Follow the warnings the pack asks for on point code (warn_follow): a disposition that
+ * does not exist, or data the warnings table refuses, is the pack's mistake (RG_RULE). */
+static rg_status store_warnings(run_state *rs, const char *code, const rule_result *res,
+				rg_err *e)
+{
+	warn_outcome done;
+	rg_status st;
+
+	for (int i = 0; i < res->nwarnings; i++) {
+		const rule_warning *w = &res->warnings[i];
+		const warn_notice n = {.reason = w->reason, .disposition = w->disposition,
+				       .responsible = w->responsible, .due = w->due,
+				       .text = w->text};
+		if (vocab_index(vocab_disposition, VOCAB_DISPOSITIONS, w->disposition) < 0)
+			return err_set(e, RG_RULE, "%s: grade() for point %s: warnings[%d]."
+				       "disposition: expected 风险提示, 诫勉谈话 or 责令纠错, got \"%s\"",
+				       rules_pack_path(rs->r, res->pack), code, i + 1,
+				       w->disposition);
+		st = warn_follow(rs->warnings, rs->res->run, rs->opt->as_of, code, &n, &done, e);
+		if (st == RG_INPUT)
+			return err_wrap(e, RG_RULE, "%s: grade() for point %s: warnings[%d]",
+					rules_pack_path(rs->r, res->pack), code, i + 1);
+		if (st != RG_OK)
+			return st;
+		rs->res->warnings_new += done == WARN_ISSUED;
+		rs->res->escalated += done == WARN_ESCALATED;
+	}
+	rs->res->warnings += res->nwarnings;
+	return RG_OK;
+}
+
+/* Check and store what the pack returned for point code. */
+static rg_status store(run_state *rs, const char *code, const rule_result *res, rg_err *e)
+{
+	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
+	rg_status st;
+
+	if (tier < 0)
+		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected "
+			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
+			       code, res->tier);
+	if ((st = store_grade(rs, code, res, e)) != RG_OK)
+		return st;
+	rs->res->tiers[tier]++;
+	if ((st = store_traces(rs, code, res, e)) != RG_OK ||
+	    (st = store_flags(rs, code, res, e)) != RG_OK)
+		return st;
+	return store_warnings(rs, code, res, e);
+}
+
+/* Record the run, its counts still 0, and set rs->res->run to its id. */
+static rg_status start_run(run_state *rs, rg_err *e)
+{
+	rg_status st;
+
+	db_bind_text(rs->ins_run, 1, rs->opt->as_of);
+	db_bind_text(rs->ins_run, 2, rs->opt->scope);
+	db_bind_text(rs->ins_run, 3, RG_VERSION);
+	db_bind_text(rs->ins_run, 4, rs->opt->dir);
+	db_bind_int(rs->ins_run, 5, rs->opt->trace);
+	db_bind_text(rs->ins_run, 6, rs->opt->now);
+	db_bind_text(rs->ins_run, 7, rs->opt->actor);
+	if ((st = exec(rs->ins_run, "run", "-", e)) != RG_OK)
+		return st;
+	rs->res->run = (long)db_last_rowid(rs->d);
+	return RG_OK;
+}
+
+/* Grade the point on the current row of rs->points and store the result. */
+static rg_status grade_point(run_state *rs, rg_err *e)
+{
+	rule_result res;
+	char code[256], owner[256];
+	rg_status st;
+
+	snprintf(code, sizeof code, "%s", db_col_text(rs->points, rs->col_code));
+	snprintf(owner, sizeof owner, "%s", db_col_text(rs->points, rs->col_agency));
+	if ((st = gather(rs, code, e)) != RG_OK ||
+	    (st = rules_grade(rs->r, code, owner, &res, e)) != RG_OK ||
+	    (st = store(rs, code, &res, e)) != RG_OK)
+		return st;
+	rs->res->points++;
+	return RG_OK;
+}
+
+/* Grade every point in scope, in code order, with a progress bar. */
+static rg_status grade_points(run_state *rs, rg_err *e)
+{
+	bool row;
+	rg_status st;
+
+	db_bind_text(rs->count, 1, rs->opt->scope);
+	if ((st = db_step(rs->count, &row, e)) != RG_OK)
+		return st;
+	progress_start(db_col_int(rs->count, 0), "grading");
+	db_bind_text(rs->points, 1, rs->opt->scope);
+	while ((st = db_step(rs->points, &row, e)) == RG_OK && row) {
+		if ((st = grade_point(rs, e)) != RG_OK)
+			break;
+		progress_tick(1);
+	}
+	progress_end();
+	return st;
+}
+
+/* Store the run's counts and the packs it used. */
+static rg_status finish_run(run_state *rs, rg_err *e)
+{
+	const grade_results *r = rs->res;
+	rg_status st;
+
+	db_bind_int(rs->upd_run, 1, r->run);
+	db_bind_int(rs->upd_run, 2, r->points);
+	db_bind_int(rs->upd_run, 3, r->tiers[0]);
+	db_bind_int(rs->upd_run, 4, r->tiers[1]);
+	db_bind_int(rs->upd_run, 5, r->tiers[2]);
+	db_bind_int(rs->upd_run, 6, r->flags);
+	db_bind_int(rs->upd_run, 7, r->warnings);
+	db_bind_int(rs->upd_run, 8, r->warnings_new);
+	db_bind_int(rs->upd_run, 9, r->escalated);
+	if ((st = exec(rs->upd_run, "run", "-", e)) != RG_OK)
+		return st;
+	for (int i = 0; i < rules_pack_count(rs->r); i++) {
+		const rule_pack *pk = rules_pack_at(rs->r, i);
+		db_reset(rs->ins_pack);
+		db_bind_int(rs->ins_pack, 1, r->run);
+		db_bind_text(rs->ins_pack, 2, pk->name);
+		db_bind_text(rs->ins_pack, 3, pk->path);
+		db_bind_text(rs->ins_pack, 4, pk->parent);
+		db_bind_text(rs->ins_pack, 5, pk->sha);
+		if ((st = exec(rs->ins_pack, "pack", "-", e)) != RG_OK)
+			return st;
+	}
+	return RG_OK;
+}
+
+/* Append the run to the audit log. */
+static rg_status audit_run(run_state *rs, rg_err *e)
+{
+	const grade_results *r = rs->res;
+	char subject[64], detail[512];
+
+	snprintf(subject, sizeof subject, "run:%ld", r->run);
+	snprintf(detail, sizeof detail,
+		 "as-of %s, scope %s, rules %s: %ld points (一级 %ld, 二级 %ld, 三级 %ld),"
+		 " %ld flags, %ld warnings (%ld new, %ld escalated)", rs->opt->as_of,
+		 rs->opt->scope ? rs->opt->scope : "all", rs->opt->dir, r->points, r->tiers[0],
+		 r->tiers[1], r->tiers[2], r->flags, r->warnings, r->warnings_new, r->escalated);
+	return audit_append(rs->d, rs->opt->now, rs->opt->actor, "grade", subject, detail, e);
+}
+
+static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_err *e)
+{
+	return rules_use(ctx, agency, name, e);
+}
+
+rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e)
+{
+	run_state rs = {.d = d, .opt = opt, .res = res};
+	bool in_tx = false;
+	rg_status st;
+
+	memset(res, 0, sizeof *res);
+	if ((st = rules_open(opt->dir, opt->as_of, &rs.r, e)) != RG_OK)
+		goto out;
+	rules_set_trace(rs.r, opt->trace);
+	if ((st = pack_resolve(d, opt->dir, opt->scope, use_pack, rs.r, e)) != RG_OK ||
+	    (st = prepare(&rs, e)) != RG_OK || (st = db_begin(d, e)) != RG_OK)
+		goto out;
+	in_tx = true;
+	if ((st = start_run(&rs, e)) != RG_OK || (st = grade_points(&rs, e)) != RG_OK ||
+	    (st = warn_escalate_overdue(rs.warnings, res->run, opt->as_of, opt->scope,
+					&res->escalated, e)) != RG_OK ||
+	    (st = finish_run(&rs, e)) != RG_OK || (st = audit_run(&rs, e)) != RG_OK ||
+	    (st = db_commit(d, e)) != RG_OK)
+		goto out;
+	in_tx = false;
+out:
+	finalize(&rs);
+	if (in_tx)
+		db_rollback(d);
+	rules_close(rs.r);
+	return st;
+}

@@ -1,0 +1,50 @@
+/*
+ * grade.h: the batch run.  Grades every risk point in scope with the rule packs, stores
+ * the grades, flags and warnings, follows the warnings across runs and records the run,
+ * all in one transaction.  Printing what a run did is the caller's.
+ * Depends on db.h, vocab.h, status.h.
+ */
+#ifndef RG_GRADE_H
+#define RG_GRADE_H
+
+#include <stdbool.h>
+
+#include "db.h"
+#include "status.h"
+#include "vocab.h"
+
+/* What to grade and how. */
+typedef struct {
+	const char *dir;   /* the rule pack folder */
+	const char *as_of; /* YYYY-MM-DD the grading is as of */
+	const char *scope; /* an agency code (grades it and the units under it), NULL for all */
+	const char *actor; /* who runs it, for runs.actor and the audit log */
+	const char *now;   /* when, UTC in date_now's format, for runs.created_at and the log */
+	bool trace;        /* also record the pack line each reason came from (--trace) */
+} grade_options;
+
+/* What a run did. */
+typedef struct {
+	long run;                /* the id of the run recorded */
+	long points;             /* points graded */
+	long tiers[VOCAB_TIERS]; /* of them, per tier: tiers[0] 一级 */
+	long flags;              /* flags raised */
+	long flagged;            /* points with at least one flag */
+	long warnings;           /* warnings the packs asked for: issued, seen again or severer */
+	long warnings_new;       /* of them, issued for the first time */
+	long escalated;          /* warnings escalated: severer by the pack, or overdue */
+} grade_results;
+
+/*
+ * grade_run: grade the points of opt->scope in d (open; the caller closes it) with the
+ * packs of opt->dir, as of opt->as_of, and record it as a new run: grades, flags,
+ * warnings followed and overdue ones escalated, the packs used, and an audit log entry,
+ * all in one transaction.  Shows a progress bar on a terminal.  Fills *res.  On failure
+ * nothing is written and *res is unspecified: RG_RULE naming the pack file, the point
+ * and the field when a pack fails or returns something wrong or unstorable (a repeated
+ * flag code, an unknown responsible person); RG_IO if a pack cannot be read; RG_DB with
+ * SQLite's message and the point's code when storing fails.
+ */
+rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e);
+
+#endif
