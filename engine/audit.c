@@ -68,6 +68,11 @@ static const char *const shared_cols[] = {"approved_tier", "approved_on", "last_
 	 "SELECT code, approved_tier, approved_on, last_graded FROM " SHARED_TABLE \
 	 " ORDER BY code", NULL, NULL, true}
 
+/* Warning events, every column (immutable once written). */
+#define EVENT_ROWS \
+	"SELECT id, warning, action, on_date, by, run, disposition, due, status, note" \
+	" FROM warning_events"
+
 /* The entries whose action leaves a state: action (a prefix of it when action_prefix)
  * and subject prefix || key, key being the record's id, or for an import the table. */
 typedef struct {
@@ -99,8 +104,7 @@ static const state_kind kinds[] = {
 		 "SELECT id, point, reason FROM warnings WHERE run = ?1 ORDER BY id", NULL, NULL,
 		 false},
 		{"events", "the warning events it recorded",
-		 "SELECT id, warning, action, on_date, by, run, disposition, due, status, note"
-		 " FROM warning_events WHERE run = ?1 ORDER BY id", NULL, NULL, false},
+		 EVENT_ROWS " WHERE run = ?1 ORDER BY id", NULL, NULL, false},
 	}},
 	{"approve", false, "approval:", "approval", "what the approval recorded", 3, {
 		{"approval", "its fields",
@@ -112,9 +116,7 @@ static const state_kind kinds[] = {
 		APPROVED_PART,
 	}},
 	{"warning ", true, "warning_event:", "warning event", "what the step recorded", 2, {
-		{"event", "its fields",
-		 "SELECT id, warning, action, on_date, by, run, disposition, due, status, note"
-		 " FROM warning_events WHERE id = ?1", NULL, NULL, false},
+		{"event", "its fields", EVENT_ROWS " WHERE id = ?1", NULL, NULL, false},
 		{"warning", "its warning's point and reason",
 		 "SELECT id, point, reason FROM warnings"
 		 " WHERE id = (SELECT warning FROM warning_events WHERE id = ?1)", NULL, NULL,
@@ -184,6 +186,7 @@ static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *
 			   bool bind, int64_t id, long *rows, rg_err *e)
 {
 	db_stmt *s = NULL;
+	char num[40];
 	bool row;
 	rg_status st;
 
@@ -196,26 +199,25 @@ static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		hash_field(h, '\0', "#", 1);
 		for (int i = 0; i < db_col_count(s); i++) {
-			char num[40];
-			const char *name = db_col_name(s, i), *text;
+			const char *name = db_col_name(s, i), *value = num;
+			char tag;
 			switch (db_col_type(s, i)) {
 			case DB_NULL:
 				continue;
 			case DB_INT:
+				tag = 'i';
 				snprintf(num, sizeof num, "%lld", (long long)db_col_int(s, i));
-				hash_field(h, '\0', name, strlen(name));
-				hash_field(h, 'i', num, strlen(num));
 				break;
 			case DB_REAL:
+				tag = 'r';
 				snprintf(num, sizeof num, "%.17g", db_col_double(s, i));
-				hash_field(h, '\0', name, strlen(name));
-				hash_field(h, 'r', num, strlen(num));
 				break;
 			default:
-				text = db_col_text(s, i);
-				hash_field(h, '\0', name, strlen(name));
-				hash_field(h, 't', text, strlen(text));
+				tag = 't';
+				value = db_col_text(s, i);
 			}
+			hash_field(h, '\0', name, strlen(name));
+			hash_field(h, tag, value, strlen(value));
 		}
 		(*rows)++;
 	}
@@ -1066,10 +1068,10 @@ static void check_entry_state(verify_state *v, const state_kind *k, const char *
 /*
  * Check the state every entry recorded against its records as they are now.  Entries
  * naming no record (the cross-checks report them) and edited ones (their content proves
- * nothing; the chain reports them) are passed over.  Only the latest
- * import of a table is checked (the table was rewritten since the others), and the
- * approved tiers and dates of the points only against the latest entry that wrote them
- * (an approval, or an import of points).
+ * nothing; the chain reports them) are passed over.  Only the latest import of a table
+ * is checked (the table was rewritten since the others), and the approved tiers and
+ * dates of the points only against the latest entry that wrote them (an approval, or an
+ * import of points).
  */
 static rg_status check_states(verify_state *v, rg_err *e)
 {

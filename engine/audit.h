@@ -40,15 +40,21 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
  *                     traces of a --trace run), flags (point, code, label, evidence),
  *                     warnings (id, point, reason of those it issued), events (the
  *                     warning events it recorded, every column)
- *   approve approval:N  approval (the approval row), cleared (the flags it cleared)
+ *   approve approval:N  approval (the approval row), cleared (the flags it cleared),
+ *                     approved (every point's code, approved_tier, approved_on and
+ *                     last_graded: what approvals and imports of points write)
  *   warning * warning_event:N  event (the event row: the warning's status, disposition
  *                     and due date after the step), warning (its id, point, reason)
  *   import table:T    rows (every row, every column; for points all but approved_tier,
  *                     approved_on and last_graded, which approvals write too), and for
- *                     points approved (code and those three columns)
- * Rows are hashed as fields in audit_hash's format: the part's name; then per row "#"
- * and, for each column that is not NULL, its name and its value tagged by type ("i" and
- * the integer, "r" and the real as %.17g, "t" and the text).  RG_DB on failure.
+ *                     points approved, as for an approval
+ * A part's digest is the SHA-256 of fields in audit_hash's format ("LENGTH:TEXT\n"): the
+ * part's name, then per row "#" and, for each column that is not NULL, its name and its
+ * value tagged by type ("i" and the integer, "r" and the real as %.17g, "t" and the
+ * text); a run's packs follow its row, after the field "packs", and the traces its
+ * grades, after "traces".  Rows come in key order (an imported table's by all its
+ * columns), columns in the order above (an imported table's in schema order).  RG_DB
+ * on failure.
  */
 rg_status audit_state(db *d, const char *action, const char *subject, char *out, size_t size,
 		      rg_err *e);

@@ -1017,6 +1017,19 @@ static void test_imports(void **state)
 	expect(f->d, 0, NULL, w2, 1);
 }
 
+static void test_import_of_no_table(void **state)
+{
+	fixture *f = *state;
+	char forged[SHA_HEX];
+	const want w[] = {
+		{AUDIT_UNKNOWN, 6, "entry 6 (import table:nope, 2026-12-02T10:00:00Z) names table "
+				   "nope, which does not exist"},
+	};
+
+	forge(f->d, 6, "2026-12-02T10:00:00Z", "import", "table:nope", H5, forged);
+	expect(f->d, 0, NULL, w, 1);
+}
+
 static void test_import_then_approval(void **state)
 {
 	fixture *f = *state;
@@ -1152,6 +1165,7 @@ int main(void)
 		T(test_warning_status_changed),
 		T(test_warning_event_by_a_run),
 		T(test_imports),
+		T(test_import_of_no_table),
 		T(test_import_then_approval),
 		T(test_states_predating_digests),
 		T(test_state_malformed),
