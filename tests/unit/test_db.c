@@ -1,6 +1,7 @@
 /*
  * test_db.c: engine/db.c on real SQLite files: creating and upgrading, refusing what is
- * not a riskgrade database, transactions, and constraint reporting.
+ * not a riskgrade database, transactions, constraint reporting, and waiting for another
+ * connection's lock.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -158,12 +160,82 @@ static void test_rollback_and_constraints(void **state)
 	db_close(d);
 }
 
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* While another connection holds the lock, opening and reading wait --wait seconds and
+ * then give up with the message that names the file; once it lets go, they work. */
+static void test_busy_wait(void **state)
+{
+	fixture *f = *state;
+	int applied;
+	db *w = NULL, *r = NULL, *late = NULL;
+	db_stmt *s = NULL;
+	bool row;
+	rg_err e = {{0}};
+	char want[256];
+	struct timespec t0;
+	double took;
+
+	assert_true(db_wait() == DB_WAIT_DEFAULT);
+	assert_true(DB_WAIT_DEFAULT == 30.0);
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	db_set_wait(0.3);
+	assert_true(db_wait() == 0.3);
+	assert_int_equal(db_open(f->path, &r, NULL), RG_OK); /* before the lock */
+	assert_int_equal(db_prepare(r, "SELECT count(*) FROM agencies", &s, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &w, NULL), RG_OK);
+	assert_int_equal(db_exec(w, "BEGIN EXCLUSIVE", NULL), RG_OK);
+
+	snprintf(want, sizeof want, "%s: the database is busy (another riskgrade is writing); "
+		 "gave up after 0.3 s (--wait)", f->path);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(db_open(f->path, &late, &e), RG_DB);
+	took = seconds_since(&t0);
+	assert_null(late);
+	assert_string_equal(e.msg, want);
+	if (took < 0.25 || took > 10)
+		fail_msg("db_open gave up after %.3f s, expected 0.3 s", took);
+	/* A statement of a connection opened before the lock waits the same. */
+	memset(&e, 0, sizeof e);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(db_step(s, &row, &e), RG_DB);
+	took = seconds_since(&t0);
+	assert_false(row);
+	assert_string_equal(e.msg, want);
+	if (took < 0.25 || took > 10)
+		fail_msg("db_step gave up after %.3f s, expected 0.3 s", took);
+	/* --wait 0: at once. */
+	db_set_wait(0);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(db_open(f->path, &late, &e), RG_DB);
+	assert_non_null(strstr(e.msg, ": the database is busy (another riskgrade is writing); "
+			       "gave up after 0 s (--wait)"));
+	/* Once the lock is gone, both work. */
+	db_rollback(w);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_true(row);
+	assert_int_equal(db_col_int(s, 0), 0);
+	assert_int_equal(db_open(f->path, &late, NULL), RG_OK);
+	db_finalize(s);
+	db_close(late);
+	db_close(r);
+	db_close(w);
+	db_set_wait(DB_WAIT_DEFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_init_then_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_refuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_and_constraints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_busy_wait, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
