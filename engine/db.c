@@ -115,6 +115,45 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 	return RG_OK;
 }
 
+/*
+ * A database without a schema version must be empty to become riskgrade's: refuse one
+ * that holds anything (another program's file), naming what it holds, so that init
+ * never adds riskgrade's tables to it.
+ */
+static rg_status check_empty(db *d, rg_err *e)
+{
+	sqlite3_stmt *s = NULL;
+	char found[512] = "";
+	size_t used = 0;
+	long n = 0;
+	int rc;
+	rg_status st = RG_OK;
+
+	if (sqlite3_prepare_v2(d->conn, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE"
+			       " 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid", -1, &s, NULL) != SQLITE_OK) {
+		st = fail(d, e, "cannot read the schema");
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ < 5 && used < sizeof found)
+			used += (size_t)snprintf(found + used, sizeof found - used, "%s%s \"%s\"",
+						 used ? ", " : "", sqlite3_column_text(s, 0),
+						 sqlite3_column_text(s, 1));
+	}
+	if (rc != SQLITE_DONE) {
+		st = fail(d, e, "cannot read the schema");
+		goto out;
+	}
+	if (n > 0)
+		st = err_set(e, RG_DB, "%s: not a riskgrade database: it has no riskgrade schema "
+			     "version but holds %ld object%s of its own (%s%s); init creates a new "
+			     "database or upgrades a riskgrade one, and has left this file as it was",
+			     d->path, n, n == 1 ? "" : "s", found, n > 5 ? ", ..." : "");
+out:
+	sqlite3_finalize(s);
+	return st;
+}
+
 rg_status db_init(const char *path, int *applied, rg_err *e)
 {
 	db *d = NULL;
@@ -134,6 +173,8 @@ rg_status db_init(const char *path, int *applied, rg_err *e)
 		goto out;
 	}
 	if (version == db_migration_count)
+		goto out;
+	if (version == 0 && (st = check_empty(d, e)) != RG_OK)
 		goto out;
 	st = db_begin(d, e);
 	if (st != RG_OK)

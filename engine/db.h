@@ -42,7 +42,9 @@ double db_wait(void);
 /*
  * db_init: create the database at path if it does not exist and apply every migration
  * it lacks, in one transaction.  *applied is set to how many were applied (0: already up
- * to date).  Returns RG_DB with the reason on failure, leaving the file as it was.
+ * to date).  Returns RG_DB with the reason on failure, leaving the file as it was; among
+ * them an SQLite file of another program (no schema version, but tables or other
+ * objects of its own), named with what it holds.
  */
 rg_status db_init(const char *path, int *applied, rg_err *e);
 

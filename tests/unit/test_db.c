@@ -1,7 +1,7 @@
 /*
  * test_db.c: engine/db.c on real SQLite files: creating and upgrading, refusing what is
- * not a riskgrade database, transactions, constraint reporting, and waiting for another
- * connection's lock.
+ * not a riskgrade database (to open or to init), transactions, constraint reporting, and
+ * waiting for another connection's lock.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -160,6 +160,61 @@ static void test_rollback_and_constraints(void **state)
 	db_close(d);
 }
 
+/* The whole file, for byte-for-byte comparisons (caller frees). */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size > 0);
+	rewind(f);
+	buf = malloc((size_t)size);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	*n = (size_t)size;
+	return buf;
+}
+
+/* init refuses a database without a schema version that holds anything, names what it
+ * holds, and leaves the file as it was, byte for byte. */
+static void test_init_refuses_foreign(void **state)
+{
+	fixture *f = *state;
+	int applied = -1;
+	db *d = NULL;
+	rg_err e = {{0}};
+	char *before, *after, want[256];
+	size_t nb, na;
+
+	/* A file of another program: riskgrade's tables would be mistaken for its own, so
+	 * take a current database and make it foreign by dropping its version. */
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &d, NULL), RG_OK);
+	assert_int_equal(db_exec(d, "PRAGMA user_version = 0", NULL), RG_OK);
+	db_close(d);
+	before = slurp(f->path, &nb);
+	assert_int_equal(db_init(f->path, &applied, &e), RG_DB);
+	assert_int_equal(applied, 0);
+	/* The first object of 001_method.sql is the table enum_level. */
+	snprintf(want, sizeof want, "%s: not a riskgrade database: it has no riskgrade schema "
+		 "version but holds ", f->path);
+	if (strncmp(e.msg, want, strlen(want)) != 0 ||
+	    strstr(e.msg, " objects of its own (table \"enum_level\", ") == NULL ||
+	    strstr(e.msg, ", ...); init creates a new database or upgrades a riskgrade one, "
+		   "and has left this file as it was") == NULL)
+		fail_msg("unexpected message: %s", e.msg);
+	after = slurp(f->path, &na);
+	assert_int_equal(na, nb);
+	assert_memory_equal(after, before, nb);
+	free(before);
+	free(after);
+}
+
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec t;
@@ -235,6 +290,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_init_then_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_refuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_and_constraints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_init_refuses_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy_wait, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
