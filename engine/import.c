@@ -97,6 +97,8 @@ typedef struct {
 	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
 	db_stmt *seen_get;      /* the line of the file that wrote a rowid, if any */
 	db_stmt *seen_put;      /* remember that a line wrote a rowid */
+	db_stmt *approval;      /* points: the latest approval of a point (keeps_approval),
+				   or NULL when the file has none of the columns it sets */
 	enc_stream *enc;        /* the file, decoded */
 	enc_kind kind;          /* the encoding it is read in */
 	long errors;            /* problems reported so far */
@@ -675,6 +677,86 @@ static void report_repeat(importer *im, csv *c, long line, long first)
 }
 
 /*
+ * The columns of points that riskgrade approve sets (集体审定): the approved tier and its
+ * date must be those of the point's latest approval; the date of the last assessment,
+ * which the approval also was, can only move on from it.
+ */
+static const struct {
+	const char *name;  /* column of points */
+	int from;          /* the approval's value: column 1 (tier) or 2 (date) of
+			      im->approval */
+	bool or_later;     /* a later date than the approval's is allowed */
+	const char *why;   /* how the decision is changed instead */
+} approval_cols[] = {
+	{"approved_tier", 1, false, "and a new tier is decided with riskgrade approve, not by "
+				    "import"},
+	{"approved_on", 2, false, "and a new tier is decided with riskgrade approve, not by "
+				  "import"},
+	{"last_graded", 2, true, "which assessed it that day"},
+};
+
+/* Prepare im->approval when importing points with a column an approval sets. */
+static rg_status prepare_approval(importer *im, rg_err *e)
+{
+	bool any = false;
+
+	if (strcmp(im->table, "points") != 0)
+		return RG_OK;
+	for (size_t k = 0; k < sizeof approval_cols / sizeof approval_cols[0]; k++) {
+		int i = find_column(im, approval_cols[k].name);
+		if (i < 0)
+			return err_set(e, RG_DB, "table points has no column %s",
+				       approval_cols[k].name);
+		any = any || im->cols[i].slot >= 0;
+	}
+	if (!any)
+		return RG_OK;
+	return db_prepare(im->d, "SELECT a.id, a.tier, a.approved_on, ifnull(p.name, a.by)"
+			  " FROM approvals a LEFT JOIN persons p ON p.code = a.by"
+			  " WHERE a.point = ?1 ORDER BY a.id DESC LIMIT 1", &im->approval, e);
+}
+
+/*
+ * A point approved with riskgrade approve keeps its approval: the row is reported, for
+ * each column it would undo it in, and false returned.  RG_DB goes to *st.
+ */
+static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
+{
+	const column *key = &im->cols[im->key[0]];
+	bool row, ok = true;
+	char title[256], got[256];
+
+	db_bind_text(im->approval, 1, im->vals[key->slot].text);
+	if ((*st = db_step(im->approval, &row, e)) != RG_OK)
+		return false;
+	for (size_t k = 0; row && k < sizeof approval_cols / sizeof approval_cols[0]; k++) {
+		const column *c = &im->cols[find_column(im, approval_cols[k].name)];
+		const char *want = db_col_text(im->approval, approval_cols[k].from), *v;
+		int cmp;
+		if (c->slot < 0)
+			continue;
+		v = im->vals[c->slot].type == DB_TEXT ? im->vals[c->slot].text : NULL;
+		cmp = v == NULL ? -1 : strcmp(v, want);
+		if (cmp == 0 || (cmp > 0 && approval_cols[k].or_later))
+			continue;
+		if (v == NULL)
+			snprintf(got, sizeof got, "an empty field");
+		else
+			snprintf(got, sizeof got, "\"%s\"", v);
+		report(im, "%s:%ld:%d: column %s: expected %s%s, got %s: %s was approved %s on %s "
+		       "by %s (approval %lld), %s", im->path, line, c->field + 1,
+		       col_title(c, title, sizeof title), want,
+		       approval_cols[k].or_later ? " or later" : "", got,
+		       im->vals[key->slot].text, db_col_text(im->approval, 1),
+		       db_col_text(im->approval, 2), db_col_text(im->approval, 3),
+		       (long long)db_col_int(im->approval, 0), approval_cols[k].why);
+		ok = false;
+	}
+	db_reset(im->approval);
+	return ok;
+}
+
+/*
  * Check, look up and write the current row.  *fresh and *changed tell what happened to
  * a row written (new, updated; neither: unchanged); false when the row was reported.
  * RG_DB for database failures goes to *st.  Every statement is reset right after its
@@ -713,7 +795,7 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (*st != RG_OK)
 			return false;
 	}
-	if (!ok)
+	if (!ok || (im->approval != NULL && !keeps_approval(im, line, st, e)))
 		return false;
 
 	/* Is the key in the table, and with these values? */
@@ -779,6 +861,7 @@ static void finish(importer *im)
 	db_finalize(im->upsert);
 	db_finalize(im->seen_get);
 	db_finalize(im->seen_put);
+	db_finalize(im->approval);
 	for (int i = 0; i < im->ncols; i++)
 		db_finalize(im->cols[i].ref_check);
 }
@@ -824,7 +907,7 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 		goto out;
 	if ((st = read_header(&im, c, e)) != RG_OK)
 		goto out;
-	if ((st = prepare(&im, e)) != RG_OK)
+	if ((st = prepare(&im, e)) != RG_OK || (st = prepare_approval(&im, e)) != RG_OK)
 		goto out;
 	if (o->dry_run) {
 		/* Keep every change in memory, so the file is never written, then roll back. */

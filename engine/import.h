@@ -54,7 +54,10 @@ typedef struct {
  * signals and changes the natural key of schemas/003_import_keys.sql): a row whose key
  * is in the table updates the columns the file has (INSERT ... ON CONFLICT DO UPDATE,
  * so rows that refer to it, such as grades, flags and warnings, are untouched); a row
- * equal to the one in the table is counted unchanged and not written.
+ * equal to the one in the table is counted unchanged and not written.  A point with an
+ * approval (table approvals, written by riskgrade approve) keeps it: a row of points
+ * whose approved_tier or approved_on differs from its latest approval's, or whose
+ * last_graded is empty or before that approval's date, is reported naming the approval.
  *
  * Every problem is reported on errs as "path:line:column: column "name" (label): expected
  * ..., got "..."" (at most 100 lines; the column is the field's place in the row, or for

@@ -401,6 +401,95 @@ static void test_update_keeps_grades(void **state)
 	assert_query(f->d, "SELECT count(*) || tier FROM grades WHERE point = 'P1'", "1一级");
 }
 
+/* Import text into points, which must be refused with exactly the one report want
+ * (after the file's name) and nothing written. */
+static void import_refused(fixture *f, const char *text, const char *want)
+{
+	long rows = -1;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	assert_int_equal(run_import(f, "points", text, &rows, &report, &e), RG_INPUT);
+	at = strstr(report, f->csv_path);
+	if (at == NULL || strcmp(at + strlen(f->csv_path), want) != 0)
+		fail_msg("report\nexpected: riskgrade: %s%s\ngot:      %s", f->csv_path, want,
+			 report);
+	assert_int_equal(rows, 0);
+	free(report);
+}
+
+/* An approval (riskgrade approve) is not undone by a points file imported again: its
+ * tier and date must be the latest approval's, the last assessment not before it. */
+static void test_keeps_approval(void **state)
+{
+	fixture *f = *state;
+	static const char head[] = "code,agency,level,category,manifestation,post,"
+				   "approved_tier,approved_on,last_graded\n";
+	char text[512], want[2048];
+
+	import_ok(f, "persons", "code,name,agency,role\nL,李四,A,主要领导\n", 1, 0, 0);
+	snprintf(text, sizeof text, "%sP1,A,岗位,业务流程,m,A-P,三级,2026-01-01,2026-01-01\n"
+		 "P2,A,岗位,业务流程,m,A-P,三级,2026-01-01,2026-01-01\n", head);
+	import_ok(f, "points", text, 2, 0, 0);
+	/* As riskgrade approve records it. */
+	assert_int_equal(db_exec(f->d, "INSERT INTO approvals (point, tier, previous, approved_on,"
+				 " by, note) VALUES ('P1', '一级', '三级', '2026-12-01', 'L', '会议');"
+				 "UPDATE points SET approved_tier = '一级', approved_on = '2026-12-01',"
+				 " last_graded = '2026-12-01' WHERE code = 'P1';", NULL), RG_OK);
+
+	/* The original file again: every column it would undo is named. */
+	snprintf(want, sizeof want,
+		 ":2:7: column \"approved_tier\" (审定等级): expected 一级, got \"三级\": P1 was "
+		 "approved 一级 on 2026-12-01 by 李四 (approval 1), and a new tier is decided with "
+		 "riskgrade approve, not by import\n"
+		 "riskgrade: %s:2:8: column \"approved_on\" (审定日期): expected 2026-12-01, got "
+		 "\"2026-01-01\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), and a "
+		 "new tier is decided with riskgrade approve, not by import\n"
+		 "riskgrade: %s:2:9: column \"last_graded\" (上次评定日期): expected 2026-12-01 or "
+		 "later, got \"2026-01-01\": P1 was approved 一级 on 2026-12-01 by 李四 (approval "
+		 "1), which assessed it that day\n", f->csv_path, f->csv_path);
+	import_refused(f, text, want);
+	assert_query(f->d, "SELECT approved_tier || approved_on || last_graded FROM points"
+			   " WHERE code = 'P1'", "一级2026-12-012026-12-01");
+	/* One column at a time, empty fields too. */
+	import_refused(f, "code,agency,level,category,manifestation,post,approved_on\n"
+		       "P1,A,岗位,业务流程,m,A-P,2026-11-30\n",
+		       ":2:7: column \"approved_on\" (审定日期): expected 2026-12-01, got "
+		       "\"2026-11-30\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), and "
+		       "a new tier is decided with riskgrade approve, not by import\n");
+	import_refused(f, "code,agency,level,category,manifestation,post,last_graded\n"
+		       "P1,A,岗位,业务流程,m,A-P,2026-11-30\n",
+		       ":2:7: column \"last_graded\" (上次评定日期): expected 2026-12-01 or later, "
+		       "got \"2026-11-30\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), "
+		       "which assessed it that day\n");
+	import_refused(f, "code,agency,level,category,manifestation,post,last_graded\n"
+		       "P1,A,岗位,业务流程,m,A-P,\n",
+		       ":2:7: column \"last_graded\" (上次评定日期): expected 2026-12-01 or later, "
+		       "got an empty field: P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), "
+		       "which assessed it that day\n");
+	/* The approved values pass, a later assessment too; a point never approved is free. */
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier,"
+			       "approved_on\nP1,A,岗位,业务流程,m,A-P,一级,2026-12-01\n", 0, 0, 1);
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,last_graded\n"
+			       "P1,A,岗位,业务流程,m,A-P,2026-12-09\n"
+			       "P2,A,岗位,业务流程,m,A-P,2025-01-01\n", 0, 2, 0);
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier,"
+			       "approved_on\nP2,A,岗位,业务流程,m,A-P,二级,2026-02-01\n", 0, 1, 0);
+	/* The latest approval is the one that counts. */
+	assert_int_equal(db_exec(f->d, "INSERT INTO approvals (point, tier, previous, approved_on,"
+				 " by, note) VALUES ('P1', '二级', '一级', '2026-12-05', 'L', '复议');"
+				 "UPDATE points SET approved_tier = '二级', approved_on = '2026-12-05',"
+				 " last_graded = '2026-12-05' WHERE code = 'P1';", NULL), RG_OK);
+	import_refused(f, "code,agency,level,category,manifestation,post,approved_tier\n"
+		       "P1,A,岗位,业务流程,m,A-P,一级\n",
+		       ":2:7: column \"approved_tier\" (审定等级): expected 二级, got \"一级\": P1 "
+		       "was approved 二级 on 2026-12-05 by 李四 (approval 2), and a new tier is "
+		       "decided with riskgrade approve, not by import\n");
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier\n"
+			       "P1,A,岗位,业务流程,m,A-P,二级\n", 0, 0, 1);
+}
+
 /* The whole database file, for byte-for-byte comparisons. */
 static char *slurp(const char *path, size_t *n)
 {
@@ -538,6 +627,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reimport, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keeps_approval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
