@@ -63,10 +63,13 @@ typedef struct {
  * ..., got "..."" (at most 100 lines; the column is the field's place in the row, or for
  * an invalid byte the field, with the line, character and byte offset of the byte):
  * unknown or repeated headers, bad fields, rows the schema refuses, a key twice in the
- * file, invalid bytes for the encoding.  If there is any, nothing is written and
- * RG_INPUT is returned with a summary in e.  Otherwise, unless o->dry_run, one audit
- * entry ("import", "table:TABLE", "PATH (ENCODING, sha256 HEX): N rows: ...") is
- * appended in the same transaction, and the transaction is committed.  A dry run rolls
+ * file, invalid bytes for the encoding.  For a table with a confidential column
+ * (signals: the 举报人) no message quotes a cell, since a cell out of place may be one: an
+ * unknown header cell is named by its place, a refused value by its line and column.
+ * If there is any problem, nothing is written and RG_INPUT is returned with a summary
+ * in e.  Otherwise, unless o->dry_run, one audit entry ("import", "table:TABLE", "PATH
+ * (ENCODING, sha256 HEX): N rows: ...") is appended in the same transaction, and the
+ * transaction is committed.  A dry run rolls
  * everything back without the database file ever being written.
  *
  * *r is filled in either way (counts of 0 on failure).  RG_USAGE for a table that is not

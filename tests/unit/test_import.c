@@ -490,6 +490,64 @@ static void test_keeps_approval(void **state)
 			       "P1,A,岗位,业务流程,m,A-P,二级\n", 0, 0, 1);
 }
 
+/* A signals file with its cells out of place never names the complainant (举报人) it
+ * holds, here 证人甲Z9: not as a header cell, not as a refused value. */
+static void test_confidential(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message; /* a line of the report */
+	} cases[] = {
+		/* No header row: the first row stands for it. */
+		{"审计,,A-P,2026-01-01,一般,是,t,证人甲Z9\n",
+		 ":1:8: column 8 of the header is not a column of signals: is the header row "
+		 "missing? (its text is not shown: it may be a 举报人); expected one of \"source\" "
+		 "(信息来源), "},
+		/* The complainant swapped with the source, or in the date's place. */
+		{"source,post,received_on,text,complainant\n证人甲Z9,A-P,2026-01-01,t,审计\n",
+		 ":2:1: column \"source\" (信息来源): expected one of 巡视, "},
+		{"source,post,received_on,text,complainant\n审计,A-P,证人甲Z9,t,2026-01-01\n",
+		 ":2:3: column \"received_on\" (收到日期): expected a date YYYY-MM-DD, got a value "
+		 "not shown (a cell of signals may be the 举报人)\n"},
+		{"source,post,received_on,text,substantiated\n审计,A-P,2026-01-01,t,证人甲Z9\n",
+		 ":2:5: column \"substantiated\" (是否属实): expected a whole number, got a value "
+		 "not shown (a cell of signals may be the 举报人)\n"},
+		{"source,post,received_on,text\n审计,证人甲Z9,2026-01-01,t\n",
+		 ":2:2: column \"post\" (岗位代码): expected the code of an existing row of posts, "
+		 "got a value not shown (a cell of signals may be the 举报人)\n"},
+		/* A row twice: its key is not quoted either. */
+		{"source,post,received_on,text\n审计,A-P,2026-01-01,证人甲Z9\n"
+		 "审计,A-P,2026-01-01,证人甲Z9\n",
+		 ":3:1: columns \"source\" (信息来源), \"post\" (岗位代码), \"received_on\" (收到日期), "
+		 "\"text\" (内容摘要): expected a row not already in the file, got a value not shown "
+		 "(a cell of signals may be the 举报人), "},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		long rows = -1;
+		char *report = NULL;
+		rg_err e = {{0}};
+		if (run_import(f, "signals", cases[i].text, &rows, &report, &e) != RG_INPUT)
+			fail_msg("case %zu: not refused: %s", i, e.msg);
+		if (strstr(report, cases[i].message) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, report, cases[i].message);
+		if (strstr(report, "证人甲Z9") != NULL || strstr(e.msg, "证人甲Z9") != NULL)
+			fail_msg("case %zu: the complainant is named: %s%s", i, report, e.msg);
+		assert_int_equal(rows, 0);
+		free(report);
+	}
+	/* Other tables quote what they refuse, for the user to find it. */
+	long rows;
+	char *report = NULL;
+	rg_err e = {{0}};
+	assert_int_equal(run_import(f, "changes", "kind,post,changed_on,text\n"
+				    "职责权限变更,A-P,证人甲Z9,t\n", &rows, &report, &e), RG_INPUT);
+	assert_non_null(strstr(report, ":2:3: column \"changed_on\" (变更日期): expected a date "
+				       "YYYY-MM-DD, got \"证人甲Z9\"\n"));
+	free(report);
+}
+
 /* The whole database file, for byte-for-byte comparisons. */
 static char *slurp(const char *path, size_t *n)
 {
@@ -628,6 +686,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keeps_approval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_confidential, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
