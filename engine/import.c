@@ -342,9 +342,10 @@ static rg_status load_columns(importer *im, rg_err *e)
 		im->cols[i].is_date = strstr(db_col_text(s, 0), pattern) != NULL;
 	}
 	for (size_t k = 0; k < sizeof confidential_cols / sizeof confidential_cols[0]; k++) {
-		int i = find_column(im, confidential_cols[k].col);
+		int i;
 		if (strcmp(confidential_cols[k].table, im->table) != 0)
 			continue;
+		i = find_column(im, confidential_cols[k].col);
 		if (i < 0) {
 			st = err_set(e, RG_DB, "table %s has no column %s", im->table,
 				     confidential_cols[k].col);
