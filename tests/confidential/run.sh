@@ -13,8 +13,11 @@
 #
 # tests/confidential/bad_signals.csv holds signal rows each bad in one way (date, enum,
 # unknown point or post, no point nor post, a key twice, a field too many), each with a
-# complainant; more broken files are written below (quotes, bytes, NUL, a field short,
-# the 举报人 header renamed or blank).  Their import errors must not name them either.
+# complainant; tests/confidential/headerless_signals.csv is a signals file saved without
+# its header row, so that its first row, complainant and all, stands for the header;
+# more broken files are written below (quotes, bytes, NUL, a field short, the 举报人
+# header renamed or blank, a complainant swapped into another column).  Their import
+# errors must not name them either.
 #
 # Then every command that prints or writes data is run, its stdout, its stderr and the
 # files it writes kept (an XLSX is unzipped and each XML part kept): import (dry run,
@@ -130,6 +133,10 @@ printf '%s\n%s,表头改名（坏）,坏文件举报人Header-2207\n' "$(echo "$
 # must not echo the field's text either.
 printf '%s\n%s,表头空白（坏）,坏文件举报人Blank-2208\n' "$(echo "$h" | sed 's/举报人$//')" \
 	"$r" >"$tmp/bad/blank.csv"
+# A complainant and the source swapped on a row: the complainant stands in a column
+# whose values are checked.
+printf '%s\n坏文件举报人Swapped-2209,A1,,2026-11-01,一般,是,错位（坏）,信访举报\n' "$h" \
+	>"$tmp/bad/swapped.csv"
 # the bad file in GB18030, as Excel saves "CSV" on a Chinese Windows
 python3 -c 'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))' \
 	"$here/bad_signals.csv" >"$tmp/bad/gb18030.csv" || fail "cannot write the GB18030 file"
@@ -139,7 +146,11 @@ python3 -c 'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-
 # parse these files, which is the point of them).
 printf '%s\n' 坏文件举报人Unclosed-2201 坏文件举报人After-2202 Inside-2203 Byte-2204 \
 	Nul-2205 坏文件举报人Short-2206 坏文件举报人Header-2207 坏文件举报人Blank-2208 \
-	>"$tmp/broken-ids"
+	坏文件举报人Swapped-2209 >"$tmp/broken-ids"
+# The file without a header: the 举报人 is the last of its eight fields.
+python3 -c 'import csv, sys; [print(r[7]) for r in csv.reader(open(sys.argv[1], encoding="utf-8")) if len(r) == 8 and r[7]]' \
+	"$here/headerless_signals.csv" >>"$tmp/broken-ids" || fail "cannot read headerless_signals.csv"
+[ "$(wc -l <"$tmp/broken-ids")" -ge 11 ] || fail "headerless_signals.csv names fewer than 2 complainants"
 
 cp "$db" "$tmp/before-bad.db"
 rg import-bad-rows 3 import "$db" signals "$here/bad_signals.csv"
@@ -147,9 +158,11 @@ rg import-bad-rows-dry 3 import "$db" signals "$here/bad_signals.csv" --dry-run
 rg import-bad-gb18030 3 import "$db" signals "$tmp/bad/gb18030.csv"
 rg import-bad-gb18030-as-utf8 3 import "$db" signals "$tmp/bad/gb18030.csv" --encoding utf-8
 rg import-gb18030-dry 0 import "$db" signals "$tmp/files/signals-gb18030.csv" --dry-run
-for b in unclosed after inside byte nul short header blank; do
+for b in unclosed after inside byte nul short header blank swapped; do
 	rg "import-bad-$b" 3 import "$db" signals "$tmp/bad/$b.csv"
 done
+rg import-headerless 3 import "$db" signals "$here/headerless_signals.csv"
+rg import-headerless-dry 3 import "$db" signals "$here/headerless_signals.csv" --dry-run
 rg import-bad-byte-utf8 3 import "$db" signals "$tmp/bad/byte.csv" --encoding utf-8
 rg import-bad-byte-gb 3 import "$db" signals "$tmp/bad/byte.csv" --encoding gb18030
 rg import-wrong-table 3 import "$db" changes "$here/signals.csv"
