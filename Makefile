@@ -182,6 +182,8 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_OBJ) | $(B)
 # ---- demo and bench ------------------------------------------------------------------
 DEMO_DB    := $(B)/demo.db
 DEMO_AS_OF := 2026-12-01
+# Who imports and grades, for the audit log: the login name, or "demo" where it is unset.
+DEMO_BY    := $(or $(USER),$(LOGNAME),demo)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/riskgrade
@@ -189,10 +191,10 @@ demo: deps
 	@$(B)/riskgrade init $(DEMO_DB)
 	@for f in fixtures/demo/[0-9]*.csv; do \
 	  t=$$(basename $$f .csv | sed 's/^[0-9]*_//'); \
-	  $(B)/riskgrade import $(DEMO_DB) $$t $$f || exit $$?; \
+	  $(B)/riskgrade import $(DEMO_DB) $$t $$f --by "$(DEMO_BY)" || exit $$?; \
 	done
 	@echo
-	@$(B)/riskgrade grade $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@$(B)/riskgrade grade $(DEMO_DB) --as-of $(DEMO_AS_OF) --by "$(DEMO_BY)"
 	@echo
 	@$(B)/riskgrade warnings $(DEMO_DB)
 

@@ -155,7 +155,10 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 			       opt.as_of);
 	if (opt.dir == NULL)
 		opt.dir = pack_default_dir();
-	opt.actor = audit_actor(by);
+	/* A dry run records nothing, so it needs nobody named; its audit entry is discarded. */
+	opt.actor = dry_run && audit_actor(by) == NULL ? "（试算）" : audit_actor(by);
+	if (!dry_run && (st = audit_require_actor(by, &opt.actor, e)) != RG_OK)
+		return st;
 	opt.now = now;
 
 	st = dry_run ? db_open_copy(pos[0], &d, e) : db_open(pos[0], &d, e);
