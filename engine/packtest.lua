@@ -1,5 +1,5 @@
 -- packtest.lua: the harness of `riskgrade test`, run in a rule state after the prelude.
--- Embedded in the binary (build/packtest.c).  Called by rules.c with:
+-- Embedded in the binary (build/prelude.c).  Called by harness.c with:
 --   require_pack  the prelude's loader
 --   lines_of      C: the executable lines of a Lua function, as a set
 --   hits          a table the C line hook fills: hits[source][line] = true

@@ -1,8 +1,8 @@
 /*
- * rules.h: the rule layer.  Loads a Lua 5.4 rule pack into a sandbox, hands it one risk
- * point's facts at a time and checks what it returns.  The only module that sees Lua; the
- * engine holds no weights, thresholds or domain rules — they all live in the pack.
- * Depends on Lua, db.h (rows become Lua tables), date.h, sha.h, status.h.
+ * rules.h: the rule layer's grading API.  Loads Lua 5.4 rule packs into a sandbox, hands
+ * a pack one risk point's facts at a time and checks what it returns.  Callers see no Lua;
+ * the engine holds no weights, thresholds or domain rules — they all live in the pack.
+ * Depends on db.h (rows become Lua tables), pack.h, sha.h, status.h.
  */
 #ifndef RG_RULES_H
 #define RG_RULES_H
@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "pack.h"
 #include "sha.h"
 #include "status.h"
 
@@ -22,8 +23,8 @@ typedef struct rules rules;
 
 /* A pack the state has loaded: an agency's (rules/agencies/CODE.lua) or the default. */
 typedef struct {
-	char name[64];        /* "default" or an agency code */
-	char path[4096 + 128]; /* the file it came from */
+	char name[PACK_NAME_MAX]; /* "default" or an agency code */
+	char path[PACK_PATH_MAX]; /* the file it came from */
 	char sha[SHA_HEX];    /* SHA-256 of the file's content */
 	const char *parent;   /* the pack it inherits from, or NULL */
 } rule_pack;
@@ -71,10 +72,6 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 /* rules_close: free the Lua state and everything it returned.  NULL is allowed. */
 void rules_close(rules *r);
 
-/* rules_pack_file: whether dir has its own pack for this agency code (a file
- * dir/agencies/CODE.lua). */
-bool rules_pack_file(const char *dir, const char *agency);
-
 /*
  * rules_use: grade the points of agency with pack name ("default" or an agency code),
  * loading it, and the packs it inherits from, if they are not loaded yet.  RG_RULE with
@@ -82,24 +79,6 @@ bool rules_pack_file(const char *dir, const char *agency);
  * cannot be read.
  */
 rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
-
-/*
- * rules_test: load pack name in this state and run the cases it carries (its own CASES
- * table), printing to out each failure as expected/actual lines, a summary, the tiers no
- * case expects, and the lines of the pack's own functions that no case ran.  Use a fresh
- * state per pack, so coverage counts that pack's cases only.  *failures is set to the
- * number of failing cases.  RG_RULE or RG_IO if the pack cannot be loaded.
- */
-rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e);
-
-/*
- * rules_lint: load pack name and print to out its static problems, one per line: tier
- * thresholds out of order or leaving low scores without a tier, a tier missing from TIERS,
- * WEIGHTS that do not add up to the pack's WEIGHT_TOTAL, references to point facts that
- * do not exist (p.name in its text), tiers no case expects.  *findings is set to their
- * number.  RG_RULE or RG_IO if the pack cannot be loaded.
- */
-rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e);
 
 /*
  * rules_pack_numbers: read the numbers a command needs from a pack's own data, e.g.
@@ -153,5 +132,19 @@ rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e);
  */
 rg_status rules_grade(rules *r, const char *code, const char *agency, rule_result *res,
 		      rg_err *e);
+
+/*
+ * For the pack test harness (harness.c), the other module of this layer that sees Lua:
+ * rules_lua, the sandboxed state of r (owned by r; its stack holds the message handler
+ * at SBX_MSGH between calls); rules_push_loader, push the prelude's require_pack(name),
+ * which loads a pack as rules_use() does and returns its table; rules_load_failure, why
+ * the last load failed (RG_IO for a file that cannot be read, else RG_RULE);
+ * rules_dir, the rule pack folder r was opened on.
+ */
+struct lua_State;
+struct lua_State *rules_lua(rules *r);
+void rules_push_loader(rules *r);
+rg_status rules_load_failure(const rules *r);
+const char *rules_dir(const rules *r);
 
 #endif
