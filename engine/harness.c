@@ -1,7 +1,8 @@
 /*
  * harness.c: `riskgrade test` and `riskgrade lint` (see harness.h).  Runs the embedded
- * engine/packtest.lua in a rule state after its prelude, with a line hook that records
- * coverage, and prints the reports it returns.  Depends on Lua, sandbox.h, rules.h,
+ * engine/packtest.lua in a rule state after its prelude, each case under its own CPU
+ * limit and with a line hook that records coverage, and prints the reports it returns.
+ * Every use of the state goes through sbx_call.  Depends on Lua, sandbox.h, rules.h,
  * pack.h, args.h, vocab.h.
  */
 #include "harness.h"
@@ -60,44 +61,71 @@ static int l_lines_of(lua_State *L)
 	return 2;
 }
 
-/* source_of(name), for the lint harness: the text of the pack's file. */
-static int l_source_of(lua_State *L)
-{
-	rules *r = lua_touserdata(L, lua_upvalueindex(1));
-	char path[PACK_PATH_MAX];
-	char *buf = NULL;
-	size_t len = 0;
-	rg_err e;
+/* Slots of the harness's functions on the stack, above SBX_MSGH (load_harness). */
+enum { PREPARE = SBX_MSGH + 1, RUN_CASE, FAIL_CASE, FINISH, LINT };
 
-	pack_path(rules_dir(r), luaL_checkstring(L, 1), path, sizeof path);
-	if (pack_read(path, &buf, &len, &e) != RG_OK) {
-		lua_pushstring(L, e.msg);
+/* Load the harness (engine/packtest.lua), protected: returns its five functions.
+ * Argument 1: the rules, whose loader and pack texts it is given. */
+static int p_load(lua_State *L)
+{
+	rules *r = lua_touserdata(L, 1);
+
+	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") != LUA_OK)
 		return lua_error(L);
-	}
-	lua_pushlstring(L, buf, len);
-	free(buf);
-	return 1;
+	rules_push_loader(r); /* require_pack, the texts */
+	lua_pushcfunction(L, l_lines_of);
+	lua_insert(L, -2);
+	lua_newtable(L); /* hits */
+	lua_pushvalue(L, -1);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &hits_key);
+	lua_insert(L, -2);
+	lua_call(L, 4, 5);
+	return 5;
 }
 
-/* Load the test harness (engine/packtest.lua): pushes its run and lint functions. */
+/* Load the harness: its functions go to slots PREPARE..LINT. */
 static rg_status load_harness(rules *r, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 
-	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") !=
-	    LUA_OK)
-		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
-	rules_push_loader(r);
-	lua_pushcfunction(L, l_lines_of);
-	lua_newtable(L);
-	lua_pushvalue(L, -1);
-	lua_rawsetp(L, LUA_REGISTRYINDEX, &hits_key);
+	lua_settop(L, SBX_MSGH);
+	lua_pushcfunction(L, p_load);
 	lua_pushlightuserdata(L, r);
-	lua_pushcclosure(L, l_source_of, 1);
-	if (lua_pcall(L, 4, 2, SBX_MSGH) != LUA_OK)
-		return err_set(e, RG_RULE, "internal: %s", lua_tostring(L, -1));
+	if (sbx_call(L, 1, 5, true) != LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
 	return RG_OK;
 }
+
+/* fn(name) -> one result, protected (pushing the name allocates).  Arguments: the name
+ * (a C string) and fn. */
+static int p_with_name(lua_State *L)
+{
+	lua_pushstring(L, lua_touserdata(L, 1));
+	lua_call(L, 1, 1);
+	return 1;
+}
+
+/* Call the harness function at slot fn with pack name, no traceback: an error is a load
+ * error, reported as the pack's file and line.  Leaves the result on the stack. */
+static rg_status call_with_name(rules *r, int fn, const char *name, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+
+	lua_pushcfunction(L, p_with_name);
+	lua_pushlightuserdata(L, (void *)name);
+	lua_pushvalue(L, fn);
+	if (sbx_call(L, 2, 1, false) != LUA_OK)
+		return err_set(e, rules_load_failure(r), "%s", sbx_error(L, -1));
+	return RG_OK;
+}
+
+/* What the printers need, and what they count. */
+typedef struct {
+	rules *r;
+	const char *name; /* the pack */
+	FILE *out;
+	int count;        /* failing cases, or findings */
+} print_args;
 
 /* The failures of the report at index report, each with its expected/actual lines;
  * returns their number. */
@@ -157,91 +185,130 @@ static void print_missed(lua_State *L, int report, FILE *out)
 	lua_pop(L, 1);
 }
 
-/* Print one report of the harness (on top of the stack) for pack name; returns the number
- * of failing cases. */
-static int print_report(rules *r, const char *name, FILE *out)
+/* Print the report of the harness (argument 2) for pack a->name, protected; a->count is
+ * set to the number of failing cases. */
+static int p_report(lua_State *L)
 {
-	lua_State *L = rules_lua(r);
-	int report = lua_gettop(L), failures, ncases;
+	print_args *a = lua_touserdata(L, 1);
+	int report = 2, ncases;
 
 	lua_getfield(L, report, "cases");
 	ncases = (int)lua_tointeger(L, -1);
 	lua_pop(L, 1);
-	failures = print_failures(L, report, name, out);
-	fprintf(out, "%s (%s): %d case%s, %d failed\n", name, rules_pack_path(r, name), ncases,
-		ncases == 1 ? "" : "s", failures);
+	a->count = print_failures(L, report, a->name, a->out);
+	fprintf(a->out, "%s (%s): %d case%s, %d failed\n", a->name, rules_pack_path(a->r, a->name),
+		ncases, ncases == 1 ? "" : "s", a->count);
 	lua_getfield(L, report, "tiers");
 	for (int i = 0; i < VOCAB_TIERS; i++) {
 		if (lua_getfield(L, -1, vocab_tier[i]) == LUA_TNIL)
-			fprintf(out, "  no case expects %s\n", vocab_tier[i]);
+			fprintf(a->out, "  no case expects %s\n", vocab_tier[i]);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	lua_getfield(L, report, "lines");
 	lua_getfield(L, report, "run");
-	fprintf(out, "  coverage: %d of %d lines of the pack's own functions run\n",
+	fprintf(a->out, "  coverage: %d of %d lines of the pack's own functions run\n",
 		(int)lua_tointeger(L, -1), (int)lua_tointeger(L, -2));
 	lua_pop(L, 2);
-	print_missed(L, report, out);
-	return failures;
+	print_missed(L, report, a->out);
+	return 0;
+}
+
+/* Print the findings of lint (argument 2) for pack a->name, protected; a->count is set to
+ * their number. */
+static int p_findings(lua_State *L)
+{
+	print_args *a = lua_touserdata(L, 1);
+
+	a->count = (int)lua_rawlen(L, 2);
+	for (int i = 1; i <= a->count; i++) {
+		lua_geti(L, 2, i);
+		fprintf(a->out, "%s: %s\n", rules_pack_path(a->r, a->name), lua_tostring(L, -1));
+		lua_pop(L, 1);
+	}
+	fprintf(a->out, "%s (%s): %d finding%s\n", a->name, rules_pack_path(a->r, a->name),
+		a->count, a->count == 1 ? "" : "s");
+	return 0;
+}
+
+/* Print what is on top of the stack with printer, protected. */
+static rg_status print(rules *r, lua_CFunction printer, print_args *a, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+
+	lua_pushcfunction(L, printer);
+	lua_insert(L, -2);
+	lua_pushlightuserdata(L, a);
+	lua_insert(L, -2);
+	if (sbx_call(L, 2, 0, true) != LUA_OK)
+		return err_set(e, RG_RULE, "%s\n(while reporting on %s)", sbx_error(L, -1),
+			       rules_pack_path(r, a->name));
+	return RG_OK;
 }
 
 rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
 {
-	lua_State *L = rules_lua(r);
+	print_args a = {r, name, out, 0};
 	rg_status st;
 
-	*findings = 0;
-	lua_settop(L, SBX_MSGH);
-	if ((st = load_harness(r, e)) != RG_OK)
-		goto out;
-	lua_pushstring(L, name);
-	sbx_watch(L);
-	int rc = lua_pcall(L, 1, 1, 0);
-	sbx_unwatch();
-	if (rc != LUA_OK) {
-		st = err_set(e, rules_load_failure(r), "%s", lua_tostring(L, -1));
-		goto out;
-	}
-	*findings = (int)lua_rawlen(L, -1);
-	for (int i = 1; i <= *findings; i++) {
-		lua_geti(L, -1, i);
-		fprintf(out, "%s: %s\n", rules_pack_path(r, name), lua_tostring(L, -1));
-		lua_pop(L, 1);
-	}
-	fprintf(out, "%s (%s): %d finding%s\n", name, rules_pack_path(r, name), *findings,
-		*findings == 1 ? "" : "s");
-out:
-	lua_settop(L, SBX_MSGH);
+	if ((st = load_harness(r, e)) == RG_OK &&
+	    (st = call_with_name(r, LINT, name, e)) == RG_OK)
+		st = print(r, p_findings, &a, e);
+	*findings = a.count;
+	lua_settop(rules_lua(r), SBX_MSGH);
 	return st;
+}
+
+/* Run the cases prepared, each under its own CPU limit: a case that fails to run (an
+ * error, the limit) is recorded as a failure with its error. */
+static rg_status run_cases(rules *r, const char *name, int ncases, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+
+	for (int i = 1; i <= ncases; i++) {
+		lua_pushvalue(L, RUN_CASE);
+		lua_pushinteger(L, i);
+		if (sbx_call(L, 1, 0, false) == LUA_OK)
+			continue;
+		lua_pushvalue(L, FAIL_CASE); /* fail_case(i, error) */
+		lua_insert(L, -2);
+		lua_pushinteger(L, i);
+		lua_insert(L, -2);
+		if (sbx_call(L, 2, 0, false) != LUA_OK)
+			return err_set(e, RG_RULE, "%s\n(while recording a failed case of %s)",
+				       sbx_error(L, -1), rules_pack_path(r, name));
+	}
+	return RG_OK;
 }
 
 rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
-	rg_status st = RG_OK;
+	print_args a = {r, name, out, 0};
+	rg_status st;
 
-	*failures = 0;
-	lua_settop(L, SBX_MSGH);
 	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
-	lua_pop(L, 1); /* lint */
-	lua_pushstring(L, name);
-	/* No traceback: a failing case is reported by the harness; this is a load error. */
 	sbx_set_line_hook(L, coverage_hook);
 	sbx_set_trace(L, true); /* so the packs' trace code runs, and counts, too */
-	sbx_watch(L);
-	int rc = lua_pcall(L, 1, 1, 0);
-	sbx_unwatch();
+	if ((st = call_with_name(r, PREPARE, name, e)) != RG_OK)
+		goto out;
+	int ncases = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if ((st = run_cases(r, name, ncases, e)) != RG_OK)
+		goto out;
+	lua_pushvalue(L, FINISH);
+	if (sbx_call(L, 0, 1, true) != LUA_OK) {
+		st = err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
+		goto out;
+	}
+	sbx_set_line_hook(L, NULL);
+	st = print(r, p_report, &a, e);
+out:
 	sbx_set_line_hook(L, NULL);
 	sbx_set_trace(L, false);
 	lua_sethook(L, NULL, 0, 0);
-	if (rc != LUA_OK) {
-		st = err_set(e, rules_load_failure(r), "%s", lua_tostring(L, -1));
-		goto out;
-	}
-	*failures = print_report(r, name, out);
-out:
+	*failures = a.count;
 	lua_settop(L, SBX_MSGH);
 	return st;
 }

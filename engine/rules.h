@@ -45,8 +45,9 @@ typedef struct {
 	const char *text;        /* what must be done */
 } rule_warning;
 
-/* What the pack returned for one point.  Strings belong to the Lua state and stay valid
- * until the next rules_begin_point() or rules_close(). */
+/* What the pack returned for one point, checked (see rules/README.md for the limits on
+ * each text).  The strings are copies owned by the rule state (none points into Lua):
+ * valid until the next rules_begin_point() or rules_close(). */
 typedef struct {
 	const char *pack;                             /* name of the pack that graded it */
 	int importance, discretion, likelihood, harm; /* the four factors, 1-5 */
@@ -109,26 +110,33 @@ void rules_set_trace(rules *r, bool on);
 /*
  * rules_begin_point: start the facts of a new point from the current row of s: each column
  * becomes a field.  A column named "a.b" goes into sub-table a (created only when a value
- * is not NULL); a name ending in "?" is a boolean (0 false, anything else true).
+ * is not NULL); a name ending in "?" is a boolean (0 false, anything else true).  The
+ * column "code" names the point in messages.  If the state cannot hold the facts (a pack
+ * filled its memory), the failure is kept and returned, RG_RULE, by the next
+ * rules_add_list() or rules_grade() for this point.
  */
 void rules_begin_point(rules *r, db_stmt *s);
 
 /* rules_add_fields: add the columns of the current row of s to the current point, as
- * rules_begin_point() does. */
+ * rules_begin_point() does (and failing as it does). */
 void rules_add_fields(rules *r, db_stmt *s);
 
 /*
  * rules_add_list: step s to its end and set field key of the current point to an array of
- * its rows, each a table built as in rules_begin_point().  RG_DB on a database failure.
+ * its rows, each a table built as in rules_begin_point().  RG_DB on a database failure;
+ * RG_RULE naming the point if the facts of the point could not be built.
  */
 rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e);
 
 /*
  * rules_grade: call pack:grade(point, ctx) in protected mode, with the pack given to
- * agency by rules_use(), and check its result into *res.  code names the point in
- * messages.  RG_RULE on a Lua error (message: the pack's file:line, the error, the
- * point's code and a traceback) or a malformed result (naming the field and what was
- * expected).
+ * agency by rules_use(), and check its result into *res.  Looking up grade, the call and
+ * reading the result (which may run the pack's metamethods) all run under the CPU limit
+ * and the memory cap.  code names the point in messages.  RG_RULE on a Lua error
+ * (message: the pack's file:line, the error, the point's code and a traceback), or a
+ * malformed result (the pack's file, the point and the field, and what was expected: a
+ * score that is not a finite number, a text over its length or with a control
+ * character, a list over its length...).
  */
 rg_status rules_grade(rules *r, const char *code, const char *agency, rule_result *res,
 		      rg_err *e);
@@ -136,15 +144,15 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 /*
  * For the pack test harness (harness.c), the other module of this layer that sees Lua:
  * rules_lua, the sandboxed state of r (owned by r; its stack holds the message handler
- * at SBX_MSGH between calls); rules_push_loader, push the prelude's require_pack(name),
- * which loads a pack as rules_use() does and returns its table; rules_load_failure, why
- * the last load failed (RG_IO for a file that cannot be read, else RG_RULE);
- * rules_dir, the rule pack folder r was opened on.
+ * at SBX_MSGH between calls; call into it only through sbx_call); rules_push_loader,
+ * push the prelude's require_pack(name), which loads a pack as rules_use() does and
+ * returns its table, then the table of the texts of the packs loaded (name -> the bytes
+ * that were hashed and run); neither push allocates.  rules_load_failure, why the last
+ * load failed (RG_IO for a file that cannot be read, else RG_RULE).
  */
 struct lua_State;
 struct lua_State *rules_lua(rules *r);
 void rules_push_loader(rules *r);
 rg_status rules_load_failure(const rules *r);
-const char *rules_dir(const rules *r);
 
 #endif

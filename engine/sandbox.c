@@ -1,9 +1,10 @@
 /*
  * sandbox.c: the Lua state rule packs run in (see rules/README.md, "What a pack may use").
- * The pack sees only base (without dofile, loadfile, load, collectgarbage), string
- * (without dump and the backtracking pattern functions), table, math (without random),
- * utf8, and our date and re libraries; its memory and its CPU time per call are capped.
- * Depends on Lua, luadate.h, rx.h.
+ * The pack sees only base (without dofile, loadfile, load, collectgarbage; pcall and
+ * xpcall that cannot catch the CPU limit), string (without dump and the backtracking
+ * pattern functions), table, math (without random), utf8, and our date and re libraries,
+ * with caps on the C functions that could loop long (bounded.c); its memory and its CPU
+ * time per call are capped.  Depends on Lua, bounded.h, luadate.h, rx.h.
  */
 #include "sandbox.h"
 
@@ -16,6 +17,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "bounded.h"
 #include "luadate.h"
 #include "rx.h"
 
@@ -28,10 +30,13 @@
 
 /* What a state's allocator and hooks need, reached through lua_getallocf(). */
 typedef struct {
-	size_t mem_used;    /* bytes the state holds */
-	size_t mem_limit;   /* bytes it may hold */
-	lua_Hook line_hook; /* installed by every sbx_watch(), or NULL */
-	bool tracing;       /* grade --trace: here() answers, result.trace is read */
+	size_t mem_used;     /* bytes the state holds */
+	size_t mem_limit;    /* bytes it may hold */
+	lua_Hook line_hook;  /* installed by every watch(), or NULL */
+	bool tracing;        /* grade --trace: here() answers, result.trace is read */
+	bool stopped;        /* the CPU limit stopped the current call: it stays stopped */
+	char stop_msg[256];  /* why, with the pack's file and line */
+	char error_msg[64];  /* sbx_error() of an error object that is not a string */
 } sbx;
 
 static sbx *sbx_of(lua_State *L)
@@ -66,13 +71,21 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static lua_State *volatile watched;
 static volatile sig_atomic_t watch_seq, seen_seq, ticks;
 
-/* Installed by the timer on a runaway point: stop it where it is, naming the line. */
+/* Installed by the timer on a runaway call: stop it where it is, naming the line, and
+ * again at every instruction after, so that no pcall in the pack can catch the stop and
+ * go on.  The hook stays until the next watch(). */
 static void stop_hook(lua_State *L, lua_Debug *ar)
 {
-	lua_sethook(L, NULL, 0, 0);
-	lua_getinfo(L, "Sl", ar);
-	lua_pushfstring(L, "%s:%d: more than %d s of CPU time on one point: a runaway loop?",
-			ar->short_src, ar->currentline, TICK_LIMIT * TICK_MS / 1000);
+	sbx *sb = sbx_of(L);
+
+	if (!sb->stopped) {
+		lua_getinfo(L, "Sl", ar);
+		snprintf(sb->stop_msg, sizeof sb->stop_msg,
+			 "%s:%d: more than %d s of CPU time on one point: a runaway loop?",
+			 ar->short_src, ar->currentline, TICK_LIMIT * TICK_MS / 1000);
+		sb->stopped = true;
+	}
+	lua_pushstring(L, sb->stop_msg);
 	lua_error(L);
 }
 
@@ -88,8 +101,10 @@ static void on_tick(int sig)
 		ticks = 0;
 		return;
 	}
+	/* A count hook runs before every instruction of every Lua function, loops and calls
+	 * alike; C functions a pack can reach are bounded (bounded.c). */
 	if (++ticks >= TICK_LIMIT)
-		lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+		lua_sethook(L, stop_hook, LUA_MASKCOUNT, 1);
 }
 
 /* Start the CPU timer once per process (RISKGRADE_BENCH_NO_LIMITS=1 leaves it off, only
@@ -114,11 +129,14 @@ static void start_timer(void)
 	setitimer(ITIMER_PROF, &it, NULL);
 }
 
-void sbx_watch(lua_State *L)
+/* watch / unwatch: bracket every call into the state (sbx_call).  watch clears the stop
+ * hook the timer may have set in the previous call and restores the line hook. */
+static void watch(lua_State *L)
 {
 	sbx *sb = sbx_of(L);
 
 	watched = NULL;
+	sb->stopped = false;
 	if (sb->line_hook != NULL)
 		lua_sethook(L, sb->line_hook, LUA_MASKLINE, 0);
 	else
@@ -127,9 +145,47 @@ void sbx_watch(lua_State *L)
 	watched = L;
 }
 
-void sbx_unwatch(void)
+static void unwatch(void)
 {
 	watched = NULL;
+}
+
+int sbx_call(lua_State *L, int nargs, int nresults, bool traceback)
+{
+	int rc;
+
+	watch(L);
+	rc = lua_pcall(L, nargs, nresults, traceback ? SBX_MSGH : 0);
+	unwatch();
+	return rc;
+}
+
+const char *sbx_error(lua_State *L, int idx)
+{
+	sbx *sb = sbx_of(L);
+
+	switch (lua_type(L, idx)) {
+	case LUA_TSTRING:
+		return lua_tostring(L, idx);
+	case LUA_TNUMBER:
+		/* Formatted here: lua_tostring would convert it in place, which allocates. */
+		if (lua_isinteger(L, idx))
+			snprintf(sb->error_msg, sizeof sb->error_msg, LUA_INTEGER_FMT,
+				 (LUAI_UACINT)lua_tointeger(L, idx));
+		else
+			snprintf(sb->error_msg, sizeof sb->error_msg, LUA_NUMBER_FMT,
+				 (LUAI_UACNUMBER)lua_tonumber(L, idx));
+		return sb->error_msg;
+	default:
+		snprintf(sb->error_msg, sizeof sb->error_msg, "(error object is a %s value)",
+			 luaL_typename(L, idx));
+		return sb->error_msg;
+	}
+}
+
+size_t sbx_memory(lua_State *L)
+{
+	return sbx_of(L)->mem_used;
 }
 
 void sbx_set_line_hook(lua_State *L, lua_Hook hook)
@@ -147,17 +203,56 @@ bool sbx_tracing(lua_State *L)
 	return sbx_of(L)->tracing;
 }
 
-/* string.find with its plain flag always set.  Lua's own patterns backtrack inside C,
- * where neither the hook nor any limit reaches, so packs match text with `re` instead. */
-static int l_find_plain(lua_State *L)
+/* pcall(f, ...) as Lua's, except that once the CPU limit has stopped the call it raises
+ * the stop again, so a pack cannot catch it and go on. */
+static int l_pcall(lua_State *L)
 {
-	luaL_checkstring(L, 1);
-	luaL_checkstring(L, 2);
-	lua_settop(L, 3);
-	lua_pushboolean(L, 1);
+	int rc;
+
+	luaL_checkany(L, 1);
+	rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+	if (rc != LUA_OK && sbx_of(L)->stopped) {
+		lua_pushstring(L, sbx_of(L)->stop_msg);
+		return lua_error(L);
+	}
+	luaL_checkstack(L, 1, "too many results");
+	lua_pushboolean(L, rc == LUA_OK);
+	lua_insert(L, 1);
+	return lua_gettop(L);
+}
+
+/* The message handler xpcall installs: the pack's own (upvalue 1), unless the CPU limit
+ * stopped the call.  Then the error comes from inside a hook, where Lua runs the handler
+ * with hooks off, so no pack code may run: the stop is kept as it is. */
+static int xpcall_handler(lua_State *L)
+{
+	if (sbx_of(L)->stopped)
+		return 1;
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
-	lua_call(L, 4, LUA_MULTRET);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+/* xpcall(f, msgh, ...) as Lua's, with the same guard as pcall. */
+static int l_xpcall(lua_State *L)
+{
+	int n = lua_gettop(L), rc;
+
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_pushvalue(L, 2);
+	lua_pushcclosure(L, xpcall_handler, 1);
+	lua_replace(L, 2);
+	lua_pushvalue(L, 1); /* swap f and the handler: handler, f, args... */
+	lua_copy(L, 2, 1);
+	lua_replace(L, 2);
+	rc = lua_pcall(L, n - 2, LUA_MULTRET, 1);
+	if (rc != LUA_OK && sbx_of(L)->stopped) {
+		lua_pushstring(L, sbx_of(L)->stop_msg);
+		return lua_error(L);
+	}
+	lua_pushboolean(L, rc == LUA_OK);
+	lua_replace(L, 1);
 	return lua_gettop(L);
 }
 
@@ -217,7 +312,8 @@ static void remove_field(lua_State *L, const char *table, const char *field)
 	lua_pop(L, 1);
 }
 
-static void open_libraries(lua_State *L)
+/* Open the libraries a pack sees as the state's globals; run protected by sbx_open. */
+static int open_libraries(lua_State *L)
 {
 	static const luaL_Reg libs[] = {
 		{LUA_GNAME, luaopen_base},     {LUA_STRLIBNAME, luaopen_string},
@@ -239,10 +335,13 @@ static void open_libraries(lua_State *L)
 	remove_field(L, "string", "gmatch");
 	remove_field(L, "string", "gsub");
 	lua_getglobal(L, "string");
-	lua_getfield(L, -1, "find");
-	lua_pushcclosure(L, l_find_plain, 1);
-	lua_setfield(L, -2, "find");
-	lua_pop(L, 1);
+	lua_getglobal(L, "table");
+	bounded_open(L, -2, -1);
+	lua_pop(L, 2);
+	lua_pushcfunction(L, l_pcall);
+	lua_setglobal(L, "pcall");
+	lua_pushcfunction(L, l_xpcall);
+	lua_setglobal(L, "xpcall");
 	rx_open(L);
 	lua_setglobal(L, "re");
 	remove_field(L, "math", "random");
@@ -251,6 +350,9 @@ static void open_libraries(lua_State *L)
 	lua_setglobal(L, "print");
 	luadate_open(L);
 	lua_setglobal(L, "date");
+	lua_pushcfunction(L, l_here);
+	lua_setglobal(L, "here");
+	return 0;
 }
 
 lua_State *sbx_open(size_t mem_limit)
@@ -266,9 +368,12 @@ lua_State *sbx_open(size_t mem_limit)
 		free(sb);
 		return NULL;
 	}
-	open_libraries(L);
-	lua_pushcfunction(L, l_here);
-	lua_setglobal(L, "here");
+	lua_pushcfunction(L, open_libraries);
+	if (lua_pcall(L, 0, 0, 0) != LUA_OK) { /* out of memory: only a memory error */
+		lua_close(L);
+		free(sb);
+		return NULL;
+	}
 	start_timer();
 	lua_pushcfunction(L, msgh); /* SBX_MSGH */
 	return L;
