@@ -198,12 +198,17 @@ local function lint(name)
   if type(tiers) == "table" then
     local seen, last = {}, nil
     for i, t in ipairs(tiers) do
-      seen[t.tier] = true
-      if last and t.min >= last then
-        find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
-             i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
+      if type(t) ~= "table" or type(t.tier) ~= "string" or type(t.min) ~= "number" then
+        find("TIERS[%d]: expected { tier = \"…\", min = <number> }, got %s", i,
+             type(t) == "table" and "a table without them" or type(t))
+      else
+        seen[t.tier] = true
+        if last and t.min >= last then
+          find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
+               i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
+        end
+        last = t.min
       end
-      last = t.min
     end
     for _, tier in ipairs(TIER_NAMES) do
       if not seen[tier] then find("TIERS has no %s", tier) end
