@@ -76,6 +76,13 @@ void rules_set_trace(rules *r, bool on)
 	sbx_set_trace(r->L, on);
 }
 
+/* The Lua string of the bytes at argument 1 (light userdata), of length argument 2. */
+static int p_string(lua_State *L)
+{
+	lua_pushlstring(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+	return 1;
+}
+
 /* loadpack(name, env), for the prelude: read the pack's file as text once, record its
  * hash and keep the text (for lint), and return it compiled as a function whose _ENV is
  * env, and the file's path.  What runs is exactly what was hashed. */
@@ -108,8 +115,14 @@ static int l_loadpack(lua_State *L)
 	sha256_hex(buf, len, pk->sha);
 	snprintf(chunkname, sizeof chunkname, "@%s", pk->path);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, r->sources_ref);
-	lua_pushlstring(L, buf, len); /* may raise a memory error: buf must go first */
+	/* The text as a Lua string, protected: a memory error must not leak buf. */
+	lua_pushcfunction(L, p_string);
+	lua_pushlightuserdata(L, buf);
+	lua_pushinteger(L, (lua_Integer)len);
+	int rc = lua_pcall(L, 2, 1, 0);
 	free(buf);
+	if (rc != LUA_OK)
+		return lua_error(L);
 	lua_setfield(L, -2, name);
 	lua_getfield(L, -1, name);
 	buf = (char *)lua_tolstring(L, -1, &len); /* the copy the sources table keeps */

@@ -352,6 +352,10 @@ static int open_libraries(lua_State *L)
 	lua_setglobal(L, "date");
 	lua_pushcfunction(L, l_here);
 	lua_setglobal(L, "here");
+	/* Lua makes this message when a message handler fails; kept, so that making it never
+	 * needs memory (it could be out, and where Lua makes it nothing would catch that). */
+	lua_pushliteral(L, "error in error handling");
+	lua_setfield(L, LUA_REGISTRYINDEX, "riskgrade.errerr");
 	return 0;
 }
 

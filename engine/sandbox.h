@@ -37,7 +37,7 @@ void sbx_close(lua_State *L);
  * here, so that no Lua code (a pack's function or metamethod) runs unwatched and no
  * allocation fails unprotected.  Returns the status of lua_pcall; the error object is
  * then on top of the stack (read it with sbx_error()).  Only one state is watched at a
- * time.
+ * time, and calls do not nest: a C function run by sbx_call calls Lua with lua_call.
  */
 int sbx_call(lua_State *L, int nargs, int nresults, bool traceback);
 

@@ -46,6 +46,16 @@ static int run_chunk(size_t limit, const char *chunk, char *msg, size_t n)
 	return run_chunk_cpu(limit, chunk, msg, n, false);
 }
 
+/* Run chunk as run_chunk does: it must fail with a message that holds message. */
+static void expect_failure(size_t limit, const char *chunk, const char *message)
+{
+	char msg[512];
+
+	assert_int_not_equal(run_chunk(limit, chunk, msg, sizeof msg), LUA_OK);
+	if (strstr(msg, message) == NULL)
+		fail_msg("\"%s\" lacks \"%s\"", msg, message);
+}
+
 /* The CPU limit stops a loop that catches its error with pcall or xpcall and goes on,
  * and one whose xpcall handler loops (Lua runs handlers of errors raised in a hook with
  * hooks off). */
@@ -61,14 +71,10 @@ static void test_limit_uncatchable(void **state)
 		"  n = n + 1\n"
 		"end",
 	};
-	char msg[512];
 
 	(void)state;
-	for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
-		assert_int_equal(run_chunk(16 << 20, chunks[i], msg, sizeof msg), LUA_ERRRUN);
-		if (strstr(msg, "more than 1 s of CPU time on one point") == NULL)
-			fail_msg("chunk %zu: \"%s\"", i, msg);
-	}
+	for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++)
+		expect_failure(16 << 20, chunks[i], "more than 1 s of CPU time on one point");
 }
 
 /* pcall and xpcall otherwise work as Lua's: results, errors, handlers, extra arguments. */
@@ -109,12 +115,25 @@ static void test_pcre2_memory_capped(void **state)
 		"local kept = {}\n"
 		"for i = 1, 2000 do kept[i] = re.compile('(?:a|b){1000}' .. i) end\n"
 		"return 'all compiled'";
-	char msg[512];
 
 	(void)state;
-	assert_int_not_equal(run_chunk(16 << 20, chunk, msg, sizeof msg), LUA_OK);
-	if (strstr(msg, "not enough memory") == NULL)
-		fail_msg("\"%s\"", msg);
+	expect_failure(16 << 20, chunk, "not enough memory");
+}
+
+/* The state's count of bytes includes a compiled pattern's code: one of some 37 KB adds
+ * at least 30,000 bytes (its Lua values, well under 1 KB, could not). */
+static void test_pcre2_memory_counted(void **state)
+{
+	lua_State *L = sbx_open(16 << 20);
+	size_t before;
+
+	(void)state;
+	assert_non_null(L);
+	assert_int_equal(luaL_loadstring(L, "return re.compile('(?:a|b){1000}')"), LUA_OK);
+	before = sbx_memory(L);
+	assert_int_equal(sbx_call(L, 0, 1, false), LUA_OK);
+	assert_true(sbx_memory(L) >= before + 30000);
+	sbx_close(L);
 }
 
 /* The pattern cache is bounded: 2000 such patterns (some 74 MB), used once each and not
@@ -139,12 +158,9 @@ static void test_re_steps_capped(void **state)
 {
 	static const char chunk[] =
 		"return re.test(('xxxxxxxxxxxxxxxxxxx.'):rep(1000), [[(x+x+)+\\d]])";
-	char msg[512];
 
 	(void)state;
-	assert_int_equal(run_chunk(16 << 20, chunk, msg, sizeof msg), LUA_ERRRUN);
-	if (strstr(msg, "on a text of 20000 bytes: more than 10000000 steps") == NULL)
-		fail_msg("\"%s\"", msg);
+	expect_failure(16 << 20, chunk, "on a text of 20000 bytes: more than 10000000 steps");
 }
 
 /* sbx_error names what was raised without running code or allocating. */
@@ -177,6 +193,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_limit_uncatchable),
 		cmocka_unit_test(test_pcall_as_lua),
+		cmocka_unit_test(test_pcre2_memory_counted),
 		cmocka_unit_test(test_pcre2_memory_capped),
 		cmocka_unit_test(test_pcre2_cache_bounded),
 		cmocka_unit_test(test_re_steps_capped),
