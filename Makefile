@@ -47,7 +47,9 @@ BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
-RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
+RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o $(B)/arena.o \
+              $(B)/rules.o $(B)/harness.o \
+              $(B)/prelude.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
