@@ -402,47 +402,61 @@ static void test_hostile_results(void **state)
 	}
 }
 
-/* A pack that fills the state's memory up to the cap (keeping the point, whose memory
- * would otherwise serve the next one) and returns: the engine's next allocation, building
- * the next point's facts, fails.  That must be an error naming the
+/* Grade the fixture's row again with the pack loaded in f->r. */
+static rg_status grade_again(fixture *f, rule_result *res, rg_err *e)
+{
+	bool row;
+
+	db_reset(f->row);
+	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
+	rules_begin_point(f->r, f->row);
+	rules_add_fields(f->r, f->row);
+	return rules_grade(f->r, "FX-1", "A", res, e);
+}
+
+/* A pack that fills the state's memory up to the cap (keeping each point, whose memory
+ * would otherwise serve the next one), 64 MiB a point so that no point takes a second
+ * even in a sanitizer build, and returns 一级 once it is full: the engine's next
+ * allocation, building the next point's facts, fails.  That must be an error naming the
  * point, not an abort. */
 static void test_memory_full_between_points(void **state)
 {
 	fixture *f = *state;
 	rule_result res;
-	bool row;
 	rg_err e = {{0}};
 	static const char pack[] =
 		"local hoard, n = {}, 0\n"
-		"for i = 1, 64 do hoard[i] = false end -- no growing while memory is full\n"
-		"local result = { factors = { importance = 1, discretion = 1, likelihood = 1,\n"
+		"for i = 1, 128 do hoard[i] = false end -- no growing while memory is full\n"
+		"local filling = { factors = { importance = 1, discretion = 1, likelihood = 1,\n"
 		"  harm = 1 }, score = 10, tier = '三级' }\n"
+		"local full = { factors = filling.factors, score = 10, tier = '一级' }\n"
 		"local base = ('x'):rep(1 << 16)\n"
 		"local function piece(size) -- a new string of size bytes, quickly\n"
 		"  if size >= 1 << 16 then return base:rep(size >> 16) end\n"
 		"  return ('x'):rep(size)\n"
 		"end\n"
+		"local size = 1 << 24\n"
 		"return { grade = function(self, p, ctx)\n"
-		"  n = n + 1; hoard[n] = p -- so that the next point cannot reuse its memory\n"
-		"  local size = 1 << 24\n"
-		"  while size >= 64 and n < 64 do\n"
+		"  n = n + 1; hoard[n] = p\n"
+		"  local made = 0\n"
+		"  while size >= 64 and made < 4 do\n"
 		"    local ok, s = pcall(piece, size)\n"
-		"    if ok then n = n + 1; hoard[n] = s else size = size // 2 end\n"
+		"    if ok then n = n + 1; hoard[n] = s; made = made + 1 else size = size // 2 end\n"
 		"  end\n"
-		"  return result\n"
+		"  return size < 64 and full or filling\n"
 		"end }\n";
-	rg_status st;
+	rg_status st = grade_with(f, pack, &res, &e);
 
-	/* The first point may already fail for want of memory to read its result (checked
-	 * below for the second); it must not abort. */
-	st = grade_with(f, pack, &res, &e);
+	/* 256 MiB in pieces of 16 MiB, then one of each smaller size down to 64 bytes, 4
+	 * pieces a point: full by about the 10th point.  The point that fills it may already
+	 * lack the memory to read its result; it must not abort. */
+	for (int i = 0; i < 30 && st == RG_OK && strcmp(res.tier, "一级") != 0; i++)
+		st = grade_again(f, &res, &e);
 	if (st != RG_OK && strstr(e.msg, "not enough memory") == NULL)
 		fail_msg("%s", e.msg);
-	db_reset(f->row);
-	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
-	rules_begin_point(f->r, f->row);
-	rules_add_fields(f->r, f->row);
-	assert_int_equal(rules_grade(f->r, "FX-1", "A", &res, &e), RG_RULE);
+	if (st == RG_OK && strcmp(res.tier, "一级") != 0)
+		fail_msg("the pack did not fill the state's memory");
+	assert_int_equal(grade_again(f, &res, &e), RG_RULE);
 	if (strstr(e.msg, "not enough memory") == NULL || strstr(e.msg, "point FX-1") == NULL)
 		fail_msg("\"%s\" lacks the memory error or the point", e.msg);
 }
