@@ -37,7 +37,9 @@ static int l_date_add(lua_State *L)
 
 	if (n > 3650000 || n < -3650000)
 		return luaL_error(L, "date.add: %d days is out of range", (int)n);
-	date_format(d + (long)n, out);
+	if (!date_format(d + (long)n, out))
+		return luaL_error(L, "date.add: %d days from %s is outside the years 0001-9999",
+				  (int)n, lua_tostring(L, 1));
 	lua_pushstring(L, out);
 	return 1;
 }

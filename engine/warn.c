@@ -213,6 +213,7 @@ static rg_status reissue(warn_book *b, long id, const char *point, const char *d
  * next_step: the escalation rule (DOMAIN.md §6), for overdue warnings and escalation by
  * hand: one disposition severer, due as many days after on_days as w had from issue to
  * due (at least one).  Sets *to and due[]; false when w is at the severest disposition.
+ * due[] is left empty when the new due date would be past 9999-12-31.
  */
 static bool next_step(const warn_record *w, long on_days, const char **to, char due[DATE_BUF])
 {
@@ -224,7 +225,7 @@ static bool next_step(const warn_record *w, long on_days, const char **to, char 
 	*to = vocab_disposition[now + 1];
 	if (!date_parse(w->issued_on, &issued) || !date_parse(w->due, &old_due))
 		issued = old_due = 0;
-	date_format(on_days + (old_due - issued > 0 ? old_due - issued : 1), due);
+	(void)date_format(on_days + (old_due - issued > 0 ? old_due - issued : 1), due);
 	return true;
 }
 
@@ -360,6 +361,11 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 		char due[DATE_BUF], note[256];
 		if (!next_step(w, as_of_days, &to, due))
 			continue; /* 责令纠错: nothing severer, it stays overdue for the list */
+		if (due[0] == '\0') {
+			st = err_set(e, RG_USAGE, "--as-of %s: warning %ld's new due date would be "
+				     "past 9999-12-31", as_of, w->id);
+			goto out;
+		}
 		if ((st = reissue(b, w->id, w->point, to, due, 0, as_of, NULL, e)) != RG_OK)
 			goto out;
 		snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s", w->due,
@@ -447,6 +453,9 @@ rg_status warn_plan(const warn_record *w, warn_action a, const char *on, const c
 	if (!next_step(w, on_days, &c->disposition, c->due))
 		return err_set(e, RG_INPUT, "warning %ld is already %s, the severest disposition: "
 			       "it cannot be escalated further", w->id, w->disposition);
+	if (c->due[0] == '\0' && due == NULL)
+		return err_set(e, RG_INPUT, "warning %ld: its new due date would be past "
+			       "9999-12-31; give --due", w->id);
 	if (due != NULL)
 		snprintf(c->due, sizeof c->due, "%s", due);
 	return RG_OK;
