@@ -233,6 +233,15 @@ static int find_column(const importer *im, const char *header)
 	return -1;
 }
 
+/* The column called name (not by its label), or NULL. */
+static column *column_named(importer *im, const char *name)
+{
+	for (int i = 0; i < im->ncols; i++)
+		if (strcmp(im->cols[i].name, name) == 0)
+			return &im->cols[i];
+	return NULL;
+}
+
 /* The table's key columns, from table_keys; each must be a column of the table. */
 static rg_status load_key(importer *im, rg_err *e)
 {
@@ -308,10 +317,11 @@ static rg_status load_labels(importer *im, rg_err *e)
 	bool row;
 	rg_status st = prepare_on_table(im, "SELECT col, label FROM labels WHERE tbl = ?1", &s, e);
 
-	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row)
-		for (int i = 0; i < im->ncols; i++)
-			if (strcmp(im->cols[i].name, db_col_text(s, 0)) == 0)
-				copy(im->cols[i].label, sizeof im->cols[i].label, db_col_text(s, 1));
+	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row) {
+		column *c = column_named(im, db_col_text(s, 0));
+		if (c != NULL)
+			copy(c->label, sizeof c->label, db_col_text(s, 1));
+	}
 	db_finalize(s);
 	return st;
 }
@@ -327,19 +337,15 @@ static rg_status load_references(importer *im, rg_err *e)
 	st = prepare_on_table(im, "SELECT \"from\", \"table\", \"to\""
 			      " FROM pragma_foreign_key_list(?1)", &s, e);
 	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row) {
-		for (int i = 0; i < im->ncols; i++) {
-			column *c = &im->cols[i];
-			char sql[256];
-			if (strcmp(c->name, db_col_text(s, 0)) != 0)
-				continue;
-			copy(c->ref_table, sizeof c->ref_table, db_col_text(s, 1));
-			snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1",
-				 db_col_text(s, 1), db_col_text(s, 2) ? db_col_text(s, 2) : "code");
-			if ((st = db_prepare(im->d, sql, &c->ref_check, e)) != RG_OK)
-				goto out;
-		}
+		column *c = column_named(im, db_col_text(s, 0));
+		char sql[256];
+		if (c == NULL)
+			continue;
+		copy(c->ref_table, sizeof c->ref_table, db_col_text(s, 1));
+		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1",
+			 db_col_text(s, 1), db_col_text(s, 2) ? db_col_text(s, 2) : "code");
+		st = db_prepare(im->d, sql, &c->ref_check, e);
 	}
-out:
 	db_finalize(s);
 	return st;
 }
