@@ -43,7 +43,7 @@ B ?= build
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
 BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
-              $(B)/encoding.o $(B)/progress.o
+              $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
@@ -51,7 +51,7 @@ RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/table.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o $(B)/run.o \
-              $(B)/import.o $(B)/warn.o $(B)/grade.o \
+              $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/grade.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))

@@ -1142,3 +1142,54 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
 	}
 	return st;
 }
+
+/* ---- facts as plain data -------------------------------------------------------------- */
+
+/* Set the fields v[0..n-1] of the table on top of the stack, as put_row() sets columns. */
+static void put_values(lua_State *L, const rule_value *v, int n)
+{
+	for (int i = 0; i < n; i++, v++) {
+		if (v->type == RULE_NIL)
+			continue;
+		if (v->table != NULL) {
+			/* Field name of sub-table table, made on its first value. */
+			lua_pushstring(L, v->table);
+			if (lua_rawget(L, -2) != LUA_TTABLE) {
+				lua_pop(L, 1);
+				lua_newtable(L);
+				lua_pushstring(L, v->table);
+				lua_pushvalue(L, -2);
+				lua_rawset(L, -4); /* row[table] = sub */
+			}
+		}
+		lua_pushstring(L, v->name);
+		switch (v->type) {
+		case RULE_BOOL: lua_pushboolean(L, v->v.i != 0); break;
+		case RULE_INT:  lua_pushinteger(L, (lua_Integer)v->v.i); break;
+		case RULE_REAL: lua_pushnumber(L, v->v.d); break;
+		default:        lua_pushstring(L, v->v.s); break;
+		}
+		lua_rawset(L, -3);
+		if (v->table != NULL)
+			lua_pop(L, 1);
+	}
+}
+
+void rules_set_point(rules *r, const rule_facts *f)
+{
+	lua_State *L = r->L;
+
+	lua_settop(L, SLOT_MSGH);
+	lua_createtable(L, 0, f->size); /* SLOT_POINT */
+	put_values(L, f->fields, f->nfields);
+	for (int k = 0; k < f->nlists; k++) {
+		const rule_list *l = &f->lists[k];
+		lua_newtable(L);
+		for (int i = 0; i < l->nrows; i++) {
+			lua_createtable(L, 0, l->ncols);
+			put_values(L, l->rows + (size_t)i * (size_t)l->ncols, l->ncols);
+			lua_seti(L, -2, i + 1);
+		}
+		lua_setfield(L, SLOT_POINT, l->key);
+	}
+}
