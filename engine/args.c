@@ -1,10 +1,32 @@
 /*
- * args.c: shared option parsing for the subcommands.  Depends on status.h.
+ * args.c: shared option parsing for the subcommands, and the options every one of them
+ * has (--help, --wait).  Depends on status.h and db.h (where --wait goes).
  */
 #include "args.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "db.h"
+
+/* --wait SECONDS: how long to wait for another riskgrade that holds the database. */
+static rg_status set_wait(const char *cmd, const char *value, const char *usage, rg_err *e)
+{
+	char *end;
+	double s;
+
+	errno = 0;
+	s = strtod(value, &end);
+	if (value[0] == '\0' || *end != '\0' || errno != 0 || !isfinite(s) || s < 0 ||
+	    s > DB_WAIT_MAX)
+		return err_set(e, RG_USAGE, "%s: option --wait: expected a number of seconds from "
+			       "0 to %g, got \"%s\"\nusage: %s", cmd, DB_WAIT_MAX, value, usage);
+	db_set_wait(s);
+	return RG_OK;
+}
 
 rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
 		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
@@ -35,6 +57,16 @@ rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **po
 		const arg_opt *o = opts;
 		const char *eq = strchr(a, '=');
 		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		if (len == strlen("--wait") && strncmp(a, "--wait", len) == 0) {
+			rg_status st;
+			if (eq == NULL && i + 1 == argc)
+				return err_set(e, RG_USAGE, "%s: option --wait needs a value\nusage: %s",
+					       argv[0], usage);
+			st = set_wait(argv[0], eq ? eq + 1 : argv[++i], usage, e);
+			if (st != RG_OK)
+				return st;
+			continue;
+		}
 		for (; o->name != NULL; o++)
 			if (strlen(o->name) == len && strncmp(o->name, a, len) == 0)
 				break;

@@ -1,8 +1,9 @@
 /*
  * atomic.h: writing an output file whole or not at all: a temporary file beside the
- * target, every write checked and synced, then renamed over the target.  Shared by the
- * commands that write files (export, report).  Functions return 0 or an errno value, so
- * each caller words its own message.  Depends on the C library and POSIX only.
+ * target, every write checked and synced, then renamed over the target.  Shared by what
+ * writes files: the output layer (every list written with -o) and the report.  Functions
+ * return 0 or an errno value, so each caller words its own message.  Depends on the C
+ * library and POSIX only.
  */
 #ifndef RG_ATOMIC_H
 #define RG_ATOMIC_H

@@ -1,7 +1,7 @@
 /*
  * cmd_approve.c: `riskgrade approve`, a collectively approved tier (集体审定), which
  * clears the point's open flags and keeps who approved it, when and why.
- * Depends on db.h, table.h, args.h, audit.h, date.h, lookup.h.
+ * Depends on db.h, out.h, args.h, audit.h, date.h, lookup.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
-#include "table.h"
+#include "out.h"
 
 static const char approve_usage[] =
 	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";
@@ -31,14 +31,25 @@ static const char approve_help[] =
 	"\n"
 	"  --by PERSON   the person code (persons table) of who records the decision\n"
 	"  --note TEXT   the decision and its grounds, e.g. the meeting and its minutes\n"
-	"  --on DATE     the date of the decision (default: today)\n";
+	"  --on DATE     the date of the decision (default: today): not after today, nor\n"
+	"                before the as-of date of the run whose grade it approves, nor\n"
+	"                before the point's previous approval\n";
 
 /* The facts approve needs about the point: its approved tier, latest run, tier in it. */
 typedef struct {
-	char previous[16]; /* approved tier before, "" if none */
-	long run;          /* latest run that graded it, 0 if none */
-	char computed[16]; /* its tier in that run */
+	char previous[16];            /* approved tier before, "" if none */
+	char previous_on[DATE_BUF];   /* and its date, "" if none */
+	long previous_id;             /* the latest approval (approvals.id), 0 if none */
+	long run;                     /* latest run that graded it, 0 if none */
+	char run_as_of[DATE_BUF];     /* that run's as-of date */
+	char computed[16];            /* its tier in that run */
 } point_state;
+
+/* Copy the text of column i of s (NULL: "") into out[n]. */
+static void col_copy(db_stmt *s, int i, char *out, size_t n)
+{
+	snprintf(out, n, "%s", db_col_text(s, i) ? db_col_text(s, i) : "");
+}
 
 static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e)
 {
@@ -47,9 +58,11 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 	rg_status st;
 
 	memset(ps, 0, sizeof *ps);
-	st = db_prepare(d, "SELECT p.approved_tier, g.run, g.tier FROM points p"
+	st = db_prepare(d, "SELECT p.approved_tier, g.run, g.tier, p.approved_on,"
+			" (SELECT max(id) FROM approvals WHERE point = p.code), r.as_of FROM points p"
 			" LEFT JOIN grades g ON g.point = p.code AND g.run ="
 			"  (SELECT max(run) FROM grades WHERE point = p.code)"
+			" LEFT JOIN runs r ON r.id = g.run"
 			" WHERE p.code = ?1", &s, e);
 	if (st != RG_OK)
 		return st;
@@ -58,14 +71,37 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 	if (st == RG_OK && !row)
 		st = err_set(e, RG_INPUT, "POINT: no risk point with code \"%s\"", point);
 	if (st == RG_OK) {
-		snprintf(ps->previous, sizeof ps->previous, "%s",
-			 db_col_text(s, 0) ? db_col_text(s, 0) : "");
+		col_copy(s, 0, ps->previous, sizeof ps->previous);
 		ps->run = (long)db_col_int(s, 1);
-		snprintf(ps->computed, sizeof ps->computed, "%s",
-			 db_col_text(s, 2) ? db_col_text(s, 2) : "");
+		col_copy(s, 2, ps->computed, sizeof ps->computed);
+		col_copy(s, 3, ps->previous_on, sizeof ps->previous_on);
+		ps->previous_id = (long)db_col_int(s, 4);
+		col_copy(s, 5, ps->run_as_of, sizeof ps->run_as_of);
 	}
 	db_finalize(s);
 	return st;
+}
+
+/*
+ * A decision is dated when it was taken: on or before today, and on or after what it
+ * decided on, the run whose grade it approves and the approval it replaces (dates
+ * compare as text in YYYY-MM-DD).  RG_INPUT naming the point and the dates otherwise.
+ */
+static rg_status check_date(const char *point, const char *on, const point_state *ps,
+			    rg_err *e)
+{
+	if (ps->run && strcmp(on, ps->run_as_of) < 0)
+		return err_set(e, RG_INPUT, "--on: %s is before run %ld (as of %s), whose grade of "
+			       "%s it approves", on, ps->run, ps->run_as_of, point);
+	if (ps->previous_on[0] && strcmp(on, ps->previous_on) < 0) {
+		char which[64] = "as imported";
+		if (ps->previous_id)
+			snprintf(which, sizeof which, "approval %ld", ps->previous_id);
+		return err_set(e, RG_INPUT, "--on: %s is before %s's previous approval (%s on %s, "
+			       "%s), which it would replace", on, point,
+			       ps->previous[0] ? ps->previous : "none", ps->previous_on, which);
+	}
+	return RG_OK;
 }
 
 /* Run one statement that returns no rows, with three texts bound to ?1, ?2, ?3. */
@@ -120,7 +156,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	point_state ps;
 	bool helped, in_tx = false;
 	int npos;
-	long days, id, ncleared;
+	long days, today_days, id, ncleared;
 	db *d = NULL;
 	rg_status st;
 
@@ -142,10 +178,14 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 		on = today;
 	if (!date_parse(on, &days))
 		return err_set(e, RG_USAGE, "--on: expected a date YYYY-MM-DD, got \"%s\"", on);
+	if (date_parse(today, &today_days) && days > today_days)
+		return err_set(e, RG_USAGE, "--on: %s is after today (%s): the approval of %s is "
+			       "recorded once it has been decided", on, today, pos[1]);
 
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
 	if ((st = load_point(d, pos[1], &ps, e)) != RG_OK ||
+	    (st = check_date(pos[1], on, &ps, e)) != RG_OK ||
 	    (st = lookup_person(d, "--by", by, name, sizeof name, e)) != RG_OK ||
 	    (st = db_begin(d, e)) != RG_OK)
 		goto out;

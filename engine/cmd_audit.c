@@ -1,7 +1,7 @@
 /*
  * cmd_audit.c: `riskgrade audit`, the audit log seen by people: verify the hash chain and
  * cross-check it with the records it is about, list its entries, print its head for the
- * minutes.  Depends on audit.h, db.h, table.h, args.h, status.h.
+ * minutes.  Depends on audit.h, db.h, out.h, args.h, status.h.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -13,14 +13,15 @@
 #include "audit.h"
 #include "cmd.h"
 #include "db.h"
-#include "table.h"
+#include "out.h"
 
 static const char usage[] =
-	"riskgrade audit DB verify [--head SEQ:HASH] | list [--format table|csv|json] | head";
+	"riskgrade audit DB verify [--head SEQ:HASH] | list [--format table|csv|json|xlsx]"
+	" [-o FILE] | head";
 
 static const char help[] =
 	"usage: riskgrade audit DB verify [--head SEQ:HASH]\n"
-	"       riskgrade audit DB list [--format table|csv|json]\n"
+	"       riskgrade audit DB list [--format table|csv|json|xlsx] [-o FILE]\n"
 	"       riskgrade audit DB head\n"
 	"\n"
 	"The audit log (审计日志) of DB has one entry for every human action: imports, grading\n"
@@ -43,13 +44,16 @@ static const char help[] =
 	"           Exit 0 and \"audit log intact: N entries, head SEQ:HASH\" when all is well,\n"
 	"           exit 1 with one line per problem otherwise.\n"
 	"  list     the entries, oldest first; the table shows the first 12 digits of each\n"
-	"           hash, CSV and JSON all of it (JSON keys: seq, at, actor, action, subject,\n"
-	"           detail, prev, hash).\n"
+	"           hash, CSV, JSON and XLSX (the sheet 审计日志) all of it, and the hash\n"
+	"           before it (JSON keys: seq, at, actor, action, subject, detail, prev,\n"
+	"           hash).\n"
 	"  head     the last entry as SEQ:HASH, to write into the minutes of a review meeting.\n"
 	"\n"
 	"  --head SEQ:HASH  (verify) a head recorded earlier, outside the database: entry SEQ\n"
 	"                   must still be there with that hash\n"
-	"  --format F       (list) table (default), csv or json\n"
+	"\n"
+	"With list:\n"
+	OUT_HELP
 	"\n"
 	"What verify cannot see on its own: the chain is kept in the same database as the\n"
 	"records, so whoever can write the database can rewrite every entry from a tampered\n"
@@ -117,8 +121,8 @@ static rg_status verify(db *d, const char *path, long seq, const char *hash, rg_
 	return RG_OK;
 }
 
-/* list: the entries of d, oldest first, in fmt. */
-static rg_status list(db *d, out_format fmt, rg_err *e)
+/* list: the entries of d, oldest first, to t. */
+static rg_status list(db *d, const out_target *t, rg_err *e)
 {
 	static const out_col cols[] = {
 		{"序号", "seq"},     {"时间", "at"},     {"操作人", "actor"},
@@ -133,16 +137,18 @@ static rg_status list(db *d, out_format fmt, rg_err *e)
 	long n = 0;
 	rg_status st;
 
-	if (fmt == FMT_TABLE)
+	bool table = t->fmt == OUT_TABLE;
+
+	if (table)
 		st = db_prepare(d, "SELECT seq, at, actor, action, subject, substr(hash, 1, 12),"
 				   " detail FROM audit ORDER BY seq", &s, e);
 	else
 		st = db_prepare(d, "SELECT seq, at, actor, action, subject, detail, prev, hash"
 				   " FROM audit ORDER BY seq", &s, e);
 	if (st == RG_OK)
-		st = table_print(stdout, fmt, fmt == FMT_TABLE ? table_cols : cols,
-				 fmt == FMT_TABLE ? 7 : 8, s, &n, e);
-	if (st == RG_OK && fmt == FMT_TABLE)
+		st = out_write(t, &(out_list){"审计日志", NULL, table ? table_cols : cols,
+					      table ? 7 : 8}, s, &n, e);
+	if (st == RG_OK && table)
 		printf("%ld entr%s\n", n, n == 1 ? "y" : "ies");
 	db_finalize(s);
 	return st;
@@ -167,10 +173,11 @@ static bool is_action(const char *s)
 
 rg_status cmd_audit(int argc, char **argv, rg_err *e)
 {
-	const char *pos[2], *head_text = NULL, *format = NULL, *action;
+	const char *pos[2], *head_text = NULL, *format = NULL, *output = NULL, *action;
 	arg_opt opts[] = {{"--head", &head_text, NULL}, {"--format", &format, NULL},
+			  {"-o", &output, NULL}, {"--output", &output, NULL},
 			  {NULL, NULL, NULL}};
-	out_format fmt = FMT_TABLE;
+	out_target t;
 	char hash[SHA_HEX];
 	long seq = 0;
 	bool helped;
@@ -192,10 +199,11 @@ rg_status cmd_audit(int argc, char **argv, rg_err *e)
 	if (head_text != NULL && strcmp(action, "verify") != 0)
 		return err_set(e, RG_USAGE, "audit: --head goes with verify, not %s\nusage: %s",
 			       action, usage);
-	if (format != NULL && strcmp(action, "list") != 0)
-		return err_set(e, RG_USAGE, "audit: --format goes with list, not %s\nusage: %s",
-			       action, usage);
-	if (format != NULL && (st = table_format_parse(format, &fmt, e)) != RG_OK)
+	if ((format != NULL || output != NULL) && strcmp(action, "list") != 0)
+		return err_set(e, RG_USAGE, "audit: %s goes with list, not %s\nusage: %s",
+			       format != NULL ? "--format" : "-o", action, usage);
+	if (strcmp(action, "list") == 0 &&
+	    (st = out_choose("audit list", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK)
 		return st;
 	if (head_text != NULL && (st = parse_head(head_text, &seq, hash, e)) != RG_OK)
 		return st;
@@ -204,7 +212,7 @@ rg_status cmd_audit(int argc, char **argv, rg_err *e)
 	if (strcmp(action, "verify") == 0)
 		st = verify(d, pos[0], seq, head_text ? hash : NULL, e);
 	else if (strcmp(action, "list") == 0)
-		st = list(d, fmt, e);
+		st = list(d, &t, e);
 	else
 		st = head(d, e);
 	db_close(d);

@@ -3,7 +3,7 @@
  * power kind, each agency's tier distribution in a run beside that of its peers (every
  * other agency's points of the same kind), naming the agencies that grade markedly lower.
  * The engine computes; the national default pack's CALIBRATION table says what counts as
- * markedly.  Depends on db.h, rules.h, pack.h, run.h, table.h, text.h, args.h.
+ * markedly.  Depends on db.h, rules.h, pack.h, run.h, out.h, text.h, args.h.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,19 +12,19 @@
 #include "args.h"
 #include "cmd.h"
 #include "db.h"
+#include "out.h"
 #include "pack.h"
 #include "rules.h"
 #include "run.h"
-#include "table.h"
 #include "text.h"
 
 static const char usage[] =
-	"riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json]"
-	" [--fail-on-lower]";
+	"riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json|xlsx]"
+	" [-o FILE] [--fail-on-lower]";
 
 static const char help[] =
-	"usage: riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json]\n"
-	"                              [--fail-on-lower]\n"
+	"usage: riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json|xlsx]\n"
+	"                              [-o FILE] [--fail-on-lower]\n"
 	"\n"
 	"Calibration across agencies (避高就低): for each power kind (职权类别) and each agency\n"
 	"with risk points of that kind in run N (default: the latest run), the number of points\n"
@@ -38,14 +38,16 @@ static const char help[] =
 	"agency pack's own CALIBRATION is not used.  Points without a power are left out (the\n"
 	"table's footnote counts them).\n"
 	"\n"
-	"The table ends with the agencies named; CSV (Chinese headers) and JSON have the rows\n"
-	"only, JSON with the keys kind, agency_code, agency, points, tier1, tier2, tier3, mean,\n"
-	"peer_points, peer_mean, gap, verdict.  Exits 0 whether or not an agency is named.\n"
+	"The table ends with the agencies named and the method; CSV (Chinese headers), JSON\n"
+	"and XLSX (the sheet 等级校准) have the rows only, JSON with the keys kind,\n"
+	"agency_code, agency, points, tier1, tier2, tier3, mean, peer_points, peer_mean, gap,\n"
+	"verdict.  JSON and XLSX give the means and the gap as numbers, CSV as text with two\n"
+	"decimals.  Exits 0 whether or not an agency is named.\n"
 	"\n"
 	"  --run N          the run to compare (default: the latest)\n"
 	"  --rules DIR      rule pack directory (default: as for grade)\n"
-	"  --format FMT     table (default), csv or json\n"
-	"  --fail-on-lower  exit 1 when an agency is named 明显偏低\n";
+	"  --fail-on-lower  exit 1 when an agency is named 明显偏低\n"
+	OUT_HELP;
 
 /* The thresholds of CALIBRATION, in the order of keys[]. */
 enum { MIN_POINTS, MIN_PEER_POINTS, MARKEDLY_LOWER, NKEYS };
@@ -95,7 +97,7 @@ static const char text_sql[] =
 	"  verdict"
 	" FROM cal ORDER BY ord, agency";
 
-/* JSON: the decimals as numbers. */
+/* JSON and XLSX: the decimals as numbers. */
 static const char json_sql[] =
 	CAL_CTE
 	" SELECT kind, agency, name, n, n1, n2, n3, mean / 100.0, peer_n, peer_mean / 100.0,"
@@ -183,7 +185,7 @@ static void print_row(const char *const cells[], const int width[])
 	}
 }
 
-/* The table: text_sql run twice, for the widths and then the rows (as table.c does),
+/* The table: text_sql run twice, for the widths and then the rows (as out.c does),
  * so the numbers can be aligned right although SQL gives them as text. */
 static rg_status print_table(db_stmt *s, rg_err *e)
 {
@@ -265,15 +267,17 @@ static void print_notes(const thresholds *t, const char *path, long unpowered)
 
 rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 {
-	const char *pos[1], *run_text = NULL, *format = "table", *dir = NULL;
-	bool helped, fail_on_lower = false;
+	const char *pos[1], *run_text = NULL, *format = NULL, *output = NULL, *dir = NULL;
+	bool helped, fail_on_lower = false, numbers;
 	arg_opt opts[] = {{"--run", &run_text, NULL},
 			  {"--rules", &dir, NULL},
 			  {"--format", &format, NULL},
+			  {"-o", &output, NULL},
+			  {"--output", &output, NULL},
 			  {"--fail-on-lower", NULL, &fail_on_lower},
 			  {NULL, NULL, NULL}};
-	char path[4096 + 16];
-	out_format fmt;
+	char path[4096 + 16], note[32];
+	out_target target;
 	int npos;
 	long run, named = 0, unpowered = 0;
 	thresholds t = {0, 0, 0, 0};
@@ -286,7 +290,7 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+	if ((st = out_choose("calibrate", format, output, pos[0], OUT_ALL, &target, e)) != RG_OK)
 		return st;
 	if (dir == NULL)
 		dir = pack_default_dir();
@@ -297,7 +301,9 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = read_thresholds(dir, &t, e)) != RG_OK)
 		goto out;
-	if ((st = db_prepare(d, fmt == FMT_JSON ? json_sql : text_sql, &s, e)) != RG_OK ||
+	/* Numbers stay numbers where a program reads them: JSON and XLSX. */
+	numbers = target.fmt == OUT_JSON || target.fmt == OUT_XLSX;
+	if ((st = db_prepare(d, numbers ? json_sql : text_sql, &s, e)) != RG_OK ||
 	    (st = db_prepare(d, named_sql, &names, e)) != RG_OK ||
 	    (st = db_prepare(d, unpowered_sql, &count, e)) != RG_OK)
 		goto out;
@@ -314,9 +320,12 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 		goto out;
 	unpowered = row ? (long)db_col_int(count, 0) : 0;
 
-	if (fmt != FMT_TABLE) {
-		/* The agencies named are counted only when asked: CSV and JSON are the rows. */
-		if ((st = table_print(stdout, fmt, cols, NCOLS, s, NULL, e)) == RG_OK && fail_on_lower)
+	if (target.fmt != OUT_TABLE) {
+		/* The agencies named are counted only when asked: CSV, JSON and XLSX are the
+		 * rows. */
+		snprintf(note, sizeof note, " (run %ld)", run);
+		st = out_write(&target, &(out_list){"等级校准", note, cols, NCOLS}, s, NULL, e);
+		if (st == RG_OK && fail_on_lower)
 			st = list_named(names, false, &named, e);
 		goto out;
 	}

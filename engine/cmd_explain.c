@@ -2,7 +2,7 @@
  * cmd_explain.c: `riskgrade explain`, everything needed to defend one point's grade: its
  * facts, the factor values, score, tier, reasons, flags and warnings of its latest grade.
  * The queries name their columns in the users' Chinese terms; this file only lays them
- * out.  Depends on db.h, table.h, text.h, args.h.
+ * out.  Depends on db.h, out.h, text.h, args.h.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "db.h"
-#include "table.h"
+#include "out.h"
 #include "text.h"
 
 static const char usage[] = "riskgrade explain DB POINT";
@@ -132,7 +132,7 @@ static rg_status print_list(db *d, const char *title, const char *sql, const cha
 	db_reset(s);
 	printf("\n%s（%ld）\n", title, n);
 	if (st == RG_OK && n > 0)
-		st = table_print(stdout, FMT_TABLE, cols, ncols, s, NULL, e);
+		st = out_print(stdout, OUT_TABLE, cols, ncols, s, NULL, e);
 	db_finalize(s);
 	return st;
 }

@@ -1,7 +1,7 @@
 /*
  * cmd_flags.c: `riskgrade flags`, the open re-grading flags (需重新评定): each point's
  * flags in the latest run that graded it, less those a collective approval cleared.
- * Depends on db.h, table.h, args.h, lookup.h.
+ * Depends on db.h, out.h, args.h, lookup.h.
  */
 #include <stdio.h>
 
@@ -9,12 +9,15 @@
 #include "cmd.h"
 #include "db.h"
 #include "lookup.h"
-#include "table.h"
+#include "out.h"
+
 static const char flags_usage[] =
-	"riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]";
+	"riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json|xlsx]"
+	" [-o FILE]";
 
 static const char flags_help[] =
-	"usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json]\n"
+	"usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json|xlsx]\n"
+	"                          [-o FILE]\n"
 	"\n"
 	"List the open re-grading flags (需重新评定): the flags each point got in the latest\n"
 	"run that graded it, less those a collective approval (riskgrade approve) has cleared\n"
@@ -25,8 +28,10 @@ static const char flags_help[] =
 	"\n"
 	"  --agency CODE   only this agency and the units under it\n"
 	"  --code FLAG     only this reason code (e.g. under_graded, law_changed)\n"
+	OUT_HELP
 	"\n"
-	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n";
+	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n"
+	"The XLSX sheet is 需重新评定清单.\n";
 
 rg_status cmd_flags(int argc, char **argv, rg_err *e)
 {
@@ -35,10 +40,11 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 		{"计算等级", "tier"},    {"审定等级", "approved_tier"}, {"标记代码", "code"},
 		{"需重新评定", "label"}, {"依据", "evidence"},     {"运行", "run"},
 	};
-	const char *pos[1], *agency = NULL, *code = NULL, *format = "table";
+	const char *pos[1], *agency = NULL, *code = NULL, *format = NULL, *output = NULL;
 	arg_opt opts[] = {{"--agency", &agency, NULL}, {"--code", &code, NULL},
-			  {"--format", &format, NULL}, {NULL, NULL, NULL}};
-	out_format fmt;
+			  {"--format", &format, NULL}, {"-o", &output, NULL},
+			  {"--output", &output, NULL}, {NULL, NULL, NULL}};
+	out_target t;
 	bool helped;
 	int npos;
 	long n = 0;
@@ -49,7 +55,7 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, flags_usage, flags_help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+	if ((st = out_choose("flags", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK)
 		return st;
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
@@ -68,8 +74,8 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 		goto out;
 	db_bind_text(s, 1, agency);
 	db_bind_text(s, 2, code);
-	st = table_print(stdout, fmt, cols, 9, s, &n, e);
-	if (st == RG_OK && fmt == FMT_TABLE)
+	st = out_write(&t, &(out_list){"需重新评定清单", NULL, cols, 9}, s, &n, e);
+	if (st == RG_OK && t.fmt == OUT_TABLE)
 		printf("%ld open flag%s\n", n, n == 1 ? "" : "s");
 out:
 	db_finalize(s);

@@ -2,7 +2,7 @@
  * cmd_grade.c: `riskgrade grade`, a thin driver over the batch run (grade.h): parses the
  * arguments, runs the grading (for --dry-run, in a transaction it then rolls back), and
  * prints the run's summary or what it would change against the latest run.
- * Depends on args.h, audit.h, date.h, db.h, grade.h, lookup.h, pack.h, run.h, table.h.
+ * Depends on args.h, audit.h, date.h, db.h, grade.h, lookup.h, out.h, pack.h, run.h.
  */
 #include <stdio.h>
 
@@ -13,9 +13,9 @@
 #include "db.h"
 #include "grade.h"
 #include "lookup.h"
+#include "out.h"
 #include "pack.h"
 #include "run.h"
-#include "table.h"
 
 static const char usage[] =
 	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]"
@@ -155,7 +155,7 @@ static rg_status print_summary(db *d, const char *dir, const char *as_of,
 			&s, e);
 	if (st != RG_OK)
 		goto out;
-	st = table_print(stdout, FMT_TABLE, cols, 8, s, NULL, e);
+	st = out_print(stdout, OUT_TABLE, cols, 8, s, NULL, e);
 out:
 	db_finalize(s);
 	if (st == RG_OK)
@@ -212,7 +212,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		printf("dry run: nothing written to %s.  Run %ld below is what grading now would "
 		       "record; it is compared with run %ld, the latest.\n\n", pos[0], res.run,
 		       previous);
-		st = run_diff_print(d, previous, res.run, FMT_TABLE, e);
+		st = run_diff_print(d, previous, res.run, e);
 	}
 out:
 	/* A dry run's transaction is still open: undo the run it recorded. */

@@ -1,25 +1,27 @@
 /*
  * cmd_runs.c: `riskgrade runs`, the run history: when, by whom, as of which date, with
- * which packs, and the counts each run recorded.  Depends on db.h, table.h, args.h.
+ * which packs, and the counts each run recorded.  Depends on db.h, out.h, args.h.
  */
 #include <stdio.h>
 
 #include "args.h"
 #include "cmd.h"
 #include "db.h"
-#include "table.h"
+#include "out.h"
 
-static const char runs_usage[] = "riskgrade runs DB [--format table|csv|json]";
+static const char runs_usage[] = "riskgrade runs DB [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char runs_help[] =
-	"usage: riskgrade runs DB [--format table|csv|json]\n"
+	"usage: riskgrade runs DB [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
 	"List the grading runs, oldest first: when each was recorded (UTC) and by whom, the\n"
 	"as-of date, the scope (an agency and the units under it, or all), the points graded\n"
 	"per tier, the flags, the warnings the packs raised (and how many of them were new or\n"
 	"escalated), and every rule pack with the first 12 digits of its SHA-256.  JSON keys:\n"
 	"run, created_at, actor, as_of, scope, points, tier1, tier2, tier3, flags, warnings,\n"
-	"warnings_new, warnings_escalated, packs.\n";
+	"warnings_new, warnings_escalated, packs.  The XLSX sheet is 运行记录.\n"
+	"\n"
+	OUT_HELP;
 
 rg_status cmd_runs(int argc, char **argv, rg_err *e)
 {
@@ -30,9 +32,10 @@ rg_status cmd_runs(int argc, char **argv, rg_err *e)
 		{"标记", "flags"},        {"预警", "warnings"},       {"新发", "warnings_new"},
 		{"升级", "warnings_escalated"}, {"规则包", "packs"},
 	};
-	const char *pos[1], *format = "table";
-	arg_opt opts[] = {{"--format", &format, NULL}, {NULL, NULL, NULL}};
-	out_format fmt;
+	const char *pos[1], *format = NULL, *output = NULL;
+	arg_opt opts[] = {{"--format", &format, NULL}, {"-o", &output, NULL},
+			  {"--output", &output, NULL}, {NULL, NULL, NULL}};
+	out_target t;
 	bool helped;
 	int npos;
 	long n = 0;
@@ -43,7 +46,7 @@ rg_status cmd_runs(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, runs_usage, runs_help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK)
+	if ((st = out_choose("runs", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK)
 		return st;
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
@@ -56,8 +59,8 @@ rg_status cmd_runs(int argc, char **argv, rg_err *e)
 			"    (SELECT pack, sha256 FROM run_packs WHERE run = r.id ORDER BY pack))"
 			" FROM runs r ORDER BY r.id", &s, e);
 	if (st == RG_OK)
-		st = table_print(stdout, fmt, cols, 14, s, &n, e);
-	if (st == RG_OK && fmt == FMT_TABLE)
+		st = out_write(&t, &(out_list){"运行记录", NULL, cols, 14}, s, &n, e);
+	if (st == RG_OK && t.fmt == OUT_TABLE)
 		printf("%ld run%s\n", n, n == 1 ? "" : "s");
 	db_finalize(s);
 	db_close(d);

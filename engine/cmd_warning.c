@@ -34,7 +34,8 @@ static const char help[] =
 	"\n"
 	"  --by PERSON  the person code (persons table) of who records the step (required)\n"
 	"  --note TEXT  what was received, reported, checked or why it is escalated (required)\n"
-	"  --on DATE    the date of the step (default: today)\n"
+	"  --on DATE    the date of the step (default: today); not after today, and not\n"
+	"               before the warning's latest step\n"
 	"  --due DATE   escalate only: the new due date (default: as many days after --on as\n"
 	"               the warning had from its issue to its due date)\n";
 
@@ -57,7 +58,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	char now[STAMP_BUF], today[DATE_BUF], *end;
 	bool helped;
 	int npos, action;
-	long id, on_days, due_days = 0;
+	long id, on_days, today_days, due_days = 0;
 	warn_record w;
 	warn_change c;
 	db *d = NULL;
@@ -97,6 +98,12 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 		goto out;
 	if (due != NULL && due_days <= on_days) {
 		st = err_set(e, RG_USAGE, "--due: %s is not after --on %s", due, on);
+		goto out;
+	}
+	/* A step is recorded once it has happened: today's date bounds it. */
+	if (date_parse(today, &today_days) && on_days > today_days) {
+		st = err_set(e, RG_INPUT, "--on: %s is after today (%s): record a step once it "
+			     "has been taken", on, today);
 		goto out;
 	}
 	if ((st = warn_apply(b, &w, &c, by, on, note, now, e)) != RG_OK)

@@ -1,7 +1,7 @@
 /*
  * cmd_warnings.c: `riskgrade warnings`, the warning list (预警清单): who must act, on what,
  * how, by when, and where it stands, grouped by the responsible person and filtered by
- * status, tier, agency and overdue.  Depends on db.h, table.h, args.h, date.h,
+ * status, tier, agency and overdue.  Depends on db.h, out.h, args.h, date.h,
  * lookup.h, run.h.
  */
 #include <stdio.h>
@@ -13,16 +13,17 @@
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
+#include "out.h"
 #include "run.h"
-#include "table.h"
 
 static const char usage[] =
 	"riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]"
-	" [--as-of DATE] [--run N] [--format table|csv|json]";
+	" [--as-of DATE] [--run N] [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char help[] =
 	"usage: riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]\n"
-	"                             [--as-of DATE] [--run N] [--format table|csv|json]\n"
+	"                             [--as-of DATE] [--run N]\n"
+	"                             [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
 	"List the warnings (预警) grouped by the responsible person, soonest due first: the\n"
 	"point, its agency and post, its tier, the reason, the disposition (风险提示, 诫勉谈话,\n"
@@ -36,10 +37,13 @@ static const char help[] =
 	"  --overdue      only the overdue ones\n"
 	"  --as-of DATE   the date overdue is judged on (default: today)\n"
 	"  --run N        only the warnings run N raised (issued or raised again)\n"
+	OUT_HELP
 	"\n"
-	"CSV has Chinese headers; JSON is an array of objects with the keys responsible,\n"
-	"responsible_code, id, point, agency, post, tier, reason, disposition, due, status,\n"
-	"overdue (1 or 0), issued_on, run, text.\n";
+	"The table has one group per person; CSV, JSON and XLSX are one flat list, sorted by\n"
+	"person, then due date.  CSV and XLSX have Chinese headers (the sheet is 预警清单);\n"
+	"JSON is an array of objects with the keys responsible, responsible_code, id, point,\n"
+	"agency, post, tier, reason, disposition, due, status, overdue (1 or 0), issued_on,\n"
+	"run, text.  XLSX is dated --as-of.\n";
 
 /* Still 发布 or 签收 after its due date (?5, the as-of date). */
 #define OVERDUE "(w.status IN ('发布', '签收') AND w.due < ?5)"
@@ -108,7 +112,8 @@ typedef struct {
 	long run;           /* 0: any */
 } filters;
 
-static void bind_filters(db_stmt *s, const filters *f, bool people)
+/* Bind ?1-?6 (see LIST_FROM); ?7 and ?8 are bound only by the statements that have them. */
+static void bind_filters(db_stmt *s, const filters *f)
 {
 	db_bind_text(s, 1, f->agency);
 	db_bind_text(s, 2, f->statuses[0] ? f->statuses : NULL);
@@ -119,7 +124,6 @@ static void bind_filters(db_stmt *s, const filters *f, bool people)
 		db_bind_int(s, 6, f->run);
 	else
 		db_bind_null(s, 6);
-	db_bind_int(s, 8, people);
 }
 
 /* parse_statuses: "open", "all" or a comma-separated list of statuses into f. */
@@ -160,8 +164,8 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 	if ((st = db_prepare(d, groups_sql, &groups, e)) != RG_OK ||
 	    (st = db_prepare(d, group_sql, &rows, e)) != RG_OK)
 		goto out;
-	bind_filters(groups, f, true);
-	bind_filters(rows, f, true);
+	bind_filters(groups, f);
+	bind_filters(rows, f);
 	while ((st = db_step(groups, &row, e)) == RG_OK && row) {
 		const char *code = db_col_text(groups, 0);
 		long n = (long)db_col_int(groups, 2), late = (long)db_col_int(groups, 3);
@@ -172,7 +176,7 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 		printf("\n");
 		db_reset(rows);
 		db_bind_text(rows, 7, code);
-		if ((st = table_print(stdout, FMT_TABLE, group_cols, 10, rows, NULL, e)) != RG_OK)
+		if ((st = out_print(stdout, OUT_TABLE, group_cols, 10, rows, NULL, e)) != RG_OK)
 			goto out;
 		total += n;
 		overdue += late;
@@ -189,14 +193,15 @@ out:
 
 rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 {
-	const char *pos[1], *status = NULL, *run_text = NULL, *format = "table";
+	const char *pos[1], *status = NULL, *run_text = NULL, *format = NULL, *output = NULL;
 	filters f = {0};
 	arg_opt opts[] = {{"--status", &status, NULL}, {"--tier", &f.tier, NULL},
 			  {"--agency", &f.agency, NULL}, {"--overdue", NULL, &f.overdue},
 			  {"--as-of", &f.as_of, NULL}, {"--run", &run_text, NULL},
-			  {"--format", &format, NULL}, {NULL, NULL, NULL}};
-	char now[STAMP_BUF], today[DATE_BUF];
-	out_format fmt;
+			  {"--format", &format, NULL}, {"-o", &output, NULL},
+			  {"--output", &output, NULL}, {NULL, NULL, NULL}};
+	char now[STAMP_BUF], today[DATE_BUF], note[64];
+	out_target t;
 	bool helped;
 	int npos;
 	long days;
@@ -207,7 +212,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 1, 1, &npos, &helped, usage, help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if ((st = table_format_parse(format, &fmt, e)) != RG_OK ||
+	if ((st = out_choose("warnings", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK ||
 	    (st = parse_statuses(status, &f, e)) != RG_OK)
 		return st;
 	if (f.tier != NULL && strcmp(f.tier, "一级") != 0 && strcmp(f.tier, "二级") != 0 &&
@@ -231,7 +236,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 		f.run = 0;
 	if (f.agency != NULL && (st = lookup_agency(d, "--agency", f.agency, e)) != RG_OK)
 		goto out;
-	if (fmt == FMT_TABLE) {
+	if (t.fmt == OUT_TABLE) {
 		printf("预警清单（%s，判断逾期的日期 %s）\n\n",
 		       f.overdue ? "逾期" : status == NULL ? "未解除" : status, f.as_of);
 		st = print_groups(d, &f, e);
@@ -239,9 +244,12 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	}
 	if ((st = db_prepare(d, flat_sql, &s, e)) != RG_OK)
 		goto out;
-	bind_filters(s, &f, fmt != FMT_JSON); /* JSON says null; people read （未指定） */
+	bind_filters(s, &f);
 	db_bind_null(s, 7);
-	st = table_print(stdout, fmt, flat_cols, 15, s, NULL, e);
+	db_bind_int(s, 8, t.fmt != OUT_JSON); /* JSON says null; people read （未指定） */
+	t.as_of = f.as_of;
+	snprintf(note, sizeof note, " (as of %s)", f.as_of);
+	st = out_write(&t, &(out_list){"预警清单", note, flat_cols, 15}, s, NULL, e);
 out:
 	db_finalize(s);
 	db_close(d);

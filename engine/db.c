@@ -25,13 +25,42 @@ struct db_stmt {
 	int last_rc;        /* extended result code of the last failed step */
 };
 
+/* How long connections wait for another's lock, in seconds (db_set_wait). */
+static double wait_seconds = DB_WAIT_DEFAULT;
+
 int db_schema_version(void)
 {
 	return db_migration_count;
 }
 
+void db_set_wait(double seconds)
+{
+	assert(seconds >= 0 && seconds <= DB_WAIT_MAX);
+	wait_seconds = seconds;
+}
+
+double db_wait(void)
+{
+	return wait_seconds;
+}
+
+/* Whether the last failure on conn was another connection's lock, waited for in vain. */
+static bool busy(sqlite3 *conn)
+{
+	return (sqlite3_extended_errcode(conn) & 0xff) == SQLITE_BUSY;
+}
+
+/* The one message for a lock that was not released within the wait. */
+static rg_status gave_up(const char *path, rg_err *e)
+{
+	return err_set(e, RG_DB, "%s: the database is busy (another riskgrade is writing); gave "
+		       "up after %g s (--wait)", path, wait_seconds);
+}
+
 static rg_status fail(db *d, rg_err *e, const char *what)
 {
+	if (busy(d->conn))
+		return gave_up(d->path, e);
 	return err_set(e, RG_DB, "%s: %s: %s", d->path, what, sqlite3_errmsg(d->conn));
 }
 
@@ -42,8 +71,9 @@ static rg_status user_version(db *d, int *version, rg_err *e)
 
 	if (sqlite3_prepare_v2(d->conn, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
-		st = err_set(e, RG_DB, "%s: not a riskgrade database (%s)", d->path,
-			     sqlite3_errmsg(d->conn));
+		st = busy(d->conn) ? gave_up(d->path, e)
+			: err_set(e, RG_DB, "%s: not a riskgrade database (%s)", d->path,
+				  sqlite3_errmsg(d->conn));
 		goto out;
 	}
 	*version = sqlite3_column_int(s, 0);
@@ -66,6 +96,9 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 		db_close(d);
 		return st;
 	}
+	/* First of all, before any statement reads the file: wait for a writer's lock
+	 * rather than fail at once. */
+	sqlite3_busy_timeout(d->conn, (int)(wait_seconds * 1000 + 0.5));
 	sqlite3_extended_result_codes(d->conn, 1);
 	/* Foreign keys are the schema's integrity; the page cache is bounded so memory does
 	 * not grow with the number of points. */
@@ -78,9 +111,47 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 		db_close(d);
 		return st;
 	}
-	sqlite3_busy_timeout(d->conn, 5000);
 	*out = d;
 	return RG_OK;
+}
+
+/*
+ * A database without a schema version must be empty to become riskgrade's: refuse one
+ * that holds anything (another program's file), naming what it holds, so that init
+ * never adds riskgrade's tables to it.
+ */
+static rg_status check_empty(db *d, rg_err *e)
+{
+	sqlite3_stmt *s = NULL;
+	char found[512] = "";
+	size_t used = 0;
+	long n = 0;
+	int rc;
+	rg_status st = RG_OK;
+
+	if (sqlite3_prepare_v2(d->conn, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE"
+			       " 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid", -1, &s, NULL) != SQLITE_OK) {
+		st = fail(d, e, "cannot read the schema");
+		goto out;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ < 5 && used < sizeof found)
+			used += (size_t)snprintf(found + used, sizeof found - used, "%s%s \"%s\"",
+						 used ? ", " : "", sqlite3_column_text(s, 0),
+						 sqlite3_column_text(s, 1));
+	}
+	if (rc != SQLITE_DONE) {
+		st = fail(d, e, "cannot read the schema");
+		goto out;
+	}
+	if (n > 0)
+		st = err_set(e, RG_DB, "%s: not a riskgrade database: it has no riskgrade schema "
+			     "version but holds %ld object%s of its own (%s%s); init creates a new "
+			     "database or upgrades a riskgrade one, and has left this file as it was",
+			     d->path, n, n == 1 ? "" : "s", found, n > 5 ? ", ..." : "");
+out:
+	sqlite3_finalize(s);
+	return st;
 }
 
 rg_status db_init(const char *path, int *applied, rg_err *e)
@@ -102,6 +173,8 @@ rg_status db_init(const char *path, int *applied, rg_err *e)
 		goto out;
 	}
 	if (version == db_migration_count)
+		goto out;
+	if (version == 0 && (st = check_empty(d, e)) != RG_OK)
 		goto out;
 	st = db_begin(d, e);
 	if (st != RG_OK)
@@ -278,7 +351,10 @@ rg_status db_step(db_stmt *s, bool *row, rg_err *e)
 	if (rc == SQLITE_DONE)
 		return RG_OK;
 	s->last_rc = sqlite3_extended_errcode(s->owner->conn);
-	err_set(e, RG_DB, "%s", sqlite3_errmsg(s->owner->conn));
+	if (busy(s->owner->conn))
+		gave_up(s->owner->path, e);
+	else
+		err_set(e, RG_DB, "%s", sqlite3_errmsg(s->owner->conn));
 	sqlite3_reset(s->stmt);
 	return RG_DB;
 }

@@ -21,10 +21,30 @@ typedef enum { DB_NULL, DB_INT, DB_REAL, DB_TEXT } db_type;
 /* The schema version this build expects: the number of migrations in schemas/. */
 int db_schema_version(void);
 
+/* The longest --wait, in seconds (a day): longer is surely a mistake. */
+#define DB_WAIT_MAX 86400.0
+
+/* How long a connection waits for another's lock by default, in seconds. */
+#define DB_WAIT_DEFAULT 30.0
+
+/*
+ * db_set_wait: how long every connection opened from now on waits, at most, for another
+ * riskgrade (or any SQLite client) that holds the database's lock, before it gives up
+ * with RG_DB: "PATH: the database is busy (another riskgrade is writing); gave up after
+ * N s (--wait)".  seconds is from 0 (do not wait) to DB_WAIT_MAX; it is
+ * DB_WAIT_DEFAULT until set.  Process-wide, set once from the command line (--wait).
+ */
+void db_set_wait(double seconds);
+
+/* db_wait: the wait db_set_wait set, in seconds. */
+double db_wait(void);
+
 /*
  * db_init: create the database at path if it does not exist and apply every migration
  * it lacks, in one transaction.  *applied is set to how many were applied (0: already up
- * to date).  Returns RG_DB with the reason on failure, leaving the file as it was.
+ * to date).  Returns RG_DB with the reason on failure, leaving the file as it was; among
+ * them an SQLite file of another program (no schema version, but tables or other
+ * objects of its own), named with what it holds.
  */
 rg_status db_init(const char *path, int *applied, rg_err *e);
 
@@ -69,7 +89,8 @@ void db_bind_null(db_stmt *s, int i);
  * db_step: run s to its next row.  Sets *row to true when a row is ready, false when the
  * statement is done.  On failure returns RG_DB with SQLite's message alone in e (callers
  * add the context: file, line, point) and leaves *row false; db_constraint_failed() then
- * tells whether a constraint was violated.
+ * tells whether a constraint was violated.  A lock held by another connection past the
+ * wait (db_set_wait) gives the busy message instead, which names the database file.
  */
 rg_status db_step(db_stmt *s, bool *row, rg_err *e);
 

@@ -52,6 +52,20 @@ static const struct {
 	{"changes", {"kind", "power", "post", "changed_on", "text", NULL}},
 };
 
+/*
+ * The confidential columns: who filed a 信访举报 (signals.complainant, 举报人) is never
+ * shown.  In a file whose cells are out of place (no header row, a row shifted or with
+ * its cells swapped) any cell may hold it, so no message about a table with such a
+ * column quotes a cell: not a header cell that is not a column (named by its place),
+ * nor a refused value (named by line and column).
+ */
+static const struct {
+	const char *table;
+	const char *col;
+} confidential_cols[] = {
+	{"signals", "complainant"},
+};
+
 /* What the schema says about one column of the target table. */
 typedef struct {
 	char name[64];       /* column name */
@@ -91,12 +105,15 @@ typedef struct {
 	int key[MAX_KEY];       /* indexes in cols of the key's columns */
 	int nkey;               /* how many */
 	int nfields;            /* fields of the header (rows must have as many) */
+	const column *secret;   /* the table's confidential column, or NULL */
 	bool blank[256];        /* per header field: it has no header (must stay empty) */
 	value vals[MAX_COLS];   /* the current row's values, by slot */
 	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
 	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
 	db_stmt *seen_get;      /* the line of the file that wrote a rowid, if any */
 	db_stmt *seen_put;      /* remember that a line wrote a rowid */
+	db_stmt *approval;      /* points: the latest approval of a point (keeps_approval),
+				   or NULL when the file has none of the columns it sets */
 	enc_stream *enc;        /* the file, decoded */
 	enc_kind kind;          /* the encoding it is read in */
 	long errors;            /* problems reported so far */
@@ -140,6 +157,26 @@ static const char *col_title(const column *c, char *buf, size_t n)
 		snprintf(buf, n, "\"%s\" (%s)", c->name, c->label);
 	else
 		snprintf(buf, n, "\"%s\"", c->name);
+	return buf;
+}
+
+/* A field's value for messages: quoted (cut at a character, if need be, to fit n), or
+ * in a table with a confidential column, words that say it is not shown. */
+static const char *shown(const importer *im, const char *v, char *buf, size_t n)
+{
+	size_t len = strlen(v);
+
+	if (im->secret != NULL) {
+		snprintf(buf, n, "a value not shown (a cell of %s may be the %s)", im->table,
+			 im->secret->label);
+		return buf;
+	}
+	if (len + 3 > n) {
+		len = n - 3;
+		while (len > 0 && ((unsigned char)v[len] & 0xC0) == 0x80)
+			len--; /* not in the middle of a UTF-8 character */
+	}
+	snprintf(buf, n, "\"%.*s\"", (int)len, v);
 	return buf;
 }
 
@@ -304,6 +341,18 @@ static rg_status load_columns(importer *im, rg_err *e)
 		snprintf(pattern, sizeof pattern, "\"%s: a date YYYY-MM-DD\"", im->cols[i].name);
 		im->cols[i].is_date = strstr(db_col_text(s, 0), pattern) != NULL;
 	}
+	for (size_t k = 0; k < sizeof confidential_cols / sizeof confidential_cols[0]; k++) {
+		int i;
+		if (strcmp(confidential_cols[k].table, im->table) != 0)
+			continue;
+		i = find_column(im, confidential_cols[k].col);
+		if (i < 0) {
+			st = err_set(e, RG_DB, "table %s has no column %s", im->table,
+				     confidential_cols[k].col);
+			goto out;
+		}
+		im->secret = &im->cols[i];
+	}
 	st = load_key(im, e);
 out:
 	db_finalize(s);
@@ -401,10 +450,19 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 			for (int k = 0; k < im->ncols; k++)
 				append(known, sizeof known, &used, "%s%s", k ? ", " : "",
 				       col_title(&im->cols[k], title, sizeof title));
-			report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected one of "
-			       "%s%s", im->path, csv_line(c), f + 1, h, im->table, known,
-			       kind == ENC_GB18030 ? " (the file was read as GB18030: if it is "
-						     "UTF-8, pass --encoding utf-8)" : "");
+			const char *hint = kind == ENC_GB18030 ? " (the file was read as GB18030: if "
+				"it is UTF-8, pass --encoding utf-8)" : "";
+			if (im->secret != NULL)
+				/* Perhaps a data row standing for the header: its cell may name
+				 * who filed a complaint, so it is not repeated. */
+				report(im, "%s:%ld:%zu: column %zu of the header is not a column of %s: "
+				       "is the header row missing? (its text is not shown: it may be "
+				       "a %s); expected one of %s%s", im->path, csv_line(c), f + 1,
+				       f + 1, im->table, im->secret->label, known, hint);
+			else
+				report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected "
+				       "one of %s%s", im->path, csv_line(c), f + 1, h, im->table,
+				       known, hint);
 			continue;
 		}
 		if (im->cols[i].field >= 0) {
@@ -539,7 +597,7 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 {
 	column *c = &im->cols[im->order[k]];
 	value *v = &im->vals[k];
-	char title[256];
+	char title[256], got[1024];
 	bool row;
 
 	if (value_text[0] == '\0' && c->has_default)
@@ -564,9 +622,9 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 			errno = 0;
 			n = strtoll(value_text, &end, 10);
 			if (errno != 0 || *end != '\0') {
-				report(im, "%s:%ld:%d: column %s: expected a whole number, got \"%s\"",
+				report(im, "%s:%ld:%d: column %s: expected a whole number, got %s",
 				       im->path, line, c->field + 1, col_title(c, title, sizeof title),
-				       value_text);
+				       shown(im, value_text, got, sizeof got));
 				return false;
 			}
 		}
@@ -577,8 +635,9 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		errno = 0;
 		double r = strtod(value_text, &end);
 		if (errno != 0 || *end != '\0' || !isfinite(r)) {
-			report(im, "%s:%ld:%d: column %s: expected a number, got \"%s\"", im->path,
-			       line, c->field + 1, col_title(c, title, sizeof title), value_text);
+			report(im, "%s:%ld:%d: column %s: expected a number, got %s", im->path,
+			       line, c->field + 1, col_title(c, title, sizeof title),
+			       shown(im, value_text, got, sizeof got));
 			return false;
 		}
 		v->type = DB_REAL;
@@ -586,9 +645,9 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 	} else {
 		long days;
 		if (c->is_date && !date_parse(value_text, &days)) {
-			report(im, "%s:%ld:%d: column %s: expected a date YYYY-MM-DD, got \"%s\"",
+			report(im, "%s:%ld:%d: column %s: expected a date YYYY-MM-DD, got %s",
 			       im->path, line, c->field + 1, col_title(c, title, sizeof title),
-			       value_text);
+			       shown(im, value_text, got, sizeof got));
 			return false;
 		}
 		v->type = DB_TEXT;
@@ -605,12 +664,14 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 	if (strncmp(c->ref_table, "enum_", 5) == 0) {
 		char values[1024];
 		enum_values(im, c->ref_table, values, sizeof values);
-		report(im, "%s:%ld:%d: column %s: expected one of %s, got \"%s\"", im->path, line,
-		       c->field + 1, col_title(c, title, sizeof title), values, value_text);
+		report(im, "%s:%ld:%d: column %s: expected one of %s, got %s", im->path, line,
+		       c->field + 1, col_title(c, title, sizeof title), values,
+		       shown(im, value_text, got, sizeof got));
 	} else {
 		report(im, "%s:%ld:%d: column %s: expected the code of an existing row of %s, "
-		       "got \"%s\"", im->path, line, c->field + 1,
-		       col_title(c, title, sizeof title), c->ref_table, value_text);
+		       "got %s", im->path, line, c->field + 1,
+		       col_title(c, title, sizeof title), c->ref_table,
+		       shown(im, value_text, got, sizeof got));
 	}
 	return false;
 }
@@ -620,7 +681,7 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 {
 	const char *check = "CHECK constraint failed: ";
 	long line = csv_line(c);
-	char title[256];
+	char title[256], got[1024];
 
 	if (strncmp(msg, check, strlen(check)) == 0) {
 		/* Our CHECK constraints are named "column: what was expected". */
@@ -632,9 +693,10 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 			int i = find_column(im, col);
 			if (i >= 0 && im->cols[i].field >= 0) {
 				column *cc = &im->cols[i];
-				report(im, "%s:%ld:%d: column %s: expected %s, got \"%s\"", im->path,
+				report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path,
 				       line, cc->field + 1, col_title(cc, title, sizeof title),
-				       colon + 2, csv_field(c, (size_t)cc->field));
+				       colon + 2, shown(im, csv_field(c, (size_t)cc->field), got,
+							sizeof got));
 				return;
 			}
 			if (i >= 0) {
@@ -650,28 +712,108 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 /* Report the row at line as a repeat of the row of line first. */
 static void report_repeat(importer *im, csv *c, long line, long first)
 {
-	char titles[1024], values[1024], title[256];
+	char titles[1024], values[1024], title[256], got[1024];
 	size_t tn = 0, vn = 0;
-	int shown = 0, field = 0;
+	int named = 0, field = 0;
 
 	for (int k = 0; k < im->nkey; k++) {
 		const column *col = &im->cols[im->key[k]];
 		if (col->field < 0)
 			continue;
-		if (shown++ == 0)
+		if (named++ == 0)
 			field = col->field + 1;
 		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
 		       col_title(col, title, sizeof title));
-		append(values, sizeof values, &vn, "%s\"%s\"", vn ? ", " : "",
-		       csv_field(c, (size_t)col->field));
+		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
+		       shown(im, csv_field(c, (size_t)col->field), got, sizeof got));
 	}
-	if (shown == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
+	if (named == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
 		report(im, "%s:%ld:%d: column %s: expected a code not already in the file, got %s "
 		       "again (first on line %ld)", im->path, line, field, titles, values, first);
 	else
 		report(im, "%s:%ld:%d: column%s %s: expected a row not already in the file, got "
-		       "%s again (first on line %ld)", im->path, line, field, shown > 1 ? "s" : "",
+		       "%s again (first on line %ld)", im->path, line, field, named > 1 ? "s" : "",
 		       titles, values, first);
+}
+
+/*
+ * The columns of points that riskgrade approve sets (集体审定): the approved tier and its
+ * date must be those of the point's latest approval; the date of the last assessment,
+ * which the approval also was, can only move on from it.
+ */
+static const struct {
+	const char *name;  /* column of points */
+	int from;          /* the approval's value: column 1 (tier) or 2 (date) of
+			      im->approval */
+	bool or_later;     /* a later date than the approval's is allowed */
+	const char *why;   /* how the decision is changed instead */
+} approval_cols[] = {
+	{"approved_tier", 1, false, "and a new tier is decided with riskgrade approve, not by "
+				    "import"},
+	{"approved_on", 2, false, "and a new tier is decided with riskgrade approve, not by "
+				  "import"},
+	{"last_graded", 2, true, "which assessed it that day"},
+};
+
+/* Prepare im->approval when importing points with a column an approval sets. */
+static rg_status prepare_approval(importer *im, rg_err *e)
+{
+	bool any = false;
+
+	if (strcmp(im->table, "points") != 0)
+		return RG_OK;
+	for (size_t k = 0; k < sizeof approval_cols / sizeof approval_cols[0]; k++) {
+		int i = find_column(im, approval_cols[k].name);
+		if (i < 0)
+			return err_set(e, RG_DB, "table points has no column %s",
+				       approval_cols[k].name);
+		any = any || im->cols[i].slot >= 0;
+	}
+	if (!any)
+		return RG_OK;
+	return db_prepare(im->d, "SELECT a.id, a.tier, a.approved_on, ifnull(p.name, a.by)"
+			  " FROM approvals a LEFT JOIN persons p ON p.code = a.by"
+			  " WHERE a.point = ?1 ORDER BY a.id DESC LIMIT 1", &im->approval, e);
+}
+
+/*
+ * A point approved with riskgrade approve keeps its approval: the row is reported, for
+ * each column it would undo it in, and false returned.  RG_DB goes to *st.
+ */
+static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
+{
+	const column *key = &im->cols[im->key[0]];
+	bool row, ok = true;
+	char title[256], got[1024];
+
+	db_bind_text(im->approval, 1, im->vals[key->slot].text);
+	if ((*st = db_step(im->approval, &row, e)) != RG_OK)
+		return false;
+	for (size_t k = 0; row && k < sizeof approval_cols / sizeof approval_cols[0]; k++) {
+		const column *c = &im->cols[find_column(im, approval_cols[k].name)];
+		const char *want = db_col_text(im->approval, approval_cols[k].from), *v;
+		int cmp;
+		if (c->slot < 0)
+			continue;
+		v = im->vals[c->slot].type == DB_TEXT ? im->vals[c->slot].text : NULL;
+		cmp = v == NULL ? -1 : strcmp(v, want);
+		if (cmp == 0 || (cmp > 0 && approval_cols[k].or_later))
+			continue;
+		if (v == NULL)
+			snprintf(got, sizeof got, "an empty field");
+		else
+			shown(im, v, got, sizeof got);
+		report(im, "%s:%ld:%d: column %s: expected %s%s, got %s: %s was approved %s on %s "
+		       "by %s (approval %lld), %s", im->path, line, c->field + 1,
+		       col_title(c, title, sizeof title), want,
+		       approval_cols[k].or_later ? " or later" : "", got,
+		       im->vals[key->slot].text, db_col_text(im->approval, 1),
+		       db_col_text(im->approval, 2), db_col_text(im->approval, 3),
+		       (long long)db_col_int(im->approval, 0), approval_cols[k].why);
+		ok = false;
+	}
+	db_reset(im->approval);
+	return ok;
 }
 
 /*
@@ -694,11 +836,11 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (!im->blank[f])
 			continue;
 		v = trim((char *)csv_field(c, (size_t)f));
-		if (v[0] != '\0' && strcmp(im->table, "signals") == 0) {
+		if (v[0] != '\0' && im->secret != NULL) {
 			/* A 举报人 column whose header was deleted: never echo who filed it. */
 			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
-			       "empty field, got a value (not shown: it may be the 举报人)",
-			       im->path, line, f + 1);
+			       "empty field, got a value (not shown: it may be the %s)",
+			       im->path, line, f + 1, im->secret->label);
 			ok = false;
 		} else if (v[0] != '\0') {
 			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
@@ -713,7 +855,7 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (*st != RG_OK)
 			return false;
 	}
-	if (!ok)
+	if (!ok || (im->approval != NULL && !keeps_approval(im, line, st, e)))
 		return false;
 
 	/* Is the key in the table, and with these values? */
@@ -779,6 +921,7 @@ static void finish(importer *im)
 	db_finalize(im->upsert);
 	db_finalize(im->seen_get);
 	db_finalize(im->seen_put);
+	db_finalize(im->approval);
 	for (int i = 0; i < im->ncols; i++)
 		db_finalize(im->cols[i].ref_check);
 }
@@ -824,7 +967,7 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 		goto out;
 	if ((st = read_header(&im, c, e)) != RG_OK)
 		goto out;
-	if ((st = prepare(&im, e)) != RG_OK)
+	if ((st = prepare(&im, e)) != RG_OK || (st = prepare_approval(&im, e)) != RG_OK)
 		goto out;
 	if (o->dry_run) {
 		/* Keep every change in memory, so the file is never written, then roll back. */

@@ -54,16 +54,22 @@ typedef struct {
  * signals and changes the natural key of schemas/003_import_keys.sql): a row whose key
  * is in the table updates the columns the file has (INSERT ... ON CONFLICT DO UPDATE,
  * so rows that refer to it, such as grades, flags and warnings, are untouched); a row
- * equal to the one in the table is counted unchanged and not written.
+ * equal to the one in the table is counted unchanged and not written.  A point with an
+ * approval (table approvals, written by riskgrade approve) keeps it: a row of points
+ * whose approved_tier or approved_on differs from its latest approval's, or whose
+ * last_graded is empty or before that approval's date, is reported naming the approval.
  *
  * Every problem is reported on errs as "path:line:column: column "name" (label): expected
  * ..., got "..."" (at most 100 lines; the column is the field's place in the row, or for
  * an invalid byte the field, with the line, character and byte offset of the byte):
  * unknown or repeated headers, bad fields, rows the schema refuses, a key twice in the
- * file, invalid bytes for the encoding.  If there is any, nothing is written and
- * RG_INPUT is returned with a summary in e.  Otherwise, unless o->dry_run, one audit
- * entry ("import", "table:TABLE", "PATH (ENCODING, sha256 HEX): N rows: ...") is
- * appended in the same transaction, and the transaction is committed.  A dry run rolls
+ * file, invalid bytes for the encoding.  For a table with a confidential column
+ * (signals: the 举报人) no message quotes a cell, since a cell out of place may be one: an
+ * unknown header cell is named by its place, a refused value by its line and column.
+ * If there is any problem, nothing is written and RG_INPUT is returned with a summary
+ * in e.  Otherwise, unless o->dry_run, one audit entry ("import", "table:TABLE", "PATH
+ * (ENCODING, sha256 HEX): N rows: ...") is appended in the same transaction, and the
+ * transaction is committed.  A dry run rolls
  * everything back without the database file ever being written.
  *
  * *r is filled in either way (counts of 0 on failure).  RG_USAGE for a table that is not

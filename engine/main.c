@@ -40,7 +40,10 @@ static void usage(FILE *f)
 	      "commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nexit codes: 0 ok, 1 failures found, 2 usage, 3 bad input, 4 database,\n"
+	fputs("\ncommon options: --help       what the command does, and its options\n"
+	      "                --wait SECS  how long to wait while another riskgrade writes the\n"
+	      "                             database (default 30; 0: not at all), then exit 4\n"
+	      "\nexit codes: 0 ok, 1 failures found, 2 usage, 3 bad input, 4 database,\n"
 	      "            5 rule pack, 6 file i/o\n", f);
 }
 

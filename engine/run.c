@@ -1,7 +1,7 @@
 /*
  * run.c: the run history: run numbers as users give them, the latest run, and what
  * changed between two runs (for `riskgrade diff` and `riskgrade grade --dry-run`).
- * Depends on db.h, table.h, status.h.
+ * Depends on db.h, out.h, status.h.
  */
 #include "run.h"
 
@@ -111,6 +111,13 @@ static const out_col changed_cols[] = {
 	{"新标记", "flags_b"},   {"原理由", "reasons_a"}, {"新理由", "reasons_b"},
 };
 
+/* Bind the two runs of CHANGED_SQL. */
+static void bind_runs(db_stmt *s, long a, long b)
+{
+	db_bind_int(s, 1, a);
+	db_bind_int(s, 2, b);
+}
+
 /* Print each changed point's reasons in both runs, one reason a line. */
 static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 {
@@ -121,8 +128,7 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 
 	if (st != RG_OK)
 		return st;
-	db_bind_int(s, 1, a);
-	db_bind_int(s, 2, b);
+	bind_runs(s, a, b);
 	printf("\n理由\n");
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		printf("%s\n", db_col_text(s, 0));
@@ -146,7 +152,25 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 	return st;
 }
 
-rg_status run_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
+rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
+{
+	char note[64];
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
+			" flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	bind_runs(s, a, b);
+	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
+	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
+	db_finalize(s);
+	return st;
+}
+
+rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 {
 	static const out_col sum_cols[] = {
 		{"单位代码", "agency"}, {"单位名称", "agency_name"}, {"等级升高", "up"},
@@ -157,23 +181,13 @@ rg_status run_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
 	long n = 0;
 	rg_status st;
 
-	st = db_prepare(d, fmt == FMT_TABLE
-			? CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			  " flags_a, flags_b FROM changed ORDER BY point"
-			: CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			  " flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
-			&s, e);
+	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
+			" flags_a, flags_b FROM changed ORDER BY point", &s, e);
 	if (st != RG_OK)
 		return st;
-	db_bind_int(s, 1, a);
-	db_bind_int(s, 2, b);
-	if (fmt != FMT_TABLE) {
-		st = table_print(stdout, fmt, changed_cols, 9, s, NULL, e);
-		db_finalize(s);
-		return st;
-	}
+	bind_runs(s, a, b);
 	printf("run %ld → run %ld: points whose tier or flags changed\n", a, b);
-	st = table_print(stdout, fmt, changed_cols, 7, s, &n, e);
+	st = out_print(stdout, OUT_TABLE, changed_cols, 7, s, &n, e);
 	db_finalize(s);
 	if (st != RG_OK)
 		return st;
@@ -193,10 +207,9 @@ rg_status run_diff_print(db *d, long a, long b, out_format fmt, rg_err *e)
 			" sum(removed), sum(total) FROM per", &s, e);
 	if (st != RG_OK)
 		return st;
-	db_bind_int(s, 1, a);
-	db_bind_int(s, 2, b);
+	bind_runs(s, a, b);
 	printf("\n按单位汇总\n");
-	st = table_print(stdout, fmt, sum_cols, 8, s, NULL, e);
+	st = out_print(stdout, OUT_TABLE, sum_cols, 8, s, NULL, e);
 	db_finalize(s);
 	return st;
 }

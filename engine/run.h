@@ -1,14 +1,14 @@
 /*
  * run.h: the run history: run numbers as users give them, the latest run, and what
  * changed between two runs (shared by `riskgrade diff` and `riskgrade grade --dry-run`).
- * Depends on db.h, table.h, status.h.
+ * Depends on db.h, out.h, status.h.
  */
 #ifndef RG_RUN_H
 #define RG_RUN_H
 
 #include "db.h"
+#include "out.h"
 #include "status.h"
-#include "table.h"
 
 /*
  * run_number: parse text as a run number (a positive integer) into *run, without
@@ -35,11 +35,17 @@ rg_status run_exists(db *d, const char *what, const char *text, long *run, rg_er
 rg_status run_latest(db *d, long *run, rg_err *e);
 
 /*
- * run_diff_print: print to stdout the points whose tier or flags differ between run a
- * and run b (or that only one of them graded), with the reasons each run gave, then the
- * counts by agency and direction (等级升高, 等级降低, 仅标记变化, 新增, 移出).  In fmt
- * csv or json only the list of points is printed, reasons included.  RG_DB, RG_IO.
+ * run_diff_print: print to stdout, as tables, the points whose tier or flags differ
+ * between run a and run b (or that only one of them graded), then the reasons each run
+ * gave, then the counts by agency and direction (等级升高, 等级降低, 仅标记变化, 新增,
+ * 移出).  RG_DB, RG_IO.
  */
-rg_status run_diff_print(db *d, long a, long b, out_format fmt, rg_err *e);
+rg_status run_diff_print(db *d, long a, long b, rg_err *e);
+
+/*
+ * run_diff_write: write the same list of points as one list, reasons included, to t
+ * (CSV, JSON or XLSX; see out_write), without the counts.  RG_DB, RG_IO.
+ */
+rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e);
 
 #endif

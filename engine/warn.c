@@ -22,7 +22,9 @@ enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 enum { W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_STATUS, W_EVENT, W_LOAD, W_OVERDUE, W_COUNT };
 
 /* The columns of a warn_record, in the order read_record() reads them. */
-#define RECORD_COLUMNS "w.id, w.point, w.reason, w.disposition, w.due, w.issued_on, w.status"
+#define RECORD_COLUMNS \
+	"w.id, w.point, w.reason, w.disposition, w.due, w.issued_on, w.status," \
+	" (SELECT max(on_date) FROM warning_events WHERE warning = w.id)"
 
 static const char *const sql[W_COUNT] = {
 	/* The open warning of point ?1 for reason ?2. */
@@ -306,6 +308,8 @@ static void read_record(db_stmt *s, warn_record *w)
 	snprintf(w->due, sizeof w->due, "%s", db_col_text(s, 4));
 	snprintf(w->issued_on, sizeof w->issued_on, "%s", issued_on ? issued_on : w->due);
 	snprintf(w->status, sizeof w->status, "%s", db_col_text(s, 6));
+	snprintf(w->last_on, sizeof w->last_on, "%s",
+		 db_col_type(s, 7) == DB_NULL ? w->issued_on : db_col_text(s, 7));
 }
 
 /* The overdue warnings of scope as of as_of into a new array *list of *n (free it).
@@ -427,6 +431,11 @@ rg_status warn_plan(const warn_record *w, warn_action a, const char *on, const c
 
 	if (status < 0 || !(steps[a].from & FROM(status)))
 		return refuse(a, w, e);
+	/* Dates are YYYY-MM-DD, so text order is date order. */
+	if (strcmp(on, w->last_on) < 0)
+		return err_set(e, RG_INPUT, "warning %ld: a step on %s would come before its latest "
+			       "step, on %s (status %s); give --on %s or later", w->id, on,
+			       w->last_on, w->status, w->last_on);
 	c->action = a;
 	c->status = vocab_status[steps[a].to];
 	c->disposition = w->disposition;

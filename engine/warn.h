@@ -41,6 +41,7 @@ typedef struct {
 	char due[DATE_BUF];       /* YYYY-MM-DD */
 	char issued_on[DATE_BUF]; /* the date of its latest issue; due when not recorded */
 	char status[32];          /* vocab_status */
+	char last_on[DATE_BUF];   /* the date of its latest step (warning_events), or issued_on */
 } warn_record;
 
 /* A step by hand (the warning command). */
@@ -112,7 +113,8 @@ rg_status warn_load(warn_book *b, long id, warn_record *w, rg_err *e);
  * warn_plan: work out step a on warning w taken on date `on` (YYYY-MM-DD) into *c,
  * writing nothing.  For escalate, due is the new due date or NULL for the rule's: as
  * many days after `on` as w had from issue to due (at least one); the caller checks that
- * a given due is a date after `on`.  RG_INPUT, explained, when the step is not possible:
+ * a given due is a date after `on`.  A step cannot be dated before the warning's latest
+ * step (w->last_on).  RG_INPUT, explained, when the step is not possible:
  * w is already released, not yet answered (release), at the severest disposition
  * (escalate), or in a status the step cannot start from.
  */

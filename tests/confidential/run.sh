@@ -13,16 +13,19 @@
 #
 # tests/confidential/bad_signals.csv holds signal rows each bad in one way (date, enum,
 # unknown point or post, no point nor post, a key twice, a field too many), each with a
-# complainant; more broken files are written below (quotes, bytes, NUL, a field short,
-# the 举报人 header renamed or blank).  Their import errors must not name them either.
+# complainant; tests/confidential/headerless_signals.csv is a signals file saved without
+# its header row, so that its first row, complainant and all, stands for the header;
+# more broken files are written below (quotes, bytes, NUL, a field short, the 举报人
+# header renamed or blank, a complainant swapped into another column).  Their import
+# errors must not name them either.
 #
 # Then every command that prints or writes data is run, its stdout, its stderr and the
 # files it writes kept (an XLSX is unzipped and each XML part kept): import (dry run,
 # GB18030, and the errors of bad signal rows), grade (plain, --trace, --agency,
 # --dry-run with and without a rule change), explain of every point after each run,
 # warnings and flags in every format and filter, the warning steps, approve, runs, diff,
-# calibrate, audit list/verify/head, export of every kind in csv, json and xlsx (to a
-# file and to stdout), report, rules, test and lint.  A probe rule pack writes every
+# calibrate, audit list/verify/head (the lists also as XLSX files), export of every kind
+# in csv, json and xlsx (to a file and to stdout), report, rules, test and lint.  A probe rule pack writes every
 # fact it is handed (the whole point, every signal with all its keys, ctx) into its
 # reasons, flags and warnings, and is graded with: what a pack is never given it cannot
 # leak.  Every command listed by `riskgrade --help` must have been run, and every
@@ -130,6 +133,10 @@ printf '%s\n%s,表头改名（坏）,坏文件举报人Header-2207\n' "$(echo "$
 # must not echo the field's text either.
 printf '%s\n%s,表头空白（坏）,坏文件举报人Blank-2208\n' "$(echo "$h" | sed 's/举报人$//')" \
 	"$r" >"$tmp/bad/blank.csv"
+# A complainant and the source swapped on a row: the complainant stands in a column
+# whose values are checked.
+printf '%s\n坏文件举报人Swapped-2209,A1,,2026-11-01,一般,是,错位（坏）,信访举报\n' "$h" \
+	>"$tmp/bad/swapped.csv"
 # the bad file in GB18030, as Excel saves "CSV" on a Chinese Windows
 python3 -c 'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))' \
 	"$here/bad_signals.csv" >"$tmp/bad/gb18030.csv" || fail "cannot write the GB18030 file"
@@ -139,7 +146,11 @@ python3 -c 'import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding="utf-
 # parse these files, which is the point of them).
 printf '%s\n' 坏文件举报人Unclosed-2201 坏文件举报人After-2202 Inside-2203 Byte-2204 \
 	Nul-2205 坏文件举报人Short-2206 坏文件举报人Header-2207 坏文件举报人Blank-2208 \
-	>"$tmp/broken-ids"
+	坏文件举报人Swapped-2209 >"$tmp/broken-ids"
+# The file without a header: the 举报人 is the last of its eight fields.
+python3 -c 'import csv, sys; [print(r[7]) for r in csv.reader(open(sys.argv[1], encoding="utf-8")) if len(r) == 8 and r[7]]' \
+	"$here/headerless_signals.csv" >>"$tmp/broken-ids" || fail "cannot read headerless_signals.csv"
+[ "$(wc -l <"$tmp/broken-ids")" -ge 11 ] || fail "headerless_signals.csv names fewer than 2 complainants"
 
 cp "$db" "$tmp/before-bad.db"
 rg import-bad-rows 3 import "$db" signals "$here/bad_signals.csv"
@@ -147,9 +158,11 @@ rg import-bad-rows-dry 3 import "$db" signals "$here/bad_signals.csv" --dry-run
 rg import-bad-gb18030 3 import "$db" signals "$tmp/bad/gb18030.csv"
 rg import-bad-gb18030-as-utf8 3 import "$db" signals "$tmp/bad/gb18030.csv" --encoding utf-8
 rg import-gb18030-dry 0 import "$db" signals "$tmp/files/signals-gb18030.csv" --dry-run
-for b in unclosed after inside byte nul short header blank; do
+for b in unclosed after inside byte nul short header blank swapped; do
 	rg "import-bad-$b" 3 import "$db" signals "$tmp/bad/$b.csv"
 done
+rg import-headerless 3 import "$db" signals "$here/headerless_signals.csv"
+rg import-headerless-dry 3 import "$db" signals "$here/headerless_signals.csv" --dry-run
 rg import-bad-byte-utf8 3 import "$db" signals "$tmp/bad/byte.csv" --encoding utf-8
 rg import-bad-byte-gb 3 import "$db" signals "$tmp/bad/byte.csv" --encoding gb18030
 rg import-wrong-table 3 import "$db" changes "$here/signals.csv"
@@ -273,6 +286,17 @@ for f in table csv json; do
 	rg "calibrate-run1-$f" 0 calibrate "$db" --run 1 --format $f
 	rg "audit-list-$f" 0 audit "$db" list --format $f
 done
+# The same lists written as XLSX files, each kept unzipped.
+for c in runs flags calibrate; do
+	rg "$c-xlsx" 0 $c "$db" --format xlsx -o "$tmp/files/$c.xlsx"
+	keep "$tmp/files/$c.xlsx"
+done
+rg warnings-all-xlsx 0 warnings "$db" --status all --format xlsx -o "$tmp/files/w.xlsx" --as-of 2026-12-20
+keep "$tmp/files/w.xlsx"
+rg diff-1-2-xlsx 0 diff "$db" 1 2 --format xlsx -o "$tmp/files/diff.xlsx"
+keep "$tmp/files/diff.xlsx"
+rg audit-list-xlsx 0 audit "$db" list --format xlsx -o "$tmp/files/audit.xlsx"
+keep "$tmp/files/audit.xlsx"
 rg warnings-overdue 0 warnings "$db" --overdue --as-of 2026-12-31
 rg calibrate-fail-on-lower 0 calibrate "$db" --fail-on-lower
 rg audit-verify 0 audit "$db" verify
@@ -371,6 +395,12 @@ for f in table csv json; do
 	rg "probe-warnings-$f" 0 warnings "$pdb" --status all --format $f --as-of 2026-12-20
 	rg "probe-diff-$f" 0 diff "$pdb" 3 4 --format $f
 done
+rg probe-flags-xlsx 0 flags "$pdb" --format xlsx -o "$tmp/files/probe-flags.xlsx"
+keep "$tmp/files/probe-flags.xlsx"
+rg probe-warnings-xlsx 0 warnings "$pdb" --status all --format xlsx -o "$tmp/files/probe-w.xlsx" --as-of 2026-12-20
+keep "$tmp/files/probe-w.xlsx"
+rg probe-diff-xlsx 0 diff "$pdb" 3 4 --format xlsx -o "$tmp/files/probe-diff.xlsx"
+keep "$tmp/files/probe-diff.xlsx"
 for k in tiers warnings; do
 	rg "probe-export-$k-json" 0 export "$pdb" $k -o - --format json --as-of 2026-12-20
 	rg "probe-export-$k-xlsx" 0 export "$pdb" $k -o "$tmp/files/probe-$k.xlsx" --as-of 2026-12-20

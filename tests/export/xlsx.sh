@@ -1,5 +1,6 @@
 #!/bin/sh
-# xlsx.sh RISKGRADE: the XLSX exports read back by two programs that are not riskgrade.
+# xlsx.sh RISKGRADE: the XLSX files riskgrade writes read back by two programs that are not
+# riskgrade.
 # fixtures/tiny is graded as of 2026-12-01 (a quote, a comma, a line break and a
 # fractional amount are put in first, to see them survive), then every list is exported
 # as XLSX and as CSV.  LibreOffice (headless) converts each XLSX to CSV, which must hold
@@ -7,6 +8,9 @@
 # as the zip of XML it is and checks the frozen header, the autofilter, the sheet name,
 # bold headers, tier fills and their contrast, number cells, column widths and the date.
 # Also: the same data and --as-of give the same bytes, whatever the time zone.
+# Then the same for the lists the other commands write with -o FILE.xlsx (runs, flags,
+# warnings, calibrate, diff after a second run, audit list), each against the same
+# command's own CSV (-o FILE.csv), which the XLSX writer has no part in.
 # Fails loudly when soffice or python3 is missing.  Run from the repository root.
 set -u
 rg=${1:?usage: sh tests/export/xlsx.sh RISKGRADE}
@@ -57,4 +61,38 @@ soffice -env:UserInstallation="file://$tmp/profile" --headless \
 	{ cat "$tmp/soffice.log" >&2; fail "soffice could not convert the XLSX files"; }
 
 python3 tests/export/xlsx_check.py "$tmp/out" "$tmp/lo" 2026-12-20 || fail "see above"
-echo "xlsx: 4 lists read back by LibreOffice and by zip+XML, all fields equal"
+echo "xlsx: 4 exports read back by LibreOffice and by zip+XML, all fields equal"
+
+# The lists of the other commands, after a second run (of one agency, so that diff has
+# points on one side only); calibrate over the database of tests/cli/cases/calibrate-*.  Their XLSX is dated today: the clock is fixed, in UTC.
+RISKGRADE_NOW=2026-12-20T08:00:00Z TZ=UTC
+export RISKGRADE_NOW TZ
+"$rg" grade "$db" --as-of 2026-12-20 --agency T-1 >/dev/null || fail "grade T-1"
+# Calibration needs agencies with peers: the database of the calibrate-* cases, whose
+# means and gaps have decimals and signs.
+RG=$rg DB=$tmp/cal.db sh tests/cli/data/calibrate/setup.sh || fail "calibrate setup"
+mkdir "$tmp/lists" "$tmp/lo-lists"
+lists="runs flags warnings calibrate diff audit"
+for f in xlsx csv; do
+	"$rg" runs "$db" -o "$tmp/lists/runs.$f" >/dev/null || fail "runs $f"
+	"$rg" flags "$db" -o "$tmp/lists/flags.$f" >/dev/null || fail "flags $f"
+	"$rg" warnings "$db" --status all --as-of 2026-12-20 -o "$tmp/lists/warnings.$f" \
+		>/dev/null || fail "warnings $f"
+	"$rg" calibrate "$tmp/cal.db" --rules tests/cli/packs/calibrate \
+		-o "$tmp/lists/calibrate.$f" >/dev/null || fail "calibrate $f"
+	"$rg" diff "$db" 1 2 -o "$tmp/lists/diff.$f" >/dev/null || fail "diff $f"
+	"$rg" audit "$db" list -o "$tmp/lists/audit.$f" >/dev/null || fail "audit list $f"
+done
+TZ=Asia/Shanghai "$rg" warnings "$db" --status all --as-of 2026-12-20 -o "$tmp/again.xlsx" \
+	>/dev/null || fail "warnings xlsx again"
+cmp -s "$tmp/lists/warnings.xlsx" "$tmp/again.xlsx" ||
+	fail "the same warnings and --as-of gave different XLSX bytes"
+
+soffice -env:UserInstallation="file://$tmp/profile" --headless \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir "$tmp/lo-lists" \
+	$(for k in $lists; do echo "$tmp/lists/$k.xlsx"; done) >"$tmp/soffice.log" 2>&1 ||
+	{ cat "$tmp/soffice.log" >&2; fail "soffice could not convert the XLSX lists"; }
+
+python3 tests/export/xlsx_check.py "$tmp/lists" "$tmp/lo-lists" 2026-12-20 $lists ||
+	fail "see above"
+echo "xlsx: 6 command lists read back by LibreOffice and by zip+XML, all fields equal"

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""xlsx_check.py OUT LO ASOF: check riskgrade's XLSX exports against its CSV exports.
+"""xlsx_check.py OUT LO ASOF [KIND...]: check riskgrade's XLSX lists against its CSV.
 
-OUT holds KIND.csv and KIND.xlsx for the four lists, written by riskgrade export with
---as-of ASOF; LO holds KIND.csv, LibreOffice's conversion of KIND.xlsx.  For each list:
+OUT holds KIND.csv and KIND.xlsx for each list, written by riskgrade with the list's
+date ASOF: the four exports by default, or the lists of the commands named (runs,
+flags, warnings, calibrate, diff, audit: `riskgrade KIND DB -o OUT/KIND.xlsx`); LO holds
+KIND.csv, LibreOffice's conversion of KIND.xlsx.  For each list:
 
 1. riskgrade's CSV starts with a UTF-8 BOM and ends every record with CRLF (a bare LF
    only inside a quoted field).
@@ -34,13 +36,24 @@ import zipfile
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-# kind: (sheet name, numeric columns, tier columns)
-KINDS = {
+# kind: (sheet name, numeric columns, tier columns); the exports, then the lists of the
+# other commands, written with -o.
+EXPORTS = {
     "tiers": ("岗位风险等级清单", {"权力重要程度", "自由裁量权", "发生概率", "危害程度", "得分"},
               {"风险等级", "审定等级"}),
     "measures": ("廉政风险防控措施台账", set(), {"风险等级"}),
     "warnings": ("预警清单", {"预警编号"}, {"风险等级"}),
     "powers": ("职权目录", {"涉及资金(万元)"}, set()),
+}
+LISTS = {
+    "runs": ("运行记录", {"运行", "风险点", "一级", "二级", "三级", "标记", "预警", "新发", "升级"},
+             set()),
+    "flags": ("需重新评定清单", {"运行"}, {"计算等级", "审定等级"}),
+    "warnings": ("预警清单", {"预警编号", "发布运行"}, {"风险等级"}),
+    "calibrate": ("等级校准", {"风险点数", "一级", "二级", "三级", "平均等级分", "同类风险点数",
+                           "同类平均", "差值"}, set()),
+    "diff": ("等级变化", set(), {"原等级", "新等级"}),
+    "audit": ("审计日志", {"序号"}, set()),
 }
 FILLS = {"一级": "FFFFC7CE", "二级": "FFFFEB9C", "三级": "FFC6EFCE"}
 
@@ -130,8 +143,8 @@ def contrast(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
-def check_xlsx(kind, path, rows, asof):
-    title, numeric, tiers = KINDS[kind]
+def check_xlsx(kind, spec, path, rows, asof):
+    title, numeric, tiers = spec
     z = zipfile.ZipFile(path)
     header = rows[0]
     ncols = len(header)
@@ -147,7 +160,7 @@ def check_xlsx(kind, path, rows, asof):
 
     styles_raw = z.read("xl/styles.xml").decode("utf-8")
     for rgb in FILLS.values():
-        if kind != "powers" and f'rgb="{rgb}"' not in styles_raw:
+        if tiers and f'rgb="{rgb}"' not in styles_raw:
             problem(f"{kind}.xlsx: styles.xml has no fill {rgb}")
     styles = ET.fromstring(styles_raw)
     fonts = styles.findall("m:fonts/m:font", NS)
@@ -246,7 +259,12 @@ def check_xlsx(kind, path, rows, asof):
 
 def main():
     out, lo, asof = sys.argv[1:4]
-    for kind in KINDS:
+    unknown = [k for k in sys.argv[4:] if k not in LISTS]
+    if unknown:
+        print(f"xlsx: no such list {unknown}: expected some of {list(LISTS)}", file=sys.stderr)
+        return 2
+    kinds = {k: LISTS[k] for k in sys.argv[4:]} if sys.argv[4:] else EXPORTS
+    for kind, spec in kinds.items():
         with open(f"{out}/{kind}.csv", "rb") as f:
             ours = check_csv_bytes(kind, f.read())
         with open(f"{lo}/{kind}.csv", "rb") as f:
@@ -255,7 +273,7 @@ def main():
             data = data[3:]
         theirs = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
         compare_rows(kind, ours, theirs)
-        check_xlsx(kind, f"{out}/{kind}.xlsx", ours, asof)
+        check_xlsx(kind, spec, f"{out}/{kind}.xlsx", ours, asof)
         if problems:
             for p in problems:
                 print("xlsx:", p, file=sys.stderr)

@@ -1,7 +1,7 @@
 /*
  * test_args.c: unit tests of engine/args.c (args_parse): options before and after
- * positionals, --opt VALUE and --opt=VALUE, "--", --help/-h, and every usage error.
- * Depends on cmocka, args.h and status.h.
+ * positionals, --opt VALUE and --opt=VALUE, "--", --help/-h, --wait, and every usage
+ * error.  Depends on cmocka, args.h, db.h (where --wait goes) and status.h.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "db.h"
 #include "status.h"
 
 #define USAGE "riskgrade grade DB [--as-of DATE] [--format F] [--dry-run]"
@@ -233,12 +234,85 @@ static void test_help_printed(void **state)
 	assert_string_equal(got, text);
 }
 
+/* --wait SECONDS, which every command takes without declaring it, sets db_wait(). */
+static void test_wait(void **state)
+{
+	static const struct {
+		const char *argv[5];
+		rg_status st;
+		double wait;     /* db_wait() afterwards, for RG_OK */
+		const char *pos; /* the positionals, for RG_OK; the message otherwise */
+	} waits[] = {
+		{{"runs", "db", "--wait", "10"}, RG_OK, 10, "db"},
+		{{"runs", "--wait=0.2", "db"}, RG_OK, 0.2, "db"},
+		{{"runs", "--wait", "0", "db"}, RG_OK, 0, "db"},
+		{{"runs", "db", "--wait", "86400"}, RG_OK, 86400, "db"},
+		{{"runs", "--", "--wait", "5"}, RG_OK, DB_WAIT_DEFAULT, "--wait|5"},
+		{{"runs", "db", "--wait"}, RG_USAGE, 0,
+		 "runs: option --wait needs a value\nusage: " USAGE},
+		{{"runs", "db", "--wait", "86401"}, RG_USAGE, 0,
+		 "runs: option --wait: expected a number of seconds from 0 to 86400, got "
+		 "\"86401\"\nusage: " USAGE},
+		{{"runs", "db", "--wait=-1"}, RG_USAGE, 0,
+		 "runs: option --wait: expected a number of seconds from 0 to 86400, got \"-1\""
+		 "\nusage: " USAGE},
+		{{"runs", "db", "--wait=", "x"}, RG_USAGE, 0,
+		 "runs: option --wait: expected a number of seconds from 0 to 86400, got \"\""
+		 "\nusage: " USAGE},
+		{{"runs", "db", "--wait", "5s"}, RG_USAGE, 0,
+		 "runs: option --wait: expected a number of seconds from 0 to 86400, got \"5s\""
+		 "\nusage: " USAGE},
+		{{"runs", "db", "--wait", "nan"}, RG_USAGE, 0,
+		 "runs: option --wait: expected a number of seconds from 0 to 86400, got \"nan\""
+		 "\nusage: " USAGE},
+		/* No abbreviation of it either. */
+		{{"runs", "db", "--wai", "5"}, RG_USAGE, 0,
+		 "runs: unknown option \"--wai\"\nusage: " USAGE},
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof waits / sizeof waits[0]; k++) {
+		char *argv[5];
+		const char *pos[2];
+		const arg_opt opts[] = {{NULL, NULL, NULL}};
+		int argc = 0, npos;
+		bool help;
+		rg_err e = {{0}};
+		char joined[64];
+
+		db_set_wait(DB_WAIT_DEFAULT);
+		while (argc < 5 && waits[k].argv[argc] != NULL) {
+			argv[argc] = (char *)waits[k].argv[argc];
+			argc++;
+		}
+		rg_status st = args_parse(argc, argv, opts, pos, 1, 2, &npos, &help, USAGE, "", &e);
+		if (st != waits[k].st)
+			fail_msg("case %zu: expected status %d, got %d: %s", k, waits[k].st, st, e.msg);
+		if (st != RG_OK) {
+			if (strcmp(e.msg, waits[k].pos) != 0)
+				fail_msg("case %zu: message\nexpected: %s\ngot:      %s", k,
+					 waits[k].pos, e.msg);
+			if (db_wait() != DB_WAIT_DEFAULT)
+				fail_msg("case %zu: a refused --wait changed the wait", k);
+			continue;
+		}
+		join(pos, npos, joined, sizeof joined);
+		if (strcmp(joined, waits[k].pos) != 0)
+			fail_msg("case %zu: positionals expected \"%s\", got \"%s\"", k,
+				 waits[k].pos, joined);
+		if (db_wait() != waits[k].wait)
+			fail_msg("case %zu: wait %g, expected %g", k, db_wait(), waits[k].wait);
+	}
+	db_set_wait(DB_WAIT_DEFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_help_printed),
 		cmocka_unit_test(test_null_err),
+		cmocka_unit_test(test_wait),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /*
  * test_db.c: engine/db.c on real SQLite files: creating and upgrading, refusing what is
- * not a riskgrade database, transactions, and constraint reporting.
+ * not a riskgrade database (to open or to init), transactions, constraint reporting, and
+ * waiting for another connection's lock.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "db.h"
+#include "sha.h"
 
 typedef struct {
 	char dir[64];
@@ -158,12 +161,131 @@ static void test_rollback_and_constraints(void **state)
 	db_close(d);
 }
 
+/* The SHA-256 of the file at path, to tell whether it changed at all. */
+static void file_sha(const char *path, char out[SHA_HEX])
+{
+	FILE *f = fopen(path, "rb");
+	sha_stream *h = sha_open();
+	char buf[4096];
+	size_t n;
+
+	assert_non_null(f);
+	assert_non_null(h);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sha_update(h, buf, n);
+	assert_false(ferror(f));
+	fclose(f);
+	sha_close(h, out);
+}
+
+/* init refuses a database without a schema version that holds anything, names what it
+ * holds, and leaves the file as it was, byte for byte. */
+static void test_init_refuses_foreign(void **state)
+{
+	fixture *f = *state;
+	int applied = -1;
+	db *d = NULL;
+	rg_err e = {{0}};
+	char before[SHA_HEX], after[SHA_HEX], want[256];
+
+	/* A file of another program: riskgrade's tables would be mistaken for its own, so
+	 * take a current database and make it foreign by dropping its version. */
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &d, NULL), RG_OK);
+	assert_int_equal(db_exec(d, "PRAGMA user_version = 0", NULL), RG_OK);
+	db_close(d);
+	file_sha(f->path, before);
+	assert_int_equal(db_init(f->path, &applied, &e), RG_DB);
+	assert_int_equal(applied, 0);
+	/* The first object of 001_method.sql is the table enum_level. */
+	snprintf(want, sizeof want, "%s: not a riskgrade database: it has no riskgrade schema "
+		 "version but holds ", f->path);
+	if (strncmp(e.msg, want, strlen(want)) != 0 ||
+	    strstr(e.msg, " objects of its own (table \"enum_level\", ") == NULL ||
+	    strstr(e.msg, ", ...); init creates a new database or upgrades a riskgrade one, "
+		   "and has left this file as it was") == NULL)
+		fail_msg("unexpected message: %s", e.msg);
+	file_sha(f->path, after);
+	assert_string_equal(after, before);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* While another connection holds the lock, opening and reading wait --wait seconds and
+ * then give up with the message that names the file; once it lets go, they work. */
+static void test_busy_wait(void **state)
+{
+	fixture *f = *state;
+	int applied;
+	db *w = NULL, *r = NULL, *late = NULL;
+	db_stmt *s = NULL;
+	bool row;
+	rg_err e = {{0}};
+	char want[256];
+	struct timespec t0;
+	double took;
+
+	assert_true(db_wait() == DB_WAIT_DEFAULT);
+	assert_true(DB_WAIT_DEFAULT == 30.0);
+	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
+	db_set_wait(0.3);
+	assert_true(db_wait() == 0.3);
+	assert_int_equal(db_open(f->path, &r, NULL), RG_OK); /* before the lock */
+	assert_int_equal(db_prepare(r, "SELECT count(*) FROM agencies", &s, NULL), RG_OK);
+	assert_int_equal(db_open(f->path, &w, NULL), RG_OK);
+	assert_int_equal(db_exec(w, "BEGIN EXCLUSIVE", NULL), RG_OK);
+
+	snprintf(want, sizeof want, "%s: the database is busy (another riskgrade is writing); "
+		 "gave up after 0.3 s (--wait)", f->path);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(db_open(f->path, &late, &e), RG_DB);
+	took = seconds_since(&t0);
+	assert_null(late);
+	assert_string_equal(e.msg, want);
+	if (took < 0.25 || took > 10)
+		fail_msg("db_open gave up after %.3f s, expected 0.3 s", took);
+	/* A statement of a connection opened before the lock waits the same. */
+	memset(&e, 0, sizeof e);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(db_step(s, &row, &e), RG_DB);
+	took = seconds_since(&t0);
+	assert_false(row);
+	assert_string_equal(e.msg, want);
+	if (took < 0.25 || took > 10)
+		fail_msg("db_step gave up after %.3f s, expected 0.3 s", took);
+	/* --wait 0: at once. */
+	db_set_wait(0);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(db_open(f->path, &late, &e), RG_DB);
+	assert_non_null(strstr(e.msg, ": the database is busy (another riskgrade is writing); "
+			       "gave up after 0 s (--wait)"));
+	/* Once the lock is gone, both work. */
+	db_rollback(w);
+	assert_int_equal(db_step(s, &row, NULL), RG_OK);
+	assert_true(row);
+	assert_int_equal(db_col_int(s, 0), 0);
+	assert_int_equal(db_open(f->path, &late, NULL), RG_OK);
+	db_finalize(s);
+	db_close(late);
+	db_close(r);
+	db_close(w);
+	db_set_wait(DB_WAIT_DEFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_init_then_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_refuses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_and_constraints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_init_refuses_foreign, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_busy_wait, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -401,6 +401,153 @@ static void test_update_keeps_grades(void **state)
 	assert_query(f->d, "SELECT count(*) || tier FROM grades WHERE point = 'P1'", "1一级");
 }
 
+/* Import text into points, which must be refused with exactly the one report want
+ * (after the file's name) and nothing written. */
+static void import_refused(fixture *f, const char *text, const char *want)
+{
+	long rows = -1;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	assert_int_equal(run_import(f, "points", text, &rows, &report, &e), RG_INPUT);
+	at = strstr(report, f->csv_path);
+	if (at == NULL || strcmp(at + strlen(f->csv_path), want) != 0)
+		fail_msg("report\nexpected: riskgrade: %s%s\ngot:      %s", f->csv_path, want,
+			 report);
+	assert_int_equal(rows, 0);
+	free(report);
+}
+
+/* An approval (riskgrade approve) is not undone by a points file imported again: its
+ * tier and date must be the latest approval's, the last assessment not before it. */
+static void test_keeps_approval(void **state)
+{
+	fixture *f = *state;
+	static const char head[] = "code,agency,level,category,manifestation,post,"
+				   "approved_tier,approved_on,last_graded\n";
+	char text[512], want[2048];
+
+	import_ok(f, "persons", "code,name,agency,role\nL,李四,A,主要领导\n", 1, 0, 0);
+	snprintf(text, sizeof text, "%sP1,A,岗位,业务流程,m,A-P,三级,2026-01-01,2026-01-01\n"
+		 "P2,A,岗位,业务流程,m,A-P,三级,2026-01-01,2026-01-01\n", head);
+	import_ok(f, "points", text, 2, 0, 0);
+	/* As riskgrade approve records it. */
+	assert_int_equal(db_exec(f->d, "INSERT INTO approvals (point, tier, previous, approved_on,"
+				 " by, note) VALUES ('P1', '一级', '三级', '2026-12-01', 'L', '会议');"
+				 "UPDATE points SET approved_tier = '一级', approved_on = '2026-12-01',"
+				 " last_graded = '2026-12-01' WHERE code = 'P1';", NULL), RG_OK);
+
+	/* The original file again: every column it would undo is named. */
+	snprintf(want, sizeof want,
+		 ":2:7: column \"approved_tier\" (审定等级): expected 一级, got \"三级\": P1 was "
+		 "approved 一级 on 2026-12-01 by 李四 (approval 1), and a new tier is decided with "
+		 "riskgrade approve, not by import\n"
+		 "riskgrade: %s:2:8: column \"approved_on\" (审定日期): expected 2026-12-01, got "
+		 "\"2026-01-01\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), and a "
+		 "new tier is decided with riskgrade approve, not by import\n"
+		 "riskgrade: %s:2:9: column \"last_graded\" (上次评定日期): expected 2026-12-01 or "
+		 "later, got \"2026-01-01\": P1 was approved 一级 on 2026-12-01 by 李四 (approval "
+		 "1), which assessed it that day\n", f->csv_path, f->csv_path);
+	import_refused(f, text, want);
+	assert_query(f->d, "SELECT approved_tier || approved_on || last_graded FROM points"
+			   " WHERE code = 'P1'", "一级2026-12-012026-12-01");
+	/* One column at a time, empty fields too. */
+	import_refused(f, "code,agency,level,category,manifestation,post,approved_on\n"
+		       "P1,A,岗位,业务流程,m,A-P,2026-11-30\n",
+		       ":2:7: column \"approved_on\" (审定日期): expected 2026-12-01, got "
+		       "\"2026-11-30\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), and "
+		       "a new tier is decided with riskgrade approve, not by import\n");
+	import_refused(f, "code,agency,level,category,manifestation,post,last_graded\n"
+		       "P1,A,岗位,业务流程,m,A-P,2026-11-30\n",
+		       ":2:7: column \"last_graded\" (上次评定日期): expected 2026-12-01 or later, "
+		       "got \"2026-11-30\": P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), "
+		       "which assessed it that day\n");
+	import_refused(f, "code,agency,level,category,manifestation,post,last_graded\n"
+		       "P1,A,岗位,业务流程,m,A-P,\n",
+		       ":2:7: column \"last_graded\" (上次评定日期): expected 2026-12-01 or later, "
+		       "got an empty field: P1 was approved 一级 on 2026-12-01 by 李四 (approval 1), "
+		       "which assessed it that day\n");
+	/* The approved values pass, a later assessment too; a point never approved is free. */
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier,"
+			       "approved_on\nP1,A,岗位,业务流程,m,A-P,一级,2026-12-01\n", 0, 0, 1);
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,last_graded\n"
+			       "P1,A,岗位,业务流程,m,A-P,2026-12-09\n"
+			       "P2,A,岗位,业务流程,m,A-P,2025-01-01\n", 0, 2, 0);
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier,"
+			       "approved_on\nP2,A,岗位,业务流程,m,A-P,二级,2026-02-01\n", 0, 1, 0);
+	/* The latest approval is the one that counts. */
+	assert_int_equal(db_exec(f->d, "INSERT INTO approvals (point, tier, previous, approved_on,"
+				 " by, note) VALUES ('P1', '二级', '一级', '2026-12-05', 'L', '复议');"
+				 "UPDATE points SET approved_tier = '二级', approved_on = '2026-12-05',"
+				 " last_graded = '2026-12-05' WHERE code = 'P1';", NULL), RG_OK);
+	import_refused(f, "code,agency,level,category,manifestation,post,approved_tier\n"
+		       "P1,A,岗位,业务流程,m,A-P,一级\n",
+		       ":2:7: column \"approved_tier\" (审定等级): expected 二级, got \"一级\": P1 "
+		       "was approved 二级 on 2026-12-05 by 李四 (approval 2), and a new tier is "
+		       "decided with riskgrade approve, not by import\n");
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,approved_tier\n"
+			       "P1,A,岗位,业务流程,m,A-P,二级\n", 0, 0, 1);
+}
+
+/* A signals file with its cells out of place never names the complainant (举报人) it
+ * holds, here 证人甲Z9: not as a header cell, not as a refused value. */
+static void test_confidential(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message; /* a line of the report */
+	} cases[] = {
+		/* No header row: the first row stands for it. */
+		{"审计,,A-P,2026-01-01,一般,是,t,证人甲Z9\n",
+		 ":1:8: column 8 of the header is not a column of signals: is the header row "
+		 "missing? (its text is not shown: it may be a 举报人); expected one of \"source\" "
+		 "(信息来源), "},
+		/* The complainant swapped with the source, or in the date's place. */
+		{"source,post,received_on,text,complainant\n证人甲Z9,A-P,2026-01-01,t,审计\n",
+		 ":2:1: column \"source\" (信息来源): expected one of 巡视, "},
+		{"source,post,received_on,text,complainant\n审计,A-P,证人甲Z9,t,2026-01-01\n",
+		 ":2:3: column \"received_on\" (收到日期): expected a date YYYY-MM-DD, got a value "
+		 "not shown (a cell of signals may be the 举报人)\n"},
+		{"source,post,received_on,text,substantiated\n审计,A-P,2026-01-01,t,证人甲Z9\n",
+		 ":2:5: column \"substantiated\" (是否属实): expected a whole number, got a value "
+		 "not shown (a cell of signals may be the 举报人)\n"},
+		{"source,post,received_on,text\n审计,证人甲Z9,2026-01-01,t\n",
+		 ":2:2: column \"post\" (岗位代码): expected the code of an existing row of posts, "
+		 "got a value not shown (a cell of signals may be the 举报人)\n"},
+		/* A row twice: its key is not quoted either. */
+		{"source,post,received_on,text\n审计,A-P,2026-01-01,证人甲Z9\n"
+		 "审计,A-P,2026-01-01,证人甲Z9\n",
+		 ":3:1: columns \"source\" (信息来源), \"post\" (岗位代码), \"received_on\" (收到日期), "
+		 "\"text\" (内容摘要): expected a row not already in the file, got a value not shown "
+		 "(a cell of signals may be the 举报人), "},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		long rows = -1;
+		char *report = NULL;
+		rg_err e = {{0}};
+		if (run_import(f, "signals", cases[i].text, &rows, &report, &e) != RG_INPUT)
+			fail_msg("case %zu: not refused: %s", i, e.msg);
+		if (strstr(report, cases[i].message) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, report, cases[i].message);
+		if (strstr(report, "证人甲Z9") != NULL || strstr(e.msg, "证人甲Z9") != NULL)
+			fail_msg("case %zu: the complainant is named: %s%s", i, report, e.msg);
+		assert_int_equal(rows, 0);
+		free(report);
+	}
+	/* Other tables quote what they refuse, for the user to find it. */
+	long rows;
+	char *report = NULL;
+	rg_err e = {{0}};
+	assert_int_equal(run_import(f, "changes", "kind,post,changed_on,text\n"
+				    "职责权限变更,A-P,证人甲Z9,t\n", &rows, &report, &e), RG_INPUT);
+	assert_non_null(strstr(report, ":2:3: column \"changed_on\" (变更日期): expected a date "
+				       "YYYY-MM-DD, got \"证人甲Z9\"\n"));
+	free(report);
+}
+
 /* The whole database file, for byte-for-byte comparisons. */
 static char *slurp(const char *path, size_t *n)
 {
@@ -538,6 +685,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reimport, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keeps_approval, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_confidential, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),

@@ -1,9 +1,11 @@
 /*
- * test_table.c: unit tests of engine/table.c: table_format_parse, table_print in the
- * table, CSV and JSON formats over a small SQLite table in a temporary database, and the
- * quoting helpers json_string and csv_field_write.  Expected outputs were laid out by
- * hand from the column widths (Chinese characters are 2 columns wide).
- * Depends on cmocka, table.h, db.h and status.h.
+ * test_out.c: unit tests of engine/out.c: out_choose (the format from --format or the
+ * extension of -o, and the targets refused), out_print in the table, CSV and JSON
+ * formats over a small SQLite table in a temporary database, and the quoting helpers
+ * out_json_string and out_csv_field.  Expected outputs were laid out by hand from the
+ * column widths (Chinese characters are 2 columns wide); expected messages are the
+ * ones the command-line tests and README document.
+ * Depends on cmocka, out.h, db.h and status.h.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,8 +20,8 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "out.h"
 #include "status.h"
-#include "table.h"
 
 /* The temporary database every test reads; made by the group setup. */
 typedef struct {
@@ -50,7 +52,7 @@ static int group_setup(void **state)
 
 	if (fx == NULL)
 		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/rg-test-table-XXXXXX",
+	snprintf(fx->dir, sizeof fx->dir, "%s/rg-test-out-XXXXXX",
 		 tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(fx->dir) == NULL) {
 		free(fx);
@@ -81,7 +83,7 @@ static int group_teardown(void **state)
 }
 
 /*
- * One run of table_print: the query, its columns, the format, and what must come out.
+ * One run of out_print: the query, its columns, the format, and what must come out.
  * ncols may differ from the query's column count on purpose (an error case).
  */
 typedef struct {
@@ -104,7 +106,7 @@ static const print_case print_cases[] = {
 	 */
 	{"table: text left, numbers right",
 	 "SELECT code, name, score FROM pts WHERE id IN (1, 2) ORDER BY id",
-	 {{"编号", "code"}, {"名称", "name"}, {"分值", "score"}}, 3, FMT_TABLE, RG_OK,
+	 {{"编号", "code"}, {"名称", "name"}, {"分值", "score"}}, 3, OUT_TABLE, RG_OK,
 	 "编号" "  " "名称    " "  " "分值" "\n"
 	 "----" "  " "--------" "  " "----" "\n"
 	 "P001" "  " "岗位职责" "  " "  12" "\n"
@@ -116,7 +118,7 @@ static const print_case print_cases[] = {
 	 */
 	{"table: NULL blank, REAL right, last text column unpadded",
 	 "SELECT name, weight, note FROM pts WHERE id IN (1, 2) ORDER BY id",
-	 {{"名称", "name"}, {"权重", "weight"}, {"备注", "note"}}, 3, FMT_TABLE, RG_OK,
+	 {{"名称", "name"}, {"权重", "weight"}, {"备注", "note"}}, 3, OUT_TABLE, RG_OK,
 	 "名称    " "  " "权重" "  " "备注" "\n"
 	 "--------" "  " "----" "  " "----" "\n"
 	 "岗位职责" "  " " 2.5" "  " "" "\n"
@@ -125,7 +127,7 @@ static const print_case print_cases[] = {
 	/* note holds 'ok' (text) and 5 (integer): one text value makes the column left. */
 	{"table: a column with text and a number is left-aligned",
 	 "SELECT code, note FROM pts WHERE id IN (2, 4) ORDER BY id",
-	 {{"编号", "code"}, {"备注", "note"}}, 2, FMT_TABLE, RG_OK,
+	 {{"编号", "code"}, {"备注", "note"}}, 2, OUT_TABLE, RG_OK,
 	 "编号" "  " "备注" "\n"
 	 "----" "  " "----" "\n"
 	 "P10 " "  " "ok" "\n"
@@ -134,14 +136,14 @@ static const print_case print_cases[] = {
 	/* Wider values than titles: "score" 100 is 3 columns, under a 2-column title. */
 	{"table: header narrower than the values",
 	 "SELECT score, code FROM pts WHERE id IN (1, 4) ORDER BY id",
-	 {{"分", "score"}, {"编号", "code"}}, 2, FMT_TABLE, RG_OK,
+	 {{"分", "score"}, {"编号", "code"}}, 2, OUT_TABLE, RG_OK,
 	 " 分" "  " "编号" "\n"
 	 "---" "  " "----" "\n"
 	 " 12" "  " "P001" "\n"
 	 "100" "  " "P4" "\n",
 	 2, NULL},
 	{"table: no rows", "SELECT code, score FROM pts WHERE 0",
-	 {{"编号", "code"}, {"分值", "score"}}, 2, FMT_TABLE, RG_OK,
+	 {{"编号", "code"}, {"分值", "score"}}, 2, OUT_TABLE, RG_OK,
 	 "编号  分值\n"
 	 "----  ----\n",
 	 0, NULL},
@@ -149,7 +151,7 @@ static const print_case print_cases[] = {
 	/* CSV: CRLF after every record, NULL empty, RFC 4180 quoting, tabs not quoted. */
 	{"csv: all rows", "SELECT code, name, score, weight, note FROM pts ORDER BY id",
 	 {{"编号", "code"}, {"名称", "name"}, {"分值", "score"}, {"权重", "weight"},
-	  {"备注", "note"}}, 5, FMT_CSV, RG_OK,
+	  {"备注", "note"}}, 5, OUT_CSV, RG_OK,
 	 "编号,名称,分值,权重,备注\r\n"
 	 "P001,岗位职责,12,2.5,\r\n"
 	 "P10,审批,7,,ok\r\n"
@@ -157,13 +159,13 @@ static const print_case print_cases[] = {
 	 "P4,tab\there,100,,5\r\n",
 	 4, NULL},
 	{"csv: no rows, header only", "SELECT code, score FROM pts WHERE 0",
-	 {{"编号", "code"}, {"分值, 总", "score"}}, 2, FMT_CSV, RG_OK,
+	 {{"编号", "code"}, {"分值, 总", "score"}}, 2, OUT_CSV, RG_OK,
 	 "编号,\"分值, 总\"\r\n", 0, NULL},
 
 	/* JSON: keys from cols[].key, numbers bare, NULL null, text escaped. */
 	{"json: all rows", "SELECT code, name, score, weight, note FROM pts ORDER BY id",
 	 {{"编号", "code"}, {"名称", "name"}, {"分值", "score"}, {"权重", "weight"},
-	  {"备注", "note"}}, 5, FMT_JSON, RG_OK,
+	  {"备注", "note"}}, 5, OUT_JSON, RG_OK,
 	 "[\n"
 	 "  {\"code\": \"P001\", \"name\": \"岗位职责\", \"score\": 12, \"weight\": 2.5, "
 	 "\"note\": null},\n"
@@ -176,17 +178,17 @@ static const print_case print_cases[] = {
 	 "]\n",
 	 4, NULL},
 	{"json: no rows", "SELECT code, score FROM pts WHERE 0",
-	 {{"编号", "code"}, {"分值", "score"}}, 2, FMT_JSON, RG_OK, "[]\n", 0, NULL},
+	 {{"编号", "code"}, {"分值", "score"}}, 2, OUT_JSON, RG_OK, "[]\n", 0, NULL},
 
 	/* ---- failures ---- */
 	{"more columns described than selected", "SELECT code, score, name FROM pts",
-	 {{"编号", "code"}, {"分值", "score"}}, 2, FMT_CSV, RG_DB, "", 0,
+	 {{"编号", "code"}, {"分值", "score"}}, 2, OUT_CSV, RG_DB, "", 0,
 	 "internal: 2 output columns for a query of 3"},
 	/* abs() of the smallest 64-bit integer overflows when the row is computed. */
 	{"error while stepping (table)", "SELECT abs(-9223372036854775807 - 1)",
-	 {{"值", "v"}}, 1, FMT_TABLE, RG_DB, NULL, 0, "integer overflow"},
+	 {{"值", "v"}}, 1, OUT_TABLE, RG_DB, NULL, 0, "integer overflow"},
 	{"error while stepping (json)", "SELECT abs(-9223372036854775807 - 1)",
-	 {{"值", "v"}}, 1, FMT_JSON, RG_DB, NULL, 0, "integer overflow"},
+	 {{"值", "v"}}, 1, OUT_JSON, RG_DB, NULL, 0, "integer overflow"},
 };
 
 /* Prepare sql, print it with the case's format into a memstream, and check it all. */
@@ -202,7 +204,7 @@ static void run_print_case(fixture *fx, const print_case *t)
 	assert_non_null(out);
 	if (db_prepare(fx->d, t->sql, &s, &e) != RG_OK)
 		fail_msg("%s: %s", t->what, e.msg);
-	rg_status st = table_print(out, t->fmt, t->cols, t->ncols, s, &nrows, &e);
+	rg_status st = out_print(out, t->fmt, t->cols, t->ncols, s, &nrows, &e);
 	assert_int_equal(fclose(out), 0);
 	if (st != t->st)
 		fail_msg("%s: expected status %d, got %d (%s)", t->what, t->st, st, e.msg);
@@ -237,7 +239,7 @@ static void test_print_null_nrows(void **state)
 
 	assert_non_null(out);
 	assert_int_equal(db_prepare(fx->d, "SELECT code FROM pts WHERE id = 2", &s, &e), RG_OK);
-	assert_int_equal(table_print(out, FMT_CSV, cols, 1, s, NULL, &e), RG_OK);
+	assert_int_equal(out_print(out, OUT_CSV, cols, 1, s, NULL, &e), RG_OK);
 	assert_int_equal(fclose(out), 0);
 	assert_string_equal(got, "编号\r\nP10\r\n");
 	free(got);
@@ -260,7 +262,7 @@ static void test_print_too_many_columns(void **state)
 	for (int i = 2; i <= 33; i++)
 		snprintf(sql + strlen(sql), sizeof sql - strlen(sql), ", %d", i);
 	assert_int_equal(db_prepare(fx->d, sql, &s, &e), RG_OK);
-	assert_int_equal(table_print(out, FMT_TABLE, cols, 33, s, NULL, &e), RG_DB);
+	assert_int_equal(out_print(out, OUT_TABLE, cols, 33, s, NULL, &e), RG_DB);
 	assert_string_equal(e.msg, "internal: 33 output columns for a query of 33");
 	db_finalize(s);
 	fclose(out);
@@ -271,7 +273,7 @@ static void test_print_write_error(void **state)
 {
 	fixture *fx = *state;
 	static const out_col cols[] = {{"编号", "code"}, {"分值", "score"}};
-	static const out_format fmts[] = {FMT_TABLE, FMT_CSV, FMT_JSON};
+	static const out_format fmts[] = {OUT_TABLE, OUT_CSV, OUT_JSON};
 
 	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
 		db_stmt *s = NULL;
@@ -280,7 +282,7 @@ static void test_print_write_error(void **state)
 		FILE *out = fopen("/dev/null", "r");
 		assert_non_null(out);
 		assert_int_equal(db_prepare(fx->d, "SELECT code, score FROM pts", &s, &e), RG_OK);
-		assert_int_equal(table_print(out, fmts[i], cols, 2, s, &nrows, &e), RG_IO);
+		assert_int_equal(out_print(out, fmts[i], cols, 2, s, &nrows, &e), RG_IO);
 		assert_string_equal(e.msg, "cannot write the output");
 		db_finalize(s);
 		fclose(out);
@@ -292,7 +294,7 @@ static void test_print_write_error(void **state)
  * accepts "inf" for a REAL column, a pack may return math.huge as a score) must not come
  * out as a bare Inf token, which no JSON parser accepts.  Which valid form to print
  * instead (null, as JavaScript's JSON.stringify does, or an error) is the engine's choice,
- * so only the absence of the bare token is checked.  (table.c now prints null; before
+ * so only the absence of the bare token is checked.  (out.c now prints null; before
  * that fix this test failed.)
  */
 static void test_print_json_infinity(void **state)
@@ -307,7 +309,7 @@ static void test_print_json_infinity(void **state)
 
 	assert_non_null(out);
 	assert_int_equal(db_prepare(fx->d, "SELECT 'P001', 9e999, -9e999", &s, &e), RG_OK);
-	rg_status st = table_print(out, FMT_JSON, cols, 3, s, NULL, &e);
+	rg_status st = out_print(out, OUT_JSON, cols, 3, s, NULL, &e);
 	assert_int_equal(fclose(out), 0);
 	bool bare_inf = st == RG_OK && strstr(got, "Inf") != NULL;
 	if (bare_inf)
@@ -317,41 +319,137 @@ static void test_print_json_infinity(void **state)
 	assert_false(bare_inf);
 }
 
-static void test_format_parse(void **state)
-{
-	static const struct {
-		const char *s;
-		rg_status st;
-		out_format fmt;
-	} cases[] = {
-		{"table", RG_OK, FMT_TABLE},
-		{"csv", RG_OK, FMT_CSV},
-		{"json", RG_OK, FMT_JSON},
-		{"", RG_USAGE, 0},
-		{"xml", RG_USAGE, 0},
-		{"JSON", RG_USAGE, 0},
-		{"tables", RG_USAGE, 0},
-		{"csv ", RG_USAGE, 0},
-		{"表格", RG_USAGE, 0},
-	};
+/* One call of out_choose and what it must give. */
+typedef struct {
+	const char *cmd;
+	unsigned formats;
+	const char *format, *output; /* --format and -o; NULL: not given */
+	rg_status st;
+	out_format fmt;   /* when st is RG_OK */
+	bool to_file;     /* when st is RG_OK: path is output, else NULL (standard output) */
+	const char *msg;  /* exact message when st != RG_OK */
+} choose_case;
 
+static const choose_case choose_cases[] = {
+	/* The command's default, then --format alone: standard output. */
+	{"runs", OUT_ALL, NULL, NULL, RG_OK, OUT_TABLE, false, NULL},
+	{"runs", OUT_ALL, "table", NULL, RG_OK, OUT_TABLE, false, NULL},
+	{"runs", OUT_ALL, "csv", NULL, RG_OK, OUT_CSV, false, NULL},
+	{"runs", OUT_ALL, "json", NULL, RG_OK, OUT_JSON, false, NULL},
+	{"runs", OUT_ALL, "xlsx", NULL, RG_USAGE, 0, false,
+	 "runs: xlsx is written to a file, not to standard output: give -o FILE.xlsx"},
+	/* The extension of -o, only the file's own (not its folder's). */
+	{"flags", OUT_ALL, NULL, "out/x.xlsx", RG_OK, OUT_XLSX, true, NULL},
+	{"flags", OUT_ALL, NULL, "a.b/list.json", RG_OK, OUT_JSON, true, NULL},
+	{"flags", OUT_ALL, NULL, "list.csv", RG_OK, OUT_CSV, true, NULL},
+	{"flags", OUT_ALL, NULL, "a.b/list", RG_USAGE, 0, false,
+	 "flags: --format csv|json|xlsx is needed: \"a.b/list\" has no extension that names "
+	 "one"},
+	{"flags", OUT_ALL, NULL, "list.txt", RG_USAGE, 0, false,
+	 "flags: --format csv|json|xlsx is needed: the extension .txt of \"list.txt\" names no "
+	 "format"},
+	{"flags", OUT_ALL, NULL, "list.table", RG_USAGE, 0, false,
+	 "flags: --format csv|json|xlsx is needed: the extension .table of \"list.table\" "
+	 "names no format"},
+	{"flags", OUT_ALL, NULL, "list.CSV", RG_USAGE, 0, false,
+	 "flags: --format csv|json|xlsx is needed: the extension .CSV of \"list.CSV\" names no "
+	 "format"},
+	/* --format wins over the extension. */
+	{"diff", OUT_ALL, "csv", "list.txt", RG_OK, OUT_CSV, true, NULL},
+	{"diff", OUT_ALL, "json", "list.xlsx", RG_OK, OUT_JSON, true, NULL},
+	{"diff", OUT_ALL, "table", "list.csv", RG_USAGE, 0, false,
+	 "diff: a table is printed to standard output, not written to a file: -o takes csv, "
+	 "json or xlsx"},
+	/* "-o -" is standard output: a format is needed, and not xlsx. */
+	{"warnings", OUT_ALL, NULL, "-", RG_USAGE, 0, false,
+	 "warnings: --format csv|json|xlsx is needed: \"-\" has no extension that names one"},
+	{"warnings", OUT_ALL, "json", "-", RG_OK, OUT_JSON, false, NULL},
+	{"warnings", OUT_ALL, "table", "-", RG_OK, OUT_TABLE, false, NULL},
+	{"warnings", OUT_ALL, "xlsx", "-", RG_USAGE, 0, false,
+	 "warnings: xlsx is written to a file, not to standard output: give -o FILE.xlsx"},
+	{"warnings", OUT_ALL, "csv", "", RG_USAGE, 0, false,
+	 "-o: expected a file name, got \"\""},
+	/* Unknown formats, named by the set the command offers. */
+	{"calibrate", OUT_ALL, "xml", NULL, RG_USAGE, 0, false,
+	 "--format: expected table, csv, json or xlsx, got \"xml\""},
+	{"calibrate", OUT_ALL, "XLSX", "x.xlsx", RG_USAGE, 0, false,
+	 "--format: expected table, csv, json or xlsx, got \"XLSX\""},
+	{"calibrate", OUT_ALL, "", NULL, RG_USAGE, 0, false,
+	 "--format: expected table, csv, json or xlsx, got \"\""},
+	{"export", OUT_FILES, "table", "x.csv", RG_USAGE, 0, false,
+	 "--format: expected csv, json or xlsx, got \"table\""},
+	{"export", OUT_FILES, "xls", "x.xls", RG_USAGE, 0, false,
+	 "--format: expected csv, json or xlsx, got \"xls\""},
+	{"export", OUT_FILES, NULL, "x.csv", RG_OK, OUT_CSV, true, NULL},
+	{"export", OUT_FILES, "xlsx", "-", RG_USAGE, 0, false,
+	 "export: xlsx is written to a file, not to standard output: give -o FILE.xlsx"},
+};
+
+static void test_choose(void **state)
+{
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		out_format fmt = (out_format)-1;
+	for (size_t i = 0; i < sizeof choose_cases / sizeof choose_cases[0]; i++) {
+		const choose_case *c = &choose_cases[i];
+		out_target t;
 		rg_err e = {{0}};
-		rg_status st = table_format_parse(cases[i].s, &fmt, &e);
-		if (st != cases[i].st)
-			fail_msg("table_format_parse(\"%s\"): expected status %d, got %d",
-				 cases[i].s, cases[i].st, st);
-		if (st == RG_OK) {
-			assert_int_equal(fmt, cases[i].fmt);
-		} else {
-			char want[128];
-			snprintf(want, sizeof want,
-				 "--format: expected table, csv or json, got \"%s\"", cases[i].s);
-			assert_string_equal(e.msg, want);
+		rg_status st = out_choose(c->cmd, c->format, c->output, NULL, c->formats, &t, &e);
+		if (st != c->st)
+			fail_msg("case %zu (%s --format %s -o %s): expected status %d, got %d (%s)",
+				 i, c->cmd, c->format ? c->format : "-", c->output ? c->output : "-",
+				 c->st, st, e.msg);
+		if (st != RG_OK) {
+			if (strcmp(e.msg, c->msg) != 0)
+				fail_msg("case %zu: message\nexpected: %s\ngot:      %s", i, c->msg,
+					 e.msg);
+			continue;
 		}
+		if (t.fmt != c->fmt)
+			fail_msg("case %zu: expected format %d, got %d", i, c->fmt, t.fmt);
+		if (c->to_file ? t.path != c->output : t.path != NULL)
+			fail_msg("case %zu: expected path %s, got %s", i,
+				 c->to_file ? c->output : "(standard output)",
+				 t.path ? t.path : "(standard output)");
+		assert_ptr_equal(t.output, c->output);
+		assert_string_equal(t.cmd, c->cmd);
+		assert_null(t.as_of);
 	}
+}
+
+/* -o naming the database itself is refused (by file identity, not by name); another
+ * file is not. */
+static void test_choose_database(void **state)
+{
+	fixture *fx = *state;
+	char other[320], want[512];
+	out_target t;
+	rg_err e = {{0}};
+
+	snprintf(other, sizeof other, "%s/../%s/t.db", fx->dir, strrchr(fx->dir, '/') + 1);
+	assert_int_equal(out_choose("runs", "csv", other, fx->path, OUT_ALL, &t, &e), RG_USAGE);
+	snprintf(want, sizeof want, "runs: -o %s is the database itself: name another file",
+		 other);
+	assert_string_equal(e.msg, want);
+	snprintf(other, sizeof other, "%s/t.csv", fx->dir);
+	assert_int_equal(out_choose("runs", NULL, other, fx->path, OUT_ALL, &t, &e), RG_OK);
+	assert_int_equal(t.fmt, OUT_CSV);
+}
+
+/* out_print writes text formats only: XLSX goes through out_write, to a file. */
+static void test_print_xlsx_refused(void **state)
+{
+	fixture *fx = *state;
+	static const out_col cols[] = {{"编号", "code"}};
+	db_stmt *s = NULL;
+	rg_err e = {{0}};
+	FILE *out = tmpfile();
+
+	assert_non_null(out);
+	assert_int_equal(db_prepare(fx->d, "SELECT code FROM pts", &s, &e), RG_OK);
+	assert_int_equal(out_print(out, OUT_XLSX, cols, 1, s, NULL, &e), RG_DB);
+	assert_string_equal(e.msg, "internal: xlsx is written by out_write");
+	assert_int_equal(ftell(out), 0);
+	db_finalize(s);
+	fclose(out);
 }
 
 /* What a quoting function writes for s, as a malloc'ed string. */
@@ -387,10 +485,10 @@ static void test_json_string(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *got = written(json_string, cases[i].s);
+		char *got = written(out_json_string, cases[i].s);
 		if (strcmp(got, cases[i].out) != 0 &&
 		    (cases[i].alt == NULL || strcmp(got, cases[i].alt) != 0))
-			fail_msg("json_string(case %zu): expected %s, got %s", i, cases[i].out, got);
+			fail_msg("out_json_string(case %zu): expected %s, got %s", i, cases[i].out, got);
 		free(got);
 	}
 }
@@ -415,9 +513,9 @@ static void test_csv_field_write(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *got = written(csv_field_write, cases[i].s);
+		char *got = written(out_csv_field, cases[i].s);
 		if (strcmp(got, cases[i].out) != 0)
-			fail_msg("csv_field_write(case %zu): expected [%s], got [%s]", i,
+			fail_msg("out_csv_field(case %zu): expected [%s], got [%s]", i,
 				 cases[i].out, got);
 		free(got);
 	}
@@ -426,7 +524,9 @@ static void test_csv_field_write(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_choose),
+		cmocka_unit_test(test_choose_database),
+		cmocka_unit_test(test_print_xlsx_refused),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_csv_field_write),
 		cmocka_unit_test(test_print),
