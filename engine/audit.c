@@ -1,7 +1,8 @@
 /*
- * audit.c: appending to the audit log's hash chain, and verifying it: the chain itself,
- * a head recorded elsewhere, and the records (runs, approvals, warning events) the log
- * is about.  Depends on db.h, sha.h, status.h.
+ * audit.c: appending to the audit log's hash chain, with the state each action left, and
+ * verifying it: the chain itself, a head recorded elsewhere, the records (runs,
+ * approvals, warning events, imported tables) the log is about and their contents.
+ * Depends on db.h, sha.h, status.h.
  */
 #include "audit.h"
 
@@ -30,42 +31,464 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
 	free(buf);
 }
 
-rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
-		       const char *subject, const char *detail, rg_err *e)
+/* ---- the state an action left --------------------------------------------------------- */
+
+/*
+ * An entry records the state its action left as parts, each the rows of one query (?1
+ * the record's id, unless the part is about a whole table) and optionally of a second
+ * one hashed with them.  A part covers only what no later action rewrites, so that every
+ * entry stays checkable for as long as its records exist: a run's warnings by id, point
+ * and reason (later runs and warning steps change the rest, and record each change as an
+ * event of their own), its flags without cleared_by (the approval that clears a flag
+ * records that).  Not covered: a run's engine_version, and its created_at and actor (the
+ * entry's own at and actor).  The one exception is the part "approved", the approved
+ * tiers and dates of all points, which approvals and imports of points both write: only
+ * the latest entry that wrote it can be checked.
+ */
+typedef struct {
+	const char *name;     /* in the entry: "grades" */
+	const char *shown;    /* in findings: "grades" */
+	const char *sql;      /* its rows, counted */
+	const char *more;     /* label of more rows hashed after them ("traces"), or NULL */
+	const char *more_sql; /* their query */
+	bool whole;           /* about a whole table: no ?1 */
+} state_part;
+
+#define MAX_PARTS 5
+
+/* Hex digits of a part's digest in an entry: the first 128 bits of its SHA-256. */
+#define PART_HEX 32
+
+/* The columns of points that approvals write, and imports of points too, and their part. */
+#define SHARED_TABLE "points"
+static const char *const shared_cols[] = {"approved_tier", "approved_on", "last_graded", NULL};
+#define SHARED_PART "approved"
+#define APPROVED_PART \
+	{SHARED_PART, "the approved tiers and dates of all points", \
+	 "SELECT code, approved_tier, approved_on, last_graded FROM " SHARED_TABLE \
+	 " ORDER BY code", NULL, NULL, true}
+
+/* Warning events, every column (immutable once written). */
+#define EVENT_ROWS \
+	"SELECT id, warning, action, on_date, by, run, disposition, due, status, note" \
+	" FROM warning_events"
+
+/* The entries whose action leaves a state: action (a prefix of it when action_prefix)
+ * and subject prefix || key, key being the record's id, or for an import the table. */
+typedef struct {
+	const char *action;     /* "grade" */
+	bool action_prefix;     /* entries' actions start with action ("warning ack") */
+	const char *prefix;     /* of the subject: "run:" */
+	const char *noun;       /* the record in findings: "run" */
+	const char *source;     /* the entry in findings: "what the run recorded" */
+	int nparts;             /* 0: an import, whose parts depend on the table */
+	state_part parts[MAX_PARTS];
+} state_kind;
+
+static const state_kind kinds[] = {
+	{"grade", false, "run:", "run", "what the run recorded", 5, {
+		{"run", "its as-of, scope, rules, counts and packs",
+		 "SELECT id, as_of, scope, traced, rules_dir, points, tier1, tier2, tier3, flags,"
+		 " warnings, warnings_new, warnings_escalated FROM runs WHERE id = ?1",
+		 "packs", "SELECT pack, path, parent, sha256 FROM run_packs WHERE run = ?1"
+		 " ORDER BY pack", false},
+		{"grades", "grades",
+		 "SELECT point, pack, importance, discretion, likelihood, harm, score, tier,"
+		 " reasons FROM grades WHERE run = ?1 ORDER BY point",
+		 "traces", "SELECT point, seq, reason, source FROM traces WHERE run = ?1"
+		 " ORDER BY point, seq", false},
+		{"flags", "flags",
+		 "SELECT point, code, label, evidence FROM flags WHERE run = ?1"
+		 " ORDER BY point, code", NULL, NULL, false},
+		{"warnings", "the warnings it issued",
+		 "SELECT id, point, reason FROM warnings WHERE run = ?1 ORDER BY id", NULL, NULL,
+		 false},
+		{"events", "the warning events it recorded",
+		 EVENT_ROWS " WHERE run = ?1 ORDER BY id", NULL, NULL, false},
+	}},
+	{"approve", false, "approval:", "approval", "what the approval recorded", 3, {
+		{"approval", "its fields",
+		 "SELECT id, point, tier, previous, run, computed, approved_on, by, note"
+		 " FROM approvals WHERE id = ?1", NULL, NULL, false},
+		{"cleared", "the flags it cleared",
+		 "SELECT run, point, code FROM flags WHERE cleared_by = ?1"
+		 " ORDER BY run, point, code", NULL, NULL, false},
+		APPROVED_PART,
+	}},
+	{"warning ", true, "warning_event:", "warning event", "what the step recorded", 2, {
+		{"event", "its fields", EVENT_ROWS " WHERE id = ?1", NULL, NULL, false},
+		{"warning", "its warning's point and reason",
+		 "SELECT id, point, reason FROM warnings"
+		 " WHERE id = (SELECT warning FROM warning_events WHERE id = ?1)", NULL, NULL,
+		 false},
+	}},
+	{"import", false, "table:", "table", "what its latest import left", 0, {{0}}},
+};
+
+/* The state of one part: its name, its rows and their digest. */
+typedef struct {
+	char name[16];          /* the part's name */
+	const char *shown;      /* (computed) the part in findings */
+	long rows;              /* rows of its first query */
+	char hex[PART_HEX + 1]; /* the first PART_HEX digits of its SHA-256; "" with no rows */
+} part_state;
+
+/* The state of a record, as computed or as an entry recorded it. */
+typedef struct {
+	int n;                      /* parts */
+	part_state p[MAX_PARTS];    /* in the kind's order */
+	bool exists;                /* (computed) the record or table is there */
+} rec_state;
+
+/* The kind of the entries with this action and subject, and the key in the subject;
+ * NULL for an action that leaves no state, or a key that is not a record's (an id must
+ * be written as riskgrade writes it: digits, no leading zero). */
+static const state_kind *kind_of(const char *action, const char *subject, const char **key)
 {
-	char prev[SHA_HEX] = AUDIT_GENESIS, hash[SHA_HEX];
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		const state_kind *k = &kinds[i];
+		size_t plen = strlen(k->prefix), n;
+		if ((k->action_prefix ? strncmp(action, k->action, strlen(k->action))
+				      : strcmp(action, k->action)) != 0 ||
+		    strncmp(subject, k->prefix, plen) != 0)
+			continue;
+		*key = subject + plen;
+		if (k->nparts == 0)
+			return (*key)[0] != '\0' ? k : NULL;
+		n = strspn(*key, "0123456789");
+		return n > 0 && n < 19 && (*key)[n] == '\0' && (*key)[0] != '0' ? k : NULL;
+	}
+	return NULL;
+}
+
+/* Hash one field as audit_hash does: its length in bytes, a colon, tag (when not
+ * '\0') and the n bytes of s, a newline. */
+static void hash_field(sha_stream *h, char tag, const char *s, size_t n)
+{
+	char len[32];
+	int k = snprintf(len, sizeof len, "%zu:", n + (tag != '\0'));
+
+	sha_update(h, len, (size_t)k);
+	if (tag != '\0')
+		sha_update(h, &tag, 1);
+	sha_update(h, s, n);
+	sha_update(h, "\n", 1);
+}
+
+/*
+ * Hash label, then the rows of sql (?1 bound to id when bind): each row as the field "#",
+ * then, for each column that is not NULL, its name and its value tagged by type (i and
+ * the integer in decimal, r and the real as %.17g, which reads back exactly, t and the
+ * text).  Leaving NULLs out keeps a digest when a migration adds a column.  The number
+ * of rows into *rows.
+ */
+static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *sql,
+			   bool bind, int64_t id, long *rows, rg_err *e)
+{
 	db_stmt *s = NULL;
+	char num[40];
 	bool row;
 	rg_status st;
 
+	*rows = 0;
+	if ((st = db_prepare(d, sql, &s, e)) != RG_OK)
+		return st;
+	if (bind)
+		db_bind_int(s, 1, id);
+	hash_field(h, '\0', label, strlen(label));
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		hash_field(h, '\0', "#", 1);
+		for (int i = 0; i < db_col_count(s); i++) {
+			const char *name = db_col_name(s, i), *value = num;
+			char tag;
+			switch (db_col_type(s, i)) {
+			case DB_NULL:
+				continue;
+			case DB_INT:
+				tag = 'i';
+				snprintf(num, sizeof num, "%lld", (long long)db_col_int(s, i));
+				break;
+			case DB_REAL:
+				tag = 'r';
+				snprintf(num, sizeof num, "%.17g", db_col_double(s, i));
+				break;
+			default:
+				tag = 't';
+				value = db_col_text(s, i);
+			}
+			hash_field(h, '\0', name, strlen(name));
+			hash_field(h, tag, value, strlen(value));
+		}
+		(*rows)++;
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* The state of part p of record id into *out. */
+static rg_status part_digest(db *d, const state_part *p, int64_t id, part_state *out, rg_err *e)
+{
+	sha_stream *h = sha_open();
+	char hex[SHA_HEX];
+	long more;
+	rg_status st;
+
+	if (h == NULL)
+		return err_set(e, RG_IO, "audit log: out of memory");
+	snprintf(out->name, sizeof out->name, "%s", p->name);
+	out->shown = p->shown;
+	st = hash_rows(d, h, p->name, p->sql, !p->whole, id, &out->rows, e);
+	if (st == RG_OK && p->more != NULL)
+		st = hash_rows(d, h, p->more, p->more_sql, !p->whole, id, &more, e);
+	sha_close(h, hex);
+	snprintf(out->hex, sizeof out->hex, "%.*s", out->rows > 0 ? PART_HEX : 0, hex);
+	return st;
+}
+
+/* Append the quoted identifier name to buf (size bytes, holding used), false when it
+ * does not fit. */
+static bool add_ident(char *buf, size_t size, size_t *used, const char *sep, const char *name)
+{
+	size_t n = *used;
+	int k = snprintf(buf + n, size - n, "%s\"", sep);
+
+	if (k < 0 || (n += (size_t)k) >= size)
+		return false;
+	for (; *name != '\0'; name++) {
+		if (n + 3 >= size)
+			return false;
+		if (*name == '"')
+			buf[n++] = '"';
+		buf[n++] = *name;
+	}
+	buf[n++] = '"';
+	buf[n] = '\0';
+	*used = n;
+	return true;
+}
+
+/* The parts of an import into table: its rows, every column but the shared ones, in the
+ * order of all their values; for points, also the shared part.  The SQL is built into
+ * rows_sql (size bytes); *exists false when there is no such table. */
+static rg_status import_parts(db *d, const char *table, char *rows_sql, size_t size,
+			      state_part parts[MAX_PARTS], int *nparts, bool *exists, rg_err *e)
+{
+	static const state_part approved = APPROVED_PART;
+	bool shared = strcmp(table, SHARED_TABLE) == 0, row;
+	db_stmt *s = NULL;
+	size_t used = 0;
+	int ncols = 0;
+	rg_status st;
+
+	*nparts = 0;
+	*exists = false;
+	if ((st = db_prepare(d, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", &s, e))
+	    != RG_OK)
+		return st;
+	db_bind_text(s, 1, table);
+	used = (size_t)snprintf(rows_sql, size, "SELECT ");
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *col = db_col_text(s, 0);
+		bool skip = false;
+		for (int i = 0; shared && shared_cols[i] != NULL; i++)
+			skip = skip || strcmp(col, shared_cols[i]) == 0;
+		if (skip)
+			continue;
+		if (!add_ident(rows_sql, size, &used, ncols ? ", " : "", col)) {
+			st = err_set(e, RG_DB, "audit log: table %s has too many columns", table);
+			break;
+		}
+		ncols++;
+	}
+	db_finalize(s);
+	if (st != RG_OK || ncols == 0)
+		return st;
+	if (!add_ident(rows_sql, size, &used, " FROM ", table))
+		return err_set(e, RG_DB, "audit log: table name too long");
+	for (int i = 1; i <= ncols; i++) {
+		int k = snprintf(rows_sql + used, size - used, "%s%d", i > 1 ? ", " : " ORDER BY ",
+				 i);
+		if (k < 0 || (used += (size_t)k) >= size)
+			return err_set(e, RG_DB, "audit log: table %s has too many columns", table);
+	}
+	parts[0].name = "rows";
+	parts[0].shown = "its rows";
+	parts[0].sql = rows_sql;
+	parts[0].more = parts[0].more_sql = NULL;
+	parts[0].whole = true;
+	*nparts = 1;
+	if (shared)
+		parts[(*nparts)++] = approved;
+	*exists = true;
+	return RG_OK;
+}
+
+/* The state record `key` of kind k is in now, into *out (out->exists false, and no
+ * parts, when the record is not there).  Only the parts wanted are hashed, the others
+ * named with rows -1: all when hash, but the shared part only when shared too; the
+ * first part of a record is always hashed (it says whether the record exists). */
+static rg_status compute_state(db *d, const state_kind *k, const char *key, bool hash,
+			       bool shared, rec_state *out, rg_err *e)
+{
+	state_part dyn[MAX_PARTS];
+	const state_part *parts = k->parts;
+	char sql[4096];
+	int nparts = k->nparts;
+	int64_t id = 0;
+	rg_status st;
+
+	memset(out, 0, sizeof *out);
+	if (nparts == 0) {
+		bool exists;
+		if ((st = import_parts(d, key, sql, sizeof sql, dyn, &nparts, &exists, e)) != RG_OK
+		    || !exists)
+			return st;
+		parts = dyn;
+	} else {
+		id = strtoll(key, NULL, 10);
+	}
+	for (int i = 0; i < nparts; i++) {
+		part_state *ps = &out->p[i];
+		if ((i == 0 && k->nparts > 0) ||
+		    (hash && (shared || strcmp(parts[i].name, SHARED_PART) != 0))) {
+			if ((st = part_digest(d, &parts[i], id, ps, e)) != RG_OK)
+				return st;
+			continue;
+		}
+		snprintf(ps->name, sizeof ps->name, "%s", parts[i].name);
+		ps->shown = parts[i].shown;
+		ps->rows = -1;
+	}
+	out->n = nparts;
+	out->exists = k->nparts == 0 || out->p[0].rows > 0;
+	return RG_OK;
+}
+
+/* The state as entries record it: "run 1 9f…, grades 0, …". */
+static void format_state(const rec_state *s, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < s->n && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s %ld%s%s", i ? ", " : "",
+					 s->p[i].name, s->p[i].rows, s->p[i].hex[0] ? " " : "",
+					 s->p[i].hex);
+}
+
+rg_status audit_state(db *d, const char *action, const char *subject, char *out, size_t size,
+		      rg_err *e)
+{
+	const state_kind *k = kind_of(action, subject, &subject);
+	rec_state s;
+	rg_status st;
+
+	out[0] = '\0';
+	if (k == NULL)
+		return RG_OK;
+	if ((st = compute_state(d, k, subject, true, true, &s, e)) == RG_OK)
+		format_state(&s, out, size);
+	return st;
+}
+
+/* Where the state begins at the end of an entry's detail, and how it ends. */
+#define STATE_OPEN " [state "
+#define STATE_CLOSE "]"
+
+/* Read the state at the end of detail into *out: false when there is none (the entry
+ * predates state digests or was not written by riskgrade); *malformed when it is there
+ * but cannot be read. */
+static bool parse_state(const char *detail, rec_state *out, bool *malformed)
+{
+	const char *p = NULL, *q;
+	size_t n = strlen(detail);
+
+	memset(out, 0, sizeof *out);
+	*malformed = false;
+	for (q = strstr(detail, STATE_OPEN); q != NULL; q = strstr(q + 1, STATE_OPEN))
+		p = q;
+	if (p == NULL || n == 0 || detail[n - 1] != STATE_CLOSE[0])
+		return false;
+	p += strlen(STATE_OPEN);
+	*malformed = true;
+	while (out->n < MAX_PARTS) {
+		part_state *ps = &out->p[out->n++];
+		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyz"), digits;
+		if (len == 0 || len >= sizeof ps->name || p[len] != ' ')
+			return true;
+		memcpy(ps->name, p, len);
+		p += len + 1;
+		digits = strspn(p, "0123456789");
+		if (digits == 0 || digits > 12)
+			return true;
+		ps->rows = strtol(p, NULL, 10);
+		p += digits;
+		if (*p == ' ') {
+			if (strspn(p + 1, "0123456789abcdef") != PART_HEX || ps->rows == 0)
+				return true;
+			memcpy(ps->hex, p + 1, PART_HEX);
+			p += 1 + PART_HEX;
+		} else if (ps->rows != 0) {
+			return true;
+		}
+		if (strcmp(p, STATE_CLOSE) == 0) {
+			*malformed = false;
+			return true;
+		}
+		if (strncmp(p, ", ", 2) != 0)
+			return true;
+		p += 2;
+	}
+	return true;
+}
+
+rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
+		       const char *subject, const char *detail, rg_err *e)
+{
+	char prev[SHA_HEX] = AUDIT_GENESIS, hash[SHA_HEX], state[AUDIT_STATE_MAX];
+	char *full = NULL;
+	db_stmt *s = NULL;
+	size_t size;
+	bool row;
+	rg_status st;
+
+	if (actor == NULL || actor[0] == '\0')
+		return err_set(e, RG_USAGE, "who is acting is unknown: give --by NAME or set "
+			       "$USER");
+	if ((st = audit_state(d, action, subject, state, sizeof state, e)) != RG_OK)
+		return err_wrap(e, st, "cannot append to the audit log");
+	size = strlen(detail) + strlen(state) + sizeof STATE_OPEN + sizeof STATE_CLOSE;
+	if ((full = malloc(size)) == NULL)
+		return err_set(e, RG_IO, "cannot append to the audit log: out of memory");
+	if (state[0] != '\0')
+		snprintf(full, size, "%s" STATE_OPEN "%s" STATE_CLOSE, detail, state);
+	else
+		snprintf(full, size, "%s", detail);
 	if ((st = db_prepare(d, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1", &s, e)) !=
 	    RG_OK)
-		return st;
+		goto out;
 	if ((st = db_step(s, &row, e)) != RG_OK)
 		goto out;
 	if (row)
 		snprintf(prev, sizeof prev, "%s", db_col_text(s, 0));
 	db_finalize(s);
 	s = NULL;
-	audit_hash(at, actor, action, subject, detail, prev, hash);
+	audit_hash(at, actor, action, subject, full, prev, hash);
 	if ((st = db_prepare(d, "INSERT INTO audit (at, actor, action, subject, detail, prev,"
 				" hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, e)) != RG_OK)
-		return st;
+		goto out;
 	db_bind_text(s, 1, at);
 	db_bind_text(s, 2, actor);
 	db_bind_text(s, 3, action);
 	db_bind_text(s, 4, subject);
-	db_bind_text(s, 5, detail);
+	db_bind_text(s, 5, full);
 	db_bind_text(s, 6, prev);
 	db_bind_text(s, 7, hash);
-	st = db_step(s, &row, e);
-	if (st != RG_OK) {
-		char why[sizeof e->msg];
-		snprintf(why, sizeof why, "%s", e->msg);
-		st = err_set(e, RG_DB, "cannot append to the audit log: %s", why);
-	}
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		st = err_wrap(e, st, "cannot append to the audit log");
 out:
 	db_finalize(s);
+	free(full);
 	return st;
 }
 
@@ -75,7 +498,7 @@ const char *audit_actor(const char *by)
 
 	if (by != NULL && by[0] != '\0')
 		return by;
-	return user != NULL && user[0] != '\0' ? user : "unknown";
+	return user != NULL && user[0] != '\0' ? user : NULL;
 }
 
 rg_status audit_head(db *d, long *seq, char hash[SHA_HEX], rg_err *e)
@@ -111,6 +534,10 @@ typedef struct {
 	db_stmt *by_hash;       /* the first entry with a given hash (NULL until needed) */
 	bool hashes;            /* the temporary table by_hash reads was (being) made */
 	db_stmt *between;       /* count, first and last of the entries between two seqs */
+	long first_state;       /* the first entry with a state digest, 0 before it */
+	long plain;             /* entries of existing records before it, */
+	long plain_first;       /* the first and the last of them */
+	long plain_last;
 } verify_state;
 
 /* Cut s after its last complete UTF-8 character, if snprintf cut one in half. */
@@ -566,6 +993,248 @@ static rg_status note_exempt(verify_state *v, rg_err *e)
 	return st;
 }
 
+/* ---- the state the entries recorded ---------------------------------------------------- */
+
+/* Join the shown names of the parts of now that differ from those of was (but those not
+ * computed) into out, with the counts where those differ: "grades (12 then, 11 now) and
+ * flags".  How many parts differ. */
+static int differing(const rec_state *was, const rec_state *now, char *out, size_t size)
+{
+	int idx[MAX_PARTS], n = 0;
+	size_t used = 0;
+
+	for (int i = 0; i < now->n; i++)
+		if (now->p[i].rows >= 0 &&
+		    (was->p[i].rows != now->p[i].rows || strcmp(was->p[i].hex, now->p[i].hex) != 0))
+			idx[n++] = i;
+	out[0] = '\0';
+	for (int j = 0; j < n && used < size; j++) {
+		const part_state *w = &was->p[idx[j]], *c = &now->p[idx[j]];
+		used += (size_t)snprintf(out + used, size - used, "%s%s", j == 0 ? "" :
+					 j == n - 1 ? " and " : ", ", c->shown);
+		if (used < size && w->rows != c->rows)
+			used += (size_t)snprintf(out + used, size - used, " (%ld then, %ld now)",
+						 w->rows, c->rows);
+	}
+	return n;
+}
+
+/* Whether the parts of a and b have the same names, in the same order. */
+static bool same_parts(const rec_state *a, const rec_state *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (int i = 0; i < a->n; i++)
+		if (strcmp(a->p[i].name, b->p[i].name) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * Check one entry (seq, described by here, of kind k about key) whose record exists and
+ * is in state now (its parts that cannot be checked not computed) against the state at
+ * the end of its detail.  An entry without one predates state digests while no earlier
+ * entry has one, and is a problem after.
+ */
+static void check_entry_state(verify_state *v, const state_kind *k, const char *key, long seq,
+			      const char *here, const char *detail, const rec_state *now)
+{
+	char list[FINDING_MAX / 2];
+	rec_state was;
+	bool malformed;
+
+	if (!parse_state(detail, &was, &malformed)) {
+		if (v->first_state == 0) {
+			if (v->plain++ == 0)
+				v->plain_first = seq;
+			v->plain_last = seq;
+		} else {
+			found(v, AUDIT_NO_STATE, seq, "%s has no state digest, though the entries "
+			      "since entry %ld have one: it was forged, or rewritten without it",
+			      here, v->first_state);
+		}
+		return;
+	}
+	if (v->first_state == 0)
+		v->first_state = seq;
+	if (malformed || !same_parts(&was, now))
+		found(v, AUDIT_STATE, seq, "%s: the state digest at the end of its detail is "
+		      "malformed", here);
+	else if (differing(&was, now, list, sizeof list) > 0)
+		found(v, AUDIT_STATE, seq, "%s %.*s: %s differ from %s (entry %ld)", k->noun,
+		      clip(key, 100), key, list, k->source, seq);
+}
+
+/*
+ * Check the state every entry recorded against its records as they are now.  Entries
+ * naming no record (the cross-checks report them) and edited ones (their content proves
+ * nothing; the chain reports them) are passed over.  Only the latest import of a table
+ * is checked (the table was rewritten since the others), and the approved tiers and
+ * dates of the points only against the latest entry that wrote them (an approval, or an
+ * import of points).
+ */
+static rg_status check_states(verify_state *v, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	st = db_prepare(v->d, "SELECT seq, action, subject, at, detail, actor, prev, hash,"
+			" max(seq) OVER (PARTITION BY action, subject),"
+			" (SELECT coalesce(max(seq), 0) FROM audit WHERE action = 'approve'"
+			"  OR (action = 'import' AND subject = 'table:" SHARED_TABLE "'))"
+			" FROM audit ORDER BY seq", &s, e);
+	if (st != RG_OK)
+		return st;
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *f[8], *key;
+		const state_kind *k;
+		char here[FINDING_MAX / 2], hash[SHA_HEX];
+		long seq = (long)db_col_int(s, 0);
+		bool latest = db_col_int(s, 8) == seq, shared = db_col_int(s, 9) == seq;
+		rec_state now;
+
+		for (int i = 1; i < 8; i++)
+			if ((f[i] = db_col_text(s, i)) == NULL) /* only a rebuilt table has NULLs */
+				f[i] = "";
+		if ((k = kind_of(f[1], f[2], &key)) == NULL)
+			continue;
+		audit_hash(f[3], f[5], f[1], f[2], f[4], f[6], hash);
+		if (strcmp(hash, f[7]) != 0)
+			continue;
+		if ((st = compute_state(v->d, k, key, k->nparts > 0 || latest, shared, &now, e))
+		    != RG_OK)
+			break;
+		describe(here, sizeof here, seq, f[1], f[2], f[3]);
+		if (now.exists)
+			check_entry_state(v, k, key, seq, here, f[4], &now);
+		else if (k->nparts == 0)
+			found(v, AUDIT_UNKNOWN, seq, "%s names table %.*s, which does not exist",
+			      here, clip(key, 100), key);
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* ---- the state the latest entries left ------------------------------------------------ */
+
+/*
+ * Compare a record's fields now with what its latest entry left: n fields, named
+ * label[i], now[i] and then[i] (NULL shown as "none").  The ones that differ into diff
+ * ("status 解除, due 2027-01-30") and their values then into was ("签收, 2026-12-16");
+ * how many differ.
+ */
+static int field_diff(int n, const char *const label[], const char *const now[],
+		      const char *const then[], char *diff, char *was, size_t size)
+{
+	size_t du = 0, wu = 0;
+	int k = 0;
+
+	diff[0] = was[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		const char *a = now[i] ? now[i] : "none", *b = then[i] ? then[i] : "none";
+		if ((now[i] == NULL) == (then[i] == NULL) && strcmp(a, b) == 0)
+			continue;
+		if (du < size)
+			du += (size_t)snprintf(diff + du, size - du, "%s%s %.*s", k ? ", " : "",
+					       label[i], clip(a, 100), a);
+		if (wu < size)
+			wu += (size_t)snprintf(was + wu, size - wu, "%s%.*s", k ? ", " : "",
+					       clip(b, 100), b);
+		k++;
+	}
+	return k;
+}
+
+/* The points approved since the latest import of points (which covers the others) whose
+ * approved tier and dates are not what their latest approval set. */
+static const char points_sql[] =
+	"WITH entries AS (SELECT subject, min(seq) AS seq FROM audit WHERE action = 'approve'"
+	"  GROUP BY subject),"
+	" latest AS (SELECT max(id) AS id FROM approvals GROUP BY point)"
+	" SELECT p.code, p.approved_tier, p.approved_on, p.last_graded, a.tier, a.approved_on,"
+	"  a.approved_on, a.id, x.seq"
+	" FROM latest JOIN approvals a ON a.id = latest.id JOIN points p ON p.code = a.point"
+	"  JOIN entries x ON x.subject = 'approval:' || a.id"
+	" WHERE x.seq > (SELECT coalesce(max(seq), 0) FROM audit WHERE action = 'import'"
+	"   AND subject = 'table:" SHARED_TABLE "')"
+	"  AND (p.approved_tier IS NOT a.tier OR p.approved_on IS NOT a.approved_on"
+	"   OR p.last_graded IS NOT a.approved_on)"
+	" ORDER BY p.code";
+
+/* The warnings whose status, disposition or due date are not what their latest event
+ * left, when that event has an entry: a person's step, or a run's. */
+static const char warnings_sql[] =
+	"WITH steps AS (SELECT subject, min(seq) AS seq FROM audit WHERE action GLOB 'warning *'"
+	"  GROUP BY subject),"
+	" runs AS (SELECT subject, min(seq) AS seq FROM audit WHERE action = 'grade'"
+	"  GROUP BY subject),"
+	" latest AS (SELECT max(id) AS id FROM warning_events GROUP BY warning)"
+	" SELECT w.id, w.status, w.disposition, w.due, v.status, v.disposition, v.due,"
+	"  coalesce(p.seq, r.seq)"
+	" FROM latest JOIN warning_events v ON v.id = latest.id JOIN warnings w ON w.id = v.warning"
+	"  LEFT JOIN steps p ON v.by IS NOT NULL AND p.subject = 'warning_event:' || v.id"
+	"  LEFT JOIN runs r ON v.by IS NULL AND r.subject = 'run:' || v.run"
+	" WHERE coalesce(p.seq, r.seq) IS NOT NULL AND (w.status IS NOT v.status"
+	"  OR w.disposition IS NOT v.disposition OR w.due IS NOT v.due)"
+	" ORDER BY w.id";
+
+/* Each point must hold what its latest approval set, and each warning what its latest
+ * step left. */
+static rg_status check_current(verify_state *v, rg_err *e)
+{
+	static const char *const point_labels[] = {"approved tier", "approved on", "last graded"};
+	static const char *const warning_labels[] = {"status", "disposition", "due"};
+	char diff[FINDING_MAX / 2], was[FINDING_MAX / 2];
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	if ((st = db_prepare(v->d, points_sql, &s, e)) != RG_OK)
+		return st;
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *now[3], *then[3], *code = db_col_text(s, 0);
+		for (int i = 0; i < 3; i++) {
+			now[i] = db_col_text(s, 1 + i);
+			then[i] = db_col_text(s, 4 + i);
+		}
+		if (field_diff(3, point_labels, now, then, diff, was, sizeof diff) > 0)
+			found(v, AUDIT_STATE, (long)db_col_int(s, 8), "point %.*s: %s is not the "
+			      "state its latest approval left (%s, approval %ld, entry %ld)",
+			      clip(code, 100), code, diff, was, (long)db_col_int(s, 7),
+			      (long)db_col_int(s, 8));
+	}
+	db_finalize(s);
+	if (st != RG_OK || (st = db_prepare(v->d, warnings_sql, &s, e)) != RG_OK)
+		return st;
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *now[3], *then[3];
+		for (int i = 0; i < 3; i++) {
+			now[i] = db_col_text(s, 1 + i);
+			then[i] = db_col_text(s, 4 + i);
+		}
+		if (field_diff(3, warning_labels, now, then, diff, was, sizeof diff) > 0)
+			found(v, AUDIT_STATE, (long)db_col_int(s, 7), "warning %ld: %s is not the "
+			      "state its last step left (%s, entry %ld)", (long)db_col_int(s, 0),
+			      diff, was, (long)db_col_int(s, 7));
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* Say which entries predate state digests and so were not checked against their
+ * records' contents. */
+static void note_plain(verify_state *v)
+{
+	if (v->plain == 1)
+		found(v, AUDIT_NOTE, 0, "entry %ld predates state digests: what its action wrote "
+		      "is not checked", v->plain_first);
+	else if (v->plain > 1)
+		found(v, AUDIT_NOTE, 0, "%ld entries (%ld to %ld) predate state digests: what "
+		      "their actions wrote is not checked", v->plain, v->plain_first,
+		      v->plain_last);
+}
+
 rg_status audit_verify(db *d, long head_seq, const char *head_hash, audit_report_fn report,
 		       void *ctx, audit_summary *sum, rg_err *e)
 {
@@ -588,7 +1257,10 @@ rg_status audit_verify(db *d, long head_seq, const char *head_hash, audit_report
 	for (size_t i = 0; i < sizeof xchecks / sizeof xchecks[0]; i++)
 		if ((st = check_records(&v, &xchecks[i], e)) != RG_OK)
 			goto out;
-	st = note_exempt(&v, e);
+	if ((st = check_states(&v, e)) != RG_OK || (st = check_current(&v, e)) != RG_OK ||
+	    (st = note_exempt(&v, e)) != RG_OK)
+		goto out;
+	note_plain(&v);
 out:
 	db_finalize(v.between);
 	db_finalize(v.by_hash);

@@ -2,8 +2,10 @@
  * audit.h: the audit log, a hash chain of every human action on a riskgrade database
  * (imports, grading runs, approvals, warning transitions).  Each entry's hash covers its
  * fields and the hash of the entry before it, so an edited, inserted or deleted entry
- * breaks the chain where it happened; audit_verify finds and names it, and cross-checks
- * the log with the runs, approvals and warning events it records.
+ * breaks the chain where it happened; each entry also records a digest of the state its
+ * action left, so records changed behind riskgrade's back no longer match their entry.
+ * audit_verify finds and names both, and cross-checks the log with the runs, approvals
+ * and warning events it records.
  * Depends on db.h, sha.h, status.h.
  */
 #ifndef RG_AUDIT_H
@@ -24,17 +26,53 @@
 void audit_hash(const char *at, const char *actor, const char *action, const char *subject,
 		const char *detail, const char *prev, char out[SHA_HEX]);
 
+/* Room for audit_state's text, NUL included. */
+#define AUDIT_STATE_MAX 512
+
+/*
+ * audit_state: the state that the action on subject has left in d, as the entry records
+ * it, into out (size bytes, AUDIT_STATE_MAX is enough); "" for an action no state is
+ * defined for.  The state is a list of parts, "run 1 9f3c…, grades 12 41d0…, flags 0":
+ * each part's name, its number of rows and, when it has rows, the first 32 hex digits
+ * (128 bits) of the SHA-256 of its rows.  What each action leaves:
+ *   grade run:N       run (the run's as-of, scope, traced, rules and counts; the packs it
+ *                     used), grades (every column, score as %.17g, in point order; the
+ *                     traces of a --trace run), flags (point, code, label, evidence),
+ *                     warnings (id, point, reason of those it issued), events (the
+ *                     warning events it recorded, every column)
+ *   approve approval:N  approval (the approval row), cleared (the flags it cleared),
+ *                     approved (every point's code, approved_tier, approved_on and
+ *                     last_graded: what approvals and imports of points write)
+ *   warning * warning_event:N  event (the event row: the warning's status, disposition
+ *                     and due date after the step), warning (its id, point, reason)
+ *   import table:T    rows (every row, every column; for points all but approved_tier,
+ *                     approved_on and last_graded, which approvals write too), and for
+ *                     points approved, as for an approval
+ * A part's digest is the SHA-256 of fields in audit_hash's format ("LENGTH:TEXT\n"): the
+ * part's name, then per row "#" and, for each column that is not NULL, its name and its
+ * value tagged by type ("i" and the integer, "r" and the real as %.17g, "t" and the
+ * text); a run's packs follow its row, after the field "packs", and the traces its
+ * grades, after "traces".  Rows come in key order (an imported table's by all its
+ * columns), columns in the order above (an imported table's in schema order).  RG_DB
+ * on failure.
+ */
+rg_status audit_state(db *d, const char *action, const char *subject, char *out, size_t size,
+		      rg_err *e);
+
 /*
  * audit_append: append an entry (actor did action on subject, with detail) at the time
- * `at` (date_now's format), chained to the last entry.  Call it inside the transaction
- * that makes the change, so the change and its record land together or not at all.
- * RG_DB on failure.
+ * `at` (date_now's format), chained to the last entry.  The state the action left
+ * (audit_state) is added at the end of the detail as " [state ...]", so the chain covers
+ * it.  Call it inside the transaction that makes the change and after the change, so the
+ * change and its record land together or not at all.  RG_USAGE when actor is NULL or
+ * empty (who is acting is unknown: the caller's transaction must be rolled back), RG_DB
+ * on failure.
  */
 rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
 		       const char *subject, const char *detail, rg_err *e);
 
 /* audit_actor: who is acting when a command has no --by: by if given, else $USER, else
- * "unknown". */
+ * NULL (unknown: audit_append then refuses to record the action). */
 const char *audit_actor(const char *by);
 
 /* What audit_verify found.  Every kind but AUDIT_NOTE is a problem. */
@@ -47,6 +85,9 @@ typedef enum {
 	AUDIT_UNLOGGED,  /* a run, approval or warning transition by a person with no entry */
 	AUDIT_UNKNOWN,   /* an entry naming a record that does not exist (or not that kind) */
 	AUDIT_DUPLICATE, /* a second entry for one record */
+	AUDIT_STATE,     /* a record no longer in the state its entry recorded, or not in the
+			    state the latest entry about it left (or the state is malformed) */
+	AUDIT_NO_STATE,  /* an entry without a state digest after entries that have one */
 	AUDIT_NOTE       /* not a problem: something verify did not check, and why */
 } audit_kind;
 
@@ -88,7 +129,15 @@ rg_status audit_head(db *d, long *seq, char hash[SHA_HEX], rg_err *e);
  *     approval:N) and warning event by a person (warning ..., warning_event:N) has
  *     exactly one entry, and every entry naming one of them names one that exists.
  *     Runs older than every run with a created_at were made before the log existed and
- *     are exempt: a note says so.
+ *     are exempt: a note says so;
+ *   - the state each entry recorded (audit_state), recomputed from the records as they
+ *     are: every run, approval and warning step whose record exists, and the latest
+ *     import of each table (its approved part for points only while no approval
+ *     followed it).  An entry without a state digest is noted while no entry before it
+ *     has one (it predates them), and a problem after;
+ *   - the state the latest entries left: each point approved since the latest import
+ *     of points must hold the tier and dates its latest approval set, each warning the
+ *     status, disposition and due date of its latest event (when that has an entry).
  * Each finding names the entry (seq, action, subject, at) or the record.  *sum receives
  * the counts and the head.  Reads only; run it in a read transaction for a consistent
  * view.  Returns RG_OK whether or not problems were found (see sum->problems), RG_DB on

@@ -6,6 +6,7 @@
 #   fixtures/agencies/CODE/expected.csv  header 风险点编号,风险等级: the document's tier
 #   fixtures/agencies/CODE/as_of         optional grading date (default 2026-12-01)
 set -u
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 bin=$1
 status=0
 tmp=$(mktemp -d)

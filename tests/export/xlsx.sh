@@ -13,6 +13,7 @@
 # command's own CSV (-o FILE.csv), which the XLSX writer has no part in.
 # Fails loudly when soffice or python3 is missing.  Run from the repository root.
 set -u
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 rg=${1:?usage: sh tests/export/xlsx.sh RISKGRADE}
 
 fail() {

@@ -3,6 +3,7 @@
 # with the independent oracle (tests/oracle/default_pack.py).
 #   usage: tests/oracle/run.sh RISKGRADE_BINARY      (run from the repository root)
 set -u
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 
 if [ $# -ne 1 ]; then
   echo "usage: $0 RISKGRADE_BINARY" >&2

@@ -16,6 +16,7 @@
 # and report.pdf (printed on A4).
 # Needs chromium, sqlite3 and python3 (make test-deps; make deps): fails if one is missing.
 set -u
+USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 
 fail() {
 	echo "report: FAIL: $*" >&2

@@ -1,8 +1,9 @@
 /*
- * test_audit.c: engine/audit.c on a real SQLite file: the entry hash against vectors
- * computed outside the engine, appending, and verification: a log of five entries is
- * tampered with in SQL, one way per case (edited, rewritten, inserted, deleted,
- * reordered, truncated, records without entries, entries without records), and every
+ * test_audit.c: engine/audit.c on a real SQLite file: the entry hash and the state
+ * digest against vectors computed outside the engine, what the state digest covers,
+ * appending, and verification: a log of five entries is tampered with in SQL, one way
+ * per case (edited, rewritten, inserted, deleted, reordered, truncated, records without
+ * entries, entries without records, records changed behind the log's back), and every
  * finding is compared with the line worked out by hand from the case.
  */
 #include <setjmp.h>
@@ -20,18 +21,35 @@
 #include "db.h"
 
 /*
+ * The states of the records below, computed outside the engine: a Python script that
+ * follows the format of audit.h (Python's sqlite3 for the rows, hashlib for SHA-256,
+ * '%.17g' for reals), run on a database with these records.
+ */
+#define S_RUN1 "run 1 c69a1367dc79d8ae2c159f798bf9b12a," \
+	" grades 1 c9d1e396157d89fad871bb57e3e43b62, flags 1 25323acf60f8cb84d3140cc02fc2106c," \
+	" warnings 1 3beed22f531dc64ca991ee64688fc1fd, events 1 0f046e14e18d5dd9f86253e8b218d74f"
+#define S_RUN2 "run 1 5cc777f5c47ca2010ff14345db31c246, grades 0, flags 0, warnings 0, events 0"
+#define S_APPROVAL1 "approval 1 6e7d130fd59297dac6c46c77bd6d2855, cleared 0," \
+	" approved 1 a7cd7eee5243af940f31ab97a24e901a"
+#define S_EVENT2 "event 1 e08210a4c9213b8f211efe7c45328039," \
+	" warning 1 d99cab9e21f81a5d90b1c24d4494427a"
+#define S_POINTS "rows 1 551031e83c4911727b79bd0c450d3164," \
+	" approved 1 a7cd7eee5243af940f31ab97a24e901a"
+#define S_AGENCIES "rows 1 1e856bb5580f33a3019b6df2438910e6"
+
+/*
  * The stored hashes of the base log below, computed with Python's hashlib over the
  * length-prefixed fields ("20:2026-12-01T09:00:00Z\n9:审核员\n5:grade\n..."), each entry's
- * prev being the hash before it; H1 was also checked with sha256sum over those bytes
- * written out by hand (printf '20:2026-12-01T09:00:00Z\n9:审核员\n...' | sha256sum).
+ * prev being the hash before it, and its detail "详情 [state S]" with S the state of its
+ * record as above.
  */
-#define H1 "b480f270690cbdf04e55f0cba096921680467747f9d21ffba256eb1388ee561c"
-#define H2 "c0184658071559244ec2d3231619eaee8b347dc374ab28cfa5e735fa68723d1a"
-#define H3 "16c8c584889c0156d9702717ab6ccf5d299eb03bcdd903ca634265cd92dc633c"
-#define H4 "1ab5ce3f899e0ec0fe2951d5e02e6f6291a91a99aaa6cb6cf97e5954ad743213"
-#define H5 "e487df28b82fb87c52904d8428db559cf15ca5b522f3b5c1bdca2f04097b4d08"
-/* Entries 3 to 5 re-chained after entry 3's detail became "改过" (same method). */
-#define H5_REWRITTEN "9de000ae8101f7c794ee7dc603c577d0cc627df4020dcc8e8c05282676148185"
+#define H1 "2bf73d6f0e8ec5f9fa09c3c94baf3f0ec9e315d06849bde33b8eb7075402ea01"
+#define H2 "fa967c61bad6e39c343cd646a25452562af36e9cd9a6e3f00ca9cd79b587898b"
+#define H3 "0bb557a9672706e0121584354fbe064e64d9b3f54c7ad43c2d429c7680b2eb43"
+#define H4 "8288211a33b5c25df570f2f2b43440f432c88033efceba7a86d42299d8e82864"
+#define H5 "5dbc0e54c89a4ef75f063532764dc098443a6758379087f6ef89c3f8d7958cbd"
+/* Entries 3 to 5 re-chained after 详情 became 改过 in entry 3's detail (same method). */
+#define H5_REWRITTEN "ce81c4652e6c539bbe067d70795763881fdc4f72bb3639464095d50afd954be5"
 
 /* The entries of the base log as findings name them. */
 #define E1 "entry 1 (grade run:1, 2026-12-01T09:00:00Z)"
@@ -47,22 +65,30 @@ typedef struct {
 	db *d;
 } fixture;
 
-/* The records: three runs, an approval, a warning with the engine's event (1) and a
- * person's (2); and their entries, one per record, in this order, by 审核员. */
+/* The records: three runs (the first with a grade, its trace, a flag and a pack), an
+ * approval of the point, a warning with the engine's event (1) and a person's (2), the
+ * point and the warning as those left them; and their entries, one per record, in this
+ * order, by 审核员. */
 static const char records_sql[] =
 	"INSERT INTO agencies VALUES ('A', '甲局', NULL);"
 	"INSERT INTO persons (code, name, agency, role) VALUES ('P1', '张三', 'A', '主要领导');"
-	"INSERT INTO points (code, agency, level, category, manifestation)"
-	"  VALUES ('FX-1', 'A', '单位', '制度机制', '表现');"
+	"INSERT INTO points (code, agency, level, category, manifestation, approved_tier,"
+	"  approved_on, last_graded)"
+	"  VALUES ('FX-1', 'A', '单位', '制度机制', '表现', '一级', '2026-12-01', '2026-12-01');"
 	"INSERT INTO runs (as_of, engine_version, rules_dir, points, tier1, tier2, tier3,"
 	"  flags, warnings, created_at, actor) VALUES"
-	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 1, '2026-12-01T09:00:00Z', '审核员'),"
+	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 1, 1, '2026-12-01T09:00:00Z', '审核员'),"
 	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 0, '2026-12-01T09:10:00Z', '审核员'),"
 	"  ('2026-12-01', 't', 'rules', 1, 1, 0, 0, 0, 0, '2026-12-01T09:40:00Z', '审核员');"
+	"INSERT INTO run_packs VALUES (1, 'default', 'rules/default.lua', NULL, 'abc');"
+	"INSERT INTO grades VALUES (1, 'FX-1', 'default', 4, 4, 4, 4, 3.5, '一级', '理由');"
+	"INSERT INTO traces VALUES (1, 'FX-1', 1, '理由', 'rules/default.lua:10');"
+	"INSERT INTO flags (run, point, code, label, evidence)"
+	"  VALUES (1, 'FX-1', 'new_signal', '新的风险信息', '信息 1');"
 	"INSERT INTO approvals (point, tier, run, approved_on, by, note)"
 	"  VALUES ('FX-1', '一级', 2, '2026-12-01', 'P1', '集体审定');"
-	"INSERT INTO warnings (run, point, reason, disposition, due, text)"
-	"  VALUES (1, 'FX-1', '事由', '风险提示', '2026-12-16', '要求');"
+	"INSERT INTO warnings (run, point, reason, disposition, due, status, text)"
+	"  VALUES (1, 'FX-1', '事由', '风险提示', '2026-12-16', '签收', '要求');"
 	"INSERT INTO warning_events (warning, action, on_date, by, run, disposition, due,"
 	"  status, note) VALUES"
 	"  (1, '发布', '2026-12-01', NULL, 1, '风险提示', '2026-12-16', '发布', '事由'),"
@@ -237,10 +263,12 @@ static void test_hash_vectors(void **state)
 	char out[SHA_HEX];
 
 	(void)state;
-	/* "20:2026-12-01T09:00:00Z\n9:审核员\n5:grade\n5:run:1\n6:详情\n64:000…0\n" */
+	/* "20:2026-12-01T09:00:00Z\n9:审核员\n5:grade\n5:run:1\n6:详情\n64:000…0\n", also
+	 * checked with sha256sum over those bytes written out by hand (printf
+	 * '20:2026-12-01T09:00:00Z\n9:审核员\n...' | sha256sum). */
 	audit_hash("2026-12-01T09:00:00Z", "审核员", "grade", "run:1", "详情", AUDIT_GENESIS,
 		   out);
-	assert_string_equal(out, H1);
+	assert_string_equal(out, "b480f270690cbdf04e55f0cba096921680467747f9d21ffba256eb1388ee561c");
 	/* An empty field is "0:\n" (Python hashlib). */
 	audit_hash("2026-12-01T09:10:00Z", "审核员", "grade", "run:2", "",
 		   "58c302459c84c677303e7b08e3368e13b2be4d9540ed5d24d3f43377ac34f5e5", out);
@@ -352,9 +380,12 @@ static void test_rewritten_entry(void **state)
 		{AUDIT_DELETED, 4, E4 " links to no entry present: entries before it were deleted "
 				 "and the later ones renumbered, or entry 3 was rewritten with a "
 				 "new hash"},
+		{AUDIT_NO_STATE, 3, E3 " has no state digest, though the entries since entry 1 "
+				    "have one: it was forged, or rewritten without it"},
 	};
 
-	/* Entry 3 edited and given a hash that fits: only the link from 4 shows it. */
+	/* Entry 3 edited and given a hash that fits: the link from 4 shows it, and the state
+	 * digest its detail lost. */
 	exec(f->d, "UPDATE audit SET detail = '改过' WHERE seq = 3");
 	{
 		char hash[SHA_HEX], sql[256];
@@ -362,7 +393,7 @@ static void test_rewritten_entry(void **state)
 		snprintf(sql, sizeof sql, "UPDATE audit SET hash = '%s' WHERE seq = 3", hash);
 		exec(f->d, sql);
 	}
-	expect(f->d, 0, NULL, w, 1);
+	expect(f->d, 0, NULL, w, 2);
 }
 
 static void test_chain_rewritten_to_the_end(void **state)
@@ -373,9 +404,10 @@ static void test_chain_rewritten_to_the_end(void **state)
 				"the log was rewritten at or before entry 5"},
 	};
 
-	/* The limit of a chain kept in the database: rewritten from entry 3 to the end, it
-	 * is intact again; only the head recorded in the minutes shows it. */
-	exec(f->d, "UPDATE audit SET detail = '改过' WHERE seq = 3");
+	/* The limit of a chain kept in the database: rewritten from entry 3 to the end (its
+	 * state digest kept), it is intact again; only the head recorded in the minutes
+	 * shows it. */
+	exec(f->d, "UPDATE audit SET detail = replace(detail, '详情', '改过') WHERE seq = 3");
 	rechain(f->d, 3);
 	expect(f->d, 0, NULL, NULL, 0);
 	expect(f->d, 5, H5, w, 1);
@@ -413,13 +445,16 @@ static void test_inserted_several(void **state)
 				   "which does not exist"},
 		{AUDIT_DUPLICATE, 4, "entry 4 (grade run:1, 2026-12-01T09:12:00Z) records run 1 "
 				     "again (entry 1 already does)"},
+		{AUDIT_NO_STATE, 4, "entry 4 (grade run:1, 2026-12-01T09:12:00Z) has no state "
+				    "digest, though the entries since entry 1 have one: it was "
+				    "forged, or rewritten without it"},
 	};
 
 	exec(f->d, "UPDATE audit SET seq = seq + 10 WHERE seq >= 3;"
 		   "UPDATE audit SET seq = seq - 8 WHERE seq >= 13");
 	forge(f->d, 3, "2026-12-01T09:11:00Z", "grade", "run:9", H2, a);
 	forge(f->d, 4, "2026-12-01T09:12:00Z", "grade", "run:1", a, b);
-	expect(f->d, 0, NULL, w, 3);
+	expect(f->d, 0, NULL, w, 4);
 }
 
 static void test_inserted_first(void **state)
@@ -431,11 +466,14 @@ static void test_inserted_first(void **state)
 				    "entry 2 links to the start of the log"},
 		{AUDIT_DUPLICATE, 6, "entry 6 (grade run:3, 2026-12-01T09:40:00Z) records run 3 "
 				     "again (entry 1 already does)"},
+		/* Before every entry with a state digest, it looks like one made before them. */
+		{AUDIT_NOTE, 0, "entry 1 predates state digests: what its action wrote is not "
+				"checked"},
 	};
 
 	exec(f->d, "UPDATE audit SET seq = seq + 10; UPDATE audit SET seq = seq - 9");
 	forge(f->d, 1, "2026-12-01T08:00:00Z", "grade", "run:3", AUDIT_GENESIS, forged);
-	expect(f->d, 0, NULL, w, 2);
+	expect(f->d, 0, NULL, w, 3);
 }
 
 static void test_deleted(void **state)
@@ -629,6 +667,13 @@ static void test_records_without_entries(void **state)
 		{AUDIT_UNLOGGED, 0, "warning event 3 (warning 1 反馈 on 2026-12-03 by P1) has no "
 				    "warning entry in the audit log" WHY "warning event was written "
 				    "outside riskgrade"},
+		/* The run's event needs no entry of its own, but run 3 did not record it, and
+		 * the warning is not in the state that event says it left. */
+		{AUDIT_STATE, 5, "run 3: the warning events it recorded (0 then, 1 now) differ "
+				 "from what the run recorded (entry 5)"},
+		{AUDIT_STATE, 5, "warning 1: status 签收, disposition 风险提示, due 2026-12-16 is "
+				 "not the state its last step left (发布, 诫勉谈话, 2027-01-04, "
+				 "entry 5)"},
 	};
 
 	exec(f->d, "INSERT INTO approvals (point, tier, approved_on, by, note)"
@@ -636,11 +681,10 @@ static void test_records_without_entries(void **state)
 		   "INSERT INTO warning_events (warning, action, on_date, by, disposition, due,"
 		   "  status, note)"
 		   "  VALUES (1, '反馈', '2026-12-03', 'P1', '风险提示', '2026-12-16', '反馈', '已整改');"
-		   /* a run's own event needs no entry */
 		   "INSERT INTO warning_events (warning, action, on_date, run, disposition, due,"
 		   "  status, note)"
 		   "  VALUES (1, '逾期升级', '2026-12-20', 3, '诫勉谈话', '2027-01-04', '发布', '逾期');");
-	expect(f->d, 0, NULL, w, 2);
+	expect(f->d, 0, NULL, w, 4);
 }
 
 static void test_runs_before_the_log(void **state)
@@ -686,6 +730,389 @@ static void test_entry_for_an_exempt_run(void **state)
 	expect(f->d, 0, NULL, w, 2);
 }
 
+/* ---- the state an action left ------------------------------------------------------- */
+
+/* The state of action on subject now. */
+static void state_of(db *d, const char *action, const char *subject, char out[AUDIT_STATE_MAX])
+{
+	assert_int_equal(audit_state(d, action, subject, out, AUDIT_STATE_MAX, NULL), RG_OK);
+}
+
+static void test_state_vectors(void **state)
+{
+	fixture *f = *state;
+	char s[AUDIT_STATE_MAX], detail[AUDIT_STATE_MAX + 64];
+
+	state_of(f->d, "grade", "run:1", s);
+	assert_string_equal(s, S_RUN1);
+	state_of(f->d, "grade", "run:2", s);
+	assert_string_equal(s, S_RUN2);
+	state_of(f->d, "approve", "approval:1", s);
+	assert_string_equal(s, S_APPROVAL1);
+	state_of(f->d, "warning ack", "warning_event:2", s);
+	assert_string_equal(s, S_EVENT2);
+	state_of(f->d, "import", "table:points", s);
+	assert_string_equal(s, S_POINTS);
+	state_of(f->d, "import", "table:agencies", s);
+	assert_string_equal(s, S_AGENCIES);
+	/* The entry carries it at the end of its detail. */
+	text_of(f->d, "SELECT detail FROM audit WHERE seq = ?1", 1, detail, sizeof detail);
+	assert_string_equal(detail, "详情 [state " S_RUN1 "]");
+	/* No state: an action that leaves none, an action on another kind of record, an id
+	 * not written as riskgrade writes it. */
+	state_of(f->d, "export", "run:1", s);
+	assert_string_equal(s, "");
+	state_of(f->d, "approve", "run:2", s);
+	assert_string_equal(s, "");
+	state_of(f->d, "grade", "run:01", s);
+	assert_string_equal(s, "");
+	state_of(f->d, "warning release", "warning_event:2x", s);
+	assert_string_equal(s, "");
+	/* A record that is not there leaves empty parts; a table that is not there none. */
+	state_of(f->d, "grade", "run:9", s);
+	assert_string_equal(s, "run 0, grades 0, flags 0, warnings 0, events 0");
+	state_of(f->d, "import", "table:nope", s);
+	assert_string_equal(s, "");
+}
+
+/* A change to the records, and whether the state of action on subject must change. */
+typedef struct {
+	const char *action, *subject;
+	const char *sql;
+	bool covered;
+} coverage;
+
+static const coverage covers[] = {
+	/* A run: its row but engine_version, created_at and actor; its packs, grades (the
+	 * score exactly), traces, flags (not cleared_by), the warnings it issued by id, point
+	 * and reason, the warning events it recorded. */
+	{"grade", "run:1", "UPDATE runs SET as_of = '2026-12-02' WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET scope = 'A' WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET traced = 1 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET rules_dir = 'rules2' WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET points = 2 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET tier1 = 0, tier2 = 1 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET tier3 = 1 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET flags = 0 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET warnings = 0 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET warnings_new = 1 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET warnings_escalated = 1 WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE runs SET engine_version = 'u' WHERE id = 1", false},
+	{"grade", "run:1", "UPDATE runs SET created_at = '2026-12-02T00:00:00Z' WHERE id = 1",
+	 false},
+	{"grade", "run:1", "UPDATE runs SET actor = '李四' WHERE id = 1", false},
+	{"grade", "run:1", "UPDATE run_packs SET sha256 = 'abd' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE run_packs SET path = 'rules/x.lua' WHERE run = 1", true},
+	{"grade", "run:1", "INSERT INTO run_packs VALUES (1, 'A', 'rules/A.lua', 'default', 'd')",
+	 true},
+	{"grade", "run:1", "UPDATE grades SET pack = 'A' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET importance = 5 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET discretion = 5 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET likelihood = 5 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET harm = 5 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET score = 3.5000000000000004 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET tier = '二级' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE grades SET reasons = '理由二' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE traces SET source = 'rules/default.lua:11' WHERE run = 1",
+	 true},
+	{"grade", "run:1", "UPDATE flags SET label = '新标签' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE flags SET evidence = '信息 2' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE flags SET code = 'changed' WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE flags SET cleared_by = 2 WHERE run = 1", false},
+	{"grade", "run:1", "UPDATE warnings SET reason = '事由二' WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE warnings SET status = '解除', disposition = '诫勉谈话',"
+	 " due = '2027-01-01', text = '新要求', responsible = 'P1', seen_run = 3,"
+	 " issued_on = '2026-12-20' WHERE id = 1", false},
+	{"grade", "run:1", "UPDATE warning_events SET note = '另一事由' WHERE id = 1", true},
+	{"grade", "run:1", "UPDATE warning_events SET note = '另一意见' WHERE id = 2", false},
+	{"grade", "run:1", "UPDATE grades SET tier = '三级', run = 2 WHERE run = 1", true},
+	{"grade", "run:1", "UPDATE runs SET tier1 = 9 WHERE id = 2", false},
+	/* An approval: its row, the flags it cleared, every point's approved tier and dates. */
+	{"approve", "approval:1", "UPDATE approvals SET tier = '二级' WHERE id = 1", true},
+	{"approve", "approval:1", "UPDATE approvals SET previous = '三级' WHERE id = 1", true},
+	{"approve", "approval:1", "UPDATE approvals SET run = 1 WHERE id = 1", true},
+	{"approve", "approval:1", "UPDATE approvals SET computed = '二级' WHERE id = 1", true},
+	{"approve", "approval:1", "UPDATE approvals SET approved_on = '2026-12-02' WHERE id = 1",
+	 true},
+	{"approve", "approval:1", "UPDATE approvals SET note = '改' WHERE id = 1", true},
+	{"approve", "approval:1", "UPDATE flags SET cleared_by = 1", true},
+	{"approve", "approval:1", "UPDATE flags SET cleared_by = NULL", true},
+	{"approve", "approval:1", "UPDATE flags SET label = '另一标签'", false},
+	{"approve", "approval:1", "UPDATE points SET approved_tier = '三级'", true},
+	{"approve", "approval:1", "UPDATE points SET approved_on = '2026-12-03'", true},
+	{"approve", "approval:1", "UPDATE points SET last_graded = '2026-12-03'", true},
+	{"approve", "approval:1", "UPDATE points SET manifestation = '另一表现'", false},
+	/* A warning step: its event's row; the point and reason of its warning, not the
+	 * state later steps change. */
+	{"warning ack", "warning_event:2", "UPDATE warning_events SET action = '反馈' WHERE id = 2",
+	 true},
+	{"warning ack", "warning_event:2",
+	 "UPDATE warning_events SET on_date = '2026-12-02' WHERE id = 2", true},
+	{"warning ack", "warning_event:2", "UPDATE warning_events SET status = '反馈' WHERE id = 2",
+	 true},
+	{"warning ack", "warning_event:2",
+	 "UPDATE warning_events SET disposition = '诫勉谈话' WHERE id = 2", true},
+	{"warning ack", "warning_event:2",
+	 "UPDATE warning_events SET due = '2027-01-01' WHERE id = 2", true},
+	{"warning ack", "warning_event:2",
+	 "UPDATE warning_events SET by = NULL, run = 1 WHERE id = 2", true},
+	{"warning ack", "warning_event:2", "UPDATE warning_events SET note = '改' WHERE id = 2",
+	 true},
+	{"warning ack", "warning_event:2", "UPDATE warnings SET reason = '另一事由'", true},
+	{"warning ack", "warning_event:2", "UPDATE warnings SET status = '解除', due = '2027-02-01'",
+	 false},
+	{"warning ack", "warning_event:2", "UPDATE warning_events SET note = '改' WHERE id = 1",
+	 false},
+	/* An import: every row and column of its table; NULLs are left out, so a new column
+	 * keeps the digest. */
+	{"import", "table:points", "UPDATE points SET manifestation = '又一表现'", true},
+	{"import", "table:points", "UPDATE points SET category = '业务流程'", true},
+	{"import", "table:points", "UPDATE points SET approved_tier = '二级'", true},
+	{"import", "table:points", "UPDATE points SET last_graded = '2026-12-05'", true},
+	{"import", "table:points", "INSERT INTO points (code, agency, level, category,"
+	 " manifestation) VALUES ('FX-2', 'A', '单位', '制度机制', '表现二')", true},
+	{"import", "table:points", "ALTER TABLE points ADD COLUMN extra TEXT", false},
+	{"import", "table:points", "UPDATE agencies SET name = '乙局'", false},
+	{"import", "table:agencies", "UPDATE agencies SET name = '丙局'", true},
+	{"import", "table:agencies", "UPDATE points SET manifestation = '第三表现'", false},
+};
+
+static void test_state_coverage(void **state)
+{
+	fixture *f = *state;
+	char before[AUDIT_STATE_MAX], after[AUDIT_STATE_MAX];
+
+	exec(f->d, "PRAGMA foreign_keys = OFF"); /* some changes break references on purpose */
+	for (size_t i = 0; i < sizeof covers / sizeof covers[0]; i++) {
+		const coverage *c = &covers[i];
+		state_of(f->d, c->action, c->subject, before);
+		exec(f->d, c->sql);
+		state_of(f->d, c->action, c->subject, after);
+		if (c->covered ? strcmp(before, after) == 0 : strcmp(before, after) != 0)
+			fail_msg("%s %s: %s %s the state (%s)", c->action, c->subject, c->sql,
+				 c->covered ? "did not change" : "changed", after);
+	}
+}
+
+/* ---- records changed behind the log's back ------------------------------------------ */
+
+static void test_grade_changed(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 1, "run 1: grades differ from what the run recorded (entry 1)"},
+	};
+
+	exec(f->d, "UPDATE grades SET tier = '二级' WHERE run = 1");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_run_counts_changed(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 1, "run 1: its as-of, scope, rules, counts and packs differ from what "
+				 "the run recorded (entry 1)"},
+	};
+
+	exec(f->d, "UPDATE runs SET tier1 = 0, tier2 = 1 WHERE id = 1");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_grades_deleted(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 1, "run 1: grades (1 then, 0 now) and flags (1 then, 0 now) differ "
+				 "from what the run recorded (entry 1)"},
+	};
+
+	exec(f->d, "DELETE FROM traces WHERE run = 1; DELETE FROM grades WHERE run = 1;"
+		   "DELETE FROM flags WHERE run = 1");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_approved_tier_changed(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 3, "approval 1: the approved tiers and dates of all points differ "
+				 "from what the approval recorded (entry 3)"},
+		{AUDIT_STATE, 3, "point FX-1: approved tier 二级, last graded none is not the state "
+				 "its latest approval left (一级, 2026-12-01, approval 1, entry 3)"},
+	};
+
+	exec(f->d, "UPDATE points SET approved_tier = '二级', last_graded = NULL");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_warning_deleted(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 1, "run 1: the warnings it issued (1 then, 0 now) differ from what "
+				 "the run recorded (entry 1)"},
+		{AUDIT_STATE, 4, "warning event 2: its warning's point and reason (1 then, 0 now) "
+				 "differ from what the step recorded (entry 4)"},
+	};
+
+	exec(f->d, "PRAGMA foreign_keys = OFF; DELETE FROM warnings WHERE id = 1");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_warning_status_changed(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 4, "warning 1: status 解除 is not the state its last step left (签收, "
+				 "entry 4)"},
+	};
+
+	exec(f->d, "UPDATE warnings SET status = '解除'");
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_warning_event_by_a_run(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 1, "warning 1: disposition 诫勉谈话 is not the state its last step "
+				 "left (风险提示, entry 1)"},
+	};
+
+	/* The person's step is gone (with its entry, renumbered and re-chained): the latest
+	 * event is run 1's, whose entry covers it. */
+	exec(f->d, "DELETE FROM warning_events WHERE id = 2; DELETE FROM audit WHERE seq = 4;"
+		   "UPDATE audit SET seq = 4 WHERE seq = 5;"
+		   "UPDATE warnings SET status = '发布', disposition = '诫勉谈话'");
+	rechain(f->d, 4);
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_imports(void **state)
+{
+	fixture *f = *state;
+	char prev[SHA_HEX], forged[SHA_HEX];
+	const want w[] = {
+		{AUDIT_STATE, 6, "table points: its rows differ from what its latest import left "
+				 "(entry 6)"},
+	};
+	const want w2[] = {
+		{AUDIT_NO_STATE, 8, "entry 8 (import table:points, 2026-12-02T10:00:00Z) has "
+				    "no state digest, though the entries since entry 1 have one: it "
+				    "was forged, or rewritten without it"},
+	};
+
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:00:00Z", "审核员", "import",
+				      "table:points", "p.csv", NULL), RG_OK);
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:10:00Z", "审核员", "import",
+				      "table:agencies", "a.csv", NULL), RG_OK);
+	expect(f->d, 0, NULL, NULL, 0);
+	exec(f->d, "UPDATE points SET manifestation = '改过的表现'");
+	expect(f->d, 0, NULL, w, 1);
+	/* A forged import after it, without the state: only the latest import is checked,
+	 * and it has none. */
+	text_of(f->d, "SELECT hash FROM audit WHERE seq = ?1", 7, prev, sizeof prev);
+	forge(f->d, 8, "2026-12-02T10:00:00Z", "import", "table:points", prev, forged);
+	expect(f->d, 0, NULL, w2, 1);
+}
+
+static void test_import_of_no_table(void **state)
+{
+	fixture *f = *state;
+	char forged[SHA_HEX];
+	const want w[] = {
+		{AUDIT_UNKNOWN, 6, "entry 6 (import table:nope, 2026-12-02T10:00:00Z) names table "
+				   "nope, which does not exist"},
+	};
+
+	forge(f->d, 6, "2026-12-02T10:00:00Z", "import", "table:nope", H5, forged);
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_import_then_approval(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 6, "table points: its rows (1 then, 2 now) differ from what its "
+				 "latest import left (entry 6)"},
+		{AUDIT_STATE, 7, "approval 2: the approved tiers and dates of all points (1 then, 2 "
+				 "now) differ from what the approval recorded (entry 7)"},
+	};
+
+	/* Points imported, then approved: the approved tiers and dates are the approval's
+	 * now, no longer the import's, whose rows are still checked. */
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:00:00Z", "审核员", "import",
+				      "table:points", "p.csv", NULL), RG_OK);
+	exec(f->d, "INSERT INTO approvals (point, tier, previous, approved_on, by, note)"
+		   "  VALUES ('FX-1', '二级', '一级', '2026-12-02', 'P1', '复议');"
+		   "UPDATE points SET approved_tier = '二级', approved_on = '2026-12-02',"
+		   "  last_graded = '2026-12-02'");
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:10:00Z", "审核员", "approve",
+				      "approval:2", "复议", NULL), RG_OK);
+	expect(f->d, 0, NULL, NULL, 0);
+	/* A point added behind riskgrade's back: both see it. */
+	exec(f->d, "INSERT INTO points (code, agency, level, category, manifestation,"
+		   "  approved_tier, approved_on) VALUES ('FX-2', 'A', '单位', '制度机制', '表现二',"
+		   "  '三级', '2026-11-01')");
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_states_predating_digests(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_NOTE, 0, "2 entries (1 to 2) predate state digests: what their actions wrote "
+				"is not checked"},
+	};
+
+	/* Entries 1 and 2 as riskgrade wrote them before entries recorded a state; grades
+	 * changed since are not seen. */
+	exec(f->d, "UPDATE audit SET detail = '详情' WHERE seq <= 2;"
+		   "UPDATE grades SET tier = '三级'");
+	rechain(f->d, 1);
+	expect(f->d, 0, NULL, w, 1);
+}
+
+static void test_state_malformed(void **state)
+{
+	fixture *f = *state;
+	const want w[] = {
+		{AUDIT_STATE, 2, E2 ": the state digest at the end of its detail is malformed"},
+		{AUDIT_STATE, 3, E3 ": the state digest at the end of its detail is malformed"},
+	};
+
+	exec(f->d, "UPDATE audit SET detail = '详情 [state run 1 abc]' WHERE seq = 2;"
+		   "UPDATE audit SET detail = '详情 [state approval 1 "
+		   "6e7d130fd59297dac6c46c77bd6d2855, cleared 0]' WHERE seq = 3");
+	rechain(f->d, 2);
+	expect(f->d, 0, NULL, w, 2);
+}
+
+static void test_unknown_actor(void **state)
+{
+	fixture *f = *state;
+	rg_err e = {{0}};
+	char n[16];
+
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:00:00Z", NULL, "grade", "run:2",
+				      "详情", &e), RG_USAGE);
+	assert_string_equal(e.msg, "who is acting is unknown: give --by NAME or set $USER");
+	assert_int_equal(audit_append(f->d, "2026-12-02T09:00:00Z", "", "grade", "run:2",
+				      "详情", &e), RG_USAGE);
+	text_of(f->d, "SELECT count(*) FROM audit WHERE ?1", 1, n, sizeof n);
+	assert_string_equal(n, "5");
+	assert_int_equal(setenv("USER", "tester", 1), 0);
+	assert_string_equal(audit_actor("P1"), "P1");
+	assert_string_equal(audit_actor(NULL), "tester");
+	assert_string_equal(audit_actor(""), "tester");
+	assert_int_equal(setenv("USER", "", 1), 0);
+	assert_null(audit_actor(NULL));
+	assert_int_equal(unsetenv("USER"), 0);
+	assert_null(audit_actor(""));
+	assert_string_equal(audit_actor("P1"), "P1");
+}
+
 static void test_database_failure(void **state)
 {
 	fixture *f = *state;
@@ -728,6 +1155,21 @@ int main(void)
 		T(test_runs_before_the_log),
 		T(test_exemption_cannot_be_claimed_later),
 		T(test_entry_for_an_exempt_run),
+		T(test_state_vectors),
+		T(test_state_coverage),
+		T(test_grade_changed),
+		T(test_run_counts_changed),
+		T(test_grades_deleted),
+		T(test_approved_tier_changed),
+		T(test_warning_deleted),
+		T(test_warning_status_changed),
+		T(test_warning_event_by_a_run),
+		T(test_imports),
+		T(test_import_of_no_table),
+		T(test_import_then_approval),
+		T(test_states_predating_digests),
+		T(test_state_malformed),
+		T(test_unknown_actor),
 		T(test_database_failure),
 	};
 #undef T

@@ -621,7 +621,8 @@ static void test_audit(void **state)
 		     "2026-11-20T09:00:00Z|tester|import|table:agencies");
 	snprintf(want, sizeof want, "%s (sha256 8d8a6daa82af5dab86ed7ca4f20eb48f79c925194a9e485992d"
 		 "380a2065fe422): 1 row: 1 new, 0 updated, 0 unchanged", f->csv_path);
-	assert_query(f->d, "SELECT detail FROM audit", want);
+	assert_query(f->d, "SELECT substr(detail, 1, instr(detail, ' [state rows 2 ') - 1)"
+		     " FROM audit", want);
 	assert_query(f->d, "SELECT prev FROM audit", AUDIT_GENESIS);
 }
 
