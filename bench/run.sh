@@ -46,7 +46,7 @@ grade() {
 	file=$2
 	shift 2
 	before=$(size "$file")
-	timed "$dir/out.txt" "$bin" grade "$file" "$@"
+	timed "$dir/out.txt" "$bin" grade "$file" --by bench "$@"
 	graded=$(sed -n 's/^run [0-9]* as of [0-9-]*: \([0-9]*\) point.*/\1/p' "$dir/out.txt")
 	# A dry run prints the diff, not the counts: it graded what a run graded.
 	[ -n "$graded" ] || graded=$n
