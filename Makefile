@@ -43,17 +43,17 @@ B ?= build
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
 BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
-              $(B)/encoding.o $(B)/progress.o
+              $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
-RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o $(B)/arena.o \
+RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
               $(B)/rules.o $(B)/harness.o \
               $(B)/prelude.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
-              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/grade.o \
+              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/grade.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))

@@ -866,3 +866,70 @@ out:
 	lua_settop(L, SBX_MSGH);
 	return st;
 }
+
+/* ---- facts as plain data -------------------------------------------------------------- */
+
+/* Set the fields v[0..n-1] of the table on top of the stack, as put_row() sets columns. */
+static void put_values(lua_State *L, const rule_value *v, int n)
+{
+	for (int i = 0; i < n; i++, v++) {
+		if (v->type == RULE_NIL)
+			continue;
+		if (v->table != NULL) {
+			/* Field name of sub-table table, made on its first value. */
+			lua_pushstring(L, v->table);
+			if (lua_rawget(L, -2) != LUA_TTABLE) {
+				lua_pop(L, 1);
+				lua_newtable(L);
+				lua_pushstring(L, v->table);
+				lua_pushvalue(L, -2);
+				lua_rawset(L, -4); /* row[table] = sub */
+			}
+		}
+		lua_pushstring(L, v->name);
+		switch (v->type) {
+		case RULE_BOOL: lua_pushboolean(L, v->v.i != 0); break;
+		case RULE_INT:  lua_pushinteger(L, (lua_Integer)v->v.i); break;
+		case RULE_REAL: lua_pushnumber(L, v->v.d); break;
+		default:        lua_pushstring(L, v->v.s); break;
+		}
+		lua_rawset(L, -3);
+		if (v->table != NULL)
+			lua_pop(L, 1);
+	}
+}
+
+/* The facts of a new point from the rule_facts at argument 1: returns the table.
+ * Protected. */
+static int p_set_point(lua_State *L)
+{
+	const rule_facts *f = lua_touserdata(L, 1);
+
+	lua_createtable(L, 0, f->size);
+	put_values(L, f->fields, f->nfields);
+	for (int k = 0; k < f->nlists; k++) {
+		const rule_list *l = &f->lists[k];
+		lua_newtable(L);
+		for (int i = 0; i < l->nrows; i++) {
+			lua_createtable(L, 0, l->ncols);
+			put_values(L, l->rows + (size_t)i * (size_t)l->ncols, l->ncols);
+			lua_seti(L, -2, i + 1);
+		}
+		lua_setfield(L, -2, l->key);
+	}
+	return 1;
+}
+
+void rules_set_point(rules *r, const rule_facts *f)
+{
+	r->pending = RG_OK;
+	arena_reset(&r->texts); /* the texts of the last point's result */
+	lua_settop(r->L, SBX_MSGH);
+	snprintf(r->point, sizeof r->point, "?");
+	for (int i = 0; i < f->nfields; i++)
+		if (f->fields[i].table == NULL && f->fields[i].type == RULE_TEXT &&
+		    strcmp(f->fields[i].name, "code") == 0)
+			snprintf(r->point, sizeof r->point, "%s", f->fields[i].v.s);
+	if (protect(r, p_set_point, (void *)f, 0, 1, false) != LUA_OK)
+		facts_failed(r); /* else the table is at SLOT_POINT */
+}

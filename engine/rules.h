@@ -8,6 +8,7 @@
 #define RG_RULES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "db.h"
@@ -154,5 +155,55 @@ struct lua_State;
 struct lua_State *rules_lua(rules *r);
 void rules_push_loader(rules *r);
 rg_status rules_load_failure(const rules *r);
+
+/* ---- a point's facts as plain data ---------------------------------------------------
+ * For a caller that reads the facts itself, away from the rule state (the batch run
+ * streams them, and may grade them in another thread), instead of handing over
+ * statements: each value is one column as rules_begin_point() reads it. */
+
+/* What a value is: RULE_NIL for an SQL NULL (no field is set), RULE_BOOL for a column
+ * whose name ends in "?". */
+typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT } rule_type;
+
+/* One field. */
+typedef struct {
+	const char *table; /* the sub-table it goes in ("power" for a column "power.code"),
+			    * or NULL for the row itself */
+	const char *name;  /* the field's name: "code" for "power.code", "major" for
+			    * "power.major?" */
+	rule_type type;
+	union {
+		int64_t i;     /* RULE_BOOL (0 false, anything else true), RULE_INT */
+		double d;      /* RULE_REAL */
+		const char *s; /* RULE_TEXT */
+	} v;
+} rule_value;
+
+/* A list of rows, as rules_add_list() makes it from a statement's rows. */
+typedef struct {
+	const char *key;        /* the point's field that holds it ("ratings") */
+	const rule_value *rows; /* nrows rows of ncols values, one row after the other */
+	int nrows;
+	int ncols;
+} rule_list;
+
+/* Everything about one point. */
+typedef struct {
+	const rule_value *fields; /* the point's own fields, set in order */
+	int nfields;
+	int size;                 /* how many fields its table is made for at first (as
+				   * rules_begin_point: the point statement's columns) */
+	const rule_list *lists;   /* then its lists, set in order */
+	int nlists;
+} rule_facts;
+
+/*
+ * rules_set_point: start a new point from f, field by field and list by list, making the
+ * same table rules_begin_point(), rules_add_fields() and rules_add_list() make from the
+ * same values read by statements.  Nothing of f is kept: it may be freed on return.  Runs
+ * protected: a failure (the memory cap) is kept and reported by the next rules_grade(),
+ * naming the point, as for rules_begin_point().
+ */
+void rules_set_point(rules *r, const rule_facts *f);
 
 #endif
