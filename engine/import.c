@@ -109,7 +109,11 @@ typedef struct {
 	bool blank[256];        /* per header field: it has no header (must stay empty) */
 	value vals[MAX_COLS];   /* the current row's values, by slot */
 	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
-	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
+	db_stmt *insert;        /* INSERT INTO table (<present columns>): a new row */
+	db_stmt *update;        /* UPDATE table SET <present columns outside the key> WHERE
+				   rowid = ?: a row whose key is there; NULL when the file has
+				   no column outside the key */
+	int nmissing;           /* required columns the file lacks: a new row is refused */
 	db_stmt *seen_get;      /* the line of the file that wrote a rowid, if any */
 	db_stmt *seen_put;      /* remember that a line wrote a rowid */
 	db_stmt *approval;      /* points: the latest approval of a point (keeps_approval),
@@ -524,12 +528,19 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 		im->cols[i].slot = im->ninsert;
 		im->order[im->ninsert++] = i;
 	}
-	for (int i = 0; i < im->ncols; i++)
-		if (im->cols[i].required && im->cols[i].field < 0) {
-			report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
-			       col_title(&im->cols[i], title, sizeof title));
-			fatal = true;
+	/* A file may update some columns of rows already there (by key): only the key must
+	 * be in it.  The other required columns are needed by new rows alone (new_row_ok). */
+	for (int i = 0; i < im->ncols; i++) {
+		if (!im->cols[i].required || im->cols[i].field >= 0)
+			continue;
+		if (!im->cols[i].key) {
+			im->nmissing++;
+			continue;
 		}
+		report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
+		       col_title(&im->cols[i], title, sizeof title));
+		fatal = true;
+	}
 	if (fatal)
 		return err_set(e, RG_INPUT, "%s: %ld error%s in the header; nothing was imported",
 			       im->path, im->errors, im->errors == 1 ? "" : "s");
@@ -548,8 +559,11 @@ static void key_expr(const column *c, const char *prefix, char *buf, size_t n)
 /*
  * The statements of one import.  lookup: parameters 1..nkey are the key, then one per
  * present column outside the key, in file order; it returns the rowid of the row with
- * that key and whether its values are those of the file.  upsert: parameter k+1 is the
- * k-th present column.
+ * that key and whether its values are those of the file.  insert and update: parameter
+ * k+1 is the k-th present column, and for update ninsert+1 the rowid.  A row already
+ * there is updated, not inserted again with ON CONFLICT: SQLite checks NOT NULL and CHECK
+ * constraints on the row an INSERT would add before it sees the conflict, so a file with
+ * the key and one column would be refused for the columns it leaves out.
  */
 static rg_status prepare(importer *im, rg_err *e)
 {
@@ -581,24 +595,24 @@ static rg_status prepare(importer *im, rg_err *e)
 	append(sql, sizeof sql, &n, ") VALUES (");
 	for (int k = 0; k < im->ninsert; k++)
 		append(sql, sizeof sql, &n, "%s?%d", k ? ", " : "", k + 1);
-	append(sql, sizeof sql, &n, ") ON CONFLICT (");
-	for (int k = 0; k < im->nkey; k++) {
-		key_expr(&im->cols[im->key[k]], "", expr, sizeof expr);
-		append(sql, sizeof sql, &n, "%s%s", k ? ", " : "", expr);
-	}
-	param = 0;
-	for (int k = 0; k < im->ninsert; k++) {
-		const char *name = im->cols[im->order[k]].name;
-		if (im->cols[im->order[k]].key)
-			continue;
-		append(sql, sizeof sql, &n, "%s\"%s\" = excluded.\"%s\"",
-		       param++ ? ", " : ") DO UPDATE SET ", name, name);
-	}
-	if (param == 0)
-		append(sql, sizeof sql, &n, ") DO NOTHING");
+	append(sql, sizeof sql, &n, ")");
 	if (n + 1 >= sizeof sql)
 		return err_set(e, RG_DB, "table %s: the import statement is too long", im->table);
-	if ((st = db_prepare(im->d, sql, &im->upsert, e)) != RG_OK)
+	if ((st = db_prepare(im->d, sql, &im->insert, e)) != RG_OK)
+		return st;
+
+	n = 0;
+	param = 0;
+	append(sql, sizeof sql, &n, "UPDATE \"%s\" SET ", im->table);
+	for (int k = 0; k < im->ninsert; k++)
+		if (!im->cols[im->order[k]].key)
+			append(sql, sizeof sql, &n, "%s\"%s\" = ?%d", param++ ? ", " : "",
+			       im->cols[im->order[k]].name, k + 1);
+	append(sql, sizeof sql, &n, " WHERE rowid = ?%d", im->ninsert + 1);
+	if (n + 1 >= sizeof sql)
+		return err_set(e, RG_DB, "table %s: the import statement is too long", im->table);
+	/* With the key alone, a row found is always the same: nothing to update. */
+	if (param > 0 && (st = db_prepare(im->d, sql, &im->update, e)) != RG_OK)
 		return st;
 
 	/* Which rows this file wrote, by rowid, to find a key given twice. */
@@ -779,24 +793,37 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 	report(im, "%s:%ld: the row was refused: %s", im->path, line, msg);
 }
 
-/* Report the row at line as a repeat of the row of line first. */
-static void report_repeat(importer *im, csv *c, long line, long first)
+/* The key columns the file has, as titles ("code" (风险点编号), ...) and the row's values
+ * (as shown()); returns how many, and the field of the first in *field. */
+static int key_text(importer *im, csv *c, char *titles, size_t tsize, char *values,
+		    size_t vsize, int *field)
 {
-	char titles[1024], values[1024], title[256], got[1024];
+	char title[256], got[1024];
 	size_t tn = 0, vn = 0;
-	int named = 0, field = 0;
+	int named = 0;
 
+	titles[0] = values[0] = '\0';
+	*field = 0;
 	for (int k = 0; k < im->nkey; k++) {
 		const column *col = &im->cols[im->key[k]];
 		if (col->field < 0)
 			continue;
 		if (named++ == 0)
-			field = col->field + 1;
-		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
+			*field = col->field + 1;
+		append(titles, tsize, &tn, "%s%s", tn ? ", " : "",
 		       col_title(col, title, sizeof title));
-		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
+		append(values, vsize, &vn, "%s%s", vn ? ", " : "",
 		       shown(im, csv_field(c, (size_t)col->field), got, sizeof got));
 	}
+	return named;
+}
+
+/* Report the row at line as a repeat of the row of line first. */
+static void report_repeat(importer *im, csv *c, long line, long first)
+{
+	char titles[1024], values[1024];
+	int field, named = key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
+
 	if (named == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
 		report(im, "%s:%ld:%d: column %s: expected a code not already in the file, got %s "
 		       "again (first on line %ld)", im->path, line, field, titles, values, first);
@@ -804,6 +831,29 @@ static void report_repeat(importer *im, csv *c, long line, long first)
 		report(im, "%s:%ld:%d: column%s %s: expected a row not already in the file, got "
 		       "%s again (first on line %ld)", im->path, line, field, named > 1 ? "s" : "",
 		       titles, values, first);
+}
+
+/* A row whose key is not in the table yet is a new row: it needs every required column,
+ * which a file that updates rows by key may leave out.  False (reported, naming the
+ * columns the file lacks) when it lacks one. */
+static bool new_row_ok(importer *im, csv *c, long line)
+{
+	char titles[1024], values[1024], lacks[1024], title[256];
+	size_t used = 0;
+	int field;
+
+	if (im->nmissing == 0)
+		return true;
+	for (int i = 0; i < im->ncols; i++)
+		if (im->cols[i].required && im->cols[i].field < 0)
+			append(lacks, sizeof lacks, &used, "%s%s", used ? ", " : "",
+			       col_title(&im->cols[i], title, sizeof title));
+	key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
+	report(im, "%s:%ld:%d: column%s %s: expected %s already in %s (a new row needs the "
+	       "column%s %s, which the file lacks), got %s", im->path, line, field,
+	       im->nkey > 1 ? "s" : "", titles, im->nkey > 1 ? "a row" : "a code", im->table,
+	       im->nmissing > 1 ? "s" : "", lacks, values);
+	return false;
 }
 
 /*
@@ -967,24 +1017,28 @@ static rg_status first_line(importer *im, int64_t rid, long *first, rg_err *e)
 	return RG_OK;
 }
 
-/* Insert or update the checked row; the rowid of a fresh one goes to *rid.  False when
- * SQLite refused the row (reported) or failed (RG_DB, into *st). */
+/* Insert the checked row (fresh) or update the row rid with it; the rowid of a fresh one
+ * goes to *rid.  False when SQLite refused the row (reported) or failed (RG_DB, into
+ * *st). */
 static bool write_row(importer *im, csv *c, bool fresh, int64_t *rid, rg_status *st,
 		      rg_err *e)
 {
+	db_stmt *s = fresh ? im->insert : im->update;
 	bool row;
 
 	for (int k = 0; k < im->ninsert; k++)
-		bind_value(im->upsert, k + 1, &im->vals[k]);
-	if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
-		if (!db_constraint_failed(im->upsert))
+		bind_value(s, k + 1, &im->vals[k]);
+	if (!fresh)
+		db_bind_int(s, im->ninsert + 1, *rid);
+	if ((*st = db_step(s, &row, e)) != RG_OK) {
+		if (!db_constraint_failed(s))
 			return false;
 		*st = RG_OK;
-		db_reset(im->upsert);
+		db_reset(s);
 		report_constraint(im, c, e->msg);
 		return false;
 	}
-	db_reset(im->upsert);
+	db_reset(s);
 	if (fresh)
 		*rid = db_last_rowid(im->d);
 	return true;
@@ -1030,6 +1084,8 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		report_repeat(im, c, line, first);
 		return false;
 	}
+	if (!found && !new_row_ok(im, c, line))
+		return false;
 	if (!(found && same) && !write_row(im, c, *fresh, &rid, st, e))
 		return false;
 	return (*st = remember_row(im, rid, line, e)) == RG_OK;
@@ -1039,7 +1095,8 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 static void finish(importer *im)
 {
 	db_finalize(im->lookup);
-	db_finalize(im->upsert);
+	db_finalize(im->insert);
+	db_finalize(im->update);
 	db_finalize(im->seen_get);
 	db_finalize(im->seen_put);
 	db_finalize(im->approval);

@@ -51,10 +51,13 @@ typedef struct {
  * Headers may be the column names or their Chinese labels, in any order; columns absent
  * from the file keep their values in rows that are updated and take their defaults in
  * new rows.  Each table has a key (the code, or for oversight, ratings, measures,
- * signals and changes the natural key of schemas/003_import_keys.sql): a row whose key
- * is in the table updates the columns the file has (INSERT ... ON CONFLICT DO UPDATE,
- * so rows that refer to it, such as grades, flags and warnings, are untouched); a row
- * equal to the one in the table is counted unchanged and not written.  A point with an
+ * signals and changes the natural key of schemas/003_import_keys.sql), which the file
+ * must have: a row whose key is in the table updates the columns the file has and no
+ * other (an UPDATE of that row, so rows that refer to it, such as grades, flags and
+ * warnings, are untouched); a row equal to the one in the table is counted unchanged and
+ * not written.  A row whose key is not in the table is new: it needs every required
+ * column (NOT NULL without a default), so a file with the key and some columns updates
+ * rows already there, and a new row in it is reported naming the columns it lacks.  A point with an
  * approval (table approvals, written by riskgrade approve) keeps it: a row of points
  * whose approved_tier or approved_on differs from its latest approval's, or whose
  * last_graded is empty or before that approval's date, is reported naming the approval.

@@ -187,7 +187,10 @@ static void test_bad_files(void **state)
 		{"agencies", "", RG_INPUT, "the file is empty: expected a header row"},
 		{"agencies", "code,名字\nX,Y\n", RG_INPUT, ":1:2: unknown column \"名字\""},
 		{"agencies", "code,code,name\n", RG_INPUT, ":1:2: column \"code\" (单位代码) appears twice"},
-		{"agencies", "code,parent\nX,\n", RG_INPUT, ":1: missing column \"name\" (单位名称)"},
+		/* Without a required column the file can only update rows already there. */
+		{"agencies", "code,parent\nX,\n", RG_INPUT,
+		 ":2:1: column \"code\" (单位代码): expected a code already in agencies (a new row "
+		 "needs the column \"name\" (单位名称), which the file lacks), got \"X\""},
 		{"agencies", "code,name\nX\n", RG_INPUT, ":2: expected 2 fields as in the header, got 1"},
 		{"agencies", "code,name\nX,\n", RG_INPUT,
 		 ":2:2: column \"name\" (单位名称): expected a value, got an empty field"},
@@ -355,6 +358,69 @@ static void test_reimport(void **state)
 	import_ok(f, "changes", "kind,power,post,changed_on,text\n职责权限变更,,A-P,2026-01-01,c\n",
 		  0, 0, 1);
 	assert_query(f->d, "SELECT count(*) FROM changes", "1");
+}
+
+/* A file with the key and some columns updates those columns of the rows already there
+ * (issue 12: a points file with the code and one column was refused for the required
+ * columns it left out); a new row in such a file is refused, naming what it lacks. */
+static void test_reimport_some_columns(void **state)
+{
+	fixture *f = *state;
+	long rows = -1;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
+			       "P1,A,岗位,业务流程,m,A-P\nP2,A,单位,制度机制,n,\n", 2, 0, 0);
+	/* The key and one column, by label: the other columns are kept. */
+	import_ok(f, "points", "风险点编号,表现形式\nP1,新的表现形式\nP2,n\n", 0, 1, 1);
+	assert_query(f->d, "SELECT group_concat(code || '/' || agency || '/' || level || '/' ||"
+			   " category || '/' || manifestation || '/' || ifnull(post, '-'), ' ')"
+			   " FROM points", "P1/A/岗位/业务流程/新的表现形式/A-P P2/A/单位/制度机制/n/-");
+	/* The CHECKs see the whole row: P1 is a 岗位 point and keeps its post. */
+	import_ok(f, "points", "code,category\nP1,外部环境\n", 0, 1, 0);
+	assert_query(f->d, "SELECT category FROM points WHERE code = 'P1'", "外部环境");
+	/* ratings: the key alone updates nothing. */
+	import_ok(f, "ratings", "point,source,factor,value,rated_on\n"
+				"P1,岗位自评,发生概率,3,2026-01-01\n", 1, 0, 0);
+	import_ok(f, "ratings", "point,source,factor,rated_on\nP1,岗位自评,发生概率,2026-01-01\n",
+		  0, 0, 1);
+	assert_query(f->d, "SELECT value FROM ratings", "3");
+
+	/* A new code in a file without agency, level and category: refused, and the update
+	 * on the line before it is not written either. */
+	assert_int_equal(run_import(f, "points", "code,manifestation\nP1,再改\nP3,x\n", &rows,
+				    &report, &e), RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path),
+			    ":3:1: column \"code\" (风险点编号): expected a code already in points (a "
+			    "new row needs the columns \"agency\" (单位代码), \"level\" (层级), "
+			    "\"category\" (风险类别), which the file lacks), got \"P3\"\n");
+	assert_int_equal(rows, 0);
+	assert_query(f->d, "SELECT manifestation FROM points WHERE code = 'P1'", "新的表现形式");
+	assert_query(f->d, "SELECT count(*) FROM points", "2");
+	free(report);
+	report = NULL;
+	/* A rating not there yet needs its value. */
+	assert_int_equal(run_import(f, "ratings", "point,source,factor,rated_on\n"
+						 "P1,岗位自评,发生概率,2026-02-01\n", &rows, &report, &e),
+			 RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path),
+			    ":2:1: columns \"point\" (风险点编号), \"source\" (评议主体), \"factor\" "
+			    "(评定因素), \"rated_on\" (评议日期): expected a row already in ratings (a "
+			    "new row needs the column \"value\" (分值), which the file lacks), got "
+			    "\"P1\", \"岗位自评\", \"发生概率\", \"2026-02-01\"\n");
+	free(report);
+	report = NULL;
+	/* The key itself must be there. */
+	assert_int_equal(run_import(f, "points", "manifestation\nx\n", &rows, &report, &e),
+			 RG_INPUT);
+	assert_non_null(strstr(report, ":1: missing column \"code\" (风险点编号)\n"));
+	free(report);
 }
 
 /* A key twice in a file, for a table without a code: every key column is named. */
@@ -684,6 +750,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reimport, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_some_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keeps_approval, setup, teardown),
