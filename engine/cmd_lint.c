@@ -10,11 +10,13 @@ static const char usage[] = "riskgrade lint [--rules DIR] [PACK...]";
 static const char help[] =
 	"usage: riskgrade lint [--rules DIR] [PACK...]\n"
 	"\n"
-	"Check rule packs before a review: tier thresholds (TIERS) out of order or leaving low\n"
-	"scores without a tier, a tier missing from TIERS, WEIGHTS that do not add up to the\n"
-	"pack's WEIGHT_TOTAL, references to facts a point does not have (p.name in the pack's\n"
-	"text), and tiers that no case expects.  PACK is \"default\" or an agency code;\n"
-	"without PACK, all packs.  Exits 1 if anything is found.\n"
+	"Check rule packs before a review: tier thresholds (TIERS) out of order, or leaving\n"
+	"scores without a tier or out of reach (checked against the pack's SCORE_RANGE =\n"
+	"{ min = ..., max = ... }, whole or fractional, or without one against the scores its\n"
+	"cases give), a tier missing from TIERS, WEIGHTS that do not add up to the pack's\n"
+	"WEIGHT_TOTAL, references to facts a point does not have (p.name in the pack's text),\n"
+	"and tiers that no case expects.  PACK is \"default\" or an agency code; without\n"
+	"PACK, all packs.  Exits 1 if anything is found.\n"
 	"\n"
 	"  --rules DIR   rule pack directory (default: as for grade)\n";
 

@@ -62,9 +62,10 @@ static int l_lines_of(lua_State *L)
 }
 
 /* Slots of the harness's functions on the stack, above SBX_MSGH (load_harness). */
-enum { PREPARE = SBX_MSGH + 1, RUN_CASE, FAIL_CASE, FINISH, LINT };
+enum { PREPARE = SBX_MSGH + 1, RUN_CASE, FAIL_CASE, FINISH, LINT, LINT_CASE, LINT_FAIL,
+       LINT_FINISH, NFUNCTIONS = LINT_FINISH - SBX_MSGH };
 
-/* Load the harness (engine/packtest.lua), protected: returns its five functions.
+/* Load the harness (engine/packtest.lua), protected: returns its functions.
  * Argument 1: the rules, whose loader and pack texts it is given. */
 static int p_load(lua_State *L)
 {
@@ -79,11 +80,11 @@ static int p_load(lua_State *L)
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &hits_key);
 	lua_insert(L, -2);
-	lua_call(L, 4, 5);
-	return 5;
+	lua_call(L, 4, NFUNCTIONS);
+	return NFUNCTIONS;
 }
 
-/* Load the harness: its functions go to slots PREPARE..LINT. */
+/* Load the harness: its functions go to slots PREPARE..LINT_FINISH. */
 static rg_status load_harness(rules *r, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
@@ -91,7 +92,7 @@ static rg_status load_harness(rules *r, rg_err *e)
 	lua_settop(L, SBX_MSGH);
 	lua_pushcfunction(L, p_load);
 	lua_pushlightuserdata(L, r);
-	if (sbx_call(L, 1, 5, true) != LUA_OK)
+	if (sbx_call(L, 1, NFUNCTIONS, true) != LUA_OK)
 		return err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
 	return RG_OK;
 }
@@ -246,31 +247,20 @@ static rg_status print(rules *r, lua_CFunction printer, print_args *a, rg_err *e
 	return RG_OK;
 }
 
-rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
-{
-	print_args a = {r, name, out, 0};
-	rg_status st;
-
-	if ((st = load_harness(r, e)) == RG_OK &&
-	    (st = call_with_name(r, LINT, name, e)) == RG_OK)
-		st = print(r, p_findings, &a, e);
-	*findings = a.count;
-	lua_settop(rules_lua(r), SBX_MSGH);
-	return st;
-}
-
-/* Run the cases prepared, each under its own CPU limit: a case that fails to run (an
- * error, the limit) is recorded as a failure with its error. */
-static rg_status run_cases(rules *r, const char *name, int ncases, rg_err *e)
+/* Run the cases prepared, each under its own CPU limit, with the harness functions at
+ * slots run (run_case or lint_case) and fail (fail_case or lint_fail): a case that fails
+ * to run (an error, the limit) is handed to fail with its error. */
+static rg_status run_cases(rules *r, const char *name, int ncases, int run, int fail,
+			   rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 
 	for (int i = 1; i <= ncases; i++) {
-		lua_pushvalue(L, RUN_CASE);
+		lua_pushvalue(L, run);
 		lua_pushinteger(L, i);
 		if (sbx_call(L, 1, 0, false) == LUA_OK)
 			continue;
-		lua_pushvalue(L, FAIL_CASE); /* fail_case(i, error) */
+		lua_pushvalue(L, fail); /* fail(i, error) */
 		lua_insert(L, -2);
 		lua_pushinteger(L, i);
 		lua_insert(L, -2);
@@ -279,6 +269,39 @@ static rg_status run_cases(rules *r, const char *name, int ncases, rg_err *e)
 				       sbx_error(L, -1), rules_pack_path(r, name));
 	}
 	return RG_OK;
+}
+
+/* Call the harness function at slot fn with no arguments, for its one result (a report
+ * or the findings), on top of the stack. */
+static rg_status call_finish(rules *r, int fn, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+
+	lua_pushvalue(L, fn);
+	if (sbx_call(L, 0, 1, true) != LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
+	return RG_OK;
+}
+
+rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+	print_args a = {r, name, out, 0};
+	int ncases;
+	rg_status st;
+
+	if ((st = load_harness(r, e)) != RG_OK || (st = call_with_name(r, LINT, name, e)) != RG_OK)
+		goto out;
+	ncases = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if ((st = run_cases(r, name, ncases, LINT_CASE, LINT_FAIL, e)) != RG_OK ||
+	    (st = call_finish(r, LINT_FINISH, e)) != RG_OK)
+		goto out;
+	st = print(r, p_findings, &a, e);
+out:
+	*findings = a.count;
+	lua_settop(L, SBX_MSGH);
+	return st;
 }
 
 rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
@@ -295,13 +318,9 @@ rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_
 		goto out;
 	int ncases = (int)lua_tointeger(L, -1);
 	lua_pop(L, 1);
-	if ((st = run_cases(r, name, ncases, e)) != RG_OK)
+	if ((st = run_cases(r, name, ncases, RUN_CASE, FAIL_CASE, e)) != RG_OK ||
+	    (st = call_finish(r, FINISH, e)) != RG_OK)
 		goto out;
-	lua_pushvalue(L, FINISH);
-	if (sbx_call(L, 0, 1, true) != LUA_OK) {
-		st = err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
-		goto out;
-	}
 	sbx_set_line_hook(L, NULL);
 	st = print(r, p_report, &a, e);
 out:

@@ -23,10 +23,13 @@ rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_
 
 /*
  * harness_lint: load pack name in r and print to out its static problems, one per line:
- * tier thresholds out of order or leaving low scores without a tier, a tier missing from
- * TIERS, WEIGHTS that do not add up to the pack's WEIGHT_TOTAL, references to point facts
- * that do not exist (p.name in its text), tiers no case expects.  *findings is set to
- * their number.  RG_RULE or RG_IO if the pack cannot be loaded.
+ * tier thresholds out of order; leaving scores without a tier or beyond the highest
+ * score, by the pack's SCORE_RANGE, or without one by the scores its cases give (each
+ * case graded under its own CPU limit; a case that stops is a finding); a malformed
+ * SCORE_RANGE or TIERS level; a tier missing from TIERS, WEIGHTS that do not add up to
+ * the pack's WEIGHT_TOTAL, references to point facts that do not exist (p.name in its
+ * text), tiers no case expects.  *findings is set to their number.  RG_RULE or RG_IO if
+ * the pack cannot be loaded.
  */
 rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e);
 

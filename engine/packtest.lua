@@ -7,7 +7,8 @@
 -- Returns the steps of `riskgrade test`, which harness.c calls one by one, each case
 -- under its own CPU limit (a case the limit stops cannot run any Lua code after it):
 --   prepare(name) -> number of cases, run_case(i), fail_case(i, error), finish() -> report;
--- and lint(name) -> list of findings.
+-- and those of `riskgrade lint`, likewise: lint(name) -> number of cases to grade for
+-- their scores, lint_case(i), lint_fail(i, error), lint_finish() -> list of findings.
 
 local require_pack, lines_of, hits, sources = ...
 
@@ -188,38 +189,110 @@ local function finish()
   return report
 end
 
--- lint(name): the static checks a supervisor needs before a review.
+-- The lint of the pack being checked: its findings so far, in three groups printed in
+-- order (TIERS, the scores TIERS must cover, the rest), and what the score check needs.
+local linting
+
+-- What a number is, in a finding: 26, 0.4 (never 26.0 or 4e-01).
+local function num(x)
+  if math.type(x) == "float" and x == math.floor(x) and x > -2^53 and x < 2^53 then
+    return ("%d"):format(x)
+  end
+  return tostring(x)
+end
+
+-- The thresholds of TIERS, checked: entries { tier, min [, level] } from the highest tier
+-- down.  Returns the valid entries (each with its index i).
+local function check_tiers(tiers, find)
+  local seen, last, valid = {}, nil, {}
+  for i, t in ipairs(tiers) do
+    if type(t) ~= "table" or type(t.tier) ~= "string" or type(t.min) ~= "number" then
+      find("TIERS[%d]: expected { tier = \"…\", min = <number> }, got %s", i,
+           type(t) == "table" and "a table without them" or type(t))
+    elseif t.min ~= t.min or t.min == math.huge or t.min == -math.huge then
+      find("TIERS[%d] (%s): min is %s: expected a finite number", i, t.tier, tostring(t.min))
+    else
+      seen[t.tier] = true
+      if t.level ~= nil and type(t.level) ~= "string" then
+        find("TIERS[%d] (%s): level is a %s: expected the method's name for the grade, a string",
+             i, t.tier, type(t.level))
+      end
+      if last and t.min >= last then
+        find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
+             i, t.tier, num(t.min), num(last), t.tier)
+      end
+      last = t.min
+      valid[#valid + 1] = { i = i, tier = t.tier, min = t.min }
+    end
+  end
+  for _, tier in ipairs(TIER_NAMES) do
+    if not seen[tier] then find("TIERS has no %s", tier) end
+  end
+  return valid
+end
+
+-- SCORE_RANGE = { min = …, max = … }, the scores the pack can give: checked, and TIERS
+-- against it.  Returns true when it is there (valid or not).
+local function check_range(range, valid, find)
+  if range == nil then return false end
+  local function finite(x) return type(x) == "number" and x == x and x ~= math.huge and x ~= -math.huge end
+  if type(range) ~= "table" or not finite(range.min) or not finite(range.max) then
+    find("SCORE_RANGE: expected { min = <number>, max = <number> }, got %s",
+         type(range) == "table" and "a table without two finite numbers" or type(range))
+    return true
+  end
+  if range.min > range.max then
+    find("SCORE_RANGE: min %s is above max %s", num(range.min), num(range.max))
+    return true
+  end
+  local lowest = valid[#valid]
+  if lowest and lowest.min > range.min then
+    find("TIERS: the lowest threshold is %s but scores start at %s (SCORE_RANGE): scores from %s to below %s get no tier",
+         num(lowest.min), num(range.min), num(range.min), num(lowest.min))
+  end
+  for _, t in ipairs(valid) do
+    if t.min > range.max then
+      find("TIERS[%d] (%s, min %s) is above the highest score %s (SCORE_RANGE): %s can never be given",
+           t.i, t.tier, num(t.min), num(range.max), t.tier)
+    end
+  end
+  return true
+end
+
+-- The facts a pack reads that a point does not have: p.name, p.name.sub (and with the
+-- declared facts, p.facts.NAME, p.power.facts.NAME, p.post.facts.NAME).
+local function check_facts(text, find)
+  for _, ref in ipairs(fact_references(text)) do
+    local top, sub
+    local dot2 = ref.text:find(".", 3, true)
+    top = dot2 and ref.text:sub(3, dot2 - 1) or ref.text:sub(3)
+    sub = dot2 and ref.text:sub(dot2 + 1) or nil
+    if not FACTS[top] then
+      find("line %d: %s: a point has no fact '%s'", ref.line, ref.text, top)
+    elseif sub and SUBFACTS[top] and not SUBFACTS[top][sub] then
+      find("line %d: %s: %s has no field '%s'", ref.line, ref.text, top, sub)
+    end
+  end
+end
+
+-- lint(name): the static checks a supervisor needs before a review.  Returns how many of
+-- the pack's cases lint_case must grade: TIERS has no SCORE_RANGE to be checked against,
+-- so the scores the cases give are checked instead.  lint_finish gives the findings.
 local function lint(name)
   local pack = require_pack(name)
-  local findings = {}
-  local function find(fmt, ...) findings[#findings + 1] = fmt:format(...) end
+  local tiers_found, rest = {}, {}
+  local function into(list)
+    return function(fmt, ...) list[#list + 1] = fmt:format(...) end
+  end
+  local find = into(rest)
+  local cases = rawget(pack, "CASES") or {}
+  linting = { pack = pack, tiers = tiers_found, scores = {}, rest = rest, cases = cases }
 
   local tiers = pack.TIERS
   if type(tiers) == "table" then
-    local seen, last = {}, nil
-    for i, t in ipairs(tiers) do
-      if type(t) ~= "table" or type(t.tier) ~= "string" or type(t.min) ~= "number" then
-        find("TIERS[%d]: expected { tier = \"…\", min = <number> }, got %s", i,
-             type(t) == "table" and "a table without them" or type(t))
-      else
-        seen[t.tier] = true
-        if last and t.min >= last then
-          find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
-               i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
-        end
-        last = t.min
-      end
-    end
-    for _, tier in ipairs(TIER_NAMES) do
-      if not seen[tier] then find("TIERS has no %s", tier) end
-    end
-    local w = pack.WEIGHTS
-    if type(w) == "table" and last then
-      local lowest = (w.importance or 0) + (w.discretion or 0) + (w.likelihood or 0) + (w.harm or 0)
-      if last > lowest then
-        find("TIERS: the lowest threshold is %s but scores start at %d: scores %d-%s get no tier",
-             tostring(last), lowest, lowest, tostring(last - 1))
-      end
+    local valid = check_tiers(tiers, into(tiers_found))
+    if not check_range(pack.SCORE_RANGE, valid, into(tiers_found)) and #valid > 0 then
+      linting.lowest = valid[#valid].min
     end
   end
 
@@ -234,26 +307,65 @@ local function lint(name)
     end
   end
 
-  for _, ref in ipairs(fact_references(sources[name])) do
-    local top, sub
-    local dot2 = ref.text:find(".", 3, true)
-    top = dot2 and ref.text:sub(3, dot2 - 1) or ref.text:sub(3)
-    sub = dot2 and ref.text:sub(dot2 + 1) or nil
-    if not FACTS[top] then
-      find("line %d: %s: a point has no fact '%s'", ref.line, ref.text, top)
-    elseif sub and SUBFACTS[top] and not SUBFACTS[top][sub] then
-      find("line %d: %s: %s has no field '%s'", ref.line, ref.text, top, sub)
-    end
-  end
+  check_facts(sources[name], find)
 
   local expected = {}
-  for _, case in ipairs(rawget(pack, "CASES") or {}) do
+  for _, case in ipairs(cases) do
     if case.expect and case.expect.tier then expected[case.expect.tier] = true end
   end
   for _, tier in ipairs(TIER_NAMES) do
     if not expected[tier] then find("no case expects %s", tier) end
   end
-  return findings
+  if linting.lowest == nil then return 0 end
+  local n = 0
+  for _ in ipairs(cases) do n = n + 1 end
+  return n
 end
 
-return prepare, run_case, fail_case, finish, lint
+local function case_name(i)
+  local case = linting.cases[i]
+  return type(case) == "table" and type(case.name) == "string" and case.name or ("case " .. i)
+end
+
+-- lint_case(i): grade case i for its score.  An error goes to the caller (lint_fail).
+local function lint_case(i)
+  local pack, case = linting.pack, linting.cases[i]
+  local got = pack.grade(pack, facts(case.point or {}), { as_of = case.as_of or "2026-12-01" })
+  local score = type(got) == "table" and got.score
+  if type(score) == "number" and score == score then
+    linting.scores[#linting.scores + 1] = { name = case_name(i), score = score }
+  end
+end
+
+-- lint_fail(i, err): case i stopped with err, so its score is not known.
+local function lint_fail(i, err)
+  if type(err) ~= "string" and type(err) ~= "number" then
+    err = ("(error object is a %s value)"):format(type(err))
+  end
+  linting.scores[#linting.scores + 1] = { name = case_name(i), err = tostring(err) }
+end
+
+-- lint_finish(): the findings of the pack linted, in order.
+local function lint_finish()
+  local out, lowest = {}, linting.lowest
+  for _, f in ipairs(linting.tiers) do out[#out + 1] = f end
+  if lowest ~= nil then
+    if #linting.cases == 0 then
+      out[#out + 1] = "TIERS: neither SCORE_RANGE nor a case says which scores the pack gives, so lint cannot check that every score gets a tier: declare SCORE_RANGE = { min = …, max = … }"
+    end
+    for _, s in ipairs(linting.scores) do
+      if s.err then
+        out[#out + 1] = ("TIERS: case '%s' stopped with an error, so its score is not known (riskgrade test shows it): %s")
+          :format(s.name, s.err)
+      elseif s.score < lowest then
+        out[#out + 1] = ("TIERS: case '%s' scores %s, below the lowest threshold %s: it gets no tier (declare SCORE_RANGE to check every score)")
+          :format(s.name, num(s.score), num(lowest))
+      end
+    end
+  end
+  for _, f in ipairs(linting.rest) do out[#out + 1] = f end
+  linting = nil
+  return out
+end
+
+return prepare, run_case, fail_case, finish, lint, lint_case, lint_fail, lint_finish
