@@ -73,14 +73,14 @@ static int p_load(lua_State *L)
 
 	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") != LUA_OK)
 		return lua_error(L);
-	rules_push_loader(r); /* require_pack, the texts */
+	rules_push_loader(r); /* require_pack, the texts, check_result */
 	lua_pushcfunction(L, l_lines_of);
-	lua_insert(L, -2);
+	lua_insert(L, -3);
 	lua_newtable(L); /* hits */
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &hits_key);
-	lua_insert(L, -2);
-	lua_call(L, 4, NFUNCTIONS);
+	lua_insert(L, -3);
+	lua_call(L, 5, NFUNCTIONS);
 	return NFUNCTIONS;
 }
 

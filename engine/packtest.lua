@@ -4,13 +4,14 @@
 --   lines_of      C: the executable lines of a Lua function, as a set
 --   hits          a table the C line hook fills: hits[source][line] = true
 --   sources       the text of each pack loaded, as it was hashed and run
+--   check_result  C: raises what a run would stop with if a result breaks the contract
 -- Returns the steps of `riskgrade test`, which harness.c calls one by one, each case
 -- under its own CPU limit (a case the limit stops cannot run any Lua code after it):
 --   prepare(name) -> number of cases, run_case(i), fail_case(i, error), finish() -> report;
 -- and those of `riskgrade lint`, likewise: lint(name) -> number of cases to grade for
 -- their scores, lint_case(i), lint_fail(i, error), lint_finish() -> list of findings.
 
-local require_pack, lines_of, hits, sources = ...
+local require_pack, lines_of, hits, sources, check_result = ...
 
 local LISTS = { "ratings", "measures", "signals", "changes" }
 
@@ -169,6 +170,7 @@ end
 local function run_case(i)
   local pack, case = current.pack, current.cases[i]
   local got = pack.grade(pack, facts(case.point or {}), { as_of = case.as_of or "2026-12-01" })
+  check_result(got)
   record(i, compare(case.expect or {}, got))
 end
 

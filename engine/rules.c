@@ -8,7 +8,7 @@
  * allocation may hit the memory cap.  Outside sbx_call, only Lua calls that neither
  * allocate nor run code are made (pushing C functions, light userdata, integers and
  * values already on the stack or in the registry).
- * Depends on Lua, sandbox.h, arena.h, pack.h, db.h, date.h, sha.h, status.h.
+ * Depends on Lua, sandbox.h, arena.h, pack.h, db.h, date.h, sha.h, status.h, vocab.h.
  */
 #include "rules.h"
 
@@ -24,6 +24,7 @@
 #include "arena.h"
 #include "date.h"
 #include "sandbox.h"
+#include "vocab.h"
 
 /* A pack that needs more than this for one state is broken, not busy. */
 #define MEM_LIMIT ((size_t)256 << 20)
@@ -36,6 +37,9 @@
 
 /* Generated from engine/prelude.lua and engine/packtest.lua (build/prelude.c). */
 extern const char *const rg_prelude[];
+
+/* Registry key of the rules a state belongs to (a light userdata), for l_check_result. */
+static const char rules_key = 'r';
 
 struct rules {
 	lua_State *L;              /* the sandboxed state (sandbox.h) */
@@ -159,6 +163,8 @@ static int p_open(lua_State *L)
 	r->by_agency_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 	lua_newtable(L);
 	r->names_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_pushlightuserdata(L, r);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &rules_key);
 	return 0;
 }
 
@@ -329,12 +335,6 @@ rg_status rules_pack_numbers(rules *r, const char *name, const char *table,
 struct lua_State *rules_lua(rules *r)
 {
 	return r->L;
-}
-
-void rules_push_loader(rules *r)
-{
-	lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->require_ref);
-	lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->sources_ref);
 }
 
 rg_status rules_load_failure(const rules *r)
@@ -550,6 +550,16 @@ static const text_spec WARNING[] = {
 	{"text", 4000, false, true},
 };
 
+/* The fields of a result, of a flag and of a warning (rules/README.md): any other is an
+ * error, since a field the engine does not read would be silently lost. */
+static const char *const RESULT_FIELDS[] = {"factors", "score", "tier", "reasons", "trace",
+					    "flags", "warnings", NULL};
+static const char *const FACTOR_FIELDS[] = {"importance", "discretion", "likelihood", "harm",
+					    NULL};
+static const char *const FLAG_FIELDS[] = {"code", "label", "evidence", NULL};
+static const char *const WARNING_FIELDS[] = {"reason", "disposition", "responsible", "due",
+					     "text", NULL};
+
 /* Where a value of the result is, for a message: result.tier, result.reasons[2],
  * result.flags[1].code.  Put together only when something is wrong. */
 static const char *field_name(char *buf, size_t n, const char *list, int i, const char *key)
@@ -590,6 +600,78 @@ static const char *describe(lua_State *L, int idx, char *buf, size_t n)
 	default:
 		return luaL_typename(L, idx);
 	}
+}
+
+/* The names of the keys of the table at idx that are not in fields, sorted, into buf:
+ * "levle" or "label, levle" (a key that is not a string as describe() shows it, in
+ * brackets); returns how many.  Reads the table raw, running no code. */
+static int unknown_keys(lua_State *L, int idx, const char *const fields[], char *buf,
+			size_t n)
+{
+	const char *names[8];
+	char shown[8][64];
+	int count = 0;
+	size_t used = 0;
+
+	idx = lua_absindex(L, idx);
+	lua_pushnil(L);
+	while (lua_next(L, idx) != 0) {
+		bool known = false;
+		lua_pop(L, 1); /* the value */
+		for (int i = 0; lua_type(L, -1) == LUA_TSTRING && fields[i] != NULL; i++)
+			known = known || strcmp(lua_tostring(L, -1), fields[i]) == 0;
+		if (known)
+			continue;
+		if (count < 8) {
+			char key[48];
+			if (lua_type(L, -1) == LUA_TSTRING)
+				snprintf(shown[count], sizeof shown[count], "%s", lua_tostring(L, -1));
+			else
+				snprintf(shown[count], sizeof shown[count], "[%s]",
+					 describe(L, -1, key, sizeof key));
+			names[count] = shown[count];
+		}
+		count++;
+	}
+	/* In order, whatever order the table holds them in: the message is the same on
+	 * every run. */
+	for (int i = 1; i < (count < 8 ? count : 8); i++)
+		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			const char *t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	buf[0] = '\0';
+	for (int i = 0; i < (count < 8 ? count : 8); i++)
+		used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%s",
+					 i ? ", " : "", names[i]);
+	if (count > 8 && used < n)
+		snprintf(buf + used, n - used, ", …");
+	return count;
+}
+
+/* RG_RULE when the table at idx, result.list[i] (the result itself when list is NULL,
+ * result.factors when what says so), has a field not in fields; what names the thing
+ * ("a result", "a flag"...) for the message. */
+static rg_status check_fields(lua_State *L, int idx, const char *const fields[],
+			      const char *where, const char *what, rg_err *e)
+{
+	char names[512], known[256];
+	size_t used = 0;
+	int n = unknown_keys(L, idx, fields, names, sizeof names);
+
+	if (n == 0)
+		return RG_OK;
+	known[0] = '\0';
+	for (int i = 0; fields[i] != NULL; i++)
+		used += (size_t)snprintf(known + used, used < sizeof known ? sizeof known - used : 0,
+					 "%s%s", i == 0 ? "" : fields[i + 1] == NULL ? " and " : ", ",
+					 fields[i]);
+	if (n == 1)
+		return err_set(e, RG_RULE, "%s%s%s: unknown field: %s has %s", where,
+			       names[0] == '[' ? "" : ".", names, what, known);
+	return err_set(e, RG_RULE, "%s: unknown fields %s: %s has %s", where, names, what,
+		       known);
 }
 
 /* Check the string at idx against spec and copy it into r's texts: *out is the copy.  A
@@ -663,7 +745,9 @@ static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, 
 	if (lua_getfield(L, idx, "factors") != LUA_TTABLE)
 		return err_set(e, RG_RULE, "result.factors: expected a table of the four factors");
 	int f = lua_gettop(L);
-	if ((st = get_factor(L, f, "importance", &res->importance, e)) != RG_OK ||
+	if ((st = check_fields(L, f, FACTOR_FIELDS, "result.factors", "the factors table", e)) !=
+		    RG_OK ||
+	    (st = get_factor(L, f, "importance", &res->importance, e)) != RG_OK ||
 	    (st = get_factor(L, f, "discretion", &res->discretion, e)) != RG_OK ||
 	    (st = get_factor(L, f, "likelihood", &res->likelihood, e)) != RG_OK ||
 	    (st = get_factor(L, f, "harm", &res->harm, e)) != RG_OK)
@@ -679,7 +763,12 @@ static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, 
 		return err_set(e, RG_RULE, "result.score: expected a finite number, got %s",
 			       describe(L, -1, buf, sizeof buf));
 	lua_pop(L, 1);
-	return get_text(r, L, idx, &TIER, &res->tier, NULL, 0, e);
+	if ((st = get_text(r, L, idx, &TIER, &res->tier, NULL, 0, e)) != RG_OK)
+		return st;
+	if (vocab_index(vocab_tier, VOCAB_TIERS, res->tier) < 0)
+		return err_set(e, RG_RULE, "result.tier: expected 一级, 二级 or 三级, got \"%s\"",
+			       res->tier);
+	return RG_OK;
 }
 
 /* Push the list field key of the result at idx and set *n to its length, at most max
@@ -720,10 +809,20 @@ static rg_status check_reasons(rules *r, lua_State *L, int idx, rule_result *res
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
-	if (!sbx_tracing(L) || lua_getfield(L, idx, "trace") != LUA_TTABLE)
-		return RG_OK;
-	for (int i = 1; i <= res->nreasons; i++) {
-		if (lua_geti(L, -1, i) == LUA_TSTRING &&
+	/* trace: a list beside reasons, of "file:line" (or nil where here() gave none), read
+	 * only while tracing; the same shape either way. */
+	int ntrace, t;
+	if ((st = open_list(L, idx, "trace", RULES_MAX_REASONS, &ntrace, e)) != RG_OK)
+		return st;
+	if (ntrace > res->nreasons)
+		return err_set(e, RG_RULE, "result.trace: %d entries for %d reason%s: expected one "
+			       "beside each reason", ntrace, res->nreasons,
+			       res->nreasons == 1 ? "" : "s");
+	for (int i = 1; i <= ntrace; i++) {
+		if ((t = lua_geti(L, -1, i)) != LUA_TSTRING && t != LUA_TNIL)
+			return err_set(e, RG_RULE, "result.trace[%d]: expected a string \"file:line\" "
+				       "(from here()) or nil, got %s", i, lua_typename(L, t));
+		if (t == LUA_TSTRING && sbx_tracing(L) &&
 		    (st = take_text(r, L, -1, &TRACE, &res->trace[i - 1], "trace", i, e)) != RG_OK)
 			return st;
 		lua_pop(L, 1);
@@ -740,14 +839,25 @@ static rg_status check_flags(rules *r, lua_State *L, int idx, rule_result *res, 
 		return st;
 	for (int i = 1; i <= res->nflags; i++) {
 		rule_flag *fl = &res->flags[i - 1];
+		char where[64];
 		if (lua_geti(L, -1, i) != LUA_TTABLE)
 			return err_set(e, RG_RULE, "result.flags[%d]: expected a table {code, label, "
 				       "evidence}", i);
-		if ((st = get_text(r, L, -1, &FLAG[0], &fl->code, "flags", i, e)) != RG_OK ||
+		if ((st = check_fields(L, -1, FLAG_FIELDS, field_name(where, sizeof where, "flags",
+								       i, NULL), "a flag", e)) != RG_OK ||
+		    (st = get_text(r, L, -1, &FLAG[0], &fl->code, "flags", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &FLAG[1], &fl->label, "flags", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &FLAG[2], &fl->evidence, "flags", i, e)) != RG_OK)
 			return st;
 		lua_pop(L, 1);
+		if (fl->code[0] == '\0')
+			return err_set(e, RG_RULE, "result.flags[%d].code: expected a code, got an "
+				       "empty string", i);
+		for (int j = 0; j < i - 1; j++)
+			if (strcmp(res->flags[j].code, fl->code) == 0)
+				return err_set(e, RG_RULE, "result.flags[%d].code: \"%s\" again (as "
+					       "flags[%d].code): a point has each flag once", i,
+					       fl->code, j + 1);
 	}
 	return RG_OK;
 }
@@ -762,10 +872,14 @@ static rg_status check_warnings(rules *r, lua_State *L, int idx, rule_result *re
 		return st;
 	for (int i = 1; i <= res->nwarnings; i++) {
 		rule_warning *w = &res->warnings[i - 1];
+		char where[64];
 		if (lua_geti(L, -1, i) != LUA_TTABLE)
 			return err_set(e, RG_RULE, "result.warnings[%d]: expected a table {reason, "
 				       "disposition, responsible, due, text}", i);
-		if ((st = get_text(r, L, -1, &WARNING[0], &w->reason, "warnings", i, e)) != RG_OK ||
+		if ((st = check_fields(L, -1, WARNING_FIELDS,
+				       field_name(where, sizeof where, "warnings", i, NULL),
+				       "a warning", e)) != RG_OK ||
+		    (st = get_text(r, L, -1, &WARNING[0], &w->reason, "warnings", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &WARNING[1], &w->disposition, "warnings", i, e)) !=
 			    RG_OK ||
 		    (st = get_text(r, L, -1, &WARNING[2], &w->responsible, "warnings", i, e)) !=
@@ -774,6 +888,12 @@ static rg_status check_warnings(rules *r, lua_State *L, int idx, rule_result *re
 		    (st = get_text(r, L, -1, &WARNING[4], &w->text, "warnings", i, e)) != RG_OK)
 			return st;
 		lua_pop(L, 1);
+		if (w->reason[0] == '\0')
+			return err_set(e, RG_RULE, "result.warnings[%d].reason: expected why (预警事由), "
+				       "got an empty string", i);
+		if (vocab_index(vocab_disposition, VOCAB_DISPOSITIONS, w->disposition) < 0)
+			return err_set(e, RG_RULE, "result.warnings[%d].disposition: expected 风险提示, "
+				       "诫勉谈话 or 责令纠错, got \"%s\"", i, w->disposition);
 		if (!date_parse(w->due, &days))
 			return err_set(e, RG_RULE, "result.warnings[%d].due: expected a date "
 				       "YYYY-MM-DD, got \"%s\"", i, w->due);
@@ -789,20 +909,56 @@ typedef struct {
 	rg_err *e;
 } check_args;
 
-/* Check the result (argument 2) into a->res, protected and under the CPU limit: reading
- * it can run the pack's metamethods, whose errors propagate. */
+/* Check the result at idx into a->res.  Reading it can run the pack's metamethods, whose
+ * errors propagate: call it protected and under the CPU limit. */
+static void check_result(lua_State *L, int idx, check_args *a)
+{
+	if (!lua_istable(L, idx))
+		a->st = err_set(a->e, RG_RULE, "result: expected grade() to return a table, got %s",
+				luaL_typename(L, idx));
+	else if ((a->st = check_fields(L, idx, RESULT_FIELDS, "result", "a result", a->e)) ==
+			 RG_OK &&
+		 (a->st = check_grade(a->r, L, idx, a->res, a->e)) == RG_OK &&
+		 (a->st = check_reasons(a->r, L, idx, a->res, a->e)) == RG_OK &&
+		 (a->st = check_flags(a->r, L, idx, a->res, a->e)) == RG_OK)
+		a->st = check_warnings(a->r, L, idx, a->res, a->e);
+}
+
+/* Check the result (argument 2) into a->res, protected. */
 static int p_check(lua_State *L)
 {
-	check_args *a = lua_touserdata(L, 1);
-
-	if (!lua_istable(L, 2))
-		a->st = err_set(a->e, RG_RULE, "result: expected grade() to return a table, got %s",
-				luaL_typename(L, 2));
-	else if ((a->st = check_grade(a->r, L, 2, a->res, a->e)) == RG_OK &&
-		 (a->st = check_reasons(a->r, L, 2, a->res, a->e)) == RG_OK &&
-		 (a->st = check_flags(a->r, L, 2, a->res, a->e)) == RG_OK)
-		a->st = check_warnings(a->r, L, 2, a->res, a->e);
+	check_result(L, 2, lua_touserdata(L, 1));
 	return 0;
+}
+
+/* check_result(result), for the test harness: raise the message grade would stop with
+ * (without the pack and point, which the harness names) if result is malformed. */
+static int l_check_result(lua_State *L)
+{
+	rule_result res;
+	rg_err e = {{0}};
+	check_args a;
+
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &rules_key);
+	a = (check_args){lua_touserdata(L, -1), &res, RG_OK, &e};
+	lua_pop(L, 1);
+	memset(&res, 0, sizeof res);
+	arena_reset(&a.r->texts);
+	lua_settop(L, 1);
+	check_result(L, 1, &a);
+	arena_reset(&a.r->texts);
+	if (a.st != RG_OK) {
+		lua_pushstring(L, e.msg);
+		return lua_error(L);
+	}
+	return 0;
+}
+
+void rules_push_loader(rules *r)
+{
+	lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->require_ref);
+	lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->sources_ref);
+	lua_pushcfunction(r->L, l_check_result);
 }
 
 /* What p_lookup needs, and what it found. */

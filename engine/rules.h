@@ -148,7 +148,10 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
  * at SBX_MSGH between calls; call into it only through sbx_call); rules_push_loader,
  * push the prelude's require_pack(name), which loads a pack as rules_use() does and
  * returns its table, then the table of the texts of the packs loaded (name -> the bytes
- * that were hashed and run); neither push allocates.  rules_load_failure, why the last
+ * that were hashed and run), then check_result(result), which raises the message
+ * rules_grade() would fail with (from "result...", without pack or point) when result is
+ * malformed, so that the cases of a pack meet the contract a run does; no push
+ * allocates.  rules_load_failure, why the last
  * load failed (RG_IO for a file that cannot be read, else RG_RULE).
  */
 struct lua_State;

@@ -294,6 +294,55 @@ static void test_bad_results(void **state)
 		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
 		 " due = '2026-12-16', text = '见\\27[31m红字' } } }",
 		 "result.warnings[1].text: contains the control character U+001B: only tab and newline"},
+		/* A field the engine does not read is an error, not silently lost (issue 12). */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', levle = '重大' }",
+		 "result.levle: unknown field: a result has factors, score, tier, reasons, trace, "
+		 "flags and warnings"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', note = 'x', label = 'y', [1] = 'z' }",
+		 "result: unknown fields [1], label, note: a result has factors"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1, [2.5] = 1 },"
+		 " score = 1, tier = '一级' }",
+		 "result.factors[2.5]: unknown field: the factors table has importance, discretion, "
+		 "likelihood and harm"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l', evidence = 'e',"
+		 " lable = 'x' } } }",
+		 "result.flags[1].lable: unknown field: a flag has code, label and evidence"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
+		 " due = '2026-12-16', text = 't', person = 'P1' } } }",
+		 "result.warnings[1].person: unknown field: a warning has reason, disposition, "
+		 "responsible, due and text"},
+		/* Values the README lists, checked here rather than by the database. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '四级' }", "result.tier: expected 一级, 二级 or 三级, got \"四级\""},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = '', label = 'l', evidence = 'e' } } }",
+		 "result.flags[1].code: expected a code, got an empty string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l', evidence = 'e' },"
+		 " { code = 'd', label = 'l', evidence = 'e' }, { code = 'c', label = 'm',"
+		 " evidence = 'f' } } }",
+		 "result.flags[3].code: \"c\" again (as flags[1].code): a point has each flag once"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = '', disposition = '风险提示',"
+		 " due = '2026-12-16', text = 't' } } }",
+		 "result.warnings[1].reason: expected why (预警事由), got an empty string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '约谈',"
+		 " due = '2026-12-16', text = 't' } } }",
+		 "result.warnings[1].disposition: expected 风险提示, 诫勉谈话 or 责令纠错, got \"约谈\""},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = 'x' }",
+		 "result.trace: expected a list, got string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = { 1 } }",
+		 "result.trace[1]: expected a string \"file:line\" (from here()) or nil, got number"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = { 'f:1', 'f:2' } }",
+		 "result.trace: 2 entries for 1 reason: expected one beside each reason"},
 	};
 	fixture *f = *state;
 
@@ -325,6 +374,7 @@ static void test_result_texts_outlive_lua(void **state)
 		"local function fresh(s) local junk = {} for i = 1, 3000 do junk[i] = { i } end\n"
 		"  return s .. ('，'):rep(4) end\n"
 		"local function proxy(fields, raw) return setmetatable(raw or {}, { __index = function(_, k)\n"
+		"  if k == 'disposition' then return fresh(fields[k]):sub(1, -13) end\n"
 		"  if fields[k] then return fresh(fields[k]) end end }) end\n"
 		"return { grade = function(self, p, ctx)\n"
 		"  return proxy({ factors = 0, score = 0, tier = 0 }) and setmetatable({\n"
@@ -336,14 +386,15 @@ static void test_result_texts_outlive_lua(void **state)
 		"                       { due = '2026-12-16' }) } },\n"
 		"    { __index = function(_, k) if k == 'tier' then return '三' .. '级' end end })\n"
 		"end }\n";
-	/* Each text as the pack makes it: its own text and 4 full-width commas. */
+	/* Each text as the pack makes it: its own text and 4 full-width commas (but the
+	 * disposition, which must be one of the three, cut back to its own text). */
 	char want[9][128];
 	static const char *const stems[] = {"c1", "标签一", "证据一", "c2", "标签二", "证据二",
 					    "事由", "风险提示", "要求"};
 
 	for (int i = 0; i < 9; i++) {
 		snprintf(want[i], sizeof want[i], "%s", stems[i]);
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < 4 && i != 7; k++)
 			strcat(want[i], "，");
 	}
 	if (grade_with(f, pack, &res, &e) != RG_OK)
