@@ -3,7 +3,7 @@
  * engine/packtest.lua in a rule state after its prelude, each case under its own CPU
  * limit and with a line hook that records coverage, and prints the reports it returns.
  * Every use of the state goes through sbx_call.  Depends on Lua, sandbox.h, rules.h,
- * pack.h, args.h, vocab.h.
+ * pack.h, args.h, vocab.h, factdef.h and db.h (the declared facts of lint --db).
  */
 #include "harness.h"
 
@@ -14,6 +14,7 @@
 #include <lua.h>
 
 #include "args.h"
+#include "db.h"
 #include "pack.h"
 #include "sandbox.h"
 #include "vocab.h"
@@ -118,6 +119,34 @@ static rg_status call_with_name(rules *r, int fn, const char *name, rg_err *e)
 	if (sbx_call(L, 2, 1, false) != LUA_OK)
 		return err_set(e, rules_load_failure(r), "%s", sbx_error(L, -1));
 	return RG_OK;
+}
+
+/* lint(name, declared), protected: the declared facts as a list of { name, sheet, table }
+ * (nil without --db).  Arguments: the name (a C string), the harness_ctx and lint. */
+static int p_lint(lua_State *L)
+{
+	const harness_ctx *ctx = lua_touserdata(L, 2);
+
+	lua_pushvalue(L, 3);
+	lua_pushstring(L, lua_touserdata(L, 1));
+	if (ctx->facts == NULL) {
+		lua_pushnil(L);
+	} else {
+		lua_createtable(L, ctx->facts->n, 0);
+		for (int i = 0; i < ctx->facts->n; i++) {
+			const fact_def *f = &ctx->facts->v[i];
+			lua_createtable(L, 0, 3);
+			lua_pushstring(L, f->name);
+			lua_setfield(L, -2, "name");
+			lua_pushstring(L, f->sheet);
+			lua_setfield(L, -2, "sheet");
+			lua_pushstring(L, f->table);
+			lua_setfield(L, -2, "table");
+			lua_rawseti(L, -2, i + 1);
+		}
+	}
+	lua_call(L, 2, 1);
+	return 1;
 }
 
 /* What the printers need, and what they count. */
@@ -283,15 +312,25 @@ static rg_status call_finish(rules *r, int fn, rg_err *e)
 	return RG_OK;
 }
 
-rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
+rg_status harness_lint(rules *r, const char *name, const harness_ctx *ctx, FILE *out,
+		       int *findings, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 	print_args a = {r, name, out, 0};
 	int ncases;
 	rg_status st;
 
-	if ((st = load_harness(r, e)) != RG_OK || (st = call_with_name(r, LINT, name, e)) != RG_OK)
+	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
+	/* No traceback: an error is a load error, the pack's file and line. */
+	lua_pushcfunction(L, p_lint);
+	lua_pushlightuserdata(L, (void *)name);
+	lua_pushlightuserdata(L, (void *)ctx);
+	lua_pushvalue(L, LINT);
+	if (sbx_call(L, 3, 1, false) != LUA_OK) {
+		st = err_set(e, rules_load_failure(r), "%s", sbx_error(L, -1));
+		goto out;
+	}
 	ncases = (int)lua_tointeger(L, -1);
 	lua_pop(L, 1);
 	if ((st = run_cases(r, name, ncases, LINT_CASE, LINT_FAIL, e)) != RG_OK ||
@@ -304,12 +343,14 @@ out:
 	return st;
 }
 
-rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
+rg_status harness_test(rules *r, const char *name, const harness_ctx *ctx, FILE *out,
+			int *failures, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 	print_args a = {r, name, out, 0};
 	rg_status st;
 
+	(void)ctx; /* the cases carry their own facts */
 	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
 	sbx_set_line_hook(L, coverage_hook);
@@ -332,20 +373,43 @@ out:
 	return st;
 }
 
-rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
-			  rg_status (*check)(rules *, const char *, FILE *, int *, rg_err *),
-			  const char *what, rg_err *e)
+/* The facts declared in the database at path, into *facts. */
+static rg_status read_declared(const char *path, fact_defs *facts, rg_err *e)
 {
-	const char *pos[MAX_PACKS], *dir = NULL;
-	arg_opt opts[] = {{"--rules", &dir, NULL}, {NULL, NULL, NULL}};
+	db *d = NULL;
+	rg_status st = db_open(path, &d, e);
+
+	if (st == RG_OK)
+		st = factdef_load(d, NULL, facts, e);
+	db_close(d);
+	return st;
+}
+
+rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
+			  rg_status (*check)(rules *, const char *, const harness_ctx *, FILE *,
+					     int *, rg_err *),
+			  const char *what, bool with_db, rg_err *e)
+{
+	const char *pos[MAX_PACKS], *dir = NULL, *db_path = NULL;
+	arg_opt opts[] = {{"--rules", &dir, NULL}, {"--db", &db_path, NULL},
+			  {NULL, NULL, NULL}};
 	char *names[MAX_PACKS];
+	fact_defs facts = {NULL, 0};
+	harness_ctx ctx = {NULL};
 	bool helped;
 	int npos, n = 0, bad = 0;
 	rg_status st;
 
+	if (!with_db)
+		opts[1].name = NULL;
 	st = args_parse(argc, argv, opts, pos, 0, MAX_PACKS, &npos, &helped, usage, help, e);
 	if (st != RG_OK || helped)
 		return st;
+	if (db_path != NULL) {
+		if ((st = read_declared(db_path, &facts, e)) != RG_OK)
+			return st;
+		ctx.facts = &facts;
+	}
 	if (dir == NULL)
 		dir = pack_default_dir();
 	if (npos == 0)
@@ -358,12 +422,13 @@ rg_status harness_command(int argc, char **argv, const char *usage, const char *
 		int count = 0;
 		/* A fresh state per pack: its coverage counts its own cases only. */
 		if ((st = rules_open(dir, "1970-01-01", &r, e)) == RG_OK)
-			st = check(r, names[i], stdout, &count, e);
+			st = check(r, names[i], &ctx, stdout, &count, e);
 		rules_close(r);
 		bad += count;
 	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
+	factdef_free(&facts);
 	if (st == RG_OK && bad > 0)
 		st = err_set(e, RG_FAILED, "%d %s%s", bad, what, bad == 1 ? "" : "s");
 	return st;

@@ -8,7 +8,7 @@
 -- Returns the steps of `riskgrade test`, which harness.c calls one by one, each case
 -- under its own CPU limit (a case the limit stops cannot run any Lua code after it):
 --   prepare(name) -> number of cases, run_case(i), fail_case(i, error), finish() -> report;
--- and those of `riskgrade lint`, likewise: lint(name) -> number of cases to grade for
+-- and those of `riskgrade lint`, likewise: lint(name, declared) -> number of cases to grade for
 -- their scores, lint_case(i), lint_fail(i, error), lint_finish() -> list of findings.
 
 local require_pack, lines_of, hits, sources, check_result = ...
@@ -111,23 +111,25 @@ local FACTS = {
   risk_type = true, consequence = true, manifestation = true, approved_tier = true,
   approved_on = true, last_graded = true, power = true, post = true, department = true,
   people = true, ratings = true, measures = true, signals = true, changes = true,
+  facts = true,
 }
 local SUBFACTS = {
   power = { code = true, name = true, kind = true, scope = true, legal_basis = true,
-            major = true, funds = true },
-  post = { code = true, name = true },
+            major = true, funds = true, facts = true },
+  post = { code = true, name = true, facts = true },
   department = { code = true, name = true },
   people = { department_head = true, leader_in_charge = true, principal = true },
 }
 local TIER_NAMES = { "一级", "二级", "三级" }
 
--- Every `p.name` and `p.name.sub` in the pack's text (the point is called p by convention).
+-- Every `p.name`, `p.name.sub` and `p.name.sub.third` in the pack's text (the point is
+-- called p by convention).
 local function fact_references(text)
   local refs = {}
   local line = 1
   local rest = text
   while true do
-    local s, e = re.find(rest, [[(?<![\w.:])p\.[A-Za-z_]\w*(\.[A-Za-z_]\w*)?]])
+    local s, e = re.find(rest, [[(?<![\w.:])p\.[A-Za-z_]\w*(\.[A-Za-z_]\w*){0,2}]])
     if not s then break end
     local before, nl, at = rest:sub(1, s - 1), 0, 1
     while true do
@@ -261,18 +263,55 @@ local function check_range(range, valid, find)
   return true
 end
 
--- The facts a pack reads that a point does not have: p.name, p.name.sub (and with the
--- declared facts, p.facts.NAME, p.power.facts.NAME, p.post.facts.NAME).
-local function check_facts(text, find)
+-- Where each sheet's declared facts are read.
+local READ_AS = { points = "p.facts", powers = "p.power.facts", posts = "p.post.facts" }
+
+-- The declared facts (lint --db): a list of { name, sheet, table } as a map name ->
+-- that entry, and a set of names per table.
+local function declared_map(list)
+  if list == nil then return nil end
+  local by_name, by_table = {}, { points = {}, powers = {}, posts = {} }
+  for _, f in ipairs(list) do
+    by_name[f.name] = f
+    by_table[f.table][f.name] = true
+  end
+  return { by_name = by_name, by_table = by_table }
+end
+
+-- A declared fact name read as `read` (p.facts, p.power.facts…) of table: a finding if
+-- no fact is declared by that name for that sheet.
+local function check_declared(ref, name, table, declared, find)
+  if declared == nil or declared.by_table[table][name] then return end
+  local other = declared.by_name[name]
+  if other then
+    find("line %d: %s: '%s' is declared for %s: read it as %s.%s", ref.line, ref.text, name,
+         other.sheet, READ_AS[other.table], name)
+  else
+    find("line %d: %s: no fact '%s' is declared for %s (riskgrade facts DB lists them)",
+         ref.line, ref.text, name, ({ points = "风险点", powers = "职权", posts = "岗位" })[table])
+  end
+end
+
+-- The facts a pack reads that a point does not have: p.name, p.name.sub, and with the
+-- declared facts (lint --db), p.facts.NAME, p.power.facts.NAME, p.post.facts.NAME.
+local function check_facts(text, find, declared)
   for _, ref in ipairs(fact_references(text)) do
-    local top, sub
-    local dot2 = ref.text:find(".", 3, true)
-    top = dot2 and ref.text:sub(3, dot2 - 1) or ref.text:sub(3)
-    sub = dot2 and ref.text:sub(dot2 + 1) or nil
+    local parts, at = {}, 1
+    while true do
+      local dot = ref.text:find(".", at, true)
+      parts[#parts + 1] = ref.text:sub(at, dot and dot - 1 or -1)
+      if not dot then break end
+      at = dot + 1
+    end
+    local top, sub, third = parts[2], parts[3], parts[4]
     if not FACTS[top] then
       find("line %d: %s: a point has no fact '%s'", ref.line, ref.text, top)
     elseif sub and SUBFACTS[top] and not SUBFACTS[top][sub] then
       find("line %d: %s: %s has no field '%s'", ref.line, ref.text, top, sub)
+    elseif top == "facts" and sub then
+      check_declared(ref, sub, "points", declared, find)
+    elseif (top == "power" or top == "post") and sub == "facts" and third then
+      check_declared(ref, third, top .. "s", declared, find)
     end
   end
 end
@@ -280,8 +319,9 @@ end
 -- lint(name): the static checks a supervisor needs before a review.  Returns how many of
 -- the pack's cases lint_case must grade: TIERS has no SCORE_RANGE to be checked against,
 -- so the scores the cases give are checked instead.  lint_finish gives the findings.
-local function lint(name)
+local function lint(name, declared_list)
   local pack = require_pack(name)
+  local declared = declared_map(declared_list)
   local tiers_found, rest = {}, {}
   local function into(list)
     return function(fmt, ...) list[#list + 1] = fmt:format(...) end
@@ -309,7 +349,7 @@ local function lint(name)
     end
   end
 
-  check_facts(sources[name], find)
+  check_facts(sources[name], find, declared)
 
   local expected = {}
   for _, case in ipairs(cases) do
