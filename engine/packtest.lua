@@ -205,28 +205,51 @@ local function num(x)
   return tostring(x)
 end
 
--- The thresholds of TIERS, checked: entries { tier, min [, level] } from the highest tier
--- down.  Returns the valid entries (each with its index i).
+-- A threshold of TIERS as a finding shows it: "min 36" (a score of at least 36 gets the
+-- tier) or "above 320" (a score above 320 does).
+local function threshold(t)
+  return (t.above and "above " or "min ") .. num(t.at)
+end
+
+-- Whether the TIERS entry t (checked) gives its tier to score.
+local function gives(t, score)
+  if t.above then return score > t.at end
+  return score >= t.at
+end
+
+local function finite(x)
+  return type(x) == "number" and x == x and x ~= math.huge and x ~= -math.huge
+end
+
+-- The thresholds of TIERS, checked: entries { tier, min [, level] } or { tier, above
+-- [, level] } from the highest tier down.  Returns the valid entries (each with its index
+-- i, its threshold at and whether it is an above).
 local function check_tiers(tiers, find)
   local seen, last, valid = {}, nil, {}
   for i, t in ipairs(tiers) do
-    if type(t) ~= "table" or type(t.tier) ~= "string" or type(t.min) ~= "number" then
-      find("TIERS[%d]: expected { tier = \"…\", min = <number> }, got %s", i,
+    local at = type(t) == "table" and (t.min == nil and t.above or t.min)
+    if type(t) ~= "table" or type(t.tier) ~= "string" or type(at) ~= "number"
+       or (t.min ~= nil and t.above ~= nil) then
+      find("TIERS[%d]: expected { tier = \"…\", min = <number> } or { tier = \"…\", above = <number> }, got %s", i,
            type(t) == "table" and "a table without them" or type(t))
-    elseif t.min ~= t.min or t.min == math.huge or t.min == -math.huge then
-      find("TIERS[%d] (%s): min is %s: expected a finite number", i, t.tier, tostring(t.min))
+    elseif not finite(at) then
+      find("TIERS[%d] (%s): %s is %s: expected a finite number", i, t.tier,
+           t.min ~= nil and "min" or "above", tostring(at))
     else
+      local entry = { i = i, tier = t.tier, at = at, above = t.min == nil }
       seen[t.tier] = true
       if t.level ~= nil and type(t.level) ~= "string" then
         find("TIERS[%d] (%s): level is a %s: expected the method's name for the grade, a string",
              i, t.tier, type(t.level))
       end
-      if last and t.min >= last then
-        find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
-             i, t.tier, num(t.min), num(last), t.tier)
+      -- Each entry must take some scores the one before it leaves: a lower threshold,
+      -- or the same number as a min after an above.
+      if last and not (at < last.at or (at == last.at and last.above and not entry.above)) then
+        find("TIERS[%d] (%s, %s) is not below the tier before it (%s): %s can never be given",
+             i, t.tier, threshold(entry), threshold(last), t.tier)
       end
-      last = t.min
-      valid[#valid + 1] = { i = i, tier = t.tier, min = t.min }
+      last = entry
+      valid[#valid + 1] = entry
     end
   end
   for _, tier in ipairs(TIER_NAMES) do
@@ -239,7 +262,6 @@ end
 -- against it.  Returns true when it is there (valid or not).
 local function check_range(range, valid, find)
   if range == nil then return false end
-  local function finite(x) return type(x) == "number" and x == x and x ~= math.huge and x ~= -math.huge end
   if type(range) ~= "table" or not finite(range.min) or not finite(range.max) then
     find("SCORE_RANGE: expected { min = <number>, max = <number> }, got %s",
          type(range) == "table" and "a table without two finite numbers" or type(range))
@@ -250,14 +272,19 @@ local function check_range(range, valid, find)
     return true
   end
   local lowest = valid[#valid]
-  if lowest and lowest.min > range.min then
-    find("TIERS: the lowest threshold is %s but scores start at %s (SCORE_RANGE): scores from %s to below %s get no tier",
-         num(lowest.min), num(range.min), num(range.min), num(lowest.min))
+  if lowest and not gives(lowest, range.min) then
+    if lowest.above then
+      find("TIERS: the lowest threshold is above %s but scores start at %s (SCORE_RANGE): scores from %s to %s get no tier",
+           num(lowest.at), num(range.min), num(range.min), num(lowest.at))
+    else
+      find("TIERS: the lowest threshold is %s but scores start at %s (SCORE_RANGE): scores from %s to below %s get no tier",
+           num(lowest.at), num(range.min), num(range.min), num(lowest.at))
+    end
   end
   for _, t in ipairs(valid) do
-    if t.min > range.max then
-      find("TIERS[%d] (%s, min %s) is above the highest score %s (SCORE_RANGE): %s can never be given",
-           t.i, t.tier, num(t.min), num(range.max), t.tier)
+    if not gives(t, range.max) then
+      find("TIERS[%d] (%s, %s) is above the highest score %s (SCORE_RANGE): %s can never be given",
+           t.i, t.tier, threshold(t), num(range.max), t.tier)
     end
   end
   return true
@@ -334,7 +361,7 @@ local function lint(name, declared_list)
   if type(tiers) == "table" then
     local valid = check_tiers(tiers, into(tiers_found))
     if not check_range(pack.SCORE_RANGE, valid, into(tiers_found)) and #valid > 0 then
-      linting.lowest = valid[#valid].min
+      linting.lowest = valid[#valid]
     end
   end
 
@@ -399,9 +426,9 @@ local function lint_finish()
       if s.err then
         out[#out + 1] = ("TIERS: case '%s' stopped with an error, so its score is not known (riskgrade test shows it): %s")
           :format(s.name, s.err)
-      elseif s.score < lowest then
-        out[#out + 1] = ("TIERS: case '%s' scores %s, below the lowest threshold %s: it gets no tier (declare SCORE_RANGE to check every score)")
-          :format(s.name, num(s.score), num(lowest))
+      elseif not gives(lowest, s.score) then
+        out[#out + 1] = ("TIERS: case '%s' scores %s, below the lowest threshold (%s): it gets no tier (declare SCORE_RANGE to check every score)")
+          :format(s.name, num(s.score), threshold(lowest))
       end
     end
   end
