@@ -56,10 +56,19 @@ local function compare(expect, got)
   if expect.score and expect.score ~= got.score then
     diff("score", tostring(expect.score), tostring(got.score))
   end
-  for _, k in ipairs({ "importance", "discretion", "likelihood", "harm" }) do
-    local want = expect.factors and expect.factors[k]
-    if want and want ~= (got.factors or {})[k] then
-      diff("factors." .. k, tostring(want), tostring((got.factors or {})[k]))
+  if expect.level and expect.level ~= got.level then
+    diff("level", expect.level, tostring(got.level))
+  end
+  -- Each factor the case names, the national four or the method's own; false for one
+  -- the result must not give.
+  local names = {}
+  for k in pairs(expect.factors or {}) do names[#names + 1] = tostring(k) end
+  table.sort(names)
+  for _, k in ipairs(names) do
+    local want, have = expect.factors[k], (got.factors or {})[k]
+    if want == false then want = nil end
+    if want ~= have then
+      diff("factors." .. k, tostring(want), tostring(have))
     end
   end
   if expect.flags then
