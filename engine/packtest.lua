@@ -20,6 +20,17 @@ local function facts(point)
   local p = {}
   for k, v in pairs(point) do p[k] = v end
   for _, k in ipairs(LISTS) do p[k] = p[k] or {} end
+  -- Declared facts, as the engine hands them: always a table, on the point and on its
+  -- power and post when it has them.
+  p.facts = p.facts or {}
+  for _, k in ipairs({ "power", "post" }) do
+    if type(p[k]) == "table" and p[k].facts == nil then
+      local copy = {}
+      for key, v in pairs(p[k]) do copy[key] = v end
+      copy.facts = {}
+      p[k] = copy
+    end
+  end
   p.code = p.code or "CASE"
   p.level = p.level or "岗位"
   p.category = p.category or "业务流程"

@@ -539,6 +539,8 @@ typedef struct {
 } text_spec;
 
 static const text_spec TIER = {"tier", 16, false, false};
+static const text_spec LEVEL = {"level", 32, true, false};
+static const text_spec FACTOR_NAME = {NULL, 32, false, false};
 static const text_spec REASON = {NULL, 4000, false, false};
 static const text_spec TRACE = {NULL, 4000, false, false};
 static const text_spec FLAG[] = {
@@ -552,10 +554,8 @@ static const text_spec WARNING[] = {
 
 /* The fields of a result, of a flag and of a warning (rules/README.md): any other is an
  * error, since a field the engine does not read would be silently lost. */
-static const char *const RESULT_FIELDS[] = {"factors", "score", "tier", "reasons", "trace",
-					    "flags", "warnings", NULL};
-static const char *const FACTOR_FIELDS[] = {"importance", "discretion", "likelihood", "harm",
-					    NULL};
+static const char *const RESULT_FIELDS[] = {"factors", "score", "tier", "level", "reasons",
+					    "trace", "flags", "warnings", NULL};
 static const char *const FLAG_FIELDS[] = {"code", "label", "evidence", NULL};
 static const char *const WARNING_FIELDS[] = {"reason", "disposition", "responsible", "due",
 					     "text", NULL};
@@ -720,38 +720,95 @@ static rg_status get_text(rules *r, lua_State *L, int idx, const text_spec *spec
 	return st;
 }
 
-static rg_status get_factor(lua_State *L, int idx, const char *key, int *out, rg_err *e)
+/* The national factors, by their key in result.factors, and where each goes. */
+static int *national(rule_result *res, const char *key)
 {
-	int isint = 0;
-	lua_Integer v = 0;
-	char buf[128];
+	return strcmp(key, "importance") == 0 ? &res->importance
+	       : strcmp(key, "discretion") == 0 ? &res->discretion
+	       : strcmp(key, "likelihood") == 0 ? &res->likelihood
+	       : strcmp(key, "harm") == 0 ? &res->harm : NULL;
+}
 
-	if (lua_getfield(L, idx, key) == LUA_TNUMBER)
-		v = lua_tointegerx(L, -1, &isint);
-	if (!isint || v < 1 || v > 5)
-		return err_set(e, RG_RULE, "result.factors.%s: expected a whole number 1-5, got %s",
-			       key, describe(L, -1, buf, sizeof buf));
-	lua_pop(L, 1);
-	*out = (int)v;
+/* One entry of result.factors, key at -2 and value at -1: a national factor (a whole
+ * number 1-5) into its field, or one of the method's own (a finite number, named by a
+ * one-line text) appended to res->factors.  The text of a name is copied. */
+static rg_status take_factor(rules *r, lua_State *L, rule_result *res, rg_err *e)
+{
+	char buf[128], name[160];
+	int isint = 0, *slot;
+	lua_Integer v = 0;
+	rg_status st;
+
+	if (lua_type(L, -2) != LUA_TSTRING)
+		return err_set(e, RG_RULE, "result.factors[%s]: a factor is named by a string",
+			       describe(L, -2, buf, sizeof buf));
+	snprintf(name, sizeof name, "%s", lua_tostring(L, -2));
+	if ((slot = national(res, name)) != NULL) {
+		if (lua_type(L, -1) == LUA_TNUMBER)
+			v = lua_tointegerx(L, -1, &isint);
+		if (!isint || v < 1 || v > 5)
+			return err_set(e, RG_RULE, "result.factors.%s: expected a whole number 1-5 "
+				       "(or no %s: a method that does not use it leaves it out), got "
+				       "%s", name, name, describe(L, -1, buf, sizeof buf));
+		*slot = (int)v;
+		return RG_OK;
+	}
+	if (res->nfactors == RULES_MAX_FACTORS)
+		return err_set(e, RG_RULE, "result.factors: more than %d factors of the method's "
+			       "own", RULES_MAX_FACTORS);
+	rule_factor *f = &res->factors[res->nfactors];
+	if (lua_type(L, -1) != LUA_TNUMBER || !isfinite((double)lua_tonumber(L, -1)))
+		return err_set(e, RG_RULE, "result.factors[\"%s\"]: expected a finite number, got "
+			       "%s", name, describe(L, -1, buf, sizeof buf));
+	f->value = (double)lua_tonumber(L, -1);
+	if (name[0] == '\0')
+		return err_set(e, RG_RULE, "result.factors[\"\"]: a factor needs a name");
+	if ((st = take_text(r, L, -2, &FACTOR_NAME, &f->name, "factors", res->nfactors + 1, e)) !=
+	    RG_OK)
+		return st;
+	res->nfactors++;
 	return RG_OK;
 }
 
-/* The factors, score and tier of the result at idx. */
+/* Sort the method's own factors by name (bytewise), so the same result is stored the
+ * same way whatever order the pack's table held them in. */
+static void sort_factors(rule_result *res)
+{
+	for (int i = 1; i < res->nfactors; i++)
+		for (int j = i; j > 0 && strcmp(res->factors[j - 1].name, res->factors[j].name) > 0;
+		     j--) {
+			rule_factor t = res->factors[j];
+			res->factors[j] = res->factors[j - 1];
+			res->factors[j - 1] = t;
+		}
+}
+
+/* The factors, score, tier and level of the result at idx.  factors is optional, and
+ * each factor in it: a method gives the factors it uses and no other. */
 static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, rg_err *e)
 {
 	char buf[128];
+	int t;
 	rg_status st;
 
-	if (lua_getfield(L, idx, "factors") != LUA_TTABLE)
-		return err_set(e, RG_RULE, "result.factors: expected a table of the four factors");
-	int f = lua_gettop(L);
-	if ((st = check_fields(L, f, FACTOR_FIELDS, "result.factors", "the factors table", e)) !=
-		    RG_OK ||
-	    (st = get_factor(L, f, "importance", &res->importance, e)) != RG_OK ||
-	    (st = get_factor(L, f, "discretion", &res->discretion, e)) != RG_OK ||
-	    (st = get_factor(L, f, "likelihood", &res->likelihood, e)) != RG_OK ||
-	    (st = get_factor(L, f, "harm", &res->harm, e)) != RG_OK)
-		return st;
+	if ((t = lua_getfield(L, idx, "factors")) != LUA_TTABLE && t != LUA_TNIL)
+		return err_set(e, RG_RULE, "result.factors: expected a table of factors, got %s",
+			       lua_typename(L, t));
+	if (t == LUA_TTABLE) {
+		/* Raw: the table's own entries, the factors the pack gave. */
+		int f = lua_gettop(L);
+		lua_pushnil(L);
+		while (lua_next(L, f) != 0) {
+			if ((st = take_factor(r, L, res, e)) != RG_OK)
+				return st;
+			lua_pop(L, 1);
+		}
+		sort_factors(res);
+		for (int i = 1; i < res->nfactors; i++)
+			if (strcmp(res->factors[i - 1].name, res->factors[i].name) == 0)
+				return err_set(e, RG_RULE, "result.factors: \"%s\" twice",
+					       res->factors[i].name);
+	}
 	lua_pop(L, 1);
 
 	/* A number, and a finite one: "4.80" or 0/0 would be stored as a score. */
@@ -768,6 +825,11 @@ static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, 
 	if (vocab_index(vocab_tier, VOCAB_TIERS, res->tier) < 0)
 		return err_set(e, RG_RULE, "result.tier: expected 一级, 二级 or 三级, got \"%s\"",
 			       res->tier);
+	if ((st = get_text(r, L, idx, &LEVEL, &res->level, NULL, 0, e)) != RG_OK)
+		return st;
+	if (res->level != NULL && res->level[0] == '\0')
+		return err_set(e, RG_RULE, "result.level: expected the method's name for the grade "
+			       "(or no level), got an empty string");
 	return RG_OK;
 }
 

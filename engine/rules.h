@@ -19,6 +19,7 @@
 #define RULES_MAX_REASONS 64
 #define RULES_MAX_FLAGS 32
 #define RULES_MAX_WARNINGS 16
+#define RULES_MAX_FACTORS 16 /* the method's own factors */
 
 typedef struct rules rules;
 
@@ -46,14 +47,26 @@ typedef struct {
 	const char *text;        /* what must be done */
 } rule_warning;
 
+/* A factor of the method's own (not one of the national four), as the pack names it. */
+typedef struct {
+	const char *name; /* e.g. "L（可能性）": one line, at most 32 characters */
+	double value;     /* a finite number */
+} rule_factor;
+
 /* What the pack returned for one point, checked (see rules/README.md for the limits on
  * each text).  The strings are copies owned by the rule state (none points into Lua):
  * valid until the next rules_begin_point() or rules_close(). */
 typedef struct {
 	const char *pack;                             /* name of the pack that graded it */
-	int importance, discretion, likelihood, harm; /* the four factors, 1-5 */
+	int importance, discretion, likelihood, harm; /* the four national factors, 1-5, or 0
+						       * for one the method does not use */
+	rule_factor factors[RULES_MAX_FACTORS];       /* the method's own factors, by name
+						       * (bytewise order) */
+	int nfactors;
 	double score;                                 /* the combined score */
-	const char *tier;                             /* 一级 | 二级 | 三级 (checked by caller) */
+	const char *tier;                             /* 一级 | 二级 | 三级 */
+	const char *level;                            /* the method's own name for the grade
+						       * (e.g. 重大, 极其危险), or NULL */
 	const char *reasons[RULES_MAX_REASONS];       /* why, one sentence each */
 	const char *trace[RULES_MAX_REASONS];         /* where each came from (file:line), or
 						       * NULL; only when tracing */

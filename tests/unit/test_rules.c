@@ -136,6 +136,44 @@ static void test_facts_become_tables(void **state)
 	assert_true(res.score == 10.0);
 }
 
+/* A method unlike the default: no national factor, three of its own (in any order in the
+ * pack's table, sorted by name here), a fractional score and its own level. */
+static void test_own_factors_and_level(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(self, p, ctx)\n"
+		"  return { factors = { ['E（频繁程度）'] = 0.5, C = 40, L = 1, harm = 2 },\n"
+		"           score = 0.05, tier = '三级', level = '稍有危险' }\n"
+		"end }\n";
+
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.importance, 0);
+	assert_int_equal(res.discretion, 0);
+	assert_int_equal(res.likelihood, 0);
+	assert_int_equal(res.harm, 2);
+	assert_int_equal(res.nfactors, 3);
+	assert_string_equal(res.factors[0].name, "C");
+	assert_true(res.factors[0].value == 40.0);
+	assert_string_equal(res.factors[1].name, "E（频繁程度）");
+	assert_true(res.factors[1].value == 0.5);
+	assert_string_equal(res.factors[2].name, "L");
+	assert_true(res.factors[2].value == 1.0);
+	assert_true(res.score == 0.05);
+	assert_string_equal(res.tier, "三级");
+	assert_string_equal(res.level, "稍有危险");
+	/* Without factors or level: none of either. */
+	if (grade_with(f, "return { grade = function() return { score = 3, tier = '二级' } end }",
+		       &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nfactors + res.importance + res.discretion + res.likelihood +
+			 res.harm, 0);
+	assert_null(res.level);
+}
+
 /* Each escape attempt must stop the run with a message that names what was refused. */
 static void test_sandbox_escapes(void **state)
 {
@@ -225,13 +263,16 @@ static void test_bad_results(void **state)
 		const char *message;
 	} cases[] = {
 		{"nil", "expected grade() to return a table, got nil"},
-		{"{ score = 1, tier = '一级' }", "result.factors: expected a table"},
+		{"{ factors = 'x', score = 1, tier = '一级' }",
+		 "result.factors: expected a table of factors, got string"},
 		{"{ factors = { importance = 0, discretion = 1, likelihood = 1, harm = 1 },"
-		 " score = 1, tier = '一级' }", "factors.importance: expected a whole number 1-5, got 0"},
+		 " score = 1, tier = '一级' }", "factors.importance: expected a whole number 1-5 (or no "
+		 "importance: a method that does not use it leaves it out), got 0"},
 		{"{ factors = { importance = 1, discretion = 2.5, likelihood = 1, harm = 1 },"
-		 " score = 1, tier = '一级' }", "factors.discretion: expected a whole number 1-5, got 2.5"},
-		{"{ factors = { importance = 1, discretion = 1, likelihood = 1 },"
-		 " score = 1, tier = '一级' }", "factors.harm: expected a whole number 1-5, got nil"},
+		 " score = 1, tier = '一级' }", "factors.discretion: expected a whole number 1-5 (or no "
+		 "discretion: a method that does not use it leaves it out), got 2.5"},
+		{"{ factors = { harm = 6 }, score = 1, tier = '一级' }",
+		 "factors.harm: expected a whole number 1-5"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " tier = '一级' }", "result.score: expected a number"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
@@ -263,7 +304,8 @@ static void test_bad_results(void **state)
 		 "result.score: expected a number, got the string \"4.80\""},
 		{"{ factors = { importance = '3', discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级' }",
-		 "result.factors.importance: expected a whole number 1-5, got the string \"3\""},
+		 "result.factors.importance: expected a whole number 1-5 (or no importance: a method "
+		 "that does not use it leaves it out), got the string \"3\""},
 		/* Limits on the number and the length of texts, and no control characters. */
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', reasons = (function() local t = {} for i = 1, 65 do"
@@ -297,15 +339,32 @@ static void test_bad_results(void **state)
 		/* A field the engine does not read is an error, not silently lost (issue 12). */
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', levle = '重大' }",
-		 "result.levle: unknown field: a result has factors, score, tier, reasons, trace, "
-		 "flags and warnings"},
+		 "result.levle: unknown field: a result has factors, score, tier, level, reasons, "
+		 "trace, flags and warnings"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', note = 'x', label = 'y', [1] = 'z' }",
 		 "result: unknown fields [1], label, note: a result has factors"},
-		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1, [2.5] = 1 },"
-		 " score = 1, tier = '一级' }",
-		 "result.factors[2.5]: unknown field: the factors table has importance, discretion, "
-		 "likelihood and harm"},
+		/* The method's own factors: named by a line of text, each a finite number. */
+		{"{ factors = { importance = 1, [2.5] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[2.5]: a factor is named by a string"},
+		{"{ factors = { L = 'x' }, score = 1, tier = '一级' }",
+		 "result.factors[\"L\"]: expected a finite number, got the string \"x\""},
+		{"{ factors = { L = 0/0 }, score = 1, tier = '一级' }",
+		 "result.factors[\"L\"]: expected a finite number, got nan"},
+		{"{ factors = { ['第一\\n第二'] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[1]: contains the control character U+000A"},
+		{"{ factors = { [('因'):rep(33)] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[1]: 33 characters, more than 32"},
+		{"{ factors = (function() local t = {} for i = 1, 17 do t['f' .. i] = i end"
+		 " return t end)(), score = 1, tier = '一级' }",
+		 "result.factors: more than 16 factors of the method's own"},
+		/* level: the method's name for the grade, a line of text. */
+		{"{ score = 1, tier = '一级', level = 5 }", "result.level: expected a string, got number"},
+		{"{ score = 1, tier = '一级', level = '' }",
+		 "result.level: expected the method's name for the grade (or no level), got an empty "
+		 "string"},
+		{"{ score = 1, tier = '一级', level = ('重'):rep(33) }",
+		 "result.level: 33 characters, more than 32"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l', evidence = 'e',"
 		 " lable = 'x' } } }",
@@ -431,7 +490,8 @@ static void test_hostile_results(void **state)
 		 "  return { factors = { importance = setmetatable({}, { __tostring = function()\n"
 		 "    error('不该调用') end }), discretion = 1, likelihood = 1, harm = 1 },\n"
 		 "    score = 1, tier = '三级' }\nend }\n",
-		 "result.factors.importance: expected a whole number 1-5, got table"},
+		 "result.factors.importance: expected a whole number 1-5 (or no importance: a "
+		 "method that does not use it leaves it out), got table"},
 		/* grade served through __index, which raises on the second read (the first is
 		 * the prelude's check when the pack loads). */
 		{"local reads = 0\n"
@@ -817,6 +877,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_factors_and_level, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_result_texts_outlive_lua, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_full_between_points, setup, teardown),
