@@ -33,10 +33,10 @@ OPT    += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=a
 LDSAN  := -fsanitize=$(SANITIZE)
 endif
 VERSION := $(shell cat VERSION)
-CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) \
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(OPT) \
              -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(PREFIX)/share/riskgrade"' \
              -Iengine $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
-LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm $(LDSAN) $(LDFLAGS)
+LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm -pthread $(LDSAN) $(LDFLAGS)
 
 B ?= build
 
