@@ -414,11 +414,10 @@ out:
 	return st;
 }
 
-/* Grade the points in opt->jobs threads, about expected of them, storing each result
- * here in point order; every thread is joined and every state closed on return. */
-static rg_status grade_in_threads(run_state *rs, long expected, rg_err *e)
+/* Grade the points, about expected of them, in n threads, storing each result here in
+ * point order; every thread is joined and every state closed on return. */
+static rg_status grade_in_threads(run_state *rs, int n, long expected, rg_err *e)
 {
-	const int n = rs->opt->jobs;
 	rules **states = calloc((size_t)n, sizeof *states);
 	pool *p = NULL;
 	rg_status st = RG_OK;
@@ -454,8 +453,10 @@ static rg_status grade_points(run_state *rs, rg_err *e)
 	progress_start(expected, "grading");
 	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK)
 		goto out;
-	if (rs->opt->jobs > 1) {
-		st = grade_in_threads(rs, expected, e);
+	/* A thread for each point at most: more would only load the packs for nothing. */
+	if (rs->opt->jobs > 1 && expected > 1) {
+		st = grade_in_threads(rs, expected < rs->opt->jobs ? (int)expected : rs->opt->jobs,
+				      expected, e);
 		goto out;
 	}
 	while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row)

@@ -66,8 +66,10 @@ typedef struct {
  * failure.  On failure nothing is written, no transaction is left open and *res is
  * unspecified: RG_RULE naming the pack file, the point and the field when a pack fails or
  * returns something wrong or unstorable (a repeated flag code, an unknown responsible
- * person); RG_IO if a pack cannot be read; RG_DB with SQLite's message and the point's
- * code when storing fails.
+ * person); RG_IO if a pack cannot be read (or changed while the run started its
+ * threads), or a thread cannot be started; RG_DB with SQLite's message and the point's
+ * code when storing fails.  With several failing points, the first in code order is
+ * reported, whatever opt->jobs.
  */
 rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e);
 
