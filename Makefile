@@ -131,17 +131,20 @@ cli: $(B)/riskgrade
 	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
-# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, packs.
+# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies,
+# storage, packs.
 golden: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/storage/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test >/dev/null
 	@$(B)/riskgrade lint >/dev/null
 
