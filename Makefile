@@ -43,15 +43,17 @@ B ?= build
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
 BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
-              $(B)/encoding.o $(B)/progress.o
+              $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
-RULES_OBJ  := $(B)/rules.o $(B)/rx.o $(B)/prelude.o
+RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
+              $(B)/rules.o $(B)/harness.o \
+              $(B)/prelude.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
-              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/grade.o \
+              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/grade.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
@@ -185,6 +187,8 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_OBJ) | $(B)
 # ---- demo and bench ------------------------------------------------------------------
 DEMO_DB    := $(B)/demo.db
 DEMO_AS_OF := 2026-12-01
+# Who imports and grades, for the audit log: the login name, or "demo" where it is unset.
+DEMO_BY    := $(or $(USER),$(LOGNAME),demo)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/riskgrade
@@ -192,10 +196,10 @@ demo: deps
 	@$(B)/riskgrade init $(DEMO_DB)
 	@for f in fixtures/demo/[0-9]*.csv; do \
 	  t=$$(basename $$f .csv | sed 's/^[0-9]*_//'); \
-	  $(B)/riskgrade import $(DEMO_DB) $$t $$f || exit $$?; \
+	  $(B)/riskgrade import $(DEMO_DB) $$t $$f --by "$(DEMO_BY)" || exit $$?; \
 	done
 	@echo
-	@$(B)/riskgrade grade $(DEMO_DB) --as-of $(DEMO_AS_OF)
+	@$(B)/riskgrade grade $(DEMO_DB) --as-of $(DEMO_AS_OF) --by "$(DEMO_BY)"
 	@echo
 	@$(B)/riskgrade warnings $(DEMO_DB)
 

@@ -2,7 +2,8 @@
 -- benchmark.  The number of points comes from the temp table params(n), created by
 -- bench/run.sh.  Mixes follow the demo agency: one agency per 20,000 points (at least 2),
 -- 8 departments each with 6 posts, a power per post, ~1.5 ratings, ~1 measure, ~0.1
--- signals and ~0.02 changes per point.  Deterministic: the same n gives the same data.
+-- signals on the point, a signal on one post in five, and ~0.02 changes per point.
+-- Deterministic: the same n gives the same data.
 PRAGMA foreign_keys = OFF;   -- rows are generated in dependency order
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
@@ -81,6 +82,13 @@ SELECT (SELECT name FROM enum_signal_source WHERE ord = 1 + p.rowid % 11), p.cod
        date('2025-06-01', '+' || (p.rowid % 540) || ' days'),
        (SELECT name FROM enum_severity WHERE ord = 1 + p.rowid % 3), p.rowid % 3 = 0, '风险信息（基准数据）'
 FROM points p WHERE p.rowid % 10 = 3;
+
+-- Signals on a post: one post in five; each reaches every point of the post.
+INSERT INTO signals (source, post, received_on, severity, substantiated, text)
+SELECT (SELECT name FROM enum_signal_source WHERE ord = 1 + p.rowid % 11), p.code,
+       date('2025-06-01', '+' || (p.rowid % 540) || ' days'),
+       (SELECT name FROM enum_severity WHERE ord = 1 + p.rowid % 3), p.rowid % 2 = 0, '岗位风险信息（基准数据）'
+FROM posts p WHERE p.rowid % 5 = 1;
 
 -- Changes: a law change for one power in five, a duty change for one post in ten.
 INSERT INTO changes (kind, power, changed_on, text)

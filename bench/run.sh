@@ -1,53 +1,181 @@
 #!/bin/sh
-# run.sh RISKGRADE N: the benchmark.  Builds a database of N synthetic points (and one of
-# N/10, to show that memory does not grow with N), times `riskgrade grade` on each with
-# GNU time, and prints points per second and peak RSS; then what the sandbox's limits
-# cost, from the N/10 run with and without them.
+# run.sh RISKGRADE N: the benchmark, in one invocation on one generated database of N
+# synthetic points (bench/generate.sql):
+#   1. the first run (as of 2026-12-01);
+#   2. a second run one month later, after a small change of the data (1% of the points
+#      get a new substantiated signal);
+#   3. a dry run on the result;
+# each with points/s, peak RSS (GNU time) and how much the database grew; then
+#   4. the floors, measured by the sqlite3 shell on the same data: reading every fact
+#      table once, and writing the first run's grade rows (with reasons of the same mean
+#      length) and flag rows with one INSERT ... SELECT each into scratch tables;
+#   5. the first run on N/10 points, for the cost per point, and what the sandbox's limits
+#      cost there.
+# Every figure is printed beside its target.  Timings are wall-clock seconds.
 set -eu
 USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 bin=$1
 n=$2
 dir=${BENCH_DIR:-build/bench}
 mkdir -p "$dir"
+db=$dir/large.db
+t=$dir/time.txt
 
 gen() { # gen N DB
 	rm -f "$2"
 	"$bin" init "$2" >/dev/null
-	{ echo "CREATE TEMP TABLE params AS SELECT $1 AS n;"; cat bench/generate.sql; } | sqlite3 "$2" >/dev/null
+	{ echo "CREATE TEMP TABLE params AS SELECT $1 AS n;"; cat bench/generate.sql; } |
+		sqlite3 "$2" >/dev/null
 }
 
-measure() { # measure N DB LABEL
-	/usr/bin/time -f '%e %M' -o "$dir/time.txt" "$bin" grade "$2" --as-of 2026-12-01 >"$dir/out.txt"
-	read -r secs kb <"$dir/time.txt"
+size() { # size FILE: its size in bytes
+	wc -c <"$1" | tr -d ' '
+}
+
+# timed FILE CMD...: run CMD with GNU time, its output to FILE; sets secs and kb.
+timed() {
+	out=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$t" "$@" >"$out"
+	read -r secs kb <"$t"
+}
+
+# grade LABEL DB ARGS...: grade DB, print the line of LABEL; sets secs, kb, graded, grew.
+grade() {
+	label=$1
+	file=$2
+	shift 2
+	before=$(size "$file")
+	timed "$dir/out.txt" "$bin" grade "$file" --by bench "$@"
 	graded=$(sed -n 's/^run [0-9]* as of [0-9-]*: \([0-9]*\) point.*/\1/p' "$dir/out.txt")
-	awk -v n="$graded" -v s="$secs" -v kb="$kb" -v label="$3" 'BEGIN {
-		printf "%-10s %9d points  %8.1f s  %9.0f points/s  peak RSS %6.1f MiB\n",
-		       label, n, s, (s > 0 ? n / s : 0), kb / 1024 }'
+	# A dry run prints the diff, not the counts: it graded what a run graded.
+	[ -n "$graded" ] || graded=$n
+	grew=$(($(size "$file") - before))
+	awk -v l="$label" -v n="$graded" -v s="$secs" -v kb="$kb" -v g="$grew" -v b="$before" \
+		'BEGIN { printf "%-22s %9d points %8.1f s %9.0f points/s  peak RSS %6.1f MiB  growth %+d bytes (%+.2f%%)\n",
+		         l, n, s, (s > 0 ? n / s : 0), kb / 1024, g, (b > 0 ? 100 * g / b : 0) }'
+}
+
+# verdict WHAT FIGURE LOW HIGH: a line saying whether LOW <= FIGURE <= HIGH.
+verdict() {
+	awk -v w="$1" -v f="$2" -v lo="$3" -v hi="$4" 'BEGIN {
+		ok = f >= lo - 1e-9 && f <= hi + 1e-9
+		target = (lo > 0) ? sprintf("%g to %g", lo, hi) : sprintf("<= %g", hi)
+		printf "  %-46s %9.3f  target %-12s %s\n", w, f, target, (ok ? "met" : "NOT met") }'
 }
 
 small=$((n / 10))
-echo "generating $small and $n synthetic points in $dir ..."
+echo "generating $n and $small synthetic points in $dir ..."
+gen "$n" "$db"
 gen "$small" "$dir/small.db"
-gen "$n" "$dir/large.db"
-echo "riskgrade grade --as-of 2026-12-01 (default pack), on $(nproc) cores of $(uname -m):"
-measure "$small" "$dir/small.db" "N/10"
-measure "$n" "$dir/large.db" "N"
-# What the sandbox's instruction budget costs: the N/10 run with and without it, each
-# twice on a fresh copy of the same database, alternating; the best of each is compared.
+cp "$db" "$dir/floor.db"
+echo "riskgrade grade (default pack) on $(nproc) cores of $(uname -m), sqlite3 $(sqlite3 --version | cut -d' ' -f1):"
+
+# 1. The first run.
+grade "first run" "$db" --as-of 2026-12-01
+first=$secs
+first_kb=$kb
+first_n=$graded
+first_grew=$grew
+
+# 2. A month later, after 1% of the points got a new substantiated signal.
+sqlite3 "$db" "INSERT INTO signals (source, point, received_on, severity, substantiated, text)
+	SELECT '巡视', code, '2026-12-20', '严重', 1, '基准数据：新的属实风险信息'
+	FROM points WHERE rowid % 100 = 7"
+grade "second run, +1 month" "$db" --as-of 2027-01-01
+second=$secs
+second_kb=$kb
+second_grew=$grew
+second_pct=$(awk -v g="$grew" -v b="$before" 'BEGIN { print (b > 0 ? 100 * g / b : 0) }')
+tier_changed=$(sqlite3 "$db" "SELECT count(*) FROM grades a JOIN grades b ON b.point = a.point
+	AND b.run = 2 WHERE a.run = 1 AND a.tier <> b.tier")
+
+# 3. A dry run on the result: prints the diff against run 2, writes nothing.
+sum_before=$(md5sum <"$db")
+grade "dry run" "$db" --as-of 2027-01-01 --dry-run
+dry=$secs
+dry_kb=$kb
+[ "$(md5sum <"$db")" = "$sum_before" ] && same=yes || same=NO
+
+# 4. The floors, on the data as generated.  Read: every fact table scanned once, every
+# column of every row read.  Write: the first run's grade rows and flag rows, with texts
+# of their mean lengths, in one transaction.
+# Lengths in bytes: the texts are Chinese.
+mean() { # mean COLUMN: its mean length in bytes, as an integer
+	echo "coalesce(CAST(avg(length(CAST($1 AS BLOB))) AS INTEGER), 0)"
+}
+reasons=$(sqlite3 "$db" "SELECT $(mean reasons) FROM grades WHERE run = 1")
+set -- $(sqlite3 -separator ' ' "$db" "SELECT count(*), $(mean code), $(mean label),
+	$(mean evidence) FROM flags WHERE run = 1")
+nflags=$1
+scan=$(sqlite3 "$dir/floor.db" "SELECT 'SELECT ' || group_concat('count(' || c.name || ')', ', ')
+	|| ' FROM ' || t.name || ';' FROM sqlite_schema t, pragma_table_info(t.name) c
+	WHERE t.type = 'table' AND t.name IN ('agencies', 'departments', 'posts', 'persons',
+	'oversight', 'powers', 'points', 'ratings', 'measures', 'signals', 'changes')
+	GROUP BY t.name")
+sync
+timed /dev/null sqlite3 "$dir/floor.db" "$scan"
+read_floor=$secs
+timed /dev/null sqlite3 "$dir/floor.db" "
+	CREATE TABLE scratch_grades (run INTEGER NOT NULL, point TEXT NOT NULL,
+	  pack TEXT NOT NULL, importance INTEGER NOT NULL, discretion INTEGER NOT NULL,
+	  likelihood INTEGER NOT NULL, harm INTEGER NOT NULL, score REAL NOT NULL,
+	  tier TEXT NOT NULL, reasons TEXT NOT NULL, PRIMARY KEY (point, run)) STRICT;
+	CREATE TABLE scratch_flags (run INTEGER NOT NULL, point TEXT NOT NULL,
+	  code TEXT NOT NULL, label TEXT NOT NULL, evidence TEXT NOT NULL, cleared_by INTEGER,
+	  PRIMARY KEY (run, point, code)) STRICT;
+	CREATE INDEX scratch_flags_point ON scratch_flags(point, run);
+	BEGIN;
+	INSERT INTO scratch_grades SELECT 1, code, 'default', 3, 3, 3, 3, 27.5, '二级',
+	  printf('%.*c', $reasons, 'x') FROM points;
+	WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < 32)
+	INSERT INTO scratch_flags SELECT 1, p.code, printf('%.*c', $2, 'a') || k.x,
+	  printf('%.*c', $3, 'b'), printf('%.*c', $4, 'c'), NULL
+	  FROM points p CROSS JOIN k LIMIT $nflags;
+	COMMIT;"
+write_floor=$secs
+rm -f "$dir/floor.db"
+echo "floors (sqlite3 shell): read every fact table ${read_floor} s; write $first_n grades" \
+	"(reasons of $reasons bytes) and $nflags flags ${write_floor} s"
+
+# 5. N/10 points: the cost per point, and what the sandbox's limits cost, best of 2 runs
+# each on a fresh copy of the same database, alternating.
+cp "$dir/small.db" "$dir/copy.db"
+grade "first run, N/10" "$dir/copy.db" --as-of 2026-12-01
+small_secs=$secs
 best() { # best A B: the smaller
 	awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'
 }
-with=999999
+with=$small_secs
 without=999999
 for round in 1 2; do
 	cp "$dir/small.db" "$dir/copy.db"
-	measure "$small" "$dir/copy.db" "N/10" >/dev/null
-	with=$(best "$with" "$(awk '{print $1}' "$dir/time.txt")")
+	export RISKGRADE_BENCH_NO_LIMITS=1
+	grade "N/10, no limits" "$dir/copy.db" --as-of 2026-12-01 >/dev/null
+	unset RISKGRADE_BENCH_NO_LIMITS
+	without=$(best "$without" "$secs")
+	[ "$round" = 2 ] && break
 	cp "$dir/small.db" "$dir/copy.db"
-	RISKGRADE_BENCH_NO_LIMITS=1 measure "$small" "$dir/copy.db" "no limits" >/dev/null
-	without=$(best "$without" "$(awk '{print $1}' "$dir/time.txt")")
+	grade "N/10" "$dir/copy.db" --as-of 2026-12-01 >/dev/null
+	with=$(best "$with" "$secs")
 done
 rm -f "$dir/copy.db"
+
+echo
+echo "targets ($n points; the first run made $first_grew bytes of database growth):"
+verdict "first run / (read floor + write floor)" \
+	"$(awk -v a="$first" -v r="$read_floor" -v w="$write_floor" 'BEGIN { print a / (r + w) }')" 0 1.5
+verdict "second run / first run" "$(awk -v a="$second" -v b="$first" 'BEGIN { print a / b }')" 0 0.5
+verdict "second run's growth, % of the database" "$second_pct" 0 3
+verdict "dry run / second run (a run on the same data)" \
+	"$(awk -v a="$dry" -v b="$second" 'BEGIN { print a / b }')" 0 1.2
+verdict "peak RSS of the three, MiB" "$(awk -v a="$first_kb" -v b="$second_kb" -v c="$dry_kb" \
+	'BEGIN { m = a; if (b > m) m = b; if (c > m) m = c; print m / 1024 }')" 0 128
+verdict "cost per point at N / at N/10" \
+	"$(awk -v a="$first" -v b="$small_secs" -v n="$first_n" -v s="$small" \
+	'BEGIN { print (a / n) / (b / s) }')" 0.8 1.2
+echo "  points whose tier changed in the second run: $tier_changed of $first_n;" \
+	"the dry run left the database byte-identical: $same"
 awk -v a="$with" -v b="$without" 'BEGIN {
-	printf "sandbox limits on N/10 (best of 2): %.2f s with, %.2f s without: %+.1f%%\n",
+	printf "  sandbox limits on N/10 (best of 2): %.2f s with, %.2f s without: %+.1f%%\n",
 	       a, b, (b > 0 ? (a - b) / b * 100 : 0) }'

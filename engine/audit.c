@@ -445,6 +445,15 @@ static bool parse_state(const char *detail, rec_state *out, bool *malformed)
 	return true;
 }
 
+rg_status audit_require_actor(const char *by, const char **actor, rg_err *e)
+{
+	*actor = audit_actor(by);
+	if (*actor == NULL || (*actor)[0] == '\0')
+		return err_set(e, RG_USAGE, "who is acting is unknown: give --by NAME or set "
+			       "$USER");
+	return RG_OK;
+}
+
 rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
 		       const char *subject, const char *detail, rg_err *e)
 {
@@ -455,9 +464,8 @@ rg_status audit_append(db *d, const char *at, const char *actor, const char *act
 	bool row;
 	rg_status st;
 
-	if (actor == NULL || actor[0] == '\0')
-		return err_set(e, RG_USAGE, "who is acting is unknown: give --by NAME or set "
-			       "$USER");
+	if ((st = audit_require_actor(actor, &actor, e)) != RG_OK)
+		return st;
 	if ((st = audit_state(d, action, subject, state, sizeof state, e)) != RG_OK)
 		return err_wrap(e, st, "cannot append to the audit log");
 	size = strlen(detail) + strlen(state) + sizeof STATE_OPEN + sizeof STATE_CLOSE;

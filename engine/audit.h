@@ -75,6 +75,13 @@ rg_status audit_append(db *d, const char *at, const char *actor, const char *act
  * NULL (unknown: audit_append then refuses to record the action). */
 const char *audit_actor(const char *by);
 
+/*
+ * audit_require_actor: *actor = audit_actor(by), checked before a command does any work,
+ * so that a command whose action could not be recorded fails at once rather than after a
+ * whole run.  RG_USAGE ("who is acting is unknown ...") when nobody is named.
+ */
+rg_status audit_require_actor(const char *by, const char **actor, rg_err *e);
+
 /* What audit_verify found.  Every kind but AUDIT_NOTE is a problem. */
 typedef enum {
 	AUDIT_EDITED,    /* an entry's content no longer matches its hash */

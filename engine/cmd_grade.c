@@ -1,7 +1,7 @@
 /*
  * cmd_grade.c: `riskgrade grade`, a thin driver over the batch run (grade.h): parses the
- * arguments, runs the grading on the database or, for --dry-run, on a temporary copy of
- * it, and prints the run's summary or what it would change against the latest run.
+ * arguments, runs the grading (for --dry-run, in a transaction it then rolls back), and
+ * prints the run's summary or what it would change against the latest run.
  * Depends on args.h, audit.h, date.h, db.h, grade.h, lookup.h, out.h, pack.h, run.h.
  */
 #include <stdio.h>
@@ -44,9 +44,9 @@ static const char help[] =
 	"  --agency CODE   grade only this agency and the units under it\n"
 	"  --trace         also record the rule pack line each reason came from, for explain\n"
 	"                  (costs time and space: off by default)\n"
-	"  --dry-run       grade a temporary copy of the database and print what would change\n"
-	"                  against the latest run (see riskgrade diff); DB is not written at\n"
-	"                  all.  With --rules, this shows what a rule change would do\n"
+	"  --dry-run       grade, print what would change against the latest run (see\n"
+	"                  riskgrade diff), then undo it all: DB is left as it was, byte for\n"
+	"                  byte.  With --rules, this shows what a rule change would do\n"
 	"  --by NAME       who runs the grading, for the audit log (default: $USER)\n"
 	"\n"
 	"On a terminal, standard error shows a progress bar while grading; nothing when it is\n"
@@ -86,6 +86,49 @@ static rg_status print_counts(db *d, const char *dir, const char *as_of,
 	return RG_OK;
 }
 
+/* Run sql, a statement without rows, through a statement of its own. */
+static rg_status run_sql(db *d, const char *sql, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, sql, &s, e);
+
+	if (st == RG_OK)
+		st = db_step(s, &row, e);
+	db_finalize(s);
+	return st;
+}
+
+/* The run's counts per agency into the temporary table grade_summary, so the table can be
+ * printed as every other listing is, without reading the run's grades back. */
+static rg_status store_summary(db *d, const grade_results *r, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	if ((st = run_sql(d, "CREATE TEMP TABLE grade_summary (agency TEXT PRIMARY KEY,"
+			  " tier1 INTEGER, tier2 INTEGER, tier3 INTEGER, points INTEGER,"
+			  " flagged INTEGER, warnings INTEGER)", e)) != RG_OK ||
+	    (st = db_prepare(d, "INSERT INTO temp.grade_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+			     " ?7)", &s, e)) != RG_OK)
+		return st;
+	for (int i = 0; i < r->nagencies && st == RG_OK; i++) {
+		const grade_agency *a = &r->agencies[i];
+		db_reset(s);
+		db_bind_text(s, 1, a->code);
+		db_bind_int(s, 2, a->tiers[0]);
+		db_bind_int(s, 3, a->tiers[1]);
+		db_bind_int(s, 4, a->tiers[2]);
+		db_bind_int(s, 5, a->points);
+		db_bind_int(s, 6, a->flagged);
+		db_bind_int(s, 7, a->warnings);
+		st = db_step(s, &row, e);
+	}
+	db_finalize(s);
+	return st;
+}
+
 /* Print the summary of run r: its counts, then the tier distribution per agency with a
  * total row. */
 static rg_status print_summary(db *d, const char *dir, const char *as_of,
@@ -99,30 +142,24 @@ static rg_status print_summary(db *d, const char *dir, const char *as_of,
 	db_stmt *s = NULL;
 	rg_status st;
 
-	if ((st = print_counts(d, dir, as_of, r, e)) != RG_OK)
-		return st;
+	if ((st = print_counts(d, dir, as_of, r, e)) != RG_OK ||
+	    (st = store_summary(d, r, e)) != RG_OK)
+		goto out;
 	st = db_prepare(d,
-			"WITH g AS (SELECT p.agency, g.tier, g.point FROM grades g"
-			"  JOIN points p ON p.code = g.point WHERE g.run = ?1),"
-			" per AS (SELECT a.code, a.name,"
-			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '一级') t1,"
-			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '二级') t2,"
-			"  (SELECT count(*) FROM g WHERE g.agency = a.code AND g.tier = '三级') t3,"
-			"  (SELECT count(*) FROM g WHERE g.agency = a.code) n,"
-			"  (SELECT count(DISTINCT f.point) FROM flags f JOIN points p"
-			"    ON p.code = f.point WHERE f.run = ?1 AND p.agency = a.code) fl,"
-			"  (SELECT count(*) FROM warnings w JOIN points p ON p.code = w.point"
-			"    WHERE w.seen_run = ?1 AND p.agency = a.code) wn"
-			"  FROM agencies a WHERE a.code IN (SELECT agency FROM g))"
+			"WITH per AS (SELECT g.agency AS code, a.name, g.tier1 AS t1, g.tier2 AS t2,"
+			"  g.tier3 AS t3, g.points AS n, g.flagged AS fl, g.warnings AS wn"
+			"  FROM temp.grade_summary g JOIN agencies a ON a.code = g.agency)"
 			" SELECT * FROM (SELECT * FROM per ORDER BY code)"
 			" UNION ALL SELECT '合计', '', sum(t1), sum(t2), sum(t3), sum(n), sum(fl), sum(wn)"
 			" FROM per",
 			&s, e);
 	if (st != RG_OK)
-		return st;
-	db_bind_int(s, 1, r->run);
+		goto out;
 	st = out_print(stdout, OUT_TABLE, cols, 8, s, NULL, e);
+out:
 	db_finalize(s);
+	if (st == RG_OK)
+		st = run_sql(d, "DROP TABLE IF EXISTS temp.grade_summary", e);
 	return st;
 }
 
@@ -139,7 +176,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	};
 	int npos;
 	long days, previous = 0;
-	grade_results res;
+	grade_results res = {0};
 	db *d = NULL;
 	rg_status st;
 
@@ -155,11 +192,14 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 			       opt.as_of);
 	if (opt.dir == NULL)
 		opt.dir = pack_default_dir();
-	opt.actor = audit_actor(by);
+	/* A dry run records nothing, so it needs nobody named; its audit entry is discarded. */
+	opt.actor = dry_run && audit_actor(by) == NULL ? "（试算）" : audit_actor(by);
+	if (!dry_run && (st = audit_require_actor(by, &opt.actor, e)) != RG_OK)
+		return st;
 	opt.now = now;
+	opt.dry_run = dry_run;
 
-	st = dry_run ? db_open_copy(pos[0], &d, e) : db_open(pos[0], &d, e);
-	if (st != RG_OK)
+	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
 	if ((dry_run && (st = run_latest(d, &previous, e)) != RG_OK) ||
 	    (opt.scope != NULL && (st = lookup_agency(d, "--agency", opt.scope, e)) != RG_OK) ||
@@ -178,6 +218,10 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		st = run_diff_print(d, previous, res.run, e);
 	}
 out:
+	/* A dry run's transaction is still open: undo the run it recorded. */
+	if (d != NULL)
+		db_rollback(d);
+	grade_results_free(&res);
 	db_close(d);
 	return st;
 }

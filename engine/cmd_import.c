@@ -78,6 +78,8 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 	o.path = pos[2];
 	o.dry_run = dry_run;
 	o.actor = audit_actor(by);
+	if (!dry_run && (st = audit_require_actor(by, &o.actor, e)) != RG_OK)
+		return st;
 	o.at = now;
 	o.progress = true;
 	st = db_open(pos[0], &d, e);

@@ -1,10 +1,9 @@
 /*
  * cmd_lint.c: `riskgrade lint`, the static checks of rule packs before a review.  Needs
- * no database.  Depends on pack.h, rules.h.
+ * no database.  Depends on harness.h.
  */
 #include "cmd.h"
-#include "pack.h"
-#include "rules.h"
+#include "harness.h"
 
 static const char usage[] = "riskgrade lint [--rules DIR] [PACK...]";
 
@@ -21,5 +20,5 @@ static const char help[] =
 
 rg_status cmd_lint(int argc, char **argv, rg_err *e)
 {
-	return pack_check_command(argc, argv, usage, help, rules_lint, "finding", e);
+	return harness_command(argc, argv, usage, help, harness_lint, "finding", e);
 }

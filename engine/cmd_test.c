@@ -1,10 +1,9 @@
 /*
  * cmd_test.c: `riskgrade test`, the cases rule packs carry, so a pack can be gated in CI
- * before it grades anything.  Needs no database.  Depends on pack.h, rules.h.
+ * before it grades anything.  Needs no database.  Depends on harness.h.
  */
 #include "cmd.h"
-#include "pack.h"
-#include "rules.h"
+#include "harness.h"
 
 static const char usage[] = "riskgrade test [--rules DIR] [PACK...]";
 
@@ -21,5 +20,5 @@ static const char help[] =
 
 rg_status cmd_test(int argc, char **argv, rg_err *e)
 {
-	return pack_check_command(argc, argv, usage, help, rules_test, "failing case", e);
+	return harness_command(argc, argv, usage, help, harness_test, "failing case", e);
 }

@@ -7,6 +7,7 @@
  */
 #include "csv.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,106 +137,131 @@ static rg_status check_fields(csv *c, rg_err *e)
 	return RG_OK;
 }
 
-rg_status csv_read(csv *c, rg_err *e)
+/* Skip a UTF-8 byte-order mark at the start of the file; put back whatever else is
+ * there. */
+static rg_status skip_bom(csv *c, rg_err *e)
+{
+	unsigned char bom[3];
+	size_t n = fread(bom, 1, 3, c->f);
+
+	c->bom_checked = 1;
+	if (n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
+		return RG_OK;
+	while (n > 0)
+		if (ungetc(bom[--n], c->f) == EOF)
+			return err_set(e, RG_IO, "%s: cannot re-read the start", c->name);
+	return RG_OK;
+}
+
+/*
+ * Read the next line or lines of a record into c's fields: a record, or at the end of
+ * the file none (nfields 0), or a blank line (*blank).  It stays one function because it
+ * is one state machine over the bytes (unquoted, quoted, just closed), whose states
+ * every branch reads and sets; this is also the per-byte loop of an import.
+ */
+static rg_status read_record(csv *c, bool *blank, rg_err *e)
 {
 	int ch;
 	int quoted = 0;     /* inside a quoted field */
 	int was_quoted = 0; /* the current field was quoted and has been closed */
 
-	if (!c->bom_checked) {
-		c->bom_checked = 1;
-		unsigned char bom[3];
-		size_t n = fread(bom, 1, 3, c->f);
-		if (!(n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)) {
-			while (n > 0)
-				if (ungetc(bom[--n], c->f) == EOF)
-					return err_set(e, RG_IO, "%s: cannot re-read the start", c->name);
-		}
-	}
+	*blank = false;
+	c->len = 0;
+	c->nfields = 0;
+	c->record_line = c->line;
+	c->at_eof = 0;
+	if (start_field(c) != 0)
+		goto oom;
 	for (;;) {
-		c->len = 0;
-		c->nfields = 0;
-		c->record_line = c->line;
-		c->at_eof = 0;
-		if (start_field(c) != 0)
-			goto oom;
-		for (;;) {
-			ch = getc_unlocked(c->f);
-			if (ch == EOF) {
-				c->at_eof = 1;
-				if (ferror(c->f))
-					return err_set(e, RG_IO, "%s:%ld: read error", c->name, c->line);
-				if (quoted)
-					return err_set(e, RG_INPUT,
-						       "%s:%ld:%zu: a quoted field is not closed before the "
-						       "end of the file",
-						       c->name, c->record_line, c->nfields);
-				if (c->len == 0 && c->nfields == 1 && !was_quoted) {
-					c->nfields = 0; /* end of file */
-					return RG_OK;
-				}
-				break;
+		ch = getc_unlocked(c->f);
+		if (ch == EOF) {
+			c->at_eof = 1;
+			if (ferror(c->f))
+				return err_set(e, RG_IO, "%s:%ld: read error", c->name, c->line);
+			if (quoted)
+				return err_set(e, RG_INPUT,
+					       "%s:%ld:%zu: a quoted field is not closed before the "
+					       "end of the file",
+					       c->name, c->record_line, c->nfields);
+			if (c->len == 0 && c->nfields == 1 && !was_quoted) {
+				c->nfields = 0; /* end of file */
+				return RG_OK;
 			}
-			if (quoted) {
-				if (ch == '"') {
-					int next = getc_unlocked(c->f);
-					if (next == '"') {
-						if (push_byte(c, '"') != 0)
-							goto oom;
-						continue;
-					}
-					if (next != EOF)
-						ungetc(next, c->f);
-					quoted = 0;
-					was_quoted = 1;
+			break;
+		}
+		if (quoted) {
+			if (ch == '"') {
+				int next = getc_unlocked(c->f);
+				if (next == '"') {
+					if (push_byte(c, '"') != 0)
+						goto oom;
 					continue;
 				}
-				if (ch == '\n')
-					c->line++;
-				if (push_byte(c, (char)ch) != 0)
-					goto oom;
-				continue;
-			}
-			if (ch == ',') {
-				if (push_byte(c, '\0') != 0 || start_field(c) != 0)
-					goto oom;
-				was_quoted = 0;
-				continue;
-			}
-			if (ch == '\r') {
-				int next = getc_unlocked(c->f);
-				if (next != '\n' && next != EOF)
+				if (next != EOF)
 					ungetc(next, c->f);
-				ch = '\n';
-			}
-			if (ch == '\n') {
-				c->line++;
-				break;
-			}
-			if (was_quoted)
-				return err_set(e, RG_INPUT,
-					       "%s:%ld:%zu: text after the closing quote of a field",
-					       c->name, c->record_line, c->nfields);
-			if (ch == '"') {
-				if (c->len != c->starts[c->nfields - 1])
-					return err_set(e, RG_INPUT,
-						       "%s:%ld:%zu: a quote inside an unquoted field "
-						       "(quote the whole field and double the quote)",
-						       c->name, c->record_line, c->nfields);
-				quoted = 1;
+				quoted = 0;
+				was_quoted = 1;
 				continue;
 			}
+			if (ch == '\n')
+				c->line++;
 			if (push_byte(c, (char)ch) != 0)
 				goto oom;
+			continue;
 		}
-		if (push_byte(c, '\0') != 0)
+		if (ch == ',') {
+			if (push_byte(c, '\0') != 0 || start_field(c) != 0)
+				goto oom;
+			was_quoted = 0;
+			continue;
+		}
+		if (ch == '\r') {
+			int next = getc_unlocked(c->f);
+			if (next != '\n' && next != EOF)
+				ungetc(next, c->f);
+			ch = '\n';
+		}
+		if (ch == '\n') {
+			c->line++;
+			break;
+		}
+		if (was_quoted)
+			return err_set(e, RG_INPUT,
+				       "%s:%ld:%zu: text after the closing quote of a field",
+				       c->name, c->record_line, c->nfields);
+		if (ch == '"') {
+			if (c->len != c->starts[c->nfields - 1])
+				return err_set(e, RG_INPUT,
+					       "%s:%ld:%zu: a quote inside an unquoted field "
+					       "(quote the whole field and double the quote)",
+					       c->name, c->record_line, c->nfields);
+			quoted = 1;
+			continue;
+		}
+		if (push_byte(c, (char)ch) != 0)
 			goto oom;
-		if (c->nfields == 1 && c->len == 1 && !was_quoted)
-			continue; /* blank line */
-		return check_fields(c, e);
 	}
+	if (push_byte(c, '\0') != 0)
+		goto oom;
+	*blank = c->nfields == 1 && c->len == 1 && !was_quoted;
+	return RG_OK;
 oom:
 	return err_set(e, RG_IO, "%s:%ld: out of memory", c->name, c->line);
+}
+
+rg_status csv_read(csv *c, rg_err *e)
+{
+	bool blank;
+	rg_status st;
+
+	if (!c->bom_checked && (st = skip_bom(c, e)) != RG_OK)
+		return st;
+	do
+		st = read_record(c, &blank, e);
+	while (st == RG_OK && blank);
+	if (st != RG_OK || c->nfields == 0)
+		return st;
+	return check_fields(c, e);
 }
 
 size_t csv_nfields(const csv *c)

@@ -66,15 +66,19 @@ bool date_parse(const char *s, long *days)
 	return true;
 }
 
-void date_format(long days, char out[DATE_BUF])
+bool date_format(long days, char out[DATE_BUF])
 {
 	long y;
 	unsigned m, d;
-	char tmp[32];
 
 	civil_from_days(days, &y, &m, &d);
-	snprintf(tmp, sizeof tmp, "%04ld-%02u-%02u", y, m, d);
-	snprintf(out, DATE_BUF, "%.10s", tmp);
+	if (y < 1 || y > 9999) {
+		out[0] = '\0';
+		return false;
+	}
+	/* m and d are in range, but the compiler cannot know it: mask them to two digits. */
+	snprintf(out, DATE_BUF, "%04ld-%02u-%02u", y, m % 100u, d % 100u);
+	return true;
 }
 
 static rg_status bad_now(const char *fixed, rg_err *e)

@@ -20,8 +20,10 @@
  */
 bool date_parse(const char *s, long *days);
 
-/* date_format: write the day number days as 'YYYY-MM-DD' into out[DATE_BUF]. */
-void date_format(long days, char out[DATE_BUF]);
+/* date_format: write the day number days as 'YYYY-MM-DD' into out[DATE_BUF].  Returns
+ * false, with out empty, when the day is outside the years 0001-9999 (which date_parse
+ * accepts), so that date arithmetic never writes a cut or five-digit year. */
+bool date_format(long days, char out[DATE_BUF]);
 
 /* Length of a UTC timestamp 'YYYY-MM-DDTHH:MM:SSZ' plus its terminating NUL. */
 #define STAMP_BUF 21

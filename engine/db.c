@@ -241,41 +241,6 @@ rg_status db_open(const char *path, db **out, rg_err *e)
 	return open_checked(path, SQLITE_OPEN_READWRITE, out, e);
 }
 
-rg_status db_open_copy(const char *path, db **out, rg_err *e)
-{
-	db *src = NULL, *mem = NULL; /* mem: the working copy */
-	sqlite3_backup *b;
-	int rc = SQLITE_OK;
-	rg_status st;
-
-	if ((st = open_checked(path, SQLITE_OPEN_READONLY, &src, e)) != RG_OK)
-		return st;
-	/* "": SQLite's private temporary database, on disk beyond the page cache, so a copy
-	 * of a million-point register does not have to fit in memory. */
-	if ((st = connect("", SQLITE_OPEN_READWRITE, &mem, e)) != RG_OK)
-		goto out;
-	mem->path = path;
-	b = sqlite3_backup_init(mem->conn, "main", src->conn, "main");
-	if (b == NULL || (rc = sqlite3_backup_step(b, -1)) != SQLITE_DONE) {
-		st = (rc & 0xff) == SQLITE_BUSY ? gave_up(path, e)
-			: err_set(e, RG_DB, "%s: cannot make a working copy: %s", path,
-				  sqlite3_errmsg(mem->conn));
-		sqlite3_backup_finish(b);
-		goto out;
-	}
-	if (sqlite3_backup_finish(b) != SQLITE_OK) {
-		st = err_set(e, RG_DB, "%s: cannot make a working copy: %s", path,
-			     sqlite3_errmsg(mem->conn));
-		goto out;
-	}
-	*out = mem;
-	mem = NULL;
-out:
-	db_close(mem);
-	db_close(src);
-	return st;
-}
-
 void db_close(db *d)
 {
 	if (d == NULL)

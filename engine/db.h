@@ -56,14 +56,6 @@ rg_status db_init(const char *path, int *applied, rg_err *e);
  */
 rg_status db_open(const char *path, db **out, rg_err *e);
 
-/*
- * db_open_copy: like db_open, but open path read-only and work on a private temporary
- * copy of it (SQLite's own, deleted at close; on disk beyond the page cache): whatever is
- * done through *out is lost at db_close(), and path is not written at all (for what-if
- * runs).  Costs temporary disk space the size of the database.
- */
-rg_status db_open_copy(const char *path, db **out, rg_err *e);
-
 /* db_close: close the connection, finalizing nothing (finalize statements first). */
 void db_close(db *d);
 

@@ -1,23 +1,27 @@
 /*
- * grade.c: the batch run.  Streams the points in scope in code order, hands each point's
- * facts to its rule pack, checks and stores what the pack returns, follows the warnings
- * (warn.h), and records the run and its packs in runs, run_packs and the audit log, all
- * in one transaction: a failure anywhere rolls the whole run back.  Every statement is
- * prepared once per run.
- * Depends on db.h, rules.h, warn.h, pack.h, lookup.h (AGENCY_SCOPE), audit.h, progress.h,
- * vocab.h, status.h.
+ * grade.c: the batch run.  Reads the points in scope in code order with their facts
+ * (facts.h: streamed, not looked up), hands each point's facts to its rule pack, checks
+ * and stores what the pack returns, follows the warnings (warn.h), and records the run
+ * and its packs in runs, run_packs and the audit log, all in one transaction: a failure
+ * anywhere rolls the whole run back.  Every statement is prepared once per run; the
+ * summary per agency is counted as the points are stored.
+ * Depends on db.h, facts.h, rules.h, warn.h, pack.h, lookup.h (AGENCY_SCOPE), audit.h,
+ * progress.h, strmap.h, vocab.h, status.h.
  */
 #include "grade.h"
 
-#include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "facts.h"
 #include "lookup.h"
 #include "pack.h"
 #include "progress.h"
 #include "rules.h"
+#include "strmap.h"
 #include "warn.h"
 
 /* Everything one run needs, prepared once. */
@@ -27,17 +31,9 @@ typedef struct {
 	grade_results *res;       /* the run's id and what it has done so far */
 	rules *r;                 /* the rule state, with a pack for every agency in scope */
 	warn_book *warnings;      /* the warnings' life: issued, followed, escalated */
-	db_stmt *points;          /* the points in scope, with their power, post, department */
-	int col_code;             /* the columns of points the run reads itself: code, */
-	int col_agency;           /*   agency, */
-	int col_department;       /*   department (the post's when the point has none), */
-	int col_post;             /*   post, */
-	int col_power;            /*   power */
-	db_stmt *people;          /* who answers for a point */
-	db_stmt *ratings;         /* a point's factor ratings */
-	db_stmt *measures;        /* a point's control measures */
-	db_stmt *signals;         /* the signals on a point or its post */
-	db_stmt *changes;         /* the changes of a point's power or post */
+	facts_reader *facts;      /* the points in scope and their facts, in code order */
+	facts_point point;        /* the point being graded */
+	strmap *agencies;         /* agency code -> its grade_agency in res->agencies */
 	db_stmt *count;           /* how many points are in scope, for the progress bar */
 	db_stmt *ins_run;         /* the run's record, counts 0 */
 	db_stmt *upd_run;         /* the run's counts, at its end */
@@ -46,54 +42,6 @@ typedef struct {
 	db_stmt *ins_flag;        /* a flag on a point */
 	db_stmt *ins_trace;       /* where a reason came from; only with opt->trace */
 } run_state;
-
-/* The points in scope (?1: agency or NULL), in code order so runs are deterministic. */
-static const char points_sql[] =
-	AGENCY_SCOPE
-	"SELECT p.code, p.agency, ag.name AS agency_name, p.level, p.category, p.risk_type,"
-	"  p.consequence,"
-	"  p.manifestation, p.approved_tier, p.approved_on, p.last_graded,"
-	"  pw.code AS \"power.code\", pw.name AS \"power.name\", pw.kind AS \"power.kind\","
-	"  k.scope AS \"power.scope\", pw.legal_basis AS \"power.legal_basis\","
-	"  pw.major AS \"power.major?\", pw.funds AS \"power.funds\","
-	"  po.code AS \"post.code\", po.name AS \"post.name\","
-	"  d.code AS \"department.code\", d.name AS \"department.name\""
-	" FROM points p JOIN agencies ag ON ag.code = p.agency"
-	" LEFT JOIN powers pw ON pw.code = p.power"
-	" LEFT JOIN enum_power_kind k ON k.name = pw.kind"
-	" LEFT JOIN posts po ON po.code = p.post"
-	" LEFT JOIN departments d ON d.code = coalesce(p.department, po.department)"
-	" WHERE ?1 IS NULL OR p.agency IN scope"
-	" ORDER BY p.code";
-
-/* Who answers for a point (?1 agency, ?2 department), by role (DOMAIN.md §4). */
-static const char people_sql[] =
-	"SELECT"
-	" (SELECT code FROM persons WHERE department = ?2 AND role = '科室负责人'"
-	"   ORDER BY code LIMIT 1) AS \"people.department_head\","
-	" (SELECT person FROM oversight WHERE department = ?2"
-	"   ORDER BY person LIMIT 1) AS \"people.leader_in_charge\","
-	" (SELECT code FROM persons WHERE agency = ?1 AND role = '主要领导'"
-	"   ORDER BY code LIMIT 1) AS \"people.principal\"";
-
-static const char ratings_sql[] =
-	"SELECT source, factor, value, rated_on AS date FROM ratings"
-	" WHERE point = ?1 ORDER BY rated_on, id";
-
-static const char measures_sql[] =
-	"SELECT text, status, due, responsible FROM measures WHERE point = ?1 ORDER BY id";
-
-/* Signals on the point or on its post.  The complainant is never handed out. */
-static const char signals_sql[] =
-	"SELECT id, source, received_on AS date, severity, substantiated AS \"substantiated?\","
-	"  text, CASE WHEN point IS NOT NULL THEN 'point' ELSE 'post' END AS via"
-	" FROM signals WHERE point = ?1 OR post = ?2 ORDER BY received_on, id";
-
-/* Changes of the point's power (legal basis) or post (duties). */
-static const char changes_sql[] =
-	"SELECT id, kind, changed_on AS date, text,"
-	"  CASE WHEN power IS NOT NULL THEN 'power' ELSE 'post' END AS via"
-	" FROM changes WHERE power = ?1 OR post = ?2 ORDER BY changed_on, id";
 
 /* How many points are in scope (?1: agency or NULL), for the progress bar. */
 static const char count_sql[] =
@@ -123,15 +71,6 @@ static const char ins_flag_sql[] =
 static const char ins_trace_sql[] =
 	"INSERT INTO traces (run, point, seq, reason, source) VALUES (?1, ?2, ?3, ?4, ?5)";
 
-/* The index of the column called name in s, or -1. */
-static int column(db_stmt *s, const char *name)
-{
-	for (int i = 0; i < db_col_count(s); i++)
-		if (strcmp(db_col_name(s, i), name) == 0)
-			return i;
-	return -1;
-}
-
 /* Prepare every statement of the run, once. */
 static rg_status prepare(run_state *rs, rg_err *e)
 {
@@ -139,9 +78,6 @@ static rg_status prepare(run_state *rs, rg_err *e)
 		db_stmt **slot;
 		const char *sql;
 	} all[] = {
-		{&rs->points, points_sql},       {&rs->people, people_sql},
-		{&rs->ratings, ratings_sql},     {&rs->measures, measures_sql},
-		{&rs->signals, signals_sql},     {&rs->changes, changes_sql},
 		{&rs->count, count_sql},         {&rs->ins_run, ins_run_sql},
 		{&rs->upd_run, upd_run_sql},     {&rs->ins_pack, ins_pack_sql},
 		{&rs->ins_grade, ins_grade_sql}, {&rs->ins_flag, ins_flag_sql},
@@ -153,26 +89,22 @@ static rg_status prepare(run_state *rs, rg_err *e)
 		if (all[i].slot != NULL && (st = db_prepare(rs->d, all[i].sql, all[i].slot, e)) !=
 		    RG_OK)
 			return st;
-	/* Found once here rather than by name for every point. */
-	rs->col_code = column(rs->points, "code");
-	rs->col_agency = column(rs->points, "agency");
-	rs->col_department = column(rs->points, "department.code");
-	rs->col_post = column(rs->points, "post.code");
-	rs->col_power = column(rs->points, "power.code");
-	assert(rs->col_code >= 0 && rs->col_agency >= 0 && rs->col_department >= 0 &&
-	       rs->col_post >= 0 && rs->col_power >= 0);
+	if ((rs->agencies = strmap_new()) == NULL)
+		return err_set(e, RG_DB, "out of memory preparing the run");
 	return warn_open(rs->d, &rs->warnings, e);
 }
 
 static void finalize(run_state *rs)
 {
-	db_stmt *all[] = {rs->points, rs->people, rs->ratings, rs->measures, rs->signals,
-			  rs->changes, rs->count, rs->ins_run, rs->upd_run, rs->ins_pack,
-			  rs->ins_grade, rs->ins_flag, rs->ins_trace};
+	db_stmt *all[] = {rs->count, rs->ins_run, rs->upd_run, rs->ins_pack, rs->ins_grade,
+			  rs->ins_flag, rs->ins_trace};
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
 	warn_close(rs->warnings);
+	facts_close(rs->facts);
+	facts_point_free(&rs->point);
+	strmap_free(rs->agencies);
 }
 
 /* Run s, a write, to completion; a failure names what could not be stored for point code
@@ -185,44 +117,6 @@ static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
 	if (st != RG_OK)
 		return err_wrap(e, st, "point %s: cannot store the %s", code, what);
 	return RG_OK;
-}
-
-/* Gather the facts of the point on the current row of rs->points into the pack. */
-static rg_status gather(run_state *rs, const char *code, rg_err *e)
-{
-	const char *agency = db_col_text(rs->points, rs->col_agency);
-	const char *department = db_col_text(rs->points, rs->col_department);
-	const char *post = db_col_text(rs->points, rs->col_post);
-	const char *power = db_col_text(rs->points, rs->col_power);
-	bool row;
-	rg_status st;
-
-	rules_begin_point(rs->r, rs->points);
-
-	db_reset(rs->people);
-	db_bind_text(rs->people, 1, agency);
-	db_bind_text(rs->people, 2, department);
-	if ((st = db_step(rs->people, &row, e)) != RG_OK)
-		return st;
-	rules_add_fields(rs->r, rs->people);
-
-	db_reset(rs->ratings);
-	db_bind_text(rs->ratings, 1, code);
-	if ((st = rules_add_list(rs->r, "ratings", rs->ratings, e)) != RG_OK)
-		return st;
-	db_reset(rs->measures);
-	db_bind_text(rs->measures, 1, code);
-	if ((st = rules_add_list(rs->r, "measures", rs->measures, e)) != RG_OK)
-		return st;
-	db_reset(rs->signals);
-	db_bind_text(rs->signals, 1, code);
-	db_bind_text(rs->signals, 2, post);
-	if ((st = rules_add_list(rs->r, "signals", rs->signals, e)) != RG_OK)
-		return st;
-	db_reset(rs->changes);
-	db_bind_text(rs->changes, 1, power);
-	db_bind_text(rs->changes, 2, post);
-	return rules_add_list(rs->r, "changes", rs->changes, e);
 }
 
 /* Store the grade of point code (its tier already checked), with its reasons one per
@@ -337,10 +231,50 @@ static rg_status store_warnings(run_state *rs, const char *code, const rule_resu
 	return RG_OK;
 }
 
-/* Check and store what the pack returned for point code. */
-static rg_status store(run_state *rs, const char *code, const rule_result *res, rg_err *e)
+/* The summary row of agency code, made on its first point; NULL when out of memory.
+ * rs->agencies maps a code to its index in res->agencies plus one. */
+static grade_agency *agency_row(run_state *rs, const char *code)
+{
+	grade_results *r = rs->res;
+	intptr_t at = (intptr_t)strmap_get(rs->agencies, code);
+	grade_agency *grown;
+
+	if (at > 0)
+		return &r->agencies[at - 1];
+	if ((grown = realloc(r->agencies, (size_t)(r->nagencies + 1) * sizeof *grown)) == NULL)
+		return NULL;
+	r->agencies = grown;
+	grown = &r->agencies[r->nagencies];
+	memset(grown, 0, sizeof *grown);
+	if ((grown->code = strdup(code)) == NULL)
+		return NULL;
+	r->nagencies++;
+	if (!strmap_put(rs->agencies, code, (void *)(intptr_t)r->nagencies))
+		return NULL;
+	return grown;
+}
+
+/* How many warnings res asks for on its point: each reason once, since a point has one
+ * open warning per reason (warn_follow). */
+static long distinct_warnings(const rule_result *res)
+{
+	long n = 0;
+
+	for (int i = 0; i < res->nwarnings; i++) {
+		int j = 0;
+		while (j < i && strcmp(res->warnings[j].reason, res->warnings[i].reason) != 0)
+			j++;
+		n += j == i;
+	}
+	return n;
+}
+
+/* Check and store what the pack returned for point code of agency, and count it. */
+static rg_status store(run_state *rs, const char *code, const char *agency,
+		       const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
+	grade_agency *row;
 	rg_status st;
 
 	if (tier < 0)
@@ -351,9 +285,16 @@ static rg_status store(run_state *rs, const char *code, const rule_result *res, 
 		return st;
 	rs->res->tiers[tier]++;
 	if ((st = store_traces(rs, code, res, e)) != RG_OK ||
-	    (st = store_flags(rs, code, res, e)) != RG_OK)
+	    (st = store_flags(rs, code, res, e)) != RG_OK ||
+	    (st = store_warnings(rs, code, res, e)) != RG_OK)
 		return st;
-	return store_warnings(rs, code, res, e);
+	if ((row = agency_row(rs, agency)) == NULL)
+		return err_set(e, RG_DB, "point %s: out of memory counting the run", code);
+	row->tiers[tier]++;
+	row->points++;
+	row->flagged += res->nflags > 0;
+	row->warnings += distinct_warnings(res);
+	return RG_OK;
 }
 
 /* Record the run, its counts still 0, and set rs->res->run to its id. */
@@ -374,18 +315,16 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	return RG_OK;
 }
 
-/* Grade the point on the current row of rs->points and store the result. */
+/* Grade the point in rs->point and store the result. */
 static rg_status grade_point(run_state *rs, rg_err *e)
 {
+	const facts_point *p = &rs->point;
 	rule_result res;
-	char code[256], owner[256];
 	rg_status st;
 
-	snprintf(code, sizeof code, "%s", db_col_text(rs->points, rs->col_code));
-	snprintf(owner, sizeof owner, "%s", db_col_text(rs->points, rs->col_agency));
-	if ((st = gather(rs, code, e)) != RG_OK ||
-	    (st = rules_grade(rs->r, code, owner, &res, e)) != RG_OK ||
-	    (st = store(rs, code, &res, e)) != RG_OK)
+	rules_set_point(rs->r, &p->facts);
+	if ((st = rules_grade(rs->r, p->code, p->agency, &res, e)) != RG_OK ||
+	    (st = store(rs, p->code, p->agency, &res, e)) != RG_OK)
 		return st;
 	rs->res->points++;
 	return RG_OK;
@@ -401,14 +340,21 @@ static rg_status grade_points(run_state *rs, rg_err *e)
 	if ((st = db_step(rs->count, &row, e)) != RG_OK)
 		return st;
 	progress_start(db_col_int(rs->count, 0), "grading");
-	db_bind_text(rs->points, 1, rs->opt->scope);
-	while ((st = db_step(rs->points, &row, e)) == RG_OK && row) {
+	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK)
+		goto out;
+	while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row) {
 		if ((st = grade_point(rs, e)) != RG_OK)
 			break;
 		progress_tick(1);
 	}
+out:
 	progress_end();
 	return st;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const grade_agency *)a)->code, ((const grade_agency *)b)->code);
 }
 
 /* Store the run's counts and the packs it used. */
@@ -480,13 +426,25 @@ rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err 
 	    (st = warn_escalate_overdue(rs.warnings, res->run, opt->as_of, opt->scope,
 					&res->escalated, e)) != RG_OK ||
 	    (st = finish_run(&rs, e)) != RG_OK || (st = audit_run(&rs, e)) != RG_OK ||
-	    (st = db_commit(d, e)) != RG_OK)
+	    (!opt->dry_run && (st = db_commit(d, e)) != RG_OK))
 		goto out;
 	in_tx = false;
+	/* The summary in code order, as the agencies are listed everywhere. */
+	if (res->nagencies > 1)
+		qsort(res->agencies, (size_t)res->nagencies, sizeof *res->agencies, by_code);
 out:
 	finalize(&rs);
 	if (in_tx)
 		db_rollback(d);
 	rules_close(rs.r);
 	return st;
+}
+
+void grade_results_free(grade_results *res)
+{
+	for (int i = 0; i < res->nagencies; i++)
+		free((char *)res->agencies[i].code);
+	free(res->agencies);
+	res->agencies = NULL;
+	res->nagencies = 0;
 }

@@ -21,7 +21,20 @@ typedef struct {
 	const char *actor; /* who runs it, for runs.actor and the audit log */
 	const char *now;   /* when, UTC in date_now's format, for runs.created_at and the log */
 	bool trace;        /* also record the pack line each reason came from (--trace) */
+	bool dry_run;      /* record the run but do not commit it: on success the run's
+			    * transaction is left open for the caller to read what the run
+			    * would record, then undo with db_rollback() (--dry-run) */
 } grade_options;
+
+/* What a run did in one agency: a row of the summary. */
+typedef struct {
+	const char *code;        /* the agency's code */
+	long tiers[VOCAB_TIERS]; /* its points per tier: tiers[0] 一级 */
+	long points;             /* its points graded */
+	long flagged;            /* of them, with at least one flag */
+	long warnings;           /* its warnings the run asked for: issued, seen again or
+				  * severer (each warning once) */
+} grade_agency;
 
 /* What a run did. */
 typedef struct {
@@ -33,18 +46,26 @@ typedef struct {
 	long warnings;           /* warnings the packs asked for: issued, seen again or severer */
 	long warnings_new;       /* of them, issued for the first time */
 	long escalated;          /* warnings escalated: severer by the pack, or overdue */
+	grade_agency *agencies;  /* per agency with points graded, in code order (owned:
+				  * grade_results_free) */
+	int nagencies;           /* how many */
 } grade_results;
 
 /*
  * grade_run: grade the points of opt->scope in d (open; the caller closes it) with the
  * packs of opt->dir, as of opt->as_of, and record it as a new run: grades, flags,
  * warnings followed and overdue ones escalated, the packs used, and an audit log entry,
- * all in one transaction.  Shows a progress bar on a terminal.  Fills *res.  On failure
- * nothing is written and *res is unspecified: RG_RULE naming the pack file, the point
- * and the field when a pack fails or returns something wrong or unstorable (a repeated
- * flag code, an unknown responsible person); RG_IO if a pack cannot be read; RG_DB with
- * SQLite's message and the point's code when storing fails.
+ * all in one transaction (left open with opt->dry_run, see grade_options).  Shows a
+ * progress bar on a terminal.  Fills *res, to be freed with grade_results_free() even on
+ * failure.  On failure nothing is written, no transaction is left open and *res is
+ * unspecified: RG_RULE naming the pack file, the point and the field when a pack fails or
+ * returns something wrong or unstorable (a repeated flag code, an unknown responsible
+ * person); RG_IO if a pack cannot be read; RG_DB with SQLite's message and the point's
+ * code when storing fails.
  */
 rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e);
+
+/* grade_results_free: free what grade_run() allocated in res (its agencies). */
+void grade_results_free(grade_results *res);
 
 #endif

@@ -114,7 +114,9 @@ typedef struct {
 	db_stmt *seen_put;      /* remember that a line wrote a rowid */
 	db_stmt *approval;      /* points: the latest approval of a point (keeps_approval),
 				   or NULL when the file has none of the columns it sets */
+	FILE *file;             /* the file, as opened */
 	enc_stream *enc;        /* the file, decoded */
+	csv *reader;            /* its records */
 	enc_kind kind;          /* the encoding it is read in */
 	long errors;            /* problems reported so far */
 	FILE *errs;             /* where reports go */
@@ -231,6 +233,15 @@ static int find_column(const importer *im, const char *header)
 	return -1;
 }
 
+/* The column called name (not by its label), or NULL. */
+static column *column_named(importer *im, const char *name)
+{
+	for (int i = 0; i < im->ncols; i++)
+		if (strcmp(im->cols[i].name, name) == 0)
+			return &im->cols[i];
+	return NULL;
+}
+
 /* The table's key columns, from table_keys; each must be a column of the table. */
 static rg_status load_key(importer *im, rg_err *e)
 {
@@ -252,21 +263,30 @@ static rg_status load_key(importer *im, rg_err *e)
 	return err_set(e, RG_DB, "table %s has no key to import by", im->table);
 }
 
-static rg_status load_columns(importer *im, rg_err *e)
+/* Prepare sql, a query about the target table, with the table's name bound to ?1. */
+static rg_status prepare_on_table(importer *im, const char *sql, db_stmt **s, rg_err *e)
+{
+	rg_status st = db_prepare(im->d, sql, s, e);
+
+	if (st == RG_OK)
+		db_bind_text(*s, 1, im->table);
+	return st;
+}
+
+/* The importable columns, in table order: name, type, whether required or nullable, and
+ * the evaluated default. */
+static rg_status load_table_info(importer *im, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
 	rg_status st;
 
 	/* An INTEGER PRIMARY KEY (id) is the database's own: not importable. */
-	st = db_prepare(im->d,
-			"SELECT name, upper(type), \"notnull\" AND dflt_value IS NULL AND NOT pk,"
-			" dflt_value, NOT \"notnull\" AND NOT pk FROM pragma_table_info(?1)"
-			" WHERE NOT (pk AND upper(type) = 'INTEGER') ORDER BY cid", &s, e);
-	if (st != RG_OK)
-		goto out;
-	db_bind_text(s, 1, im->table);
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+	st = prepare_on_table(im,
+			      "SELECT name, upper(type), \"notnull\" AND dflt_value IS NULL AND NOT pk,"
+			      " dflt_value, NOT \"notnull\" AND NOT pk FROM pragma_table_info(?1)"
+			      " WHERE NOT (pk AND upper(type) = 'INTEGER') ORDER BY cid", &s, e);
+	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row) {
 		if (im->ncols == MAX_COLS) {
 			st = err_set(e, RG_DB, "table %s has more than %d columns", im->table,
 				     MAX_COLS);
@@ -285,78 +305,99 @@ static rg_status load_columns(importer *im, rg_err *e)
 		    (st = eval_default(im, c, db_col_text(s, 3), e)) != RG_OK)
 			goto out;
 	}
-	if (st != RG_OK)
-		goto out;
+out:
 	db_finalize(s);
-	s = NULL;
+	return st;
+}
 
-	st = db_prepare(im->d, "SELECT col, label FROM labels WHERE tbl = ?1", &s, e);
-	if (st != RG_OK)
-		goto out;
-	db_bind_text(s, 1, im->table);
-	while ((st = db_step(s, &row, e)) == RG_OK && row)
-		for (int i = 0; i < im->ncols; i++)
-			if (strcmp(im->cols[i].name, db_col_text(s, 0)) == 0)
-				copy(im->cols[i].label, sizeof im->cols[i].label, db_col_text(s, 1));
-	if (st != RG_OK)
-		goto out;
-	db_finalize(s);
-	s = NULL;
+/* The Chinese label of each column, from the labels table. */
+static rg_status load_labels(importer *im, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = prepare_on_table(im, "SELECT col, label FROM labels WHERE tbl = ?1", &s, e);
 
-	st = db_prepare(im->d, "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)",
-			&s, e);
-	if (st != RG_OK)
-		goto out;
-	db_bind_text(s, 1, im->table);
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		for (int i = 0; i < im->ncols; i++) {
-			column *c = &im->cols[i];
-			char sql[256];
-			if (strcmp(c->name, db_col_text(s, 0)) != 0)
-				continue;
-			copy(c->ref_table, sizeof c->ref_table, db_col_text(s, 1));
-			snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1",
-				 db_col_text(s, 1), db_col_text(s, 2) ? db_col_text(s, 2) : "code");
-			st = db_prepare(im->d, sql, &c->ref_check, e);
-			if (st != RG_OK)
-				goto out;
-		}
+	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row) {
+		column *c = column_named(im, db_col_text(s, 0));
+		if (c != NULL)
+			copy(c->label, sizeof c->label, db_col_text(s, 1));
 	}
-	if (st != RG_OK)
-		goto out;
 	db_finalize(s);
-	s = NULL;
+	return st;
+}
 
-	/* Date columns, by the name of their CHECK constraint.  The CHECK itself cannot
-	 * refuse every impossible day: SQLite's date('2026-02-30') is '2026-02-30'. */
-	st = db_prepare(im->d, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-			&s, e);
-	if (st != RG_OK)
-		goto out;
-	db_bind_text(s, 1, im->table);
-	if ((st = db_step(s, &row, e)) != RG_OK)
-		goto out;
-	for (int i = 0; row && i < im->ncols; i++) {
+/* The table each referencing column refers to, and the statement that checks a value
+ * is there. */
+static rg_status load_references(importer *im, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	st = prepare_on_table(im, "SELECT \"from\", \"table\", \"to\""
+			      " FROM pragma_foreign_key_list(?1)", &s, e);
+	while (st == RG_OK && (st = db_step(s, &row, e)) == RG_OK && row) {
+		column *c = column_named(im, db_col_text(s, 0));
+		char sql[256];
+		if (c == NULL)
+			continue;
+		copy(c->ref_table, sizeof c->ref_table, db_col_text(s, 1));
+		snprintf(sql, sizeof sql, "SELECT 1 FROM \"%s\" WHERE \"%s\" = ?1",
+			 db_col_text(s, 1), db_col_text(s, 2) ? db_col_text(s, 2) : "code");
+		st = db_prepare(im->d, sql, &c->ref_check, e);
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* Which columns are dates, by the name of their CHECK constraint.  The CHECK itself cannot
+ * refuse every impossible day: SQLite's date('2026-02-30') is '2026-02-30'. */
+static rg_status load_dates(importer *im, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st;
+
+	st = prepare_on_table(im, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			      &s, e);
+	if (st == RG_OK)
+		st = db_step(s, &row, e);
+	for (int i = 0; st == RG_OK && row && i < im->ncols; i++) {
 		char pattern[96];
 		snprintf(pattern, sizeof pattern, "\"%s: a date YYYY-MM-DD\"", im->cols[i].name);
 		im->cols[i].is_date = strstr(db_col_text(s, 0), pattern) != NULL;
 	}
+	db_finalize(s);
+	return st;
+}
+
+/* The table's confidential column (confidential_cols) into im->secret, if it has one. */
+static rg_status load_secret(importer *im, rg_err *e)
+{
 	for (size_t k = 0; k < sizeof confidential_cols / sizeof confidential_cols[0]; k++) {
 		int i;
 		if (strcmp(confidential_cols[k].table, im->table) != 0)
 			continue;
 		i = find_column(im, confidential_cols[k].col);
-		if (i < 0) {
-			st = err_set(e, RG_DB, "table %s has no column %s", im->table,
-				     confidential_cols[k].col);
-			goto out;
-		}
+		if (i < 0)
+			return err_set(e, RG_DB, "table %s has no column %s", im->table,
+				       confidential_cols[k].col);
 		im->secret = &im->cols[i];
 	}
-	st = load_key(im, e);
-out:
-	db_finalize(s);
-	return st;
+	return RG_OK;
+}
+
+/* What the schema says about the target table: its columns with their labels, references
+ * and dates, its confidential column and its key. */
+static rg_status load_columns(importer *im, rg_err *e)
+{
+	rg_status st;
+
+	if ((st = load_table_info(im, e)) != RG_OK || (st = load_labels(im, e)) != RG_OK ||
+	    (st = load_references(im, e)) != RG_OK || (st = load_dates(im, e)) != RG_OK ||
+	    (st = load_secret(im, e)) != RG_OK)
+		return st;
+	return load_key(im, e);
 }
 
 /* Trim ASCII blanks in place (spreadsheets pad cells); returns s. */
@@ -408,6 +449,32 @@ static long report_invalid(importer *im, csv *c, long line)
 	return n;
 }
 
+/* Report header field f, h, as naming no column of the table (without its text when the
+ * table has a confidential column), with the columns it could name. */
+static void report_unknown(importer *im, csv *c, size_t f, const char *h)
+{
+	char known[2048] = "", title[256];
+	size_t used = 0;
+	const char *hint = im->kind == ENC_GB18030 ? " (the file was read as GB18030: if it is "
+		"UTF-8, pass --encoding utf-8)" : "";
+
+	for (int k = 0; k < im->ncols; k++)
+		append(known, sizeof known, &used, "%s%s", k ? ", " : "",
+		       col_title(&im->cols[k], title, sizeof title));
+	if (im->secret != NULL)
+		/* Perhaps a data row standing for the header: its cell may name who filed a
+		 * complaint, so it is not repeated. */
+		report(im, "%s:%ld:%zu: column %zu of the header is not a column of %s: is the "
+		       "header row missing? (its text is not shown: it may be a %s); expected one "
+		       "of %s%s", im->path, csv_line(c), f + 1, f + 1, im->table,
+		       im->secret->label, known, hint);
+	else
+		report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected one of %s%s",
+		       im->path, csv_line(c), f + 1, h, im->table, known, hint);
+}
+
+/* Read the header row: which column each field holds (by name or label), reporting
+ * unknown, repeated and missing columns; RG_INPUT if a required column is missing. */
 static rg_status read_header(importer *im, csv *c, rg_err *e)
 {
 	char title[256];
@@ -445,24 +512,7 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 			continue;
 		}
 		if (i < 0) {
-			char known[2048] = "";
-			size_t used = 0;
-			for (int k = 0; k < im->ncols; k++)
-				append(known, sizeof known, &used, "%s%s", k ? ", " : "",
-				       col_title(&im->cols[k], title, sizeof title));
-			const char *hint = kind == ENC_GB18030 ? " (the file was read as GB18030: if "
-				"it is UTF-8, pass --encoding utf-8)" : "";
-			if (im->secret != NULL)
-				/* Perhaps a data row standing for the header: its cell may name
-				 * who filed a complaint, so it is not repeated. */
-				report(im, "%s:%ld:%zu: column %zu of the header is not a column of %s: "
-				       "is the header row missing? (its text is not shown: it may be "
-				       "a %s); expected one of %s%s", im->path, csv_line(c), f + 1,
-				       f + 1, im->table, im->secret->label, known, hint);
-			else
-				report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected "
-				       "one of %s%s", im->path, csv_line(c), f + 1, h, im->table,
-				       known, hint);
+			report_unknown(im, c, f, h);
 			continue;
 		}
 		if (im->cols[i].field >= 0) {
@@ -590,27 +640,13 @@ static void bind_value(db_stmt *s, int i, const value *v)
 	}
 }
 
-/* Check one field of the k-th present column into im->vals[k]; false (reported) if it
- * is bad.  RG_DB from a reference lookup goes to *st. */
-static bool check_field(importer *im, int k, const char *value_text, long line,
-			rg_status *st, rg_err *e)
+/* Parse the non-empty text of column c into v by the column's type: a whole number (是/否
+ * for 1/0), a number, a date or other text; false (reported) if it is not one. */
+static bool parse_field(importer *im, const column *c, const char *value_text, long line,
+			value *v)
 {
-	column *c = &im->cols[im->order[k]];
-	value *v = &im->vals[k];
 	char title[256], got[1024];
-	bool row;
 
-	if (value_text[0] == '\0' && c->has_default)
-		value_text = c->dflt;
-	if (value_text[0] == '\0') {
-		if (c->required) {
-			report(im, "%s:%ld:%d: column %s: expected a value, got an empty field",
-			       im->path, line, c->field + 1, col_title(c, title, sizeof title));
-			return false;
-		}
-		v->type = DB_NULL;
-		return true;
-	}
 	if (c->type == DB_INT) {
 		char *end;
 		long long n;
@@ -653,8 +689,17 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		v->type = DB_TEXT;
 		v->text = value_text;
 	}
-	if (c->ref_check == NULL)
-		return true;
+	return true;
+}
+
+/* Whether value_text of a referencing column c is in the table it refers to; false
+ * (reported) if it is not.  RG_DB from the lookup goes to *st. */
+static bool check_reference(importer *im, const column *c, const char *value_text, long line,
+			    rg_status *st, rg_err *e)
+{
+	char title[256], got[1024];
+	bool row;
+
 	db_bind_text(c->ref_check, 1, value_text);
 	if ((*st = db_step(c->ref_check, &row, e)) != RG_OK)
 		return false;
@@ -674,6 +719,31 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		       shown(im, value_text, got, sizeof got));
 	}
 	return false;
+}
+
+/* Check one field of the k-th present column into im->vals[k]; false (reported) if it
+ * is bad.  RG_DB from a reference lookup goes to *st. */
+static bool check_field(importer *im, int k, const char *value_text, long line,
+			rg_status *st, rg_err *e)
+{
+	column *c = &im->cols[im->order[k]];
+	value *v = &im->vals[k];
+	char title[256];
+
+	if (value_text[0] == '\0' && c->has_default)
+		value_text = c->dflt;
+	if (value_text[0] == '\0') {
+		if (c->required) {
+			report(im, "%s:%ld:%d: column %s: expected a value, got an empty field",
+			       im->path, line, c->field + 1, col_title(c, title, sizeof title));
+			return false;
+		}
+		v->type = DB_NULL;
+		return true;
+	}
+	if (!parse_field(im, c, value_text, line, v))
+		return false;
+	return c->ref_check == NULL || check_reference(im, c, value_text, line, st, e);
 }
 
 /* Explain a constraint SQLite refused, naming the field when it can. */
@@ -816,21 +886,12 @@ static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
 	return ok;
 }
 
-/*
- * Check, look up and write the current row.  *fresh and *changed tell what happened to
- * a row written (new, updated; neither: unchanged); false when the row was reported.
- * RG_DB for database failures goes to *st.  Every statement is reset right after its
- * step (and a failed step ends the import), so each is ready to bind when a row starts.
- */
-static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_status *st,
-		       rg_err *e)
+/* The fields under a header cell left empty must be empty too; false (reported) if one is
+ * not. */
+static bool check_blanks(importer *im, csv *c, long line)
 {
-	long line = csv_line(c);
-	bool ok = true, row, same = false;
-	int64_t rid = 0;
-	int param;
+	bool ok = true;
 
-	*st = RG_OK;
 	for (int f = 0; f < im->nfields; f++) {
 		const char *v;
 		if (!im->blank[f])
@@ -848,6 +909,15 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 			ok = false;
 		}
 	}
+	return ok;
+}
+
+/* Check every field of the current row into im->vals, and that the row keeps an approval;
+ * false when it was reported.  RG_DB goes to *st. */
+static bool check_row(importer *im, csv *c, long line, rg_status *st, rg_err *e)
+{
+	bool ok = check_blanks(im, c, line);
+
 	for (int k = 0; k < im->ninsert; k++) {
 		char *text = (char *)csv_field(c, (size_t)im->cols[im->order[k]].field);
 		if (!check_field(im, k, trim(text), line, st, e))
@@ -855,63 +925,114 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		if (*st != RG_OK)
 			return false;
 	}
-	if (!ok || (im->approval != NULL && !keeps_approval(im, line, st, e)))
-		return false;
+	return ok && (im->approval == NULL || keeps_approval(im, line, st, e));
+}
 
-	/* Is the key in the table, and with these values? */
+/* Is the checked row's key in the table (*found, with its rowid in *rid), and with the
+ * row's values (*same)? */
+static rg_status find_row(importer *im, bool *found, bool *same, int64_t *rid, rg_err *e)
+{
+	value null = {DB_NULL, 0, 0, NULL};
+	int param = im->nkey;
+	rg_status st;
+
 	for (int k = 0; k < im->nkey; k++) {
 		const column *col = &im->cols[im->key[k]];
-		value null = {DB_NULL, 0, 0, NULL};
 		bind_value(im->lookup, k + 1, col->slot >= 0 ? &im->vals[col->slot] : &null);
 	}
-	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
 		if (!im->cols[im->order[k]].key)
 			bind_value(im->lookup, ++param, &im->vals[k]);
-	if ((*st = db_step(im->lookup, &row, e)) != RG_OK)
-		return false;
-	if (row) {
-		rid = db_col_int(im->lookup, 0);
-		same = db_col_int(im->lookup, 1) != 0;
+	if ((st = db_step(im->lookup, found, e)) != RG_OK)
+		return st;
+	if (*found) {
+		*rid = db_col_int(im->lookup, 0);
+		*same = db_col_int(im->lookup, 1) != 0;
 	}
 	db_reset(im->lookup);
-	*fresh = !row;
-	*changed = row && !same;
+	return RG_OK;
+}
 
-	if (row) {
-		bool again;
-		db_bind_int(im->seen_get, 1, rid);
-		if ((*st = db_step(im->seen_get, &again, e)) != RG_OK)
+/* The line of this file that already wrote the row rid into *first, or 0 if none did. */
+static rg_status first_line(importer *im, int64_t rid, long *first, rg_err *e)
+{
+	bool again;
+	rg_status st;
+
+	db_bind_int(im->seen_get, 1, rid);
+	if ((st = db_step(im->seen_get, &again, e)) != RG_OK)
+		return st;
+	*first = again ? (long)db_col_int(im->seen_get, 0) : 0;
+	db_reset(im->seen_get);
+	return RG_OK;
+}
+
+/* Insert or update the checked row; the rowid of a fresh one goes to *rid.  False when
+ * SQLite refused the row (reported) or failed (RG_DB, into *st). */
+static bool write_row(importer *im, csv *c, bool fresh, int64_t *rid, rg_status *st,
+		      rg_err *e)
+{
+	bool row;
+
+	for (int k = 0; k < im->ninsert; k++)
+		bind_value(im->upsert, k + 1, &im->vals[k]);
+	if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
+		if (!db_constraint_failed(im->upsert))
 			return false;
-		if (again) {
-			long first = (long)db_col_int(im->seen_get, 0);
-			db_reset(im->seen_get);
-			report_repeat(im, c, line, first);
-			return false;
-		}
-		db_reset(im->seen_get);
-	}
-	if (!row || !same) {
-		for (int k = 0; k < im->ninsert; k++)
-			bind_value(im->upsert, k + 1, &im->vals[k]);
-		if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
-			if (!db_constraint_failed(im->upsert))
-				return false;
-			*st = RG_OK;
-			db_reset(im->upsert);
-			report_constraint(im, c, e->msg);
-			return false;
-		}
+		*st = RG_OK;
 		db_reset(im->upsert);
-		if (*fresh)
-			rid = db_last_rowid(im->d);
+		report_constraint(im, c, e->msg);
+		return false;
 	}
+	db_reset(im->upsert);
+	if (fresh)
+		*rid = db_last_rowid(im->d);
+	return true;
+}
+
+/* Remember that line wrote the row rid, to find its key given again. */
+static rg_status remember_row(importer *im, int64_t rid, long line, rg_err *e)
+{
+	bool row;
+	rg_status st;
+
 	db_bind_int(im->seen_put, 1, rid);
 	db_bind_int(im->seen_put, 2, line);
-	if ((*st = db_step(im->seen_put, &row, e)) != RG_OK)
-		return false;
+	if ((st = db_step(im->seen_put, &row, e)) != RG_OK)
+		return st;
 	db_reset(im->seen_put);
-	return true;
+	return RG_OK;
+}
+
+/*
+ * Check, look up and write the current row.  *fresh and *changed tell what happened to
+ * a row written (new, updated; neither: unchanged); false when the row was reported.
+ * RG_DB for database failures goes to *st.  Every statement is reset right after its
+ * step (and a failed step ends the import), so each is ready to bind when a row starts.
+ */
+static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_status *st,
+		       rg_err *e)
+{
+	long line = csv_line(c), first = 0;
+	bool found = false, same = false;
+	int64_t rid = 0;
+
+	*st = RG_OK;
+	if (!check_row(im, c, line, st, e))
+		return false;
+	if ((*st = find_row(im, &found, &same, &rid, e)) != RG_OK)
+		return false;
+	*fresh = !found;
+	*changed = found && !same;
+	if (found && (*st = first_line(im, rid, &first, e)) != RG_OK)
+		return false;
+	if (first > 0) {
+		report_repeat(im, c, line, first);
+		return false;
+	}
+	if (!(found && same) && !write_row(im, c, *fresh, &rid, st, e))
+		return false;
+	return (*st = remember_row(im, rid, line, e)) == RG_OK;
 }
 
 /* Finalize every statement of im. */
@@ -926,15 +1047,116 @@ static void finish(importer *im)
 		db_finalize(im->cols[i].ref_check);
 }
 
+/* Open im->path and read it in kind, or for ENC_AUTO in the encoding enc_detect finds,
+ * into im->kind; the file, its decoder and its CSV reader go to im, for close_input. */
+static rg_status open_input(importer *im, enc_kind kind, rg_err *e)
+{
+	rg_status st;
+
+	if ((im->file = fopen(im->path, "rb")) == NULL)
+		return err_set(e, RG_IO, "%s: cannot open: %s", im->path, strerror(errno));
+	if (kind == ENC_AUTO && (st = enc_detect(im->file, im->path, &kind, e)) != RG_OK)
+		return st;
+	im->kind = kind;
+	if ((im->enc = enc_open(im->file, im->path, kind, e)) == NULL)
+		return RG_IO;
+	if ((im->reader = csv_open(enc_file(im->enc), im->path)) == NULL)
+		return err_set(e, RG_IO, "%s: out of memory", im->path);
+	return RG_OK;
+}
+
+/* Close what open_input opened (any of it may be NULL). */
+static void close_input(importer *im)
+{
+	csv_close(im->reader);
+	enc_close(im->enc);
+	if (im->file != NULL)
+		fclose(im->file);
+}
+
+/* Show the progress of reading im->file, when it is a regular file of known size. */
+static void start_progress(importer *im)
+{
+	char label[160];
+	struct stat sb;
+
+	snprintf(label, sizeof label, "importing %s", im->table);
+	progress_start(fstat(fileno(im->file), &sb) == 0 && S_ISREG(sb.st_mode)
+		       ? (long long)sb.st_size : -1, label);
+}
+
+/*
+ * Import every row after the header, counting into r those written, reporting the
+ * others; a broken quote ends the reading, as the rest of the file cannot be read.
+ * Returns RG_OK when every row was read, reported or not; RG_IO or RG_DB otherwise.
+ */
+static rg_status read_rows(importer *im, bool progress, import_result *r, rg_err *e)
+{
+	csv *c = im->reader;
+	rg_status st;
+
+	if (progress)
+		start_progress(im);
+	for (;;) {
+		bool fresh, changed;
+		st = csv_read(c, e);
+		if (st == RG_INPUT) {
+			/* A broken quote leaves the rest of the file unreadable: stop here. */
+			char why[sizeof e->msg];
+			snprintf(why, sizeof why, "%s", e->msg);
+			report_invalid(im, c, csv_line(c));
+			report(im, "%s", why);
+			break;
+		}
+		if (st != RG_OK)
+			goto out;
+		if (csv_nfields(c) == 0) {
+			report_invalid(im, c, csv_line(c));
+			break;
+		}
+		if (progress)
+			progress_set(enc_bytes_read(im->enc));
+		if (report_invalid(im, c, csv_line(c)) > 0)
+			continue;
+		if (csv_nfields(c) != (size_t)im->nfields) {
+			report(im, "%s:%ld: expected %d fields as in the header, got %zu", im->path,
+			       csv_line(c), im->nfields, csv_nfields(c));
+			continue;
+		}
+		if (!import_row(im, c, &fresh, &changed, &st, e)) {
+			if (st != RG_OK)
+				goto out;
+			continue;
+		}
+		r->added += fresh;
+		r->updated += changed;
+		r->unchanged += !fresh && !changed;
+	}
+	st = RG_OK;
+out:
+	progress_end();
+	return st;
+}
+
+/* Record the import of o->path in the audit log: its table, encoding, SHA-256 and counts. */
+static rg_status record_import(db *d, const import_opts *o, const import_result *r,
+			       rg_err *e)
+{
+	char subject[96], detail[1024];
+
+	snprintf(subject, sizeof subject, "table:%s", o->table);
+	snprintf(detail, sizeof detail, "%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
+		 "%ld unchanged", o->path, r->encoding == ENC_GB18030 ? "GB18030, " : "",
+		 r->sha256, r->rows, r->rows == 1 ? "" : "s", r->added, r->updated,
+		 r->unchanged);
+	return audit_append(d, o->at, o->actor, "import", subject, detail, e);
+}
+
 rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs, rg_err *e)
 {
 	importer im;
-	FILE *f = NULL;
-	csv *c = NULL;
 	rg_status st;
 	bool in_tx = false, spill_off = false;
-	struct stat sb;
-	enc_kind kind = o->encoding;
 
 	memset(&im, 0, sizeof im);
 	memset(r, 0, sizeof *r);
@@ -944,30 +1166,13 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	im.errs = errs;
 	if ((st = import_check_table(o->table, e)) != RG_OK)
 		return st;
-	f = fopen(o->path, "rb");
-	if (f == NULL) {
-		st = err_set(e, RG_IO, "%s: cannot open: %s", o->path, strerror(errno));
+	st = open_input(&im, o->encoding, e);
+	r->encoding = im.kind;
+	if (st != RG_OK)
 		goto out;
-	}
-	if (kind == ENC_AUTO && (st = enc_detect(f, o->path, &kind, e)) != RG_OK)
-		goto out;
-	r->encoding = kind;
-	im.kind = kind;
-	im.enc = enc_open(f, o->path, kind, e);
-	if (im.enc == NULL) {
-		st = RG_IO;
-		goto out;
-	}
-	c = csv_open(enc_file(im.enc), o->path);
-	if (c == NULL) {
-		st = err_set(e, RG_IO, "%s: out of memory", o->path);
-		goto out;
-	}
-	if ((st = load_columns(&im, e)) != RG_OK)
-		goto out;
-	if ((st = read_header(&im, c, e)) != RG_OK)
-		goto out;
-	if ((st = prepare(&im, e)) != RG_OK || (st = prepare_approval(&im, e)) != RG_OK)
+	if ((st = load_columns(&im, e)) != RG_OK ||
+	    (st = read_header(&im, im.reader, e)) != RG_OK || (st = prepare(&im, e)) != RG_OK ||
+	    (st = prepare_approval(&im, e)) != RG_OK)
 		goto out;
 	if (o->dry_run) {
 		/* Keep every change in memory, so the file is never written, then roll back. */
@@ -978,48 +1183,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
-	if (o->progress) {
-		char label[160];
-		snprintf(label, sizeof label, "importing %s", o->table);
-		progress_start(fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)
-			       ? (long long)sb.st_size : -1, label);
-	}
-	for (;;) {
-		bool fresh, changed;
-		st = csv_read(c, e);
-		if (st == RG_INPUT) {
-			/* A broken quote leaves the rest of the file unreadable: stop here. */
-			char why[sizeof e->msg];
-			snprintf(why, sizeof why, "%s", e->msg);
-			report_invalid(&im, c, csv_line(c));
-			report(&im, "%s", why);
-			break;
-		}
-		if (st != RG_OK)
-			goto out;
-		if (csv_nfields(c) == 0) {
-			report_invalid(&im, c, csv_line(c));
-			break;
-		}
-		if (o->progress)
-			progress_set(enc_bytes_read(im.enc));
-		if (report_invalid(&im, c, csv_line(c)) > 0)
-			continue;
-		if (csv_nfields(c) != (size_t)im.nfields) {
-			report(&im, "%s:%ld: expected %d fields as in the header, got %zu", o->path,
-			       csv_line(c), im.nfields, csv_nfields(c));
-			continue;
-		}
-		if (!import_row(&im, c, &fresh, &changed, &st, e)) {
-			if (st != RG_OK)
-				goto out;
-			continue;
-		}
-		r->added += fresh;
-		r->updated += changed;
-		r->unchanged += !fresh && !changed;
-	}
-	progress_end();
+	if ((st = read_rows(&im, o->progress, r, e)) != RG_OK)
+		goto out;
 	if (im.errors > 0) {
 		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", o->path, im.errors,
 			     im.errors == 1 ? "" : "s",
@@ -1034,16 +1199,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 		in_tx = false;
 		goto out;
 	}
-	{
-		char subject[96], detail[1024];
-		snprintf(subject, sizeof subject, "table:%s", o->table);
-		snprintf(detail, sizeof detail, "%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
-			 "%ld unchanged", o->path, kind == ENC_GB18030 ? "GB18030, " : "",
-			 r->sha256, r->rows, r->rows == 1 ? "" : "s", r->added, r->updated,
-			 r->unchanged);
-		if ((st = audit_append(d, o->at, o->actor, "import", subject, detail, e)) != RG_OK)
-			goto out;
-	}
+	if ((st = record_import(d, o, r, e)) != RG_OK)
+		goto out;
 	st = db_commit(d, e);
 	in_tx = false;
 out:
@@ -1059,9 +1216,6 @@ out:
 		r->rows = r->added = r->updated = r->unchanged = 0;
 		r->sha256[0] = '\0';
 	}
-	csv_close(c);
-	enc_close(im.enc);
-	if (f != NULL)
-		fclose(f);
+	close_input(&im);
 	return st;
 }

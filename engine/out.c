@@ -147,6 +147,15 @@ static const char *cell(db_stmt *s, int i)
 	return t ? t : "";
 }
 
+/* Text as cell i of a table's line of ncols cells: padded to width (on the left when
+ * right), then the gap to the next cell or the end of the line. */
+static void table_cell(FILE *out, const char *text, int i, int ncols, int width, bool right)
+{
+	text_pad(out, text, i + 1 < ncols || right ? width : 0, right);
+	fputs(i + 1 < ncols ? "  " : "\n", out);
+}
+
+/* The rows of s as a table: a column as wide as its widest cell, numbers on the right. */
 static rg_status print_table(FILE *out, const out_col *cols, int ncols, db_stmt *s,
 			     long *nrows, rg_err *e)
 {
@@ -172,45 +181,46 @@ static rg_status print_table(FILE *out, const out_col *cols, int ncols, db_stmt 
 	if (st != RG_OK)
 		return st;
 	db_reset(s);
-	for (int i = 0; i < ncols; i++) {
-		text_pad(out, cols[i].title, i + 1 < ncols || right[i] ? width[i] : 0, right[i]);
-		fputs(i + 1 < ncols ? "  " : "\n", out);
-	}
+	for (int i = 0; i < ncols; i++)
+		table_cell(out, cols[i].title, i, ncols, width[i], right[i]);
 	for (int i = 0; i < ncols; i++) {
 		for (int k = 0; k < width[i]; k++)
 			fputc('-', out);
 		fputs(i + 1 < ncols ? "  " : "\n", out);
 	}
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		for (int i = 0; i < ncols; i++) {
-			text_pad(out, cell(s, i), i + 1 < ncols || right[i] ? width[i] : 0, right[i]);
-			fputs(i + 1 < ncols ? "  " : "\n", out);
-		}
+		for (int i = 0; i < ncols; i++)
+			table_cell(out, cell(s, i), i, ncols, width[i], right[i]);
 		(*nrows)++;
 	}
 	return st;
 }
 
+/* Text as field i of a CSV record of ncols fields, then a comma or the end of the record. */
+static void csv_cell(FILE *out, const char *text, int i, int ncols)
+{
+	out_csv_field(out, text);
+	fputs(i + 1 < ncols ? "," : "\r\n", out);
+}
+
+/* The rows of s as CSV (RFC 4180, CRLF), the titles first. */
 static rg_status print_csv(FILE *out, const out_col *cols, int ncols, db_stmt *s, long *nrows,
 			   rg_err *e)
 {
 	bool row;
 	rg_status st;
 
-	for (int i = 0; i < ncols; i++) {
-		out_csv_field(out, cols[i].title);
-		fputs(i + 1 < ncols ? "," : "\r\n", out);
-	}
+	for (int i = 0; i < ncols; i++)
+		csv_cell(out, cols[i].title, i, ncols);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		for (int i = 0; i < ncols; i++) {
-			out_csv_field(out, cell(s, i));
-			fputs(i + 1 < ncols ? "," : "\r\n", out);
-		}
+		for (int i = 0; i < ncols; i++)
+			csv_cell(out, cell(s, i), i, ncols);
 		(*nrows)++;
 	}
 	return st;
 }
 
+/* The rows of s as a JSON array of objects keyed by the columns' keys. */
 static rg_status print_json(FILE *out, const out_col *cols, int ncols, db_stmt *s, long *nrows,
 			    rg_err *e)
 {
@@ -245,6 +255,15 @@ static rg_status print_json(FILE *out, const out_col *cols, int ncols, db_stmt *
 	return st;
 }
 
+/* RG_DB unless the ncols output columns are within MAX_COLS and those of the query s. */
+static rg_status check_cols(int ncols, db_stmt *s, rg_err *e)
+{
+	if (ncols > MAX_COLS || ncols != db_col_count(s))
+		return err_set(e, RG_DB, "internal: %d output columns for a query of %d", ncols,
+			       db_col_count(s));
+	return RG_OK;
+}
+
 rg_status out_print(FILE *out, out_format fmt, const out_col *cols, int ncols, db_stmt *s,
 		    long *nrows, rg_err *e)
 {
@@ -253,9 +272,8 @@ rg_status out_print(FILE *out, out_format fmt, const out_col *cols, int ncols, d
 
 	if (fmt == OUT_XLSX)
 		return err_set(e, RG_DB, "internal: xlsx is written by out_write");
-	if (ncols > MAX_COLS || ncols != db_col_count(s))
-		return err_set(e, RG_DB, "internal: %d output columns for a query of %d", ncols,
-			       db_col_count(s));
+	if ((st = check_cols(ncols, s, e)) != RG_OK)
+		return st;
 	if (fmt == OUT_TABLE)
 		st = print_table(out, cols, ncols, s, &n, e);
 	else if (fmt == OUT_CSV)
@@ -299,9 +317,8 @@ rg_status out_write(const out_target *t, const out_list *l, db_stmt *s, long *nr
 	int err;
 	rg_status st;
 
-	if (l->ncols > MAX_COLS || l->ncols != db_col_count(s))
-		return err_set(e, RG_DB, "internal: %d output columns for a query of %d",
-			       l->ncols, db_col_count(s));
+	if ((st = check_cols(l->ncols, s, e)) != RG_OK)
+		return st;
 	if (t->fmt == OUT_XLSX && t->path == NULL)
 		return err_set(e, RG_DB, "internal: xlsx to standard output");
 	if (t->fmt == OUT_XLSX && (st = created_at(t, &created, e)) != RG_OK)

@@ -1,18 +1,18 @@
 /*
- * pack.c: where rule packs live and which one each agency uses: the default folder, the
- * resolution of an agency to its own pack, its nearest ancestor's or the default, and the
- * driver that runs a check (cases or lint) over each pack in a fresh rule state.
- * Depends on db.h, rules.h, args.h, status.h.
+ * pack.c: rule pack files on disk and which one each agency uses: the default folder, the
+ * file of each pack name, reading it, listing a folder's packs, and the resolution of an
+ * agency to its own pack, its nearest ancestor's or the default.
+ * Depends on db.h, lookup.h (the agency scope), status.h.
  */
 #include "pack.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "args.h"
 #include "lookup.h"
 
 const char *pack_default_dir(void)
@@ -52,7 +52,7 @@ rg_status pack_resolve(db *d, const char *dir, const char *scope,
 			snprintf(agency, sizeof agency, "%s", a);
 			done = false;
 		}
-		if (!done && rules_pack_file(dir, ancestor)) {
+		if (!done && pack_exists(dir, ancestor)) {
 			if ((st = found(ctx, agency, ancestor, e)) != RG_OK)
 				break;
 			done = true;
@@ -64,15 +64,83 @@ rg_status pack_resolve(db *d, const char *dir, const char *scope,
 	return st;
 }
 
-#define MAX_PACKS 256
+bool pack_valid_name(const char *name)
+{
+	if (name[0] == '\0' || strlen(name) >= PACK_NAME_MAX)
+		return false;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			return false;
+	return true;
+}
+
+void pack_path(const char *dir, const char *name, char *out, size_t n)
+{
+	if (strcmp(name, "default") == 0)
+		snprintf(out, n, "%s/default.lua", dir);
+	else
+		snprintf(out, n, "%s/agencies/%s.lua", dir, name);
+}
+
+bool pack_exists(const char *dir, const char *agency)
+{
+	char path[PACK_PATH_MAX];
+	FILE *f;
+
+	if (!pack_valid_name(agency))
+		return false;
+	pack_path(dir, agency, path, sizeof path);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return false;
+	fclose(f);
+	return true;
+}
+
+rg_status pack_read(const char *path, char **buf, size_t *len, rg_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	size_t cap = 0, n = 0;
+	rg_status st = RG_OK;
+
+	if (f == NULL)
+		return err_set(e, RG_IO, "%s: cannot open the rule pack: %s", path, strerror(errno));
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			char *q = realloc(p, cap);
+			if (q == NULL) {
+				st = err_set(e, RG_IO, "%s: out of memory", path);
+				goto out;
+			}
+			p = q;
+		}
+		size_t got = fread(p + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f))
+		st = err_set(e, RG_IO, "%s: read error", path);
+out:
+	fclose(f);
+	if (st != RG_OK) {
+		free(p);
+		return st;
+	}
+	*buf = p;
+	*len = n;
+	return RG_OK;
+}
 
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The default and every DIR/agencies/CODE.lua, sorted; names are malloc'd. */
-static int all_packs(const char *dir, char *names[], int max)
+int pack_list(const char *dir, char *names[], int max)
 {
 	char path[4096];
 	DIR *d;
@@ -92,41 +160,4 @@ static int all_packs(const char *dir, char *names[], int max)
 	closedir(d);
 	qsort(names + 1, (size_t)(n - 1), sizeof names[0], by_name);
 	return n;
-}
-
-rg_status pack_check_command(int argc, char **argv, const char *usage, const char *help,
-			     rg_status (*check)(rules *, const char *, FILE *, int *, rg_err *),
-			     const char *what, rg_err *e)
-{
-	const char *pos[MAX_PACKS], *dir = NULL;
-	arg_opt opts[] = {{"--rules", &dir, NULL}, {NULL, NULL, NULL}};
-	char *names[MAX_PACKS];
-	bool helped;
-	int npos, n = 0, bad = 0;
-	rg_status st;
-
-	st = args_parse(argc, argv, opts, pos, 0, MAX_PACKS, &npos, &helped, usage, help, e);
-	if (st != RG_OK || helped)
-		return st;
-	if (dir == NULL)
-		dir = pack_default_dir();
-	if (npos == 0)
-		n = all_packs(dir, names, MAX_PACKS);
-	else
-		for (n = 0; n < npos; n++)
-			names[n] = strdup(pos[n]);
-	for (int i = 0; i < n && st == RG_OK; i++) {
-		rules *r = NULL;
-		int count = 0;
-		/* A fresh state per pack: its coverage counts its own cases only. */
-		if ((st = rules_open(dir, "1970-01-01", &r, e)) == RG_OK)
-			st = check(r, names[i], stdout, &count, e);
-		rules_close(r);
-		bad += count;
-	}
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	if (st == RG_OK && bad > 0)
-		st = err_set(e, RG_FAILED, "%d %s%s", bad, what, bad == 1 ? "" : "s");
-	return st;
 }

@@ -1,12 +1,15 @@
 -- packtest.lua: the harness of `riskgrade test`, run in a rule state after the prelude.
--- Embedded in the binary (build/packtest.c).  Called by rules.c with:
+-- Embedded in the binary (build/prelude.c).  Called by harness.c with:
 --   require_pack  the prelude's loader
 --   lines_of      C: the executable lines of a Lua function, as a set
 --   hits          a table the C line hook fills: hits[source][line] = true
---   source_of     C: the text of a pack's file
--- Returns run(name) -> report table, and lint(name) -> list of findings.
+--   sources       the text of each pack loaded, as it was hashed and run
+-- Returns the steps of `riskgrade test`, which harness.c calls one by one, each case
+-- under its own CPU limit (a case the limit stops cannot run any Lua code after it):
+--   prepare(name) -> number of cases, run_case(i), fail_case(i, error), finish() -> report;
+-- and lint(name) -> list of findings.
 
-local require_pack, lines_of, hits, source_of = ...
+local require_pack, lines_of, hits, sources = ...
 
 local LISTS = { "ratings", "measures", "signals", "changes" }
 
@@ -70,13 +73,6 @@ local function compare(expect, got)
     end
   end
   return diffs
-end
-
-local function run_case(pack, case)
-  local ok, got = pcall(pack.grade, pack, facts(case.point or {}),
-                        { as_of = case.as_of or "2026-12-01" })
-  if not ok then return { "error: " .. tostring(got) }, nil end
-  return compare(case.expect or {}, got), got
 end
 
 -- The functions the pack defines itself (not those it inherits), by name.
@@ -144,23 +140,51 @@ local function fact_references(text)
   return refs
 end
 
--- run(name): load pack `name`, run its own CASES, and report:
---   { cases = n, failures = { { name, diffs = {...} } }, tiers = set of tiers expected,
---     missed = { { name, lines } }, lines = total, run = lines run }
-local function run(name)
+-- The test of one pack: its table, its cases and the report being made.
+local current
+
+-- prepare(name): load pack `name` and start its report; returns its number of cases.
+local function prepare(name)
   local pack = require_pack(name)
   for k in pairs(hits) do hits[k] = nil end
   local cases = rawget(pack, "CASES") or {}
-  local report = { cases = #cases, failures = {}, tiers = {} }
-  for i, case in ipairs(cases) do
-    local diffs = run_case(pack, case)
-    if case.expect and case.expect.tier then report.tiers[case.expect.tier] = true end
-    if #diffs > 0 then
-      report.failures[#report.failures + 1] =
-        { name = case.name or ("case " .. i), index = i, diffs = diffs }
-    end
+  current = { pack = pack, cases = cases, report = { cases = #cases, failures = {}, tiers = {} } }
+  local n = 0
+  for _ in ipairs(cases) do n = n + 1 end
+  return n
+end
+
+local function record(i, diffs)
+  local case, report = current.cases[i], current.report
+  if case.expect and case.expect.tier then report.tiers[case.expect.tier] = true end
+  if #diffs > 0 then
+    report.failures[#report.failures + 1] =
+      { name = case.name or ("case " .. i), index = i, diffs = diffs }
   end
-  report.missed, report.lines, report.run = coverage(pack)
+end
+
+-- run_case(i): grade case i and record how it differs from what it expects.  An error
+-- goes to the caller, which records it with fail_case.
+local function run_case(i)
+  local pack, case = current.pack, current.cases[i]
+  local got = pack.grade(pack, facts(case.point or {}), { as_of = case.as_of or "2026-12-01" })
+  record(i, compare(case.expect or {}, got))
+end
+
+-- fail_case(i, err): record that case i stopped with error err.
+local function fail_case(i, err)
+  if type(err) ~= "string" and type(err) ~= "number" then
+    err = ("(error object is a %s value)"):format(type(err))
+  end
+  record(i, { "error: " .. err })
+end
+
+-- finish(): the report of the pack prepared:
+--   { cases = n, failures = { { name, diffs = {...} } }, tiers = set of tiers expected,
+--     missed = { { name, lines } }, lines = total, run = lines run }
+local function finish()
+  local report = current.report
+  report.missed, report.lines, report.run = coverage(current.pack)
   return report
 end
 
@@ -174,12 +198,17 @@ local function lint(name)
   if type(tiers) == "table" then
     local seen, last = {}, nil
     for i, t in ipairs(tiers) do
-      seen[t.tier] = true
-      if last and t.min >= last then
-        find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
-             i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
+      if type(t) ~= "table" or type(t.tier) ~= "string" or type(t.min) ~= "number" then
+        find("TIERS[%d]: expected { tier = \"…\", min = <number> }, got %s", i,
+             type(t) == "table" and "a table without them" or type(t))
+      else
+        seen[t.tier] = true
+        if last and t.min >= last then
+          find("TIERS[%d] (%s, min %s) is not below the tier before it (min %s): %s can never be given",
+               i, tostring(t.tier), tostring(t.min), tostring(last), tostring(t.tier))
+        end
+        last = t.min
       end
-      last = t.min
     end
     for _, tier in ipairs(TIER_NAMES) do
       if not seen[tier] then find("TIERS has no %s", tier) end
@@ -205,7 +234,7 @@ local function lint(name)
     end
   end
 
-  for _, ref in ipairs(fact_references(source_of(name))) do
+  for _, ref in ipairs(fact_references(sources[name])) do
     local top, sub
     local dot2 = ref.text:find(".", 3, true)
     top = dot2 and ref.text:sub(3, dot2 - 1) or ref.text:sub(3)
@@ -227,4 +256,4 @@ local function lint(name)
   return findings
 end
 
-return run, lint
+return prepare, run_case, fail_case, finish, lint

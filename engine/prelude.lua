@@ -1,32 +1,50 @@
 -- prelude.lua: run once in each rule state before any pack, with the sandboxed globals.
--- It gives every pack its own environment, in which the libraries and the packs it
+-- It gives every pack its own environment, in which the libraries, ctx and the packs it
 -- inherits from are read-only, and provides inherit(name).  Embedded in the binary
 -- (build/prelude.c); called by rules.c with loadpack, the C function that reads a pack
--- file as text and returns it as a function with the given environment.
+-- file as text and returns it as a function with the given environment (and the file's
+-- path), and ctx, the table handed to every grade().
 --
--- Returns require_pack(name) -> pack table, and parents (name -> the name it inherits).
+-- Returns require_pack(name) -> pack table, parents (name -> the name it inherits), and
+-- the read-only view of ctx to hand to the packs.
+--
+-- Read-only means that no write of one pack reaches another pack, a library or ctx:
+-- a view is an empty proxy whose real table the pack cannot reach (its metatable is
+-- hidden), a write through it is an error, and so is a raw write into it (rawset),
+-- which would otherwise land in the proxy that every pack shares.  Packs may not give a
+-- table a finalizer (__gc), which Lua runs with the CPU limit off, nor __close or
+-- __mode.
 
-local loadpack = ...
-local setmetatable, type, error, next, tostring = setmetatable, type, error, next, tostring
+local loadpack, ctx = ...
+local setmetatable, rawset, rawget, type, error, next, tostring, pcall =
+  setmetatable, rawset, rawget, type, error, next, tostring, pcall
+
+-- The tables a pack may not write into, raw or not: each read-only view and each pack's
+-- globals, with the function that says why.
+local protected = setmetatable({}, { __mode = "k" })
+
+-- __newindex of a protected table: level 2 is the code that assigns.
+local function refuse(t, k)
+  error(protected[t](k), 2)
+end
 
 -- Read-only views of tables, made once per table and kept while the table lives.
 -- A flat table (one holding no tables, as every library does) is indexed directly: no
 -- function call on each math.min or date.days a pack makes for every point.
 local views = setmetatable({}, { __mode = "k" })
 
-local function readonly(t, what, flat)
+local HINT = "assign a whole new table to your own pack instead"
+
+local function readonly(t, what, flat, hint)
   local view = views[t]
   if view then return view end
   view = setmetatable({}, {
     __index = flat and t or function(_, k)
       local v = t[k]
-      if type(v) == "table" then return readonly(v, what) end
+      if type(v) == "table" then return readonly(v, what, false, hint) end
       return v
     end,
-    __newindex = function(_, k)
-      error(("%s is read-only (field '%s'): assign a whole new table to your own pack instead")
-        :format(what, tostring(k)), 2)
-    end,
+    __newindex = refuse,
     __len = function() return #t end,
     __pairs = function()
       return function(_, k)
@@ -38,6 +56,9 @@ local function readonly(t, what, flat)
     __metatable = false,
   })
   views[t] = view
+  protected[view] = function(k)
+    return ("%s is read-only (field '%s'): %s"):format(what, tostring(k), hint or HINT)
+  end
   return view
 end
 
@@ -61,6 +82,28 @@ end
 shared._G = nil
 getmetatable("").__metatable = false   -- the string library is reachable through strings
 
+-- rawset(t, k, v), except into a protected table.
+function shared.rawset(t, k, v)
+  local why = protected[t]
+  if why then error(why(k), 2) end
+  return rawset(t, k, v)
+end
+
+-- setmetatable(t, mt), except with a finalizer (run with hooks off, so no CPU limit),
+-- __close or __mode (which would make results depend on when the collector runs).
+local REFUSED = { "__gc", "__close", "__mode" }
+function shared.setmetatable(t, mt)
+  if type(mt) == "table" then
+    for i = 1, #REFUSED do
+      if rawget(mt, REFUSED[i]) ~= nil then
+        error(("setmetatable: a metatable with %s is not allowed in a rule pack")
+          :format(REFUSED[i]), 2)
+      end
+    end
+  end
+  return setmetatable(t, mt)
+end
+
 -- sorted_pairs(t): like pairs, in the order of the keys (numbers before strings), so a
 -- pack that walks a table gives the same result on every run.
 function shared.sorted_pairs(t)
@@ -82,13 +125,11 @@ end
 local loaded, loading, parents, current = {}, {}, {}, {}
 
 local function environment(name)
-  return setmetatable({}, {
-    __index = shared,
-    __newindex = function(_, k)
-      error(("pack '%s': assignment to the global '%s': declare it local"):format(name, tostring(k)), 2)
-    end,
-    __metatable = false,
-  })
+  local env = setmetatable({}, { __index = shared, __newindex = refuse, __metatable = false })
+  protected[env] = function(k)
+    return ("pack '%s': assignment to the global '%s': declare it local"):format(name, tostring(k))
+  end
+  return env
 end
 
 local function require_pack(name)
@@ -97,11 +138,19 @@ local function require_pack(name)
   if loading[name] then
     error(("pack '%s' inherits from itself"):format(name), 0)
   end
+  local chunk, path = loadpack(name, environment(name))
   loading[name] = true
   current[#current + 1] = name
-  pack = loadpack(name, environment(name))()
+  local ok, result = pcall(chunk)
   current[#current] = nil
   loading[name] = nil
+  if not ok then
+    if type(result) ~= "string" then
+      error(("%s: error object is a %s value"):format(path, type(result)), 0)
+    end
+    error(result, 0)
+  end
+  pack = result
   if type(pack) ~= "table" then
     error(("pack '%s' must return a table, got %s"):format(name, type(pack)), 0)
   end
@@ -123,4 +172,4 @@ function shared.inherit(name)
   return setmetatable({}, { __index = readonly(base, "pack '" .. name .. "'") })
 end
 
-return require_pack, parents
+return require_pack, parents, readonly(ctx, "ctx", true, "it is the same for every point")

@@ -1,16 +1,18 @@
 /*
- * rules.h: the rule layer.  Loads a Lua 5.4 rule pack into a sandbox, hands it one risk
- * point's facts at a time and checks what it returns.  The only module that sees Lua; the
- * engine holds no weights, thresholds or domain rules — they all live in the pack.
- * Depends on Lua, db.h (rows become Lua tables), date.h, sha.h, status.h.
+ * rules.h: the rule layer's grading API.  Loads Lua 5.4 rule packs into a sandbox, hands
+ * a pack one risk point's facts at a time and checks what it returns.  Callers see no Lua;
+ * the engine holds no weights, thresholds or domain rules — they all live in the pack.
+ * Depends on db.h (rows become Lua tables), pack.h, sha.h, status.h.
  */
 #ifndef RG_RULES_H
 #define RG_RULES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "db.h"
+#include "pack.h"
 #include "sha.h"
 #include "status.h"
 
@@ -22,8 +24,8 @@ typedef struct rules rules;
 
 /* A pack the state has loaded: an agency's (rules/agencies/CODE.lua) or the default. */
 typedef struct {
-	char name[64];        /* "default" or an agency code */
-	char path[4096 + 128]; /* the file it came from */
+	char name[PACK_NAME_MAX]; /* "default" or an agency code */
+	char path[PACK_PATH_MAX]; /* the file it came from */
 	char sha[SHA_HEX];    /* SHA-256 of the file's content */
 	const char *parent;   /* the pack it inherits from, or NULL */
 } rule_pack;
@@ -44,8 +46,9 @@ typedef struct {
 	const char *text;        /* what must be done */
 } rule_warning;
 
-/* What the pack returned for one point.  Strings belong to the Lua state and stay valid
- * until the next rules_begin_point() or rules_close(). */
+/* What the pack returned for one point, checked (see rules/README.md for the limits on
+ * each text).  The strings are copies owned by the rule state (none points into Lua):
+ * valid until the next rules_begin_point() or rules_close(). */
 typedef struct {
 	const char *pack;                             /* name of the pack that graded it */
 	int importance, discretion, likelihood, harm; /* the four factors, 1-5 */
@@ -71,10 +74,6 @@ rg_status rules_open(const char *dir, const char *as_of, rules **out, rg_err *e)
 /* rules_close: free the Lua state and everything it returned.  NULL is allowed. */
 void rules_close(rules *r);
 
-/* rules_pack_file: whether dir has its own pack for this agency code (a file
- * dir/agencies/CODE.lua). */
-bool rules_pack_file(const char *dir, const char *agency);
-
 /*
  * rules_use: grade the points of agency with pack name ("default" or an agency code),
  * loading it, and the packs it inherits from, if they are not loaded yet.  RG_RULE with
@@ -82,24 +81,6 @@ bool rules_pack_file(const char *dir, const char *agency);
  * cannot be read.
  */
 rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
-
-/*
- * rules_test: load pack name in this state and run the cases it carries (its own CASES
- * table), printing to out each failure as expected/actual lines, a summary, the tiers no
- * case expects, and the lines of the pack's own functions that no case ran.  Use a fresh
- * state per pack, so coverage counts that pack's cases only.  *failures is set to the
- * number of failing cases.  RG_RULE or RG_IO if the pack cannot be loaded.
- */
-rg_status rules_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e);
-
-/*
- * rules_lint: load pack name and print to out its static problems, one per line: tier
- * thresholds out of order or leaving low scores without a tier, a tier missing from TIERS,
- * WEIGHTS that do not add up to the pack's WEIGHT_TOTAL, references to point facts that
- * do not exist (p.name in its text), tiers no case expects.  *findings is set to their
- * number.  RG_RULE or RG_IO if the pack cannot be loaded.
- */
-rg_status rules_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e);
 
 /*
  * rules_pack_numbers: read the numbers a command needs from a pack's own data, e.g.
@@ -130,28 +111,99 @@ void rules_set_trace(rules *r, bool on);
 /*
  * rules_begin_point: start the facts of a new point from the current row of s: each column
  * becomes a field.  A column named "a.b" goes into sub-table a (created only when a value
- * is not NULL); a name ending in "?" is a boolean (0 false, anything else true).
+ * is not NULL); a name ending in "?" is a boolean (0 false, anything else true).  The
+ * column "code" names the point in messages.  If the state cannot hold the facts (a pack
+ * filled its memory), the failure is kept and returned, RG_RULE, by the next
+ * rules_add_list() or rules_grade() for this point.
  */
 void rules_begin_point(rules *r, db_stmt *s);
 
 /* rules_add_fields: add the columns of the current row of s to the current point, as
- * rules_begin_point() does. */
+ * rules_begin_point() does (and failing as it does). */
 void rules_add_fields(rules *r, db_stmt *s);
 
 /*
  * rules_add_list: step s to its end and set field key of the current point to an array of
- * its rows, each a table built as in rules_begin_point().  RG_DB on a database failure.
+ * its rows, each a table built as in rules_begin_point().  RG_DB on a database failure;
+ * RG_RULE naming the point if the facts of the point could not be built.
  */
 rg_status rules_add_list(rules *r, const char *key, db_stmt *s, rg_err *e);
 
 /*
  * rules_grade: call pack:grade(point, ctx) in protected mode, with the pack given to
- * agency by rules_use(), and check its result into *res.  code names the point in
- * messages.  RG_RULE on a Lua error (message: the pack's file:line, the error, the
- * point's code and a traceback) or a malformed result (naming the field and what was
- * expected).
+ * agency by rules_use(), and check its result into *res.  Looking up grade, the call and
+ * reading the result (which may run the pack's metamethods) all run under the CPU limit
+ * and the memory cap.  code names the point in messages.  RG_RULE on a Lua error
+ * (message: the pack's file:line, the error, the point's code and a traceback), or a
+ * malformed result (the pack's file, the point and the field, and what was expected: a
+ * score that is not a finite number, a text over its length or with a control
+ * character, a list over its length...).
  */
 rg_status rules_grade(rules *r, const char *code, const char *agency, rule_result *res,
 		      rg_err *e);
+
+/*
+ * For the pack test harness (harness.c), the other module of this layer that sees Lua:
+ * rules_lua, the sandboxed state of r (owned by r; its stack holds the message handler
+ * at SBX_MSGH between calls; call into it only through sbx_call); rules_push_loader,
+ * push the prelude's require_pack(name), which loads a pack as rules_use() does and
+ * returns its table, then the table of the texts of the packs loaded (name -> the bytes
+ * that were hashed and run); neither push allocates.  rules_load_failure, why the last
+ * load failed (RG_IO for a file that cannot be read, else RG_RULE).
+ */
+struct lua_State;
+struct lua_State *rules_lua(rules *r);
+void rules_push_loader(rules *r);
+rg_status rules_load_failure(const rules *r);
+
+/* ---- a point's facts as plain data ---------------------------------------------------
+ * For a caller that reads the facts itself, away from the rule state (the batch run
+ * streams them, and may grade them in another thread), instead of handing over
+ * statements: each value is one column as rules_begin_point() reads it. */
+
+/* What a value is: RULE_NIL for an SQL NULL (no field is set), RULE_BOOL for a column
+ * whose name ends in "?". */
+typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT } rule_type;
+
+/* One field. */
+typedef struct {
+	const char *table; /* the sub-table it goes in ("power" for a column "power.code"),
+			    * or NULL for the row itself */
+	const char *name;  /* the field's name: "code" for "power.code", "major" for
+			    * "power.major?" */
+	rule_type type;
+	union {
+		int64_t i;     /* RULE_BOOL (0 false, anything else true), RULE_INT */
+		double d;      /* RULE_REAL */
+		const char *s; /* RULE_TEXT */
+	} v;
+} rule_value;
+
+/* A list of rows, as rules_add_list() makes it from a statement's rows. */
+typedef struct {
+	const char *key;        /* the point's field that holds it ("ratings") */
+	const rule_value *rows; /* nrows rows of ncols values, one row after the other */
+	int nrows;
+	int ncols;
+} rule_list;
+
+/* Everything about one point. */
+typedef struct {
+	const rule_value *fields; /* the point's own fields, set in order */
+	int nfields;
+	int size;                 /* how many fields its table is made for at first (as
+				   * rules_begin_point: the point statement's columns) */
+	const rule_list *lists;   /* then its lists, set in order */
+	int nlists;
+} rule_facts;
+
+/*
+ * rules_set_point: start a new point from f, field by field and list by list, making the
+ * same table rules_begin_point(), rules_add_fields() and rules_add_list() make from the
+ * same values read by statements.  Nothing of f is kept: it may be freed on return.  Runs
+ * protected: a failure (the memory cap) is kept and reported by the next rules_grade(),
+ * naming the point, as for rules_begin_point().
+ */
+void rules_set_point(rules *r, const rule_facts *f);
 
 #endif

@@ -18,6 +18,11 @@
 /* A warning's statuses by their index in vocab_status. */
 enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 
+/* How many overdue warnings are held at a time (W_OVERDUE's LIMIT), so memory does not
+ * grow with the register. */
+#define OVERDUE_BATCH 256
+#define OVERDUE_LIMIT "256"
+
 /* The statements of a book, by their index in sql[] and warn_book.stmt[]. */
 enum { W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_STATUS, W_EVENT, W_LOAD, W_OVERDUE, W_COUNT };
 
@@ -48,13 +53,14 @@ static const char *const sql[W_COUNT] = {
 	[W_EVENT] = "INSERT INTO warning_events (warning, action, on_date, by, run, disposition,"
 		    " due, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[W_LOAD] = "SELECT " RECORD_COLUMNS " FROM warnings w WHERE w.id = ?1",
-	/* The open, unanswered warnings of the points of scope ?1 due before ?2. */
+	/* The open, unanswered warnings of the points of scope ?1 due before ?2, the next
+	 * OVERDUE_BATCH after warning ?3. */
 	[W_OVERDUE] = AGENCY_SCOPE
 		      "SELECT " RECORD_COLUMNS
 		      " FROM warnings w JOIN points p ON p.code = w.point"
 		      " WHERE w.status IN ('发布', '签收') AND w.due < ?2"
-		      "  AND (?1 IS NULL OR p.agency IN scope)"
-		      " ORDER BY w.id",
+		      "  AND (?1 IS NULL OR p.agency IN scope) AND w.id > ?3"
+		      " ORDER BY w.id LIMIT " OVERDUE_LIMIT,
 };
 
 struct warn_book {
@@ -213,6 +219,7 @@ static rg_status reissue(warn_book *b, long id, const char *point, const char *d
  * next_step: the escalation rule (DOMAIN.md §6), for overdue warnings and escalation by
  * hand: one disposition severer, due as many days after on_days as w had from issue to
  * due (at least one).  Sets *to and due[]; false when w is at the severest disposition.
+ * due[] is left empty when the new due date would be past 9999-12-31.
  */
 static bool next_step(const warn_record *w, long on_days, const char **to, char due[DATE_BUF])
 {
@@ -224,7 +231,7 @@ static bool next_step(const warn_record *w, long on_days, const char **to, char 
 	*to = vocab_disposition[now + 1];
 	if (!date_parse(w->issued_on, &issued) || !date_parse(w->due, &old_due))
 		issued = old_due = 0;
-	date_format(on_days + (old_due - issued > 0 ? old_due - issued : 1), due);
+	(void)date_format(on_days + (old_due - issued > 0 ? old_due - issued : 1), due);
 	return true;
 }
 
@@ -312,32 +319,25 @@ static void read_record(db_stmt *s, warn_record *w)
 		 db_col_type(s, 7) == DB_NULL ? w->issued_on : db_col_text(s, 7));
 }
 
-/* The overdue warnings of scope as of as_of into a new array *list of *n (free it).
- * Read to the end before any is written, so the writes do not disturb the reading. */
-static rg_status list_overdue(warn_book *b, const char *as_of, const char *scope,
-			      warn_record **list, size_t *n, rg_err *e)
+/* The next overdue warnings of scope as of as_of after warning `after`, at most
+ * OVERDUE_BATCH, into list[], *n of them.  Read to the end before any is written, so the
+ * writes do not disturb the reading. */
+static rg_status list_overdue(warn_book *b, const char *as_of, const char *scope, long after,
+			      warn_record list[OVERDUE_BATCH], size_t *n, rg_err *e)
 {
-	size_t cap = 0;
 	bool row;
 	db_stmt *s;
 	rg_status st = use(b, W_OVERDUE, &s, e);
 
-	*list = NULL;
 	*n = 0;
 	if (st != RG_OK)
 		return st;
 	db_bind_text(s, 1, scope);
 	db_bind_text(s, 2, as_of);
+	db_bind_int(s, 3, after);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		if (*n == cap) {
-			warn_record *grown = realloc(*list, (cap = cap ? cap * 2 : 16) * sizeof **list);
-			if (grown == NULL) {
-				db_reset(s);
-				return err_set(e, RG_DB, "out of memory listing overdue warnings");
-			}
-			*list = grown;
-		}
-		read_record(s, &(*list)[(*n)++]);
+		assert(*n < OVERDUE_BATCH);
+		read_record(s, &list[(*n)++]);
 	}
 	return st;
 }
@@ -347,31 +347,44 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 {
 	warn_record *list = NULL;
 	size_t n = 0;
-	long as_of_days;
-	rg_status st;
+	long as_of_days, after = 0;
+	rg_status st = RG_OK;
 
 	if (!date_parse(as_of, &as_of_days))
 		return err_set(e, RG_INPUT, "as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
-	if ((st = list_overdue(b, as_of, scope, &list, &n, e)) != RG_OK)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		const warn_record *w = &list[i];
-		const char *to;
-		char due[DATE_BUF], note[256];
-		if (!next_step(w, as_of_days, &to, due))
-			continue; /* 责令纠错: nothing severer, it stays overdue for the list */
-		if ((st = reissue(b, w->id, w->point, to, due, 0, as_of, NULL, e)) != RG_OK)
+	if ((list = malloc(OVERDUE_BATCH * sizeof *list)) == NULL)
+		return err_set(e, RG_DB, "out of memory listing overdue warnings");
+	/* A batch at a time: what one batch writes is not overdue any more, or is 责令纠错
+	 * and left alone, and lies before the next batch. */
+	do {
+		if ((st = list_overdue(b, as_of, scope, after, list, &n, e)) != RG_OK)
 			goto out;
-		snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s", w->due,
-			 w->disposition, to);
-		st = record_event(b, &(event){.warning = w->id, .point = w->point,
-					      .action = "逾期升级", .on = as_of, .run = run,
-					      .disposition = to, .due = due,
-					      .status = vocab_status[ISSUED], .note = note}, e);
-		if (st != RG_OK)
-			goto out;
-		(*escalated)++;
-	}
+		for (size_t i = 0; i < n; i++) {
+			const warn_record *w = &list[i];
+			const char *to;
+			char due[DATE_BUF], note[256];
+			if (!next_step(w, as_of_days, &to, due))
+				continue; /* 责令纠错: nothing severer, it stays overdue for the list */
+			if (due[0] == '\0') {
+				st = err_set(e, RG_USAGE, "--as-of %s: warning %ld's new due date "
+					     "would be past 9999-12-31", as_of, w->id);
+				goto out;
+			}
+			if ((st = reissue(b, w->id, w->point, to, due, 0, as_of, NULL, e)) != RG_OK)
+				goto out;
+			snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s",
+				 w->due, w->disposition, to);
+			st = record_event(b, &(event){.warning = w->id, .point = w->point,
+						      .action = "逾期升级", .on = as_of, .run = run,
+						      .disposition = to, .due = due,
+						      .status = vocab_status[ISSUED], .note = note}, e);
+			if (st != RG_OK)
+				goto out;
+			(*escalated)++;
+		}
+		if (n > 0)
+			after = list[n - 1].id;
+	} while (n == OVERDUE_BATCH);
 out:
 	free(list);
 	return st;
@@ -447,6 +460,9 @@ rg_status warn_plan(const warn_record *w, warn_action a, const char *on, const c
 	if (!next_step(w, on_days, &c->disposition, c->due))
 		return err_set(e, RG_INPUT, "warning %ld is already %s, the severest disposition: "
 			       "it cannot be escalated further", w->id, w->disposition);
+	if (c->due[0] == '\0' && due == NULL)
+		return err_set(e, RG_INPUT, "warning %ld: its new due date would be past "
+			       "9999-12-31; give --due", w->id);
 	if (due != NULL)
 		snprintf(c->due, sizeof c->due, "%s", due);
 	return RG_OK;

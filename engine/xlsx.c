@@ -62,130 +62,184 @@ static bool is_tier_col(const out_col *c)
 	return vocab_index(tier_keys, (int)(sizeof tier_keys / sizeof tier_keys[0]), c->key) >= 0;
 }
 
+/* One sheet being written. */
+typedef struct {
+	const char *path;              /* the file the user asked for, for messages */
+	const out_list *l;             /* the list: its title and columns */
+	char *dir;                     /* the directory of the temporary files; owned */
+	lxw_workbook *wb;              /* the workbook */
+	lxw_worksheet *ws;             /* its one sheet */
+	lxw_format *head;              /* header cells: bold, on grey, a line below */
+	lxw_format *wrap;              /* text of several lines shows them all */
+	lxw_format *tier[VOCAB_TIERS]; /* a tier's cell, coloured, in the order of vocab_tier */
+	int width[XLSX_MAX_COLS];      /* the display width of column i's widest cell so far */
+	bool tiercol[XLSX_MAX_COLS];   /* whether column i holds tiers, to be coloured */
+} sheet;
+
 /* A libxlsxwriter failure at row r (0: the header) of column c, as a status. */
-static rg_status xlsx_fail(const char *path, long r, const out_col *c, lxw_error err,
+static rg_status xlsx_fail(const sheet *sh, long r, const out_col *c, lxw_error err,
 			   rg_err *e)
 {
-	return err_set(e, RG_IO, "%s: row %ld, column %s: %s", path, r + 1, c->title,
+	return err_set(e, RG_IO, "%s: row %ld, column %s: %s", sh->path, r + 1, c->title,
 		       lxw_strerror(err));
+}
+
+/* Start the workbook at file, titled after the list and dated created.  Constant memory:
+ * each row goes to a temporary file (unlinked at once) in the target's directory as soon
+ * as the next one starts, so memory does not grow with the list; text is then stored in
+ * the cells rather than in a shared table. */
+static rg_status open_workbook(sheet *sh, const char *file, time_t created, rg_err *e)
+{
+	lxw_doc_properties props = {0};
+	const char *slash = strrchr(file, '/');
+
+	if ((sh->dir = slash ? strndup(file, (size_t)(slash - file) + 1) : strdup(".")) == NULL)
+		return err_set(e, RG_IO, "%s: out of memory", sh->path);
+	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = sh->dir};
+	if ((sh->wb = workbook_new_opt(file, &opts)) == NULL)
+		return err_set(e, RG_IO, "%s: cannot start a workbook", sh->path);
+	props.title = (char *)sh->l->title;
+	props.created = created;
+	workbook_set_properties(sh->wb, &props);
+	return RG_OK;
+}
+
+/* The formats of the header, of text of several lines and of each tier. */
+static void add_formats(sheet *sh)
+{
+	sh->head = workbook_add_format(sh->wb);
+	format_set_bold(sh->head);
+	format_set_bg_color(sh->head, 0xD9D9D9);
+	format_set_bottom(sh->head, LXW_BORDER_THIN);
+	sh->wrap = workbook_add_format(sh->wb);
+	format_set_text_wrap(sh->wrap);
+	format_set_align(sh->wrap, LXW_ALIGN_VERTICAL_TOP);
+	for (int t = 0; t < VOCAB_TIERS; t++) {
+		sh->tier[t] = workbook_add_format(sh->wb);
+		format_set_bg_color(sh->tier[t], tier_colours[t].fill);
+		format_set_font_color(sh->tier[t], tier_colours[t].font);
+	}
+}
+
+/* The header row, the column titles; each column starts as wide as its title. */
+static rg_status write_header(sheet *sh, rg_err *e)
+{
+	const out_list *l = sh->l;
+
+	for (int i = 0; i < l->ncols; i++) {
+		lxw_error err;
+		sh->width[i] = text_width(l->cols[i].title) + 2; /* room for the filter button */
+		sh->tiercol[i] = is_tier_col(&l->cols[i]);
+		err = worksheet_write_string(sh->ws, 0, (lxw_col_t)i, l->cols[i].title, sh->head);
+		if (err != LXW_NO_ERROR)
+			return xlsx_fail(sh, 0, &l->cols[i], err, e);
+	}
+	return RG_OK;
+}
+
+/* Column i of the current row of s as the cell at row r: a number, a text (a tier
+ * coloured, several lines wrapped), nothing for NULL; the column widens to fit it. */
+static rg_status write_cell(sheet *sh, db_stmt *s, long r, int i, rg_err *e)
+{
+	db_type type = db_col_type(s, i); /* first: reading text converts */
+	lxw_format *fmt = NULL;
+	const char *text;
+	lxw_error err;
+
+	if (type == DB_NULL)
+		return RG_OK;
+	if (type == DB_INT || type == DB_REAL) {
+		double v = db_col_double(s, i);
+		err = worksheet_write_number(sh->ws, (lxw_row_t)r, (lxw_col_t)i, v, NULL);
+	} else {
+		text = db_col_text(s, i);
+		int t = sh->tiercol[i] ? vocab_index(vocab_tier, VOCAB_TIERS, text) : -1;
+		if (t >= 0)
+			fmt = sh->tier[t];
+		else if (strchr(text, '\n') != NULL)
+			fmt = sh->wrap;
+		err = worksheet_write_string(sh->ws, (lxw_row_t)r, (lxw_col_t)i, text, fmt);
+	}
+	if (err != LXW_NO_ERROR)
+		return xlsx_fail(sh, r, &sh->l->cols[i], err, e);
+	text = db_col_text(s, i);
+	int w = cell_width(text ? text : "");
+	if (w > sh->width[i])
+		sh->width[i] = w;
+	return RG_OK;
+}
+
+/* The rows of s, from the sheet's row 1 on; *r counts them. */
+static rg_status write_rows(sheet *sh, db_stmt *s, long *r, rg_err *e)
+{
+	bool row;
+	rg_status st;
+
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		if (++*r >= LXW_ROW_MAX)
+			return err_set(e, RG_IO, "%s: more than %d rows, the most a sheet holds",
+				       sh->path, LXW_ROW_MAX - 1);
+		for (int i = 0; i < sh->l->ncols; i++)
+			if ((st = write_cell(sh, s, *r, i, e)) != RG_OK)
+				return st;
+	}
+	return st;
+}
+
+/* The column widths, within bounds; the header frozen, with an autofilter over the r rows
+ * below it. */
+static rg_status finish_sheet(sheet *sh, long r, rg_err *e)
+{
+	int ncols = sh->l->ncols;
+	lxw_error err;
+
+	for (int i = 0; i < ncols; i++) {
+		int w = sh->width[i] + 2;
+		w = w < XLSX_MIN_WIDTH ? XLSX_MIN_WIDTH : w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w;
+		worksheet_set_column(sh->ws, (lxw_col_t)i, (lxw_col_t)i, w, NULL);
+	}
+	worksheet_freeze_panes(sh->ws, 1, 0);
+	err = worksheet_autofilter(sh->ws, 0, 0, (lxw_row_t)r, (lxw_col_t)(ncols - 1));
+	if (err != LXW_NO_ERROR)
+		return err_set(e, RG_IO, "%s: autofilter: %s", sh->path, lxw_strerror(err));
+	return RG_OK;
 }
 
 rg_status xlsx_write(const char *file, const char *path, const out_list *l, db_stmt *s,
 		     time_t created, long *nrows, rg_err *e)
 {
-	lxw_doc_properties props = {0};
-	lxw_workbook *wb = NULL;
-	lxw_worksheet *ws;
-	char *dir = NULL;
-	lxw_format *head, *wrap, *tierfmt[VOCAB_TIERS];
-	int width[XLSX_MAX_COLS];
-	bool tiercol[XLSX_MAX_COLS]; /* whether column i holds tiers, to be coloured */
+	sheet sh = {.path = path, .l = l};
 	long r = 0;
-	bool row;
 	lxw_error err;
-	rg_status st = RG_OK;
+	rg_status st;
 
 	*nrows = 0;
 	if (l->ncols > XLSX_MAX_COLS)
 		return err_set(e, RG_IO, "internal: %d columns", l->ncols);
-	/* Constant memory: each row goes to a temporary file (unlinked at once) in the
-	 * target's directory as soon as the next one starts, so memory does not grow with
-	 * the list; text is then stored in the cells rather than in a shared table. */
-	const char *slash = strrchr(file, '/');
-	if ((dir = slash ? strndup(file, (size_t)(slash - file) + 1) : strdup(".")) == NULL)
-		return err_set(e, RG_IO, "%s: out of memory", path);
-	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir};
-	if ((wb = workbook_new_opt(file, &opts)) == NULL) {
-		free(dir);
-		return err_set(e, RG_IO, "%s: cannot start a workbook", path);
-	}
-	props.title = (char *)l->title;
-	props.created = created;
-	workbook_set_properties(wb, &props);
-	if ((ws = workbook_add_worksheet(wb, l->title)) == NULL) {
+	if ((st = open_workbook(&sh, file, created, e)) != RG_OK)
+		goto out;
+	if ((sh.ws = workbook_add_worksheet(sh.wb, l->title)) == NULL) {
 		st = err_set(e, RG_IO, "%s: cannot add the sheet %s", path, l->title);
 		goto out;
 	}
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_bg_color(head, 0xD9D9D9);
-	format_set_bottom(head, LXW_BORDER_THIN);
-	wrap = workbook_add_format(wb); /* text of several lines shows them all */
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-	for (int t = 0; t < VOCAB_TIERS; t++) {
-		tierfmt[t] = workbook_add_format(wb);
-		format_set_bg_color(tierfmt[t], tier_colours[t].fill);
-		format_set_font_color(tierfmt[t], tier_colours[t].font);
-	}
-	for (int i = 0; i < l->ncols; i++) {
-		width[i] = text_width(l->cols[i].title) + 2; /* room for the filter button */
-		tiercol[i] = is_tier_col(&l->cols[i]);
-		err = worksheet_write_string(ws, 0, (lxw_col_t)i, l->cols[i].title, head);
-		if (err != LXW_NO_ERROR) {
-			st = xlsx_fail(path, 0, &l->cols[i], err, e);
-			goto out;
-		}
-	}
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		if (++r >= LXW_ROW_MAX) {
-			st = err_set(e, RG_IO, "%s: more than %d rows, the most a sheet holds",
-				     path, LXW_ROW_MAX - 1);
-			goto out;
-		}
-		for (int i = 0; i < l->ncols; i++) {
-			db_type type = db_col_type(s, i); /* first: reading text converts */
-			lxw_format *fmt = NULL;
-			const char *text;
-			if (type == DB_NULL)
-				continue;
-			if (type == DB_INT || type == DB_REAL) {
-				double v = db_col_double(s, i);
-				err = worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)i, v,
-							     NULL);
-			} else {
-				text = db_col_text(s, i);
-				int t = tiercol[i] ? vocab_index(vocab_tier, VOCAB_TIERS, text) : -1;
-				if (t >= 0)
-					fmt = tierfmt[t];
-				else if (strchr(text, '\n') != NULL)
-					fmt = wrap;
-				err = worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)i,
-							     text, fmt);
-			}
-			if (err != LXW_NO_ERROR) {
-				st = xlsx_fail(path, r, &l->cols[i], err, e);
-				goto out;
-			}
-			text = db_col_text(s, i);
-			int w = cell_width(text ? text : "");
-			if (w > width[i])
-				width[i] = w;
-		}
-	}
-	if (st != RG_OK)
+	add_formats(&sh);
+	if ((st = write_header(&sh, e)) != RG_OK || (st = write_rows(&sh, s, &r, e)) != RG_OK)
 		goto out;
-	for (int i = 0; i < l->ncols; i++) {
-		int w = width[i] + 2;
-		w = w < XLSX_MIN_WIDTH ? XLSX_MIN_WIDTH : w > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : w;
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, w, NULL);
-	}
-	worksheet_freeze_panes(ws, 1, 0);
-	err = worksheet_autofilter(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)(l->ncols - 1));
-	if (err != LXW_NO_ERROR)
-		st = err_set(e, RG_IO, "%s: autofilter: %s", path, lxw_strerror(err));
+	st = finish_sheet(&sh, r, e);
 out:
 	/* Closing writes the file and frees the workbook, on failure too (the caller then
 	 * removes the temporary file). */
-	errno = 0;
-	err = workbook_close(wb);
-	if (st == RG_OK && err != LXW_NO_ERROR && errno != 0)
-		st = err_set(e, RG_IO, "%s: cannot write: %s (libxlsxwriter: %s)", path,
-			     strerror(errno), lxw_strerror(err));
-	else if (st == RG_OK && err != LXW_NO_ERROR)
-		st = err_set(e, RG_IO, "%s: cannot write the workbook: %s", path,
-			     lxw_strerror(err));
-	free(dir);
+	if (sh.wb != NULL) {
+		errno = 0;
+		err = workbook_close(sh.wb);
+		if (st == RG_OK && err != LXW_NO_ERROR && errno != 0)
+			st = err_set(e, RG_IO, "%s: cannot write: %s (libxlsxwriter: %s)", path,
+				     strerror(errno), lxw_strerror(err));
+		else if (st == RG_OK && err != LXW_NO_ERROR)
+			st = err_set(e, RG_IO, "%s: cannot write the workbook: %s", path,
+				     lxw_strerror(err));
+	}
+	free(sh.dir);
 	*nrows = r;
 	return st;
 }

@@ -122,6 +122,24 @@ static void test_format(void **state)
 	}
 }
 
+/* The last and first days date_parse accepts are formatted; a day past either end is
+ * refused with an empty string, never a cut "10000-01-3" (day numbers from Python's
+ * datetime: 9999-12-31 is 2932896, 0001-01-01 is -719162). */
+static void test_format_range(void **state)
+{
+	char out[DATE_BUF];
+
+	(void)state;
+	assert_true(date_format(2932896, out));
+	assert_string_equal(out, "9999-12-31");
+	assert_false(date_format(2932897, out));
+	assert_string_equal(out, "");
+	assert_true(date_format(-719162, out));
+	assert_string_equal(out, "0001-01-01");
+	assert_false(date_format(-719163, out));
+	assert_string_equal(out, "");
+}
+
 /* Every day of 1999-2001 (includes the leap day of 2000) survives format then parse,
  * and consecutive day numbers give consecutive dates: 1999-01-01 is 10957 - 365 = 10592,
  * 2001-12-31 is 10957 + 366 + 365 - 1 = 11687. */
@@ -202,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_range),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_now_fixed),
 		cmocka_unit_test(test_now_malformed),

@@ -1,7 +1,8 @@
 /*
  * test_rules.c: engine/rules.c with real Lua and a real SQLite row as the facts: how rows
- * become Lua tables, the sandbox (one case per escape attempt), result checking, and the
- * date library.
+ * become Lua tables, the sandbox (one case per escape attempt), result checking (and
+ * hostile results: metamethods that raise, strings freed behind the engine's back, a
+ * pack that fills the memory cap), and the date library.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -250,6 +251,49 @@ static void test_bad_results(void **state)
 		 " score = 1, tier = '一级', flags = (function() local t = {} for i = 1, 33 do"
 		 " t[i] = { code = 'c' .. i, label = 'l', evidence = 'e' } end return t end)() }",
 		 "result.flags: more than 32 entries"},
+		/* A score must be a finite number: not NaN, not infinite, not a string. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 0/0, tier = '一级' }", "result.score: expected a finite number, got nan"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = math.huge, tier = '一级' }", "result.score: expected a finite number, got inf"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = -1/0, tier = '一级' }", "result.score: expected a finite number, got -inf"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = '4.80', tier = '一级' }",
+		 "result.score: expected a number, got the string \"4.80\""},
+		{"{ factors = { importance = '3', discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级' }",
+		 "result.factors.importance: expected a whole number 1-5, got the string \"3\""},
+		/* Limits on the number and the length of texts, and no control characters. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = (function() local t = {} for i = 1, 65 do"
+		 " t[i] = 'r' end return t end)() }", "result.reasons: more than 64 entries"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = (function() local t = {} for i = 1, 17 do"
+		 " t[i] = { reason = 'r', disposition = '风险提示', due = '2026-12-16', text = 't' }"
+		 " end return t end)() }", "result.warnings: more than 16 entries"},
+		/* 4000 Chinese characters (12000 bytes) pass; 4001 do not. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { ('理'):rep(4000), ('由'):rep(4001) } }",
+		 "result.reasons[2]: 4001 characters, more than 4000"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = ('事'):rep(1001),"
+		 " disposition = '风险提示', due = '2026-12-16', text = 't' } } }",
+		 "result.warnings[1].reason: 1001 characters, more than 1000"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l',"
+		 " evidence = ('证'):rep(4001) } } }",
+		 "result.flags[1].evidence: 4001 characters, more than 4000"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a', '第一行\\n第二行' } }",
+		 "result.reasons[2]: contains the control character U+000A: it must be one line"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c\\0d', label = 'l', evidence = 'e' } } }",
+		 "result.flags[1].code: contains the control character U+0000"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
+		 " due = '2026-12-16', text = '见\\27[31m红字' } } }",
+		 "result.warnings[1].text: contains the control character U+001B: only tab and newline"},
 	};
 	fixture *f = *state;
 
@@ -260,10 +304,161 @@ static void test_bad_results(void **state)
 		snprintf(pack, sizeof pack, "return { grade = function(self, p, ctx)\n  return %s\nend }\n",
 			 cases[i].result);
 		assert_int_equal(grade_with(f, pack, &res, &e), RG_RULE);
-		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
+		/* The field, the point and the pack's file. */
+		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL ||
+		    strstr(e.msg, "default.lua: grade() for point FX-1: ") == NULL)
 			fail_msg("case %zu: message \"%s\" lacks \"%s\" or the point", i, e.msg,
 				 cases[i].message);
 	}
+}
+
+/* A result that hands its texts over through __index, each made on the read and held by
+ * nothing else, while making garbage: the collector frees each string as soon as the
+ * engine has read it.  What the engine returns must still read as the pack made it (the
+ * sanitizer build also catches a read of freed memory). */
+static void test_result_texts_outlive_lua(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"local function fresh(s) local junk = {} for i = 1, 3000 do junk[i] = { i } end\n"
+		"  return s .. ('，'):rep(4) end\n"
+		"local function proxy(fields, raw) return setmetatable(raw or {}, { __index = function(_, k)\n"
+		"  if fields[k] then return fresh(fields[k]) end end }) end\n"
+		"return { grade = function(self, p, ctx)\n"
+		"  return proxy({ factors = 0, score = 0, tier = 0 }) and setmetatable({\n"
+		"    factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },\n"
+		"    score = 10, reasons = { fresh('理由一'), fresh('理由二') },\n"
+		"    flags = { proxy({ code = 'c1', label = '标签一', evidence = '证据一' }),\n"
+		"              proxy({ code = 'c2', label = '标签二', evidence = '证据二' }) },\n"
+		"    warnings = { proxy({ reason = '事由', disposition = '风险提示', text = '要求' },\n"
+		"                       { due = '2026-12-16' }) } },\n"
+		"    { __index = function(_, k) if k == 'tier' then return '三' .. '级' end end })\n"
+		"end }\n";
+	/* Each text as the pack makes it: its own text and 4 full-width commas. */
+	char want[9][128];
+	static const char *const stems[] = {"c1", "标签一", "证据一", "c2", "标签二", "证据二",
+					    "事由", "风险提示", "要求"};
+
+	for (int i = 0; i < 9; i++) {
+		snprintf(want[i], sizeof want[i], "%s", stems[i]);
+		for (int k = 0; k < 4; k++)
+			strcat(want[i], "，");
+	}
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_string_equal(res.tier, "三级");
+	assert_int_equal(res.nflags, 2);
+	assert_string_equal(res.flags[0].code, want[0]);
+	assert_string_equal(res.flags[0].label, want[1]);
+	assert_string_equal(res.flags[0].evidence, want[2]);
+	assert_string_equal(res.flags[1].code, want[3]);
+	assert_string_equal(res.flags[1].label, want[4]);
+	assert_string_equal(res.flags[1].evidence, want[5]);
+	assert_int_equal(res.nwarnings, 1);
+	assert_string_equal(res.warnings[0].reason, want[6]);
+	assert_string_equal(res.warnings[0].disposition, want[7]);
+	assert_string_equal(res.warnings[0].text, want[8]);
+	assert_null(res.warnings[0].responsible);
+}
+
+/* Lua errors the engine meets while it reads what the pack gives it: each must come back
+ * as RG_RULE naming the point (before, each one aborted the process). */
+static void test_hostile_results(void **state)
+{
+	static const struct {
+		const char *pack;
+		const char *message;
+	} cases[] = {
+		/* A result whose __index raises. */
+		{"return { grade = function(self, p, ctx)\n"
+		 "  return setmetatable({}, { __index = function() error('索引出错') end })\nend }\n",
+		 "default.lua:2: 索引出错"},
+		/* A factor whose __tostring raises: it is named by its type, no code runs. */
+		{"return { grade = function(self, p, ctx)\n"
+		 "  return { factors = { importance = setmetatable({}, { __tostring = function()\n"
+		 "    error('不该调用') end }), discretion = 1, likelihood = 1, harm = 1 },\n"
+		 "    score = 1, tier = '三级' }\nend }\n",
+		 "result.factors.importance: expected a whole number 1-5, got table"},
+		/* grade served through __index, which raises on the second read (the first is
+		 * the prelude's check when the pack loads). */
+		{"local reads = 0\n"
+		 "return setmetatable({}, { __index = function(_, k)\n"
+		 "  reads = reads + 1\n"
+		 "  if reads > 1 then error('第二次读取grade') end\n"
+		 "  return function() end\nend })\n",
+		 "default.lua:4: 第二次读取grade"},
+	};
+	fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rule_result res;
+		rg_err e = {{0}};
+		assert_int_equal(grade_with(f, cases[i].pack, &res, &e), RG_RULE);
+		if (strstr(e.msg, cases[i].message) == NULL || strstr(e.msg, "FX-1") == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\" or the point", i, e.msg,
+				 cases[i].message);
+	}
+}
+
+/* Grade the fixture's row again with the pack loaded in f->r. */
+static rg_status grade_again(fixture *f, rule_result *res, rg_err *e)
+{
+	bool row;
+
+	db_reset(f->row);
+	assert_int_equal(db_step(f->row, &row, NULL), RG_OK);
+	rules_begin_point(f->r, f->row);
+	rules_add_fields(f->r, f->row);
+	return rules_grade(f->r, "FX-1", "A", res, e);
+}
+
+/* A pack that fills the state's memory up to the cap (keeping each point, whose memory
+ * would otherwise serve the next one), 64 MiB a point so that no point takes a second
+ * even in a sanitizer build, and returns 一级 once it is full: the engine's next
+ * allocation, building the next point's facts, fails.  That must be an error naming the
+ * point, not an abort. */
+static void test_memory_full_between_points(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"local hoard, n = {}, 0\n"
+		"for i = 1, 128 do hoard[i] = false end -- no growing while memory is full\n"
+		"local filling = { factors = { importance = 1, discretion = 1, likelihood = 1,\n"
+		"  harm = 1 }, score = 10, tier = '三级' }\n"
+		"local full = { factors = filling.factors, score = 10, tier = '一级' }\n"
+		"local base = ('x'):rep(1 << 16)\n"
+		"local function piece(size) -- a new string of size bytes, quickly\n"
+		"  if size >= 1 << 16 then return base:rep(size >> 16) end\n"
+		"  return ('x'):rep(size)\n"
+		"end\n"
+		"local size = 1 << 24\n"
+		"return { grade = function(self, p, ctx)\n"
+		"  n = n + 1; hoard[n] = p\n"
+		"  local made = 0\n"
+		"  while size >= 64 and made < 4 do\n"
+		"    local ok, s = pcall(piece, size)\n"
+		"    if ok then n = n + 1; hoard[n] = s; made = made + 1 else size = size // 2 end\n"
+		"  end\n"
+		"  return size < 64 and full or filling\n"
+		"end }\n";
+	rg_status st = grade_with(f, pack, &res, &e);
+
+	/* 256 MiB in pieces of 16 MiB, then one of each smaller size down to 64 bytes, 4
+	 * pieces a point: full by about the 10th point.  The point that fills it may already
+	 * lack the memory to read its result; it must not abort. */
+	for (int i = 0; i < 30 && st == RG_OK && strcmp(res.tier, "一级") != 0; i++)
+		st = grade_again(f, &res, &e);
+	if (st != RG_OK && strstr(e.msg, "not enough memory") == NULL)
+		fail_msg("%s", e.msg);
+	if (st == RG_OK && strcmp(res.tier, "一级") != 0)
+		fail_msg("the pack did not fill the state's memory");
+	assert_int_equal(grade_again(f, &res, &e), RG_RULE);
+	if (strstr(e.msg, "not enough memory") == NULL || strstr(e.msg, "point FX-1") == NULL)
+		fail_msg("\"%s\" lacks the memory error or the point", e.msg);
 }
 
 static void test_bad_packs(void **state)
@@ -277,6 +472,10 @@ static void test_bad_packs(void **state)
 		{"return inherit('default')\n", "pack 'default' inherits from itself"},
 		{"error('at load time')\n", "default.lua:1: at load time"},
 		{"local x = \n", "default.lua:2: unexpected symbol near <eof>"},
+		/* Not a message: the file, and what was raised instead. */
+		{"error({ code = 42 })\n", "default.lua: error object is a table value"},
+		{"error(setmetatable({}, { __tostring = function() return 'x' end }))\n",
+		 "default.lua: error object is a table value"},
 	};
 	fixture *f = *state;
 
@@ -567,6 +766,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_result_texts_outlive_lua, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_memory_full_between_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_packs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_date_library, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_re_library, setup, teardown),

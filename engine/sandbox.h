@@ -1,0 +1,63 @@
+/*
+ * sandbox.h: the Lua state rule packs run in: an allocator capped at a byte budget, a CPU
+ * limit per call into a pack, the libraries a pack may use (base without loaders, string,
+ * table, math, utf8, date, re, print, here) and a message handler that adds a traceback.
+ * Only modules of the rule layer include it.  Depends on Lua, bounded.h, luadate.h, rx.h.
+ */
+#ifndef RG_SANDBOX_H
+#define RG_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <lua.h>
+
+/* Stack slot of the message handler, pushed by sbx_open() and kept there for the state's
+ * life: pass it to lua_pcall to have a traceback added to an error. */
+#define SBX_MSGH 1
+
+/*
+ * sbx_open: a new sandboxed state whose allocations may not exceed mem_limit bytes, with
+ * the pack libraries as its globals and the message handler at SBX_MSGH (the only value
+ * on its stack).  Starts the process's CPU timer on first use.  Returns NULL when out of
+ * memory.  Free with sbx_close().
+ */
+lua_State *sbx_open(size_t mem_limit);
+
+/* sbx_close: free the state L made by sbx_open() and its budget.  NULL is allowed.  Lua
+ * runs finalizers here with hooks off, where no CPU limit could stop them: only the
+ * engine's own (C) finalizers exist, since packs may not set __gc (prelude.lua). */
+void sbx_close(lua_State *L);
+
+/*
+ * sbx_call: lua_pcall(L, nargs, nresults, msgh) under the CPU limit: a call that runs more
+ * than a second of CPU time is stopped with an error naming the pack's file and line,
+ * and pcall/xpcall in the pack cannot catch that stop.  msgh is the traceback handler
+ * (SBX_MSGH) when traceback is true, else none.  Every call into the state goes through
+ * here, so that no Lua code (a pack's function or metamethod) runs unwatched and no
+ * allocation fails unprotected.  Returns the status of lua_pcall; the error object is
+ * then on top of the stack (read it with sbx_error()).  Only one state is watched at a
+ * time, and calls do not nest: a C function run by sbx_call calls Lua with lua_call.
+ */
+int sbx_call(lua_State *L, int nargs, int nresults, bool traceback);
+
+/*
+ * sbx_error: the message of the error object at idx, without running pack code or
+ * allocating: the string itself, a number formatted, else "(error object is a T value)".
+ * The text stays valid until the value is popped or the next sbx_error() call.
+ */
+const char *sbx_error(lua_State *L, int idx);
+
+/* sbx_memory: the bytes the state L holds now (with what PCRE2 holds for it). */
+size_t sbx_memory(lua_State *L);
+
+/* sbx_set_line_hook: the line hook installed for every sbx_call(), or NULL for none
+ * (riskgrade test counts coverage with it). */
+void sbx_set_line_hook(lua_State *L, lua_Hook hook);
+
+/* sbx_set_trace / sbx_tracing: whether packs' here() answers (with "file:line") and
+ * results' trace lists are read; off by default, because it costs. */
+void sbx_set_trace(lua_State *L, bool on);
+bool sbx_tracing(lua_State *L);
+
+#endif
