@@ -53,7 +53,7 @@ RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
-              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/grade.o \
+              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/grade.o $(B)/results.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))

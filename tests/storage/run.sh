@@ -178,6 +178,12 @@ steps "$rg" "$tmp/new.db" >"$tmp/steps.txt" 2>&1 || fail "the steps failed"
 readers "$rg" "$tmp/new.db" "$tmp/new"
 cp "$tmp/steps.txt" "$tmp/new/steps.txt"
 compare "$tmp/new" "the steps played again"
+# Runs 2, 3 and 10 changed nothing (the same data and date as the run before them).
+for r in 2 3 10; do
+	stored=$(sqlite3 "$tmp/new.db" "SELECT (SELECT count(*) FROM grades WHERE run = $r) +
+		(SELECT count(*) FROM flags WHERE run = $r) + (SELECT count(*) FROM traces WHERE run = $r)")
+	[ "$stored" = 0 ] || fail "run $r changed nothing but stored $stored rows"
+done
 
 [ $status = 0 ] && echo "storage: upgraded full copies ($before grades rows, now $after) and the steps played again answer as before"
 exit $status
