@@ -132,37 +132,39 @@ static rg_status run_sql(db *d, const char *sql, const char *t1, const char *t2,
 static rg_status clear_flags(db *d, const char *point, const point_state *ps, long id,
 			     rg_err *e)
 {
-	/* ?1 the point, ?2 the run, ?3 the version, ?4 the approval. */
-	static const char *const sql[] = {
-		"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm,"
-		"  score, tier, reasons)"
-		" SELECT ?2, point, pack, importance, discretion, likelihood, harm, score, tier,"
-		"  reasons FROM grades WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
-		"  AND EXISTS (SELECT 1 FROM flags WHERE run = ?3 AND point = ?1"
-		"   AND cleared_by IS NULL)",
-		"INSERT INTO flags (run, point, code, label, evidence, cleared_by)"
-		" SELECT ?2, point, code, label, evidence, cleared_by FROM flags"
-		" WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
-		"  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)",
-		"INSERT INTO traces (run, point, seq, reason, source)"
-		" SELECT ?2, point, seq, reason, source FROM traces"
-		" WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
-		"  AND (SELECT traced FROM runs WHERE id = ?2)"
-		"  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)",
-		"UPDATE flags SET cleared_by = ?4 WHERE point = ?1 AND run = ?2"
-		" AND cleared_by IS NULL",
+	/* ?1 the point, ?2 the run, ?3 the version (copies) or the approval (clearing). */
+	const struct {
+		const char *sql;
+		long third;
+	} steps[] = {
+		{"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm,"
+		 "  score, tier, reasons)"
+		 " SELECT ?2, point, pack, importance, discretion, likelihood, harm, score, tier,"
+		 "  reasons FROM grades WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM flags WHERE run = ?3 AND point = ?1"
+		 "   AND cleared_by IS NULL)", ps->version},
+		{"INSERT INTO flags (run, point, code, label, evidence, cleared_by)"
+		 " SELECT ?2, point, code, label, evidence, cleared_by FROM flags"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"INSERT INTO traces (run, point, seq, reason, source)"
+		 " SELECT ?2, point, seq, reason, source FROM traces"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND (SELECT traced FROM runs WHERE id = ?2)"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
+		 " AND cleared_by IS NULL", id},
 	};
 	rg_status st = RG_OK;
 
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && st == RG_OK; i++) {
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == RG_OK; i++) {
 		db_stmt *s = NULL;
 		bool row;
-		if ((st = db_prepare(d, sql[i], &s, e)) != RG_OK)
+		if ((st = db_prepare(d, steps[i].sql, &s, e)) != RG_OK)
 			break;
 		db_bind_text(s, 1, point);
 		db_bind_int(s, 2, ps->run);
-		db_bind_int(s, 3, ps->version);
-		db_bind_int(s, 4, id);
+		db_bind_int(s, 3, steps[i].third);
 		st = db_step(s, &row, e);
 		db_finalize(s);
 	}
