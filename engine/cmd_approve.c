@@ -41,6 +41,7 @@ typedef struct {
 	char previous_on[DATE_BUF];   /* and its date, "" if none */
 	long previous_id;             /* the latest approval (approvals.id), 0 if none */
 	long run;                     /* latest run that graded it, 0 if none */
+	long version;                 /* the run whose grades row holds its grade then */
 	char run_as_of[DATE_BUF];     /* that run's as-of date */
 	char computed[16];            /* its tier in that run */
 } point_state;
@@ -58,11 +59,11 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 	rg_status st;
 
 	memset(ps, 0, sizeof *ps);
-	st = db_prepare(d, "SELECT p.approved_tier, g.run, g.tier, p.approved_on,"
-			" (SELECT max(id) FROM approvals WHERE point = p.code), r.as_of FROM points p"
-			" LEFT JOIN grades g ON g.point = p.code AND g.run ="
-			"  (SELECT max(run) FROM grades WHERE point = p.code)"
-			" LEFT JOIN runs r ON r.id = g.run"
+	st = db_prepare(d, "SELECT p.approved_tier, l.run, g.tier, p.approved_on,"
+			" (SELECT max(id) FROM approvals WHERE point = p.code), r.as_of, l.version"
+			" FROM points p LEFT JOIN point_latest l ON l.point = p.code"
+			" LEFT JOIN grades g ON g.point = p.code AND g.run = l.version"
+			" LEFT JOIN runs r ON r.id = l.run"
 			" WHERE p.code = ?1", &s, e);
 	if (st != RG_OK)
 		return st;
@@ -77,6 +78,7 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 		col_copy(s, 3, ps->previous_on, sizeof ps->previous_on);
 		ps->previous_id = (long)db_col_int(s, 4);
 		col_copy(s, 5, ps->run_as_of, sizeof ps->run_as_of);
+		ps->version = (long)db_col_int(s, 6);
 	}
 	db_finalize(s);
 	return st;
@@ -119,6 +121,53 @@ static rg_status run_sql(db *d, const char *sql, const char *t1, const char *t2,
 	db_bind_text(s, 3, t3);
 	st = db_step(s, &row, e);
 	db_finalize(s);
+	return st;
+}
+
+/*
+ * Clear the open flags point had in run ps->run by approval id.  When that run reused an
+ * earlier run's row (ps->version, schemas/006), the row, its flags and (for a traced run)
+ * its traces are first copied to ps->run, so that the runs before keep their flags open.
+ */
+static rg_status clear_flags(db *d, const char *point, const point_state *ps, long id,
+			     rg_err *e)
+{
+	/* ?1 the point, ?2 the run, ?3 the version (copies) or the approval (clearing). */
+	const struct {
+		const char *sql;
+		long third;
+	} steps[] = {
+		{"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm,"
+		 "  score, tier, reasons)"
+		 " SELECT ?2, point, pack, importance, discretion, likelihood, harm, score, tier,"
+		 "  reasons FROM grades WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM flags WHERE run = ?3 AND point = ?1"
+		 "   AND cleared_by IS NULL)", ps->version},
+		{"INSERT INTO flags (run, point, code, label, evidence, cleared_by)"
+		 " SELECT ?2, point, code, label, evidence, cleared_by FROM flags"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"INSERT INTO traces (run, point, seq, reason, source)"
+		 " SELECT ?2, point, seq, reason, source FROM traces"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND (SELECT traced FROM runs WHERE id = ?2)"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
+		 " AND cleared_by IS NULL", id},
+	};
+	rg_status st = RG_OK;
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == RG_OK; i++) {
+		db_stmt *s = NULL;
+		bool row;
+		if ((st = db_prepare(d, steps[i].sql, &s, e)) != RG_OK)
+			break;
+		db_bind_text(s, 1, point);
+		db_bind_int(s, 2, ps->run);
+		db_bind_int(s, 3, steps[i].third);
+		st = db_step(s, &row, e);
+		db_finalize(s);
+	}
 	return st;
 }
 
@@ -218,21 +267,8 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	if ((st = run_sql(d, "UPDATE points SET approved_tier = ?2, approved_on = ?3,"
 			  " last_graded = ?3 WHERE code = ?1", pos[1], pos[2], on, e)) != RG_OK)
 		goto out;
-	if (ps.run) {
-		db_stmt *s = NULL;
-		bool row;
-		st = db_prepare(d, "UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
-				" AND cleared_by IS NULL", &s, e);
-		if (st != RG_OK)
-			goto out;
-		db_bind_text(s, 1, pos[1]);
-		db_bind_int(s, 2, ps.run);
-		db_bind_int(s, 3, id);
-		st = db_step(s, &row, e);
-		db_finalize(s);
-		if (st != RG_OK)
-			goto out;
-	}
+	if (ps.run && (st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK)
+		goto out;
 	if ((st = cleared_codes(d, id, codes, sizeof codes, &ncleared, e)) != RG_OK)
 		goto out;
 	snprintf(subject, sizeof subject, "approval:%ld", id);
