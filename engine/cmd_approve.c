@@ -14,6 +14,7 @@
 #include "db.h"
 #include "lookup.h"
 #include "out.h"
+#include "vocab.h"
 
 static const char approve_usage[] =
 	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";
@@ -195,6 +196,50 @@ static rg_status cleared_codes(db *d, long id, char *out, size_t size, long *n, 
 	return st;
 }
 
+/* Record the approval of point as tier on date on by person by, with note; its id into
+ * *id.  ps is what load_point() found (the tier before, the run and its computed tier). */
+static rg_status insert_approval(db *d, const char *point, const char *tier,
+				 const point_state *ps, const char *on, const char *by,
+				 const char *note, long *id, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, "INSERT INTO approvals (point, tier, previous, run, computed,"
+				  " approved_on, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				  &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, point);
+	db_bind_text(s, 2, tier);
+	db_bind_text(s, 3, ps->previous[0] ? ps->previous : NULL);
+	if (ps->run)
+		db_bind_int(s, 4, ps->run);
+	else
+		db_bind_null(s, 4);
+	db_bind_text(s, 5, ps->computed[0] ? ps->computed : NULL);
+	db_bind_text(s, 6, on);
+	db_bind_text(s, 7, by);
+	db_bind_text(s, 8, note);
+	if ((st = db_step(s, &row, e)) == RG_OK)
+		*id = (long)db_last_rowid(d);
+	db_finalize(s);
+	return st;
+}
+
+/* Print what the approval replaced and which flags it cleared (codes, ncleared of them). */
+static void print_outcome(const point_state *ps, long ncleared, const char *codes)
+{
+	if (ps->run)
+		printf("  computed %s in run %ld; approved before: %s\n", ps->computed, ps->run,
+		       ps->previous[0] ? ps->previous : "none");
+	else
+		printf("  not graded yet; approved before: %s\n",
+		       ps->previous[0] ? ps->previous : "none");
+	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
+	       ncleared ? ": " : "", codes);
+}
+
 rg_status cmd_approve(int argc, char **argv, rg_err *e)
 {
 	const char *pos[3], *by = NULL, *note = NULL, *on = NULL;
@@ -212,8 +257,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, approve_usage, approve_help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if (strcmp(pos[2], "一级") != 0 && strcmp(pos[2], "二级") != 0 &&
-	    strcmp(pos[2], "三级") != 0)
+	if (vocab_index(vocab_tier, VOCAB_TIERS, pos[2]) < 0)
 		return err_set(e, RG_USAGE, "TIER: expected 一级, 二级 or 三级, got \"%s\"", pos[2]);
 	if (by == NULL || by[0] == '\0')
 		return err_set(e, RG_USAGE, "--by PERSON is required: who records the decision "
@@ -239,31 +283,8 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	    (st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
-	{
-		db_stmt *s = NULL;
-		bool row;
-		st = db_prepare(d, "INSERT INTO approvals (point, tier, previous, run, computed,"
-				" approved_on, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-				&s, e);
-		if (st != RG_OK)
-			goto out;
-		db_bind_text(s, 1, pos[1]);
-		db_bind_text(s, 2, pos[2]);
-		db_bind_text(s, 3, ps.previous[0] ? ps.previous : NULL);
-		if (ps.run)
-			db_bind_int(s, 4, ps.run);
-		else
-			db_bind_null(s, 4);
-		db_bind_text(s, 5, ps.computed[0] ? ps.computed : NULL);
-		db_bind_text(s, 6, on);
-		db_bind_text(s, 7, by);
-		db_bind_text(s, 8, note);
-		st = db_step(s, &row, e);
-		db_finalize(s);
-		if (st != RG_OK)
-			goto out;
-		id = (long)db_last_rowid(d);
-	}
+	if ((st = insert_approval(d, pos[1], pos[2], &ps, on, by, note, &id, e)) != RG_OK)
+		goto out;
 	if ((st = run_sql(d, "UPDATE points SET approved_tier = ?2, approved_on = ?3,"
 			  " last_graded = ?3 WHERE code = ?1", pos[1], pos[2], on, e)) != RG_OK)
 		goto out;
@@ -281,14 +302,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 		goto out;
 	in_tx = false;
 	printf("approval %ld: %s 审定为%s on %s by %s (%s)\n", id, pos[1], pos[2], on, name, by);
-	if (ps.run)
-		printf("  computed %s in run %ld; approved before: %s\n", ps.computed, ps.run,
-		       ps.previous[0] ? ps.previous : "none");
-	else
-		printf("  not graded yet; approved before: %s\n",
-		       ps.previous[0] ? ps.previous : "none");
-	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
-	       ncleared ? ": " : "", codes);
+	print_outcome(&ps, ncleared, codes);
 out:
 	if (in_tx)
 		db_rollback(d);
