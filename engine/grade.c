@@ -3,13 +3,14 @@
  * (facts.h: streamed, not looked up), hands each point's facts to its rule pack, checks
  * and stores what the pack returns, follows the warnings (warn.h), and records the run
  * and its packs in runs, run_packs and the audit log, all in one transaction: a failure
- * anywhere rolls the whole run back.  Every statement is prepared once per run; the
- * summary per agency is counted as the points are stored.  With opt->jobs above 1 the
+ * anywhere rolls the whole run back.  A point's result is stored only when it differs
+ * from its latest stored one (results.h).  Every statement is prepared once per run; the
+ * summary per agency is counted as the points are graded.  With opt->jobs above 1 the
  * packs run in that many threads (pool.h), each with a rule state of its own given the
  * same packs, while this thread reads the facts and stores every result in point order,
  * so the database is the same whatever the number of threads.
- * Depends on db.h, facts.h, rules.h, pool.h, warn.h, pack.h, lookup.h (AGENCY_SCOPE),
- * audit.h, progress.h, strmap.h, vocab.h, status.h.
+ * Depends on db.h, facts.h, results.h, rules.h, pool.h, warn.h, pack.h, lookup.h
+ * (AGENCY_SCOPE), audit.h, progress.h, strmap.h, vocab.h, status.h.
  */
 #include "grade.h"
 
@@ -24,6 +25,7 @@
 #include "pack.h"
 #include "pool.h"
 #include "progress.h"
+#include "results.h"
 #include "rules.h"
 #include "strmap.h"
 #include "warn.h"
@@ -46,6 +48,7 @@ typedef struct {
 	warn_book *warnings;      /* the warnings' life: issued, followed, escalated */
 	facts_reader *facts;      /* the points in scope and their facts, in code order */
 	facts_point point;        /* the point being graded */
+	results *stored;          /* the latest stored results, compared with the new ones */
 	strmap *agencies;         /* agency code -> its grade_agency in res->agencies */
 	db_stmt *count;           /* how many points are in scope, for the progress bar */
 	db_stmt *ins_run;         /* the run's record, counts 0 */
@@ -117,6 +120,7 @@ static void finalize(run_state *rs)
 	warn_close(rs->warnings);
 	facts_close(rs->facts);
 	facts_point_free(&rs->point);
+	results_close(rs->stored);
 	strmap_free(rs->agencies);
 	for (int i = 0; i < rs->nuses; i++) {
 		free(rs->uses[i].agency);
@@ -137,18 +141,21 @@ static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
 	return RG_OK;
 }
 
-/* Store the grade of point code (its tier already checked), with its reasons one per
- * line. */
-static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
-			     rg_err *e)
+/* The reasons of res one per line into out[size], as grades.reasons holds them. */
+static void join_reasons(const rule_result *res, char *out, size_t size)
 {
-	char reasons[8192];
 	size_t used = 0;
 
-	reasons[0] = '\0';
-	for (int i = 0; i < res->nreasons && used < sizeof reasons; i++)
-		used += (size_t)snprintf(reasons + used, sizeof reasons - used, "%s%s",
-					 i ? "\n" : "", res->reasons[i]);
+	out[0] = '\0';
+	for (int i = 0; i < res->nreasons && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "\n" : "",
+					 res->reasons[i]);
+}
+
+/* Store the grade of point code (its tier already checked), with its reasons joined. */
+static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
+			     const char *reasons, rg_err *e)
+{
 	db_reset(rs->ins_grade);
 	db_bind_int(rs->ins_grade, 1, rs->res->run);
 	db_bind_text(rs->ins_grade, 2, code);
@@ -213,8 +220,6 @@ static rg_status store_flags(run_state *rs, const char *code, const rule_result 
 			return err_wrap(e, st, "point %s: cannot store the flag", code);
 		}
 	}
-	rs->res->flags += res->nflags;
-	rs->res->flagged += res->nflags > 0;
 	return RG_OK;
 }
 
@@ -287,11 +292,14 @@ static long distinct_warnings(const rule_result *res)
 	return n;
 }
 
-/* Check and store what the pack returned for point code of agency, and count it. */
+/* Check what the pack returned for point code of agency, store it when it differs from
+ * the point's latest stored result, follow its warnings, and count it. */
 static rg_status store(run_state *rs, const char *code, const char *agency,
 		       const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
+	char reasons[8192];
+	bool changed;
 	grade_agency *row;
 	rg_status st;
 
@@ -299,13 +307,16 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected "
 			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
 			       code, res->tier);
-	if ((st = store_grade(rs, code, res, e)) != RG_OK)
-		return st;
-	rs->res->tiers[tier]++;
-	if ((st = store_traces(rs, code, res, e)) != RG_OK ||
-	    (st = store_flags(rs, code, res, e)) != RG_OK ||
+	join_reasons(res, reasons, sizeof reasons);
+	if ((st = results_changed(rs->stored, code, agency, res, reasons, &changed, e)) != RG_OK ||
+	    (changed && ((st = store_grade(rs, code, res, reasons, e)) != RG_OK ||
+			 (st = store_traces(rs, code, res, e)) != RG_OK ||
+			 (st = store_flags(rs, code, res, e)) != RG_OK)) ||
 	    (st = store_warnings(rs, code, res, e)) != RG_OK)
 		return st;
+	rs->res->tiers[tier]++;
+	rs->res->flags += res->nflags;
+	rs->res->flagged += res->nflags > 0;
 	if ((row = agency_row(rs, agency)) == NULL)
 		return err_set(e, RG_DB, "point %s: out of memory counting the run", code);
 	row->tiers[tier]++;
@@ -451,17 +462,20 @@ static rg_status grade_points(run_state *rs, rg_err *e)
 		return st;
 	expected = (long)db_col_int(rs->count, 0);
 	progress_start(expected, "grading");
-	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK)
+	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK ||
+	    (st = results_open(rs->d, rs->res->run, rs->opt->scope, rs->opt->trace, &rs->stored,
+			       e)) != RG_OK)
 		goto out;
 	/* A thread for each point at most: more would only load the packs for nothing. */
-	if (rs->opt->jobs > 1 && expected > 1) {
+	if (rs->opt->jobs > 1 && expected > 1)
 		st = grade_in_threads(rs, expected < rs->opt->jobs ? (int)expected : rs->opt->jobs,
 				      expected, e);
-		goto out;
-	}
-	while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row)
-		if ((st = grade_point(rs, e)) != RG_OK)
-			break;
+	else
+		while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row)
+			if ((st = grade_point(rs, e)) != RG_OK)
+				break;
+	if (st == RG_OK)
+		st = results_finish(rs->stored, e);
 out:
 	progress_end();
 	return st;
