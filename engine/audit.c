@@ -40,8 +40,11 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
  * entry stays checkable for as long as its records exist: a run's warnings by id, point
  * and reason (later runs and warning steps change the rest, and record each change as an
  * event of their own), its flags without cleared_by (the approval that clears a flag
- * records that).  Not covered: a run's engine_version, and its created_at and actor (the
- * entry's own at and actor).  The one exception is the part "approved", the approved
+ * records that).  A run's grades, flags and traces are its results as the views
+ * run_grades, run_flags and run_traces give them (schemas/006), not the rows it stored:
+ * a later run or an approval may store rows that an earlier run's results are read from.
+ * Not covered: a run's engine_version, and its created_at and actor (the entry's own at
+ * and actor).  The one exception is the part "approved", the approved
  * tiers and dates of all points, which approvals and imports of points both write: only
  * the latest entry that wrote it can be checked.
  */
@@ -94,11 +97,11 @@ static const state_kind kinds[] = {
 		 " ORDER BY pack", false},
 		{"grades", "grades",
 		 "SELECT point, pack, importance, discretion, likelihood, harm, score, tier,"
-		 " reasons FROM grades WHERE run = ?1 ORDER BY point",
-		 "traces", "SELECT point, seq, reason, source FROM traces WHERE run = ?1"
+		 " reasons FROM run_grades WHERE run = ?1 ORDER BY point",
+		 "traces", "SELECT point, seq, reason, source FROM run_traces WHERE run = ?1"
 		 " ORDER BY point, seq", false},
 		{"flags", "flags",
-		 "SELECT point, code, label, evidence FROM flags WHERE run = ?1"
+		 "SELECT point, code, label, evidence FROM run_flags WHERE run = ?1"
 		 " ORDER BY point, code", NULL, NULL, false},
 		{"warnings", "the warnings it issued",
 		 "SELECT id, point, reason FROM warnings WHERE run = ?1 ORDER BY id", NULL, NULL,

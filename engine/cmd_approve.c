@@ -14,6 +14,7 @@
 #include "db.h"
 #include "lookup.h"
 #include "out.h"
+#include "vocab.h"
 
 static const char approve_usage[] =
 	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";
@@ -41,6 +42,7 @@ typedef struct {
 	char previous_on[DATE_BUF];   /* and its date, "" if none */
 	long previous_id;             /* the latest approval (approvals.id), 0 if none */
 	long run;                     /* latest run that graded it, 0 if none */
+	long version;                 /* the run whose grades row holds its grade then */
 	char run_as_of[DATE_BUF];     /* that run's as-of date */
 	char computed[16];            /* its tier in that run */
 } point_state;
@@ -58,11 +60,11 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 	rg_status st;
 
 	memset(ps, 0, sizeof *ps);
-	st = db_prepare(d, "SELECT p.approved_tier, g.run, g.tier, p.approved_on,"
-			" (SELECT max(id) FROM approvals WHERE point = p.code), r.as_of FROM points p"
-			" LEFT JOIN grades g ON g.point = p.code AND g.run ="
-			"  (SELECT max(run) FROM grades WHERE point = p.code)"
-			" LEFT JOIN runs r ON r.id = g.run"
+	st = db_prepare(d, "SELECT p.approved_tier, l.run, g.tier, p.approved_on,"
+			" (SELECT max(id) FROM approvals WHERE point = p.code), r.as_of, l.version"
+			" FROM points p LEFT JOIN point_latest l ON l.point = p.code"
+			" LEFT JOIN grades g ON g.point = p.code AND g.run = l.version"
+			" LEFT JOIN runs r ON r.id = l.run"
 			" WHERE p.code = ?1", &s, e);
 	if (st != RG_OK)
 		return st;
@@ -77,6 +79,7 @@ static rg_status load_point(db *d, const char *point, point_state *ps, rg_err *e
 		col_copy(s, 3, ps->previous_on, sizeof ps->previous_on);
 		ps->previous_id = (long)db_col_int(s, 4);
 		col_copy(s, 5, ps->run_as_of, sizeof ps->run_as_of);
+		ps->version = (long)db_col_int(s, 6);
 	}
 	db_finalize(s);
 	return st;
@@ -122,6 +125,53 @@ static rg_status run_sql(db *d, const char *sql, const char *t1, const char *t2,
 	return st;
 }
 
+/*
+ * Clear the open flags point had in run ps->run by approval id.  When that run reused an
+ * earlier run's row (ps->version, schemas/006), the row, its flags and (for a traced run)
+ * its traces are first copied to ps->run, so that the runs before keep their flags open.
+ */
+static rg_status clear_flags(db *d, const char *point, const point_state *ps, long id,
+			     rg_err *e)
+{
+	/* ?1 the point, ?2 the run, ?3 the version (copies) or the approval (clearing). */
+	const struct {
+		const char *sql;
+		long third;
+	} steps[] = {
+		{"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm,"
+		 "  score, tier, reasons)"
+		 " SELECT ?2, point, pack, importance, discretion, likelihood, harm, score, tier,"
+		 "  reasons FROM grades WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM flags WHERE run = ?3 AND point = ?1"
+		 "   AND cleared_by IS NULL)", ps->version},
+		{"INSERT INTO flags (run, point, code, label, evidence, cleared_by)"
+		 " SELECT ?2, point, code, label, evidence, cleared_by FROM flags"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"INSERT INTO traces (run, point, seq, reason, source)"
+		 " SELECT ?2, point, seq, reason, source FROM traces"
+		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
+		 "  AND (SELECT traced FROM runs WHERE id = ?2)"
+		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
+		{"UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
+		 " AND cleared_by IS NULL", id},
+	};
+	rg_status st = RG_OK;
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == RG_OK; i++) {
+		db_stmt *s = NULL;
+		bool row;
+		if ((st = db_prepare(d, steps[i].sql, &s, e)) != RG_OK)
+			break;
+		db_bind_text(s, 1, point);
+		db_bind_int(s, 2, ps->run);
+		db_bind_int(s, 3, steps[i].third);
+		st = db_step(s, &row, e);
+		db_finalize(s);
+	}
+	return st;
+}
+
 /* The codes of the flags approval id cleared, "、"-separated, into out. */
 static rg_status cleared_codes(db *d, long id, char *out, size_t size, long *n, rg_err *e)
 {
@@ -146,6 +196,50 @@ static rg_status cleared_codes(db *d, long id, char *out, size_t size, long *n, 
 	return st;
 }
 
+/* Record the approval of point as tier on date on by person by, with note; its id into
+ * *id.  ps is what load_point() found (the tier before, the run and its computed tier). */
+static rg_status insert_approval(db *d, const char *point, const char *tier,
+				 const point_state *ps, const char *on, const char *by,
+				 const char *note, long *id, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, "INSERT INTO approvals (point, tier, previous, run, computed,"
+				  " approved_on, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				  &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_text(s, 1, point);
+	db_bind_text(s, 2, tier);
+	db_bind_text(s, 3, ps->previous[0] ? ps->previous : NULL);
+	if (ps->run)
+		db_bind_int(s, 4, ps->run);
+	else
+		db_bind_null(s, 4);
+	db_bind_text(s, 5, ps->computed[0] ? ps->computed : NULL);
+	db_bind_text(s, 6, on);
+	db_bind_text(s, 7, by);
+	db_bind_text(s, 8, note);
+	if ((st = db_step(s, &row, e)) == RG_OK)
+		*id = (long)db_last_rowid(d);
+	db_finalize(s);
+	return st;
+}
+
+/* Print what the approval replaced and which flags it cleared (codes, ncleared of them). */
+static void print_outcome(const point_state *ps, long ncleared, const char *codes)
+{
+	if (ps->run)
+		printf("  computed %s in run %ld; approved before: %s\n", ps->computed, ps->run,
+		       ps->previous[0] ? ps->previous : "none");
+	else
+		printf("  not graded yet; approved before: %s\n",
+		       ps->previous[0] ? ps->previous : "none");
+	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
+	       ncleared ? ": " : "", codes);
+}
+
 rg_status cmd_approve(int argc, char **argv, rg_err *e)
 {
 	const char *pos[3], *by = NULL, *note = NULL, *on = NULL;
@@ -163,8 +257,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	st = args_parse(argc, argv, opts, pos, 3, 3, &npos, &helped, approve_usage, approve_help, e);
 	if (st != RG_OK || helped)
 		return st;
-	if (strcmp(pos[2], "一级") != 0 && strcmp(pos[2], "二级") != 0 &&
-	    strcmp(pos[2], "三级") != 0)
+	if (vocab_index(vocab_tier, VOCAB_TIERS, pos[2]) < 0)
 		return err_set(e, RG_USAGE, "TIER: expected 一级, 二级 or 三级, got \"%s\"", pos[2]);
 	if (by == NULL || by[0] == '\0')
 		return err_set(e, RG_USAGE, "--by PERSON is required: who records the decision "
@@ -190,49 +283,13 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	    (st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
-	{
-		db_stmt *s = NULL;
-		bool row;
-		st = db_prepare(d, "INSERT INTO approvals (point, tier, previous, run, computed,"
-				" approved_on, by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-				&s, e);
-		if (st != RG_OK)
-			goto out;
-		db_bind_text(s, 1, pos[1]);
-		db_bind_text(s, 2, pos[2]);
-		db_bind_text(s, 3, ps.previous[0] ? ps.previous : NULL);
-		if (ps.run)
-			db_bind_int(s, 4, ps.run);
-		else
-			db_bind_null(s, 4);
-		db_bind_text(s, 5, ps.computed[0] ? ps.computed : NULL);
-		db_bind_text(s, 6, on);
-		db_bind_text(s, 7, by);
-		db_bind_text(s, 8, note);
-		st = db_step(s, &row, e);
-		db_finalize(s);
-		if (st != RG_OK)
-			goto out;
-		id = (long)db_last_rowid(d);
-	}
+	if ((st = insert_approval(d, pos[1], pos[2], &ps, on, by, note, &id, e)) != RG_OK)
+		goto out;
 	if ((st = run_sql(d, "UPDATE points SET approved_tier = ?2, approved_on = ?3,"
 			  " last_graded = ?3 WHERE code = ?1", pos[1], pos[2], on, e)) != RG_OK)
 		goto out;
-	if (ps.run) {
-		db_stmt *s = NULL;
-		bool row;
-		st = db_prepare(d, "UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
-				" AND cleared_by IS NULL", &s, e);
-		if (st != RG_OK)
-			goto out;
-		db_bind_text(s, 1, pos[1]);
-		db_bind_int(s, 2, ps.run);
-		db_bind_int(s, 3, id);
-		st = db_step(s, &row, e);
-		db_finalize(s);
-		if (st != RG_OK)
-			goto out;
-	}
+	if (ps.run && (st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK)
+		goto out;
 	if ((st = cleared_codes(d, id, codes, sizeof codes, &ncleared, e)) != RG_OK)
 		goto out;
 	snprintf(subject, sizeof subject, "approval:%ld", id);
@@ -245,14 +302,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 		goto out;
 	in_tx = false;
 	printf("approval %ld: %s 审定为%s on %s by %s (%s)\n", id, pos[1], pos[2], on, name, by);
-	if (ps.run)
-		printf("  computed %s in run %ld; approved before: %s\n", ps.computed, ps.run,
-		       ps.previous[0] ? ps.previous : "none");
-	else
-		printf("  not graded yet; approved before: %s\n",
-		       ps.previous[0] ? ps.previous : "none");
-	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
-	       ncleared ? ": " : "", codes);
+	print_outcome(&ps, ncleared, codes);
 out:
 	if (in_tx)
 		db_rollback(d);

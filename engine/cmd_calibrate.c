@@ -64,7 +64,8 @@ static const char *const keys[] = {"min_points", "min_peer_points", "markedly_lo
 	"WITH pts AS (" \
 	"  SELECT pw.kind, p.agency," \
 	"    CASE g.tier WHEN '一级' THEN 3 WHEN '二级' THEN 2 WHEN '三级' THEN 1 END AS score" \
-	"  FROM grades g JOIN points p ON p.code = g.point JOIN powers pw ON pw.code = p.power" \
+	"  FROM run_grades g JOIN points p ON p.code = g.point" \
+	"  JOIN powers pw ON pw.code = p.power" \
 	"  WHERE g.run = ?1)," \
 	" cells AS (" \
 	"  SELECT kind, agency, count(*) AS n, sum(score = 3) AS n1, sum(score = 2) AS n2," \
@@ -112,7 +113,7 @@ static const char named_sql[] =
 
 /* Points of the run left out: no power. */
 static const char unpowered_sql[] =
-	"SELECT count(*) FROM grades g JOIN points p ON p.code = g.point"
+	"SELECT count(*) FROM run_grades g JOIN points p ON p.code = g.point"
 	" WHERE g.run = ?1 AND p.power IS NULL";
 
 #define NCOLS 12

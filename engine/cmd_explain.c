@@ -64,17 +64,20 @@ static const char changes_sql[] =
 	" FROM changes c JOIN points p ON p.code = ?1"
 	" WHERE c.power = p.power OR c.post = p.post ORDER BY c.changed_on, c.id";
 
+/* The point's grade in the latest run that graded it (point_latest, schemas/006), with
+ * the pack that run loaded under the grade's pack name. */
 static const char grade_sql[] =
-	"SELECT g.run, r.as_of, coalesce(rp.path, g.pack), rp.sha256, g.importance, g.discretion, g.likelihood,"
-	"  g.harm, g.score, g.tier, g.reasons"
-	" FROM grades g JOIN runs r ON r.id = g.run"
-	" LEFT JOIN run_packs rp ON rp.run = g.run AND rp.pack = g.pack"
-	" WHERE g.point = ?1 ORDER BY g.run DESC LIMIT 1";
+	"SELECT l.run, r.as_of, coalesce(rp.path, g.pack), rp.sha256, g.importance,"
+	"  g.discretion, g.likelihood, g.harm, g.score, g.tier, g.reasons"
+	" FROM point_latest l JOIN runs r ON r.id = l.run"
+	" JOIN grades g ON g.point = l.point AND g.run = l.version"
+	" LEFT JOIN run_packs rp ON rp.run = l.run AND rp.pack = g.pack"
+	" WHERE l.point = ?1";
 
 static const char flags_sql[] =
 	"SELECT code AS 代码, label AS 事由, evidence AS 依据,"
 	"  CASE WHEN cleared_by IS NULL THEN '未处理'"
-	"   ELSE '已由集体审定清除（审定' || cleared_by || '）' END AS 状态 FROM flags"
+	"   ELSE '已由集体审定清除（审定' || cleared_by || '）' END AS 状态 FROM run_flags"
 	" WHERE run = ?1 AND point = ?2 ORDER BY code";
 
 static const char warnings_sql[] =
@@ -144,7 +147,7 @@ static rg_status print_reasons(db *d, const char *code, long run, const char *re
 {
 	db_stmt *s = NULL;
 	bool row;
-	rg_status st = db_prepare(d, "SELECT reason, source FROM traces"
+	rg_status st = db_prepare(d, "SELECT reason, source FROM run_traces"
 				     " WHERE run = ?1 AND point = ?2 ORDER BY seq", &s, e);
 
 	if (st != RG_OK)

@@ -66,9 +66,9 @@ static const char tiers_sql[] =
 	"  pw.name, g.importance, g.discretion, g.likelihood, g.harm, " WHOLE("g.score") ","
 	"  g.tier, p.approved_tier,"
 	"  (SELECT group_concat(label, '；') FROM (SELECT f.label FROM flags f"
-	"    WHERE f.run = g.run AND f.point = g.point AND f.cleared_by IS NULL"
+	"    WHERE f.run = g.version AND f.point = g.point AND f.cleared_by IS NULL"
 	"    ORDER BY f.code))"
-	" FROM grades g"
+	" FROM run_grades g"
 	" JOIN points p ON p.code = g.point"
 	" JOIN agencies a ON a.code = p.agency"
 	" LEFT JOIN posts po ON po.code = p.post"
@@ -85,7 +85,9 @@ static const out_col tiers_cols[] = {
 	{"需重新评定", "flags"},
 };
 
-/* 廉政风险防控措施台账: ?1 is the last run to take tiers from (NULL: any). */
+/* 廉政风险防控措施台账: ?1 is the last run to take tiers from (NULL: any).  A point's latest
+ * grades row up to a run is its grade in the latest run up to it that graded it: rows are
+ * written only by runs that grade their point (schemas/006). */
 static const char measures_sql[] =
 	"SELECT m.point, a.name, po.name,"
 	"  (SELECT g.tier FROM grades g WHERE g.point = m.point AND (?1 IS NULL OR g.run <= ?1)"
@@ -115,7 +117,7 @@ static const char warnings_sql[] =
 	" FROM warnings w"
 	" JOIN points p ON p.code = w.point"
 	" JOIN agencies a ON a.code = p.agency"
-	" LEFT JOIN grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point"
+	" LEFT JOIN run_grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point"
 	" LEFT JOIN posts po ON po.code = p.post"
 	" LEFT JOIN persons pe ON pe.code = w.responsible"
 	" ORDER BY w.id";

@@ -59,11 +59,13 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 		return st;
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
-	st = db_prepare(d, AGENCY_SCOPE ", latest AS (SELECT point, max(run) AS run FROM grades"
-			"  GROUP BY point)"
+	/* A point's latest grades row holds its result in the latest run that graded it;
+	 * which run that is, point_latest says (schemas/006), for the flagged points only. */
+	st = db_prepare(d, AGENCY_SCOPE ", latest AS (SELECT point, max(run) AS version"
+			"  FROM grades GROUP BY point)"
 			" SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
-			"  f.evidence, f.run"
-			" FROM flags f JOIN latest l ON l.point = f.point AND l.run = f.run"
+			"  f.evidence, (SELECT run FROM point_latest WHERE point = f.point)"
+			" FROM flags f JOIN latest l ON l.point = f.point AND l.version = f.run"
 			" JOIN grades g ON g.run = f.run AND g.point = f.point"
 			" JOIN points p ON p.code = f.point JOIN agencies a ON a.code = p.agency"
 			" LEFT JOIN posts po ON po.code = p.post"

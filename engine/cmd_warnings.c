@@ -54,7 +54,7 @@ static const char help[] =
 	" FROM warnings w" \
 	" JOIN points p ON p.code = w.point" \
 	" JOIN agencies a ON a.code = p.agency" \
-	" JOIN grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point" \
+	" JOIN run_grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point" \
 	" LEFT JOIN posts po ON po.code = p.post" \
 	" LEFT JOIN persons pe ON pe.code = w.responsible" \
 	" WHERE p.agency IN scope" \

@@ -3,10 +3,14 @@
  * (facts.h: streamed, not looked up), hands each point's facts to its rule pack, checks
  * and stores what the pack returns, follows the warnings (warn.h), and records the run
  * and its packs in runs, run_packs and the audit log, all in one transaction: a failure
- * anywhere rolls the whole run back.  Every statement is prepared once per run; the
- * summary per agency is counted as the points are stored.
- * Depends on db.h, facts.h, rules.h, warn.h, pack.h, lookup.h (AGENCY_SCOPE), audit.h,
- * progress.h, strmap.h, vocab.h, status.h.
+ * anywhere rolls the whole run back.  A point's result is stored only when it differs
+ * from its latest stored one (results.h).  Every statement is prepared once per run; the
+ * summary per agency is counted as the points are graded.  With opt->jobs above 1 the
+ * packs run in that many threads (pool.h), each with a rule state of its own given the
+ * same packs, while this thread reads the facts and stores every result in point order,
+ * so the database is the same whatever the number of threads.
+ * Depends on db.h, facts.h, results.h, rules.h, pool.h, warn.h, pack.h, lookup.h
+ * (AGENCY_SCOPE), audit.h, progress.h, strmap.h, vocab.h, status.h.
  */
 #include "grade.h"
 
@@ -19,10 +23,18 @@
 #include "facts.h"
 #include "lookup.h"
 #include "pack.h"
+#include "pool.h"
 #include "progress.h"
+#include "results.h"
 #include "rules.h"
 #include "strmap.h"
 #include "warn.h"
+
+/* A pack given to an agency, as pack_resolve() chose it. */
+typedef struct {
+	char *agency; /* the agency's code */
+	char *name;   /* the pack's name */
+} pack_use;
 
 /* Everything one run needs, prepared once. */
 typedef struct {
@@ -30,9 +42,13 @@ typedef struct {
 	const grade_options *opt; /* what was asked: packs, as-of date, scope, actor, trace */
 	grade_results *res;       /* the run's id and what it has done so far */
 	rules *r;                 /* the rule state, with a pack for every agency in scope */
+	pack_use *uses;           /* the pack given to each agency in scope, in the order they
+				   * were given, so other states can be given the same */
+	int nuses;                /* how many */
 	warn_book *warnings;      /* the warnings' life: issued, followed, escalated */
 	facts_reader *facts;      /* the points in scope and their facts, in code order */
 	facts_point point;        /* the point being graded */
+	results *stored;          /* the latest stored results, compared with the new ones */
 	strmap *agencies;         /* agency code -> its grade_agency in res->agencies */
 	db_stmt *count;           /* how many points are in scope, for the progress bar */
 	db_stmt *ins_run;         /* the run's record, counts 0 */
@@ -104,7 +120,13 @@ static void finalize(run_state *rs)
 	warn_close(rs->warnings);
 	facts_close(rs->facts);
 	facts_point_free(&rs->point);
+	results_close(rs->stored);
 	strmap_free(rs->agencies);
+	for (int i = 0; i < rs->nuses; i++) {
+		free(rs->uses[i].agency);
+		free(rs->uses[i].name);
+	}
+	free(rs->uses);
 }
 
 /* Run s, a write, to completion; a failure names what could not be stored for point code
@@ -119,18 +141,21 @@ static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
 	return RG_OK;
 }
 
-/* Store the grade of point code (its tier already checked), with its reasons one per
- * line. */
-static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
-			     rg_err *e)
+/* The reasons of res one per line into out[size], as grades.reasons holds them. */
+static void join_reasons(const rule_result *res, char *out, size_t size)
 {
-	char reasons[8192];
 	size_t used = 0;
 
-	reasons[0] = '\0';
-	for (int i = 0; i < res->nreasons && used < sizeof reasons; i++)
-		used += (size_t)snprintf(reasons + used, sizeof reasons - used, "%s%s",
-					 i ? "\n" : "", res->reasons[i]);
+	out[0] = '\0';
+	for (int i = 0; i < res->nreasons && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "\n" : "",
+					 res->reasons[i]);
+}
+
+/* Store the grade of point code (its tier already checked), with its reasons joined. */
+static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
+			     const char *reasons, rg_err *e)
+{
 	db_reset(rs->ins_grade);
 	db_bind_int(rs->ins_grade, 1, rs->res->run);
 	db_bind_text(rs->ins_grade, 2, code);
@@ -195,8 +220,6 @@ static rg_status store_flags(run_state *rs, const char *code, const rule_result 
 			return err_wrap(e, st, "point %s: cannot store the flag", code);
 		}
 	}
-	rs->res->flags += res->nflags;
-	rs->res->flagged += res->nflags > 0;
 	return RG_OK;
 }
 
@@ -269,11 +292,14 @@ static long distinct_warnings(const rule_result *res)
 	return n;
 }
 
-/* Check and store what the pack returned for point code of agency, and count it. */
+/* Check what the pack returned for point code of agency, store it when it differs from
+ * the point's latest stored result, follow its warnings, and count it. */
 static rg_status store(run_state *rs, const char *code, const char *agency,
 		       const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
+	char reasons[8192];
+	bool changed;
 	grade_agency *row;
 	rg_status st;
 
@@ -281,13 +307,16 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected "
 			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
 			       code, res->tier);
-	if ((st = store_grade(rs, code, res, e)) != RG_OK)
-		return st;
-	rs->res->tiers[tier]++;
-	if ((st = store_traces(rs, code, res, e)) != RG_OK ||
-	    (st = store_flags(rs, code, res, e)) != RG_OK ||
+	join_reasons(res, reasons, sizeof reasons);
+	if ((st = results_changed(rs->stored, code, agency, res, reasons, &changed, e)) != RG_OK ||
+	    (changed && ((st = store_grade(rs, code, res, reasons, e)) != RG_OK ||
+			 (st = store_traces(rs, code, res, e)) != RG_OK ||
+			 (st = store_flags(rs, code, res, e)) != RG_OK)) ||
 	    (st = store_warnings(rs, code, res, e)) != RG_OK)
 		return st;
+	rs->res->tiers[tier]++;
+	rs->res->flags += res->nflags;
+	rs->res->flagged += res->nflags > 0;
 	if ((row = agency_row(rs, agency)) == NULL)
 		return err_set(e, RG_DB, "point %s: out of memory counting the run", code);
 	row->tiers[tier]++;
@@ -315,7 +344,22 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	return RG_OK;
 }
 
-/* Grade the point in rs->point and store the result. */
+/* Store the result res of point code of agency and count it: where every graded point
+ * goes, in point order, whichever thread graded it. */
+static rg_status store_point(void *ctx, const char *code, const char *agency,
+			     const rule_result *res, rg_err *e)
+{
+	run_state *rs = ctx;
+	rg_status st = store(rs, code, agency, res, e);
+
+	if (st != RG_OK)
+		return st;
+	rs->res->points++;
+	progress_tick(1);
+	return RG_OK;
+}
+
+/* Grade the point in rs->point in this thread and store the result. */
 static rg_status grade_point(run_state *rs, rg_err *e)
 {
 	const facts_point *p = &rs->point;
@@ -323,30 +367,115 @@ static rg_status grade_point(run_state *rs, rg_err *e)
 	rg_status st;
 
 	rules_set_point(rs->r, &p->facts);
-	if ((st = rules_grade(rs->r, p->code, p->agency, &res, e)) != RG_OK ||
-	    (st = store(rs, p->code, p->agency, &res, e)) != RG_OK)
+	if ((st = rules_grade(rs->r, p->code, p->agency, &res, e)) != RG_OK)
 		return st;
-	rs->res->points++;
+	return store_point(rs, p->code, p->agency, &res, e);
+}
+
+/* Read the next point in scope into rs->point, for the grading threads. */
+static rg_status next_point(void *ctx, pool_point *p, bool *got, rg_err *e)
+{
+	run_state *rs = ctx;
+	rg_status st = facts_next(rs->facts, &rs->point, got, e);
+
+	if (st == RG_OK && *got)
+		*p = (pool_point){rs->point.code, rs->point.agency, &rs->point.facts};
+	return st;
+}
+
+/* Whether the packs state w loaded are those of the run's state, byte for byte: w read
+ * them from their files again, and a file changed in between would grade some points with
+ * other rules than the run records. */
+static rg_status same_packs(run_state *rs, rules *w, rg_err *e)
+{
+	int n = rules_pack_count(rs->r);
+
+	for (int i = 0; i < n; i++) {
+		const rule_pack *pk = rules_pack_at(rs->r, i);
+		if (i >= rules_pack_count(w) || strcmp(rules_pack_at(w, i)->sha, pk->sha) != 0)
+			return err_set(e, RG_IO, "%s: changed while the run was starting (sha256 "
+				       "%.12s when first read): grade again", pk->path, pk->sha);
+	}
+	if (rules_pack_count(w) != n)
+		return err_set(e, RG_IO, "%s: the packs changed while the run was starting: "
+			       "grade again", rs->opt->dir);
 	return RG_OK;
 }
 
-/* Grade every point in scope, in code order, with a progress bar. */
+/* A rule state for a grading thread into *out: the same packs given to the same agencies
+ * as the run's own state, with the same as-of date and tracing. */
+static rg_status open_worker(run_state *rs, rules **out, rg_err *e)
+{
+	rules *w = NULL;
+	rg_status st;
+
+	if ((st = rules_open(rs->opt->dir, rs->opt->as_of, &w, e)) != RG_OK)
+		goto out;
+	rules_set_trace(w, rs->opt->trace);
+	for (int i = 0; i < rs->nuses && st == RG_OK; i++)
+		st = rules_use(w, rs->uses[i].agency, rs->uses[i].name, e);
+	if (st == RG_OK)
+		st = same_packs(rs, w, e);
+out:
+	if (st != RG_OK) {
+		rules_close(w);
+		w = NULL;
+	}
+	*out = w;
+	return st;
+}
+
+/* Grade the points, about expected of them, in n threads, storing each result here in
+ * point order; every thread is joined and every state closed on return. */
+static rg_status grade_in_threads(run_state *rs, int n, long expected, rg_err *e)
+{
+	rules **states = calloc((size_t)n, sizeof *states);
+	pool *p = NULL;
+	rg_status st = RG_OK;
+
+	if (states == NULL) {
+		st = err_set(e, RG_IO, "out of memory starting %d grading threads", n);
+		goto out;
+	}
+	for (int i = 0; i < n && st == RG_OK; i++)
+		st = open_worker(rs, &states[i], e);
+	if (st == RG_OK && (st = pool_open(states, n, &p, e)) == RG_OK)
+		st = pool_run(p, expected, next_point, store_point, rs, e);
+out:
+	pool_close(p);
+	for (int i = 0; states != NULL && i < n; i++)
+		rules_close(states[i]);
+	free(states);
+	return st;
+}
+
+/* Grade every point in scope, in code order, with a progress bar: in this thread, or
+ * with opt->jobs grading threads. */
 static rg_status grade_points(run_state *rs, rg_err *e)
 {
 	bool row;
+	long expected;
 	rg_status st;
 
 	db_bind_text(rs->count, 1, rs->opt->scope);
 	if ((st = db_step(rs->count, &row, e)) != RG_OK)
 		return st;
-	progress_start(db_col_int(rs->count, 0), "grading");
-	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK)
+	expected = (long)db_col_int(rs->count, 0);
+	progress_start(expected, "grading");
+	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK ||
+	    (st = results_open(rs->d, rs->res->run, rs->opt->scope, rs->opt->trace, &rs->stored,
+			       e)) != RG_OK)
 		goto out;
-	while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row) {
-		if ((st = grade_point(rs, e)) != RG_OK)
-			break;
-		progress_tick(1);
-	}
+	/* A thread for each point at most: more would only load the packs for nothing. */
+	if (rs->opt->jobs > 1 && expected > 1)
+		st = grade_in_threads(rs, expected < rs->opt->jobs ? (int)expected : rs->opt->jobs,
+				      expected, e);
+	else
+		while ((st = facts_next(rs->facts, &rs->point, &row, e)) == RG_OK && row)
+			if ((st = grade_point(rs, e)) != RG_OK)
+				break;
+	if (st == RG_OK)
+		st = results_finish(rs->stored, e);
 out:
 	progress_end();
 	return st;
@@ -403,9 +532,25 @@ static rg_status audit_run(run_state *rs, rg_err *e)
 	return audit_append(rs->d, rs->opt->now, rs->opt->actor, "grade", subject, detail, e);
 }
 
+/* Give agency pack name in the run's state, and note it for the grading threads' states. */
 static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_err *e)
 {
-	return rules_use(ctx, agency, name, e);
+	run_state *rs = ctx;
+	pack_use u, *grown;
+	rg_status st = rules_use(rs->r, agency, name, e);
+
+	if (st != RG_OK)
+		return st;
+	u = (pack_use){strdup(agency), strdup(name)};
+	if (u.agency == NULL || u.name == NULL ||
+	    (grown = realloc(rs->uses, (size_t)(rs->nuses + 1) * sizeof *grown)) == NULL) {
+		free(u.agency);
+		free(u.name);
+		return err_set(e, RG_IO, "out of memory giving agency %s its pack", agency);
+	}
+	rs->uses = grown;
+	rs->uses[rs->nuses++] = u;
+	return RG_OK;
 }
 
 rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e)
@@ -418,7 +563,7 @@ rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err 
 	if ((st = rules_open(opt->dir, opt->as_of, &rs.r, e)) != RG_OK)
 		goto out;
 	rules_set_trace(rs.r, opt->trace);
-	if ((st = pack_resolve(d, opt->dir, opt->scope, use_pack, rs.r, e)) != RG_OK ||
+	if ((st = pack_resolve(d, opt->dir, opt->scope, use_pack, &rs, e)) != RG_OK ||
 	    (st = prepare(&rs, e)) != RG_OK || (st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;

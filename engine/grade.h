@@ -13,6 +13,9 @@
 #include "status.h"
 #include "vocab.h"
 
+/* The most threads a run may grade in (--jobs). */
+#define GRADE_JOBS_MAX 64
+
 /* What to grade and how. */
 typedef struct {
 	const char *dir;   /* the rule pack folder */
@@ -21,6 +24,8 @@ typedef struct {
 	const char *actor; /* who runs it, for runs.actor and the audit log */
 	const char *now;   /* when, UTC in date_now's format, for runs.created_at and the log */
 	bool trace;        /* also record the pack line each reason came from (--trace) */
+	int jobs;          /* how many threads run the packs (--jobs); 1 (or less): the
+			    * calling thread does, as it reads and stores every point anyway */
 	bool dry_run;      /* record the run but do not commit it: on success the run's
 			    * transaction is left open for the caller to read what the run
 			    * would record, then undo with db_rollback() (--dry-run) */
@@ -53,15 +58,18 @@ typedef struct {
 
 /*
  * grade_run: grade the points of opt->scope in d (open; the caller closes it) with the
- * packs of opt->dir, as of opt->as_of, and record it as a new run: grades, flags,
+ * packs of opt->dir, as of opt->as_of, in opt->jobs threads (the database and every
+ * message are the same whatever their number), and record it as a new run: grades, flags,
  * warnings followed and overdue ones escalated, the packs used, and an audit log entry,
  * all in one transaction (left open with opt->dry_run, see grade_options).  Shows a
  * progress bar on a terminal.  Fills *res, to be freed with grade_results_free() even on
  * failure.  On failure nothing is written, no transaction is left open and *res is
  * unspecified: RG_RULE naming the pack file, the point and the field when a pack fails or
  * returns something wrong or unstorable (a repeated flag code, an unknown responsible
- * person); RG_IO if a pack cannot be read; RG_DB with SQLite's message and the point's
- * code when storing fails.
+ * person); RG_IO if a pack cannot be read (or changed while the run started its
+ * threads), or a thread cannot be started; RG_DB with SQLite's message and the point's
+ * code when storing fails.  With several failing points, the first in code order is
+ * reported, whatever opt->jobs.
  */
 rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e);
 

@@ -12,9 +12,10 @@
 #include "lookup.h"
 
 /* The grades of run ?2 whose point is in scope, with the point's agency and post:
- * GRADED_FROM, then any further joins, then GRADED_WHERE. */
+ * GRADED_FROM, then any further joins, then GRADED_WHERE.  g.version is the run whose
+ * rows hold them (schemas/006): a point's flags in run ?2 are those of f.run = g.version. */
 #define GRADED_FROM                                                            \
-	" FROM grades g JOIN points p ON p.code = g.point"                     \
+	" FROM run_grades g JOIN points p ON p.code = g.point"                 \
 	" JOIN agencies a ON a.code = p.agency"                                \
 	" LEFT JOIN posts po ON po.code = p.post"
 #define GRADED_WHERE " WHERE g.run = ?2 AND p.agency IN scope"
@@ -33,13 +34,16 @@ static const char totals_sql[] =
 	AGENCY_SCOPE "SELECT count(*), coalesce(sum(g.tier = '一级'), 0),"
 	"  coalesce(sum(g.tier = '二级'), 0), coalesce(sum(g.tier = '三级'), 0)" GRADED;
 
-/* Open flags (not cleared by an approval) and the points they concern. */
+/* The flags of run ?2 whose point is in scope. */
+#define FLAGGED                                                                \
+	" FROM run_flags f JOIN points p ON p.code = f.point"                  \
+	" WHERE f.run = ?2 AND p.agency IN scope"
+
+/* Open flags (not cleared by an approval), the points they concern, and the cleared ones. */
 static const char flag_totals_sql[] =
-	AGENCY_SCOPE "SELECT count(*), count(DISTINCT f.point),"
-	"  (SELECT count(*) FROM flags c JOIN points cp ON cp.code = c.point"
-	"   WHERE c.run = ?2 AND c.cleared_by IS NOT NULL AND cp.agency IN scope)"
-	" FROM flags f JOIN points p ON p.code = f.point"
-	" WHERE f.run = ?2 AND f.cleared_by IS NULL AND p.agency IN scope";
+	AGENCY_SCOPE "SELECT coalesce(sum(f.cleared_by IS NULL), 0),"
+	"  count(DISTINCT CASE WHEN f.cleared_by IS NULL THEN f.point END),"
+	"  coalesce(sum(f.cleared_by IS NOT NULL), 0)" FLAGGED;
 
 static const char overdue_count_sql[] =
 	AGENCY_SCOPE "SELECT count(*)" WARNED " AND w.status IN ('发布', '签收') AND w.due < ?3";
@@ -67,18 +71,16 @@ static const char per_agency_sql[] =
 	" GROUP BY a.code ORDER BY a.code";
 
 static const char flag_counts_sql[] =
-	AGENCY_SCOPE "SELECT f.code, f.label, count(*)"
-	" FROM flags f JOIN points p ON p.code = f.point"
-	" WHERE f.run = ?2 AND f.cleared_by IS NULL AND p.agency IN scope"
+	AGENCY_SCOPE "SELECT f.code, f.label, count(*)" FLAGGED " AND f.cleared_by IS NULL"
 	" GROUP BY f.code, f.label ORDER BY count(*) DESC, f.code, f.label";
 
 /* The flagged points with their open flags' labels, in the order of the flag codes. */
 static const char flagged_sql[] =
 	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score,"
 	"  (SELECT group_concat(label, '；') FROM (SELECT label FROM flags"
-	"    WHERE run = ?2 AND point = p.code AND cleared_by IS NULL ORDER BY code))"
+	"    WHERE run = g.version AND point = p.code AND cleared_by IS NULL ORDER BY code))"
 	GRADED
-	" AND EXISTS (SELECT 1 FROM flags f WHERE f.run = ?2 AND f.point = p.code"
+	" AND EXISTS (SELECT 1 FROM flags f WHERE f.run = g.version AND f.point = p.code"
 	"   AND f.cleared_by IS NULL)"
 	" ORDER BY p.code";
 
@@ -103,7 +105,7 @@ static const char changed_sql[] =
 	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g0.tier, g.tier, g0.score, g.score,"
 	"  CASE WHEN t.ord < t0.ord THEN '升' ELSE '降' END AS dir"
 	GRADED_FROM
-	" JOIN grades g0 ON g0.point = g.point AND g0.run = ?4"
+	" JOIN run_grades g0 ON g0.point = g.point AND g0.run = ?4"
 	" JOIN enum_tier t ON t.name = g.tier JOIN enum_tier t0 ON t0.name = g0.tier"
 	GRADED_WHERE " AND g0.tier <> g.tier"
 	" ORDER BY dir, p.code";

@@ -82,16 +82,19 @@ rg_status run_latest(db *d, long *run, rg_err *e)
 /*
  * The points that changed from run ?1 to run ?2: tier, flags (labels in code order) and
  * reasons on each side, and the direction.  Tier rank: enum_tier.ord, 1 = 一级 (highest).
+ * Each run's grades and flags as the views of schemas/006 give them.
  */
 #define CHANGED_SQL \
-	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons FROM grades g" \
+	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons FROM run_grades g" \
 	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?1)," \
-	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons FROM grades g" \
+	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons FROM run_grades g" \
 	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?2)," \
 	" fa AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM flags WHERE run = ?1 ORDER BY point, code) GROUP BY point)," \
+	"   (SELECT point, label FROM run_flags WHERE run = ?1 ORDER BY point, code)" \
+	"   GROUP BY point)," \
 	" fb AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM flags WHERE run = ?2 ORDER BY point, code) GROUP BY point)," \
+	"   (SELECT point, label FROM run_flags WHERE run = ?2 ORDER BY point, code)" \
+	"   GROUP BY point)," \
 	" pts AS (SELECT point FROM ga UNION SELECT point FROM gb)," \
 	" changed AS (SELECT pts.point, p.agency, a.name AS agency_name," \
 	"   ga.tier AS tier_a, gb.tier AS tier_b," \

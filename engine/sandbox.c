@@ -4,15 +4,37 @@
  * xpcall that cannot catch the CPU limit), string (without dump and the backtracking
  * pattern functions), table, math (without random), utf8, and our date and re libraries,
  * with caps on the C functions that could loop long (bounded.c); its memory and its CPU
- * time per call are capped.  Depends on Lua, bounded.h, luadate.h, rx.h.
+ * time per call are capped.  Depends on Lua, bounded.h, luadate.h, rx.h, POSIX timers and
+ * threads (Linux: a timer signals one thread).
+ *
+ * The CPU limit, per thread.  A state is only ever used by one thread at a time, but the
+ * batch run grades in several threads, each with its own state, so the limit counts the
+ * CPU time of the thread that makes the call, and stops the call in that thread:
+ *   - each thread that calls into a state (sbx_call) gets, on its first call, a timer on
+ *     its own CPU clock (timer_create on CLOCK_THREAD_CPUTIME_ID) that sends SIGPROF to
+ *     that thread alone (SIGEV_THREAD_ID) every TICK_MS of the CPU time it uses; a thread
+ *     that waits uses none, and another thread's work never counts against it;
+ *   - what the signal handler needs is thread-local (`me`: the state being watched, the
+ *     number of its call, the ticks counted), so the handler runs in the thread whose
+ *     clock ticked and looks only at that thread's call;
+ *   - past TICK_LIMIT ticks on one call it installs the stop hook in that state, as
+ *     before: the hook raises the stop at the next instruction and again at every one
+ *     after, and pcall and xpcall re-raise it, so the pack cannot catch it;
+ *   - the timer is deleted when its thread exits (a thread-specific key's destructor).
+ * A thread whose timer cannot be made gets an error from every sbx_call, never an
+ * unlimited call.
  */
+#define _GNU_SOURCE /* gettid() and SIGEV_THREAD_ID: a timer that signals one thread */
+
 #include "sandbox.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -66,10 +88,37 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
-/* The Lua call the CPU timer watches: set by sbx_watch() around every call into a pack.
- * Shared with the signal handler, so only atomic and volatile things. */
-static lua_State *volatile watched;
-static volatile sig_atomic_t watch_seq, seen_seq, ticks;
+/* glibc before 2.38 names the thread a SIGEV_THREAD_ID timer signals only by this. */
+#ifndef sigev_notify_thread_id
+#define sigev_notify_thread_id _sigev_un._tid
+#endif
+
+/* The calls the CPU timer of this thread watches: set by watch() around every call into
+ * a pack.  Thread-local, so each thread's handler sees only its own call; shared with the
+ * signal handler, so only atomic and volatile things in it. */
+typedef struct {
+	lua_State *volatile watched;              /* the state being called, or NULL */
+	volatile sig_atomic_t watch_seq, seen_seq; /* the call's number, and the one the
+						     * ticks count for */
+	volatile sig_atomic_t ticks;              /* ticks counted on the watched call */
+	timer_t timer;                            /* this thread's CPU timer */
+	int timer_state;                          /* TIMER_NONE, TIMER_ON or TIMER_FAILED */
+} watch_state;
+
+enum { TIMER_NONE, TIMER_ON, TIMER_FAILED };
+
+static _Thread_local watch_state me;
+
+/* What every thread shares, set once (setup_once): whether the limit is on at all, and
+ * the key whose destructor deletes a thread's timer when the thread exits. */
+static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+static bool limits_off;   /* RISKGRADE_BENCH_NO_LIMITS is set */
+static bool no_key;       /* the key could not be made: no thread may start a timer */
+static pthread_key_t timer_key;
+
+/* The registry key of the message sbx_call returns when a thread cannot have a timer:
+ * made with the state, so that returning it never needs memory. */
+static const char no_timer_key;
 
 /* Installed by the timer on a runaway call: stop it where it is, naming the line, and
  * again at every instruction after, so that no pcall in the pack can catch the stop and
@@ -89,44 +138,87 @@ static void stop_hook(lua_State *L, lua_Debug *ar)
 	lua_error(L);
 }
 
-/* SIGPROF: count the ticks a single call has run, and stop it past the limit.
- * lua_sethook is safe to call from a signal handler (lua.c does the same for ^C). */
+/* SIGPROF, sent by this thread's CPU timer to this thread: count the ticks a single call
+ * has run, and stop it past the limit.  lua_sethook is safe to call from a signal handler
+ * (lua.c does the same for ^C). */
 static void on_tick(int sig)
 {
-	lua_State *L = watched;
+	lua_State *L = me.watched;
 
 	(void)sig;
-	if (L == NULL || watch_seq != seen_seq) {
-		seen_seq = watch_seq;
-		ticks = 0;
+	if (L == NULL || me.watch_seq != me.seen_seq) {
+		me.seen_seq = me.watch_seq;
+		me.ticks = 0;
 		return;
 	}
 	/* A count hook runs before every instruction of every Lua function, loops and calls
 	 * alike; C functions a pack can reach are bounded (bounded.c). */
-	if (++ticks >= TICK_LIMIT)
+	if (++me.ticks >= TICK_LIMIT)
 		lua_sethook(L, stop_hook, LUA_MASKCOUNT, 1);
 }
 
-/* Start the CPU timer once per process (RISKGRADE_BENCH_NO_LIMITS=1 leaves it off, only
- * so that `make bench` can report what the limit costs). */
-static void start_timer(void)
+/* At the exit of a thread that had a timer: delete it. */
+static void delete_timer(void *unused)
 {
-	static bool started;
-	struct sigaction sa;
-	struct itimerval it;
+	(void)unused;
+	if (me.timer_state == TIMER_ON)
+		timer_delete(me.timer);
+	me.timer_state = TIMER_NONE;
+}
 
-	if (started || getenv("RISKGRADE_BENCH_NO_LIMITS") != NULL)
+/* Once per process: the handler, and the key that deletes timers
+ * (RISKGRADE_BENCH_NO_LIMITS=1 leaves the limit off, only so that `make bench` can
+ * report what it costs). */
+static void setup(void)
+{
+	struct sigaction sa;
+
+	limits_off = getenv("RISKGRADE_BENCH_NO_LIMITS") != NULL;
+	if (limits_off)
 		return;
-	started = true;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_tick;
 	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGPROF, &sa, NULL);
+	no_key = pthread_key_create(&timer_key, delete_timer) != 0;
+}
+
+/* Start the CPU timer of the calling thread, on its first call into a state.  False when
+ * it cannot be made: no call may run in this thread then. */
+static bool start_timer(void)
+{
+	struct sigevent ev;
+	struct itimerspec it;
+
+	if (me.timer_state != TIMER_NONE)
+		return me.timer_state == TIMER_ON;
+	pthread_once(&setup_once, setup);
+	if (limits_off)
+		return true;
+	if (no_key) {
+		me.timer_state = TIMER_FAILED;
+		return false;
+	}
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_THREAD_ID;
+	ev.sigev_signo = SIGPROF;
+	ev.sigev_notify_thread_id = gettid();
 	it.it_interval.tv_sec = 0;
-	it.it_interval.tv_usec = TICK_MS * 1000;
+	it.it_interval.tv_nsec = (long)TICK_MS * 1000000;
 	it.it_value = it.it_interval;
-	setitimer(ITIMER_PROF, &it, NULL);
+	if (timer_create(CLOCK_THREAD_CPUTIME_ID, &ev, &me.timer) != 0) {
+		me.timer_state = TIMER_FAILED;
+		return false;
+	}
+	if (timer_settime(me.timer, 0, &it, NULL) != 0 ||
+	    pthread_setspecific(timer_key, &me) != 0) {
+		timer_delete(me.timer);
+		me.timer_state = TIMER_FAILED;
+		return false;
+	}
+	me.timer_state = TIMER_ON;
+	return true;
 }
 
 /* watch / unwatch: bracket every call into the state (sbx_call).  watch clears the stop
@@ -135,25 +227,30 @@ static void watch(lua_State *L)
 {
 	sbx *sb = sbx_of(L);
 
-	watched = NULL;
+	me.watched = NULL;
 	sb->stopped = false;
 	if (sb->line_hook != NULL)
 		lua_sethook(L, sb->line_hook, LUA_MASKLINE, 0);
 	else
 		lua_sethook(L, NULL, 0, 0);
-	watch_seq++;
-	watched = L;
+	me.watch_seq++;
+	me.watched = L;
 }
 
 static void unwatch(void)
 {
-	watched = NULL;
+	me.watched = NULL;
 }
 
 int sbx_call(lua_State *L, int nargs, int nresults, bool traceback)
 {
 	int rc;
 
+	if (!start_timer()) {
+		lua_pop(L, nargs + 1); /* as lua_pcall would, then its error */
+		lua_rawgetp(L, LUA_REGISTRYINDEX, &no_timer_key);
+		return LUA_ERRRUN;
+	}
 	watch(L);
 	rc = lua_pcall(L, nargs, nresults, traceback ? SBX_MSGH : 0);
 	unwatch();
@@ -282,20 +379,26 @@ static int l_here(lua_State *L)
 	return 1;
 }
 
-/* print() writes to stderr, so a pack's debugging output never mixes with results. */
+/* print() writes to stderr, so a pack's debugging output never mixes with results; each
+ * line with one write, so lines printed by states in other threads never interleave. */
 static int l_print(lua_State *L)
 {
 	int n = lua_gettop(L);
+	luaL_Buffer b;
+	size_t len;
+	const char *s;
 
+	luaL_buffinit(L, &b);
 	for (int i = 1; i <= n; i++) {
-		size_t len;
-		const char *s = luaL_tolstring(L, i, &len);
 		if (i > 1)
-			fputc('\t', stderr);
-		fwrite(s, 1, len, stderr);
-		lua_pop(L, 1);
+			luaL_addchar(&b, '\t');
+		luaL_tolstring(L, i, NULL);
+		luaL_addvalue(&b);
 	}
-	fputc('\n', stderr);
+	luaL_addchar(&b, '\n');
+	luaL_pushresult(&b);
+	s = lua_tolstring(L, -1, &len);
+	fwrite(s, 1, len, stderr);
 	return 0;
 }
 
@@ -356,6 +459,9 @@ static int open_libraries(lua_State *L)
 	 * needs memory (it could be out, and where Lua makes it nothing would catch that). */
 	lua_pushliteral(L, "error in error handling");
 	lua_setfield(L, LUA_REGISTRYINDEX, "riskgrade.errerr");
+	lua_pushliteral(L, "cannot start the CPU-time limit in this thread (timer_create "
+			"failed): no rule pack code runs without it");
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &no_timer_key);
 	return 0;
 }
 
@@ -378,7 +484,6 @@ lua_State *sbx_open(size_t mem_limit)
 		free(sb);
 		return NULL;
 	}
-	start_timer();
 	lua_pushcfunction(L, msgh); /* SBX_MSGH */
 	return L;
 }

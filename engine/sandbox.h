@@ -19,8 +19,8 @@
 /*
  * sbx_open: a new sandboxed state whose allocations may not exceed mem_limit bytes, with
  * the pack libraries as its globals and the message handler at SBX_MSGH (the only value
- * on its stack).  Starts the process's CPU timer on first use.  Returns NULL when out of
- * memory.  Free with sbx_close().
+ * on its stack).  Returns NULL when out of memory.  Free with sbx_close().  The state may
+ * be made in one thread and used in another, but by one thread at a time.
  */
 lua_State *sbx_open(size_t mem_limit);
 
@@ -31,13 +31,17 @@ void sbx_close(lua_State *L);
 
 /*
  * sbx_call: lua_pcall(L, nargs, nresults, msgh) under the CPU limit: a call that runs more
- * than a second of CPU time is stopped with an error naming the pack's file and line,
- * and pcall/xpcall in the pack cannot catch that stop.  msgh is the traceback handler
+ * than a second of the calling thread's CPU time is stopped with an error naming the
+ * pack's file and line, and pcall/xpcall in the pack cannot catch that stop.  Each
+ * thread's calls are timed by a timer of its own, started on its first call (if it
+ * cannot be started, the call is not made and fails with a message saying so), so states
+ * in several threads are each limited as one alone would be.  msgh is the traceback handler
  * (SBX_MSGH) when traceback is true, else none.  Every call into the state goes through
  * here, so that no Lua code (a pack's function or metamethod) runs unwatched and no
  * allocation fails unprotected.  Returns the status of lua_pcall; the error object is
  * then on top of the stack (read it with sbx_error()).  Only one state is watched at a
- * time, and calls do not nest: a C function run by sbx_call calls Lua with lua_call.
+ * time in a thread, and calls do not nest: a C function run by sbx_call calls Lua with
+ * lua_call.
  */
 int sbx_call(lua_State *L, int nargs, int nresults, bool traceback);
 

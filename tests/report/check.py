@@ -3,7 +3,8 @@
 database.
 
 DOM is the page as headless Chromium rendered it (--dump-dom).  Every expected figure is
-worked out here from the raw rows, read with the sqlite3 command-line tool, and
+worked out here from the raw rows, read with the sqlite3 command-line tool (a run's
+grades and flags through the views run_grades and run_flags, schemas/README.md), and
 aggregated in Python: the agency tree, the counts per tier and agency, the matrix, the
 open flags, the warnings up to the run and the overdue ones, the tier changes since the
 previous run, and the top scores.  None of it is read back from riskgrade.  Prints one
@@ -127,7 +128,7 @@ def main():
 
     runrow = sql(db, f"SELECT * FROM runs WHERE id = {run}")[0]
     grades = [g for g in sql(db, "SELECT g.point, p.agency, g.tier, g.likelihood, g.harm,"
-                                 " g.score, p.manifestation, p.post FROM grades g"
+                                 " g.score, p.manifestation, p.post FROM run_grades g"
                                  f" JOIN points p ON p.code = g.point WHERE g.run = {run}")
               if g["agency"] in scope]
     in_scope = {g["point"] for g in grades}
@@ -177,7 +178,7 @@ def main():
             c.eq(f"matrix likelihood {lk} harm {hm}", num(f"matrix:{lk}:{hm}"), n)
 
     # 三、 open flags (not cleared by an approval)
-    flags = [f for f in sql(db, f"SELECT point, code, cleared_by FROM flags WHERE run = {run}")
+    flags = [f for f in sql(db, f"SELECT point, code, cleared_by FROM run_flags WHERE run = {run}")
              if f["point"] in in_scope]
     open_flags = [f for f in flags if f["cleared_by"] is None]
     c.eq("open flags", num("flags-open"), len(open_flags))
@@ -216,7 +217,7 @@ def main():
     else:
         p = max(prev)
         before = {g["point"]: g["tier"] for g in
-                  sql(db, f"SELECT point, tier FROM grades WHERE run = {p}")}
+                  sql(db, f"SELECT point, tier FROM run_grades WHERE run = {p}")}
         want = set()
         for g in grades:
             old = before.get(g["point"])

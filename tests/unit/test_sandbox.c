@@ -2,8 +2,11 @@
  * test_sandbox.c: engine/sandbox.c (with the `re` library of engine/rx.c, whose memory
  * it caps): a Lua state with a small memory cap, the CPU limit that pcall and xpcall in
  * the pack cannot catch, PCRE2's memory charged to the cap and its pattern cache
- * bounded, and the messages of error objects.  A watchdog alarm fails a test that hangs.
+ * bounded, the messages of error objects, and the CPU limit per thread: states in several
+ * threads each stopped alone, and a call charged only its own thread's CPU time.  A
+ * watchdog alarm fails a test that hangs.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -12,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -21,9 +25,21 @@
 
 #include "sandbox.h"
 
-/* Run chunk in a fresh state capped at limit bytes, under the CPU limit unless
- * unlimited; returns its status (LUA_OK or an error) with the message, or the chunk's
- * string result, in msg. */
+/* Run chunk in L, under the CPU limit unless unlimited; returns its status (LUA_OK or an
+ * error) with the message, or the chunk's string result, in msg.  No assertion: it runs
+ * in other threads too. */
+static int call_chunk(lua_State *L, const char *chunk, char *msg, size_t n, bool unlimited)
+{
+	int rc = luaL_loadstring(L, chunk);
+
+	if (rc == LUA_OK)
+		rc = unlimited ? lua_pcall(L, 0, 1, 0) : sbx_call(L, 0, 1, false);
+	snprintf(msg, n, "%s", rc == LUA_OK && lua_type(L, -1) != LUA_TSTRING ? ""
+							: sbx_error(L, -1));
+	return rc;
+}
+
+/* Run chunk in a fresh state capped at limit bytes, as call_chunk(). */
 static int run_chunk_cpu(size_t limit, const char *chunk, char *msg, size_t n, bool unlimited)
 {
 	lua_State *L = sbx_open(limit);
@@ -31,12 +47,8 @@ static int run_chunk_cpu(size_t limit, const char *chunk, char *msg, size_t n, b
 
 	assert_non_null(L);
 	alarm(20); /* a hang fails the test instead of the run */
-	rc = luaL_loadstring(L, chunk);
-	if (rc == LUA_OK)
-		rc = unlimited ? lua_pcall(L, 0, 1, 0) : sbx_call(L, 0, 1, false);
+	rc = call_chunk(L, chunk, msg, n, unlimited);
 	alarm(0);
-	snprintf(msg, n, "%s", rc == LUA_OK && lua_type(L, -1) != LUA_TSTRING ? ""
-							: sbx_error(L, -1));
 	sbx_close(L);
 	return rc;
 }
@@ -188,6 +200,114 @@ static void test_error_messages(void **state)
 	}
 }
 
+/* ---- the CPU limit per thread -------------------------------------------------------- */
+
+/* A chunk run in a thread, in a state of its own, and how it went. */
+typedef struct {
+	const char *chunk;
+	lua_State *L; /* made by the caller, so a C function can be added to it */
+	int rc;
+	char msg[512];
+} thread_run;
+
+static void *run_in_thread(void *arg)
+{
+	thread_run *t = arg;
+
+	t->rc = call_chunk(t->L, t->chunk, t->msg, sizeof t->msg, false);
+	return NULL;
+}
+
+/* Two runaway loops at once, each in a thread and a state of its own: each is stopped,
+ * naming its own line. */
+static void test_limit_per_thread(void **state)
+{
+	thread_run runs[2] = {
+		{"while true do end", NULL, 0, ""},
+		{"local n = 0\nwhile true do n = n + 1 end", NULL, 0, ""},
+	};
+	pthread_t threads[2];
+
+	(void)state;
+	alarm(20);
+	for (int i = 0; i < 2; i++) {
+		assert_non_null(runs[i].L = sbx_open(16 << 20));
+		assert_int_equal(pthread_create(&threads[i], NULL, run_in_thread, &runs[i]), 0);
+	}
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_join(threads[i], NULL), 0);
+	alarm(0);
+	for (int i = 0; i < 2; i++) {
+		char expected[128];
+		sbx_close(runs[i].L);
+		assert_int_not_equal(runs[i].rc, LUA_OK);
+		snprintf(expected, sizeof expected, "]:%d: more than 1 s of CPU time on one point",
+			 i + 1);
+		if (strstr(runs[i].msg, expected) == NULL)
+			fail_msg("thread %d: \"%s\" lacks \"%s\"", i, runs[i].msg, expected);
+	}
+}
+
+/* The other thread's progress, for test_limit_own_cpu. */
+static pthread_mutex_t spin_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t spin_changed = PTHREAD_COND_INITIALIZER;
+static bool waiting, spun;
+
+/* wait_for_spin(), for the chunk: say it waits, then wait, using no CPU, until the main
+ * thread has spun. */
+static int l_wait_for_spin(lua_State *L)
+{
+	(void)L;
+	pthread_mutex_lock(&spin_lock);
+	waiting = true;
+	pthread_cond_broadcast(&spin_changed);
+	while (!spun)
+		pthread_cond_wait(&spin_changed, &spin_lock);
+	pthread_mutex_unlock(&spin_lock);
+	return 0;
+}
+
+static double thread_cpu_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A call is charged only its own thread's CPU time: a call that waits while another
+ * thread spins for 1.5 s of CPU (more than the limit) is not stopped. */
+static void test_limit_own_cpu(void **state)
+{
+	thread_run run = {"wait_for_spin() return 'not stopped'", NULL, 0, ""};
+	pthread_t thread;
+	volatile unsigned long spins = 0;
+	double start;
+
+	(void)state;
+	alarm(20);
+	assert_non_null(run.L = sbx_open(16 << 20));
+	lua_pushcfunction(run.L, l_wait_for_spin);
+	lua_setglobal(run.L, "wait_for_spin");
+	assert_int_equal(pthread_create(&thread, NULL, run_in_thread, &run), 0);
+	pthread_mutex_lock(&spin_lock);
+	while (!waiting)
+		pthread_cond_wait(&spin_changed, &spin_lock);
+	pthread_mutex_unlock(&spin_lock);
+	for (start = thread_cpu_seconds(); thread_cpu_seconds() - start < 1.5;)
+		spins++;
+	pthread_mutex_lock(&spin_lock);
+	spun = true;
+	pthread_cond_broadcast(&spin_changed);
+	pthread_mutex_unlock(&spin_lock);
+	assert_int_equal(pthread_join(thread, NULL), 0);
+	alarm(0);
+	sbx_close(run.L);
+	assert_true(spins > 0);
+	assert_int_equal(run.rc, LUA_OK);
+	assert_string_equal(run.msg, "not stopped");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +318,8 @@ int main(void)
 		cmocka_unit_test(test_pcre2_cache_bounded),
 		cmocka_unit_test(test_re_steps_capped),
 		cmocka_unit_test(test_error_messages),
+		cmocka_unit_test(test_limit_per_thread),
+		cmocka_unit_test(test_limit_own_cpu),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

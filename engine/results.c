@@ -1,0 +1,294 @@
+/*
+ * results.c: a run's results compared with the stored ones by a merge join, as facts.c
+ * reads the facts: each point's latest stored grades row, its flags and (in a traced run)
+ * its traces come from one forward cursor each, in code order, consumed up to the point
+ * being stored.  Rows about points before it (already stored, or compared no further)
+ * are passed over.
+ * Depends on db.h, rules.h (types), lookup.h (AGENCY_SCOPE), status.h.
+ */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lookup.h"
+
+/* The run of the latest grades row of point p.code, and the points in scope (?1). */
+#define LATEST "(SELECT max(x.run) FROM grades x WHERE x.point = p.code)"
+#define IN_SCOPE " WHERE ?1 IS NULL OR p.agency IN scope"
+
+/* Each point's latest grades row, whether the run that stored it was traced, and the
+ * agency of the point's latest coverage row (NULL: none, or not graded since). */
+static const char latest_sql[] =
+	AGENCY_SCOPE
+	"SELECT p.code, g.pack, g.importance, g.discretion, g.likelihood, g.harm, g.score,"
+	"  g.tier, g.reasons, r.traced,"
+	"  (SELECT c.agency FROM coverage c WHERE c.point = p.code"
+	"   ORDER BY c.run DESC LIMIT 1)"
+	" FROM points p JOIN grades g ON g.point = p.code AND g.run = " LATEST
+	" JOIN runs r ON r.id = g.run" IN_SCOPE " ORDER BY p.code";
+
+enum { L_PACK = 1, L_IMPORTANCE, L_DISCRETION, L_LIKELIHOOD, L_HARM, L_SCORE, L_TIER,
+       L_REASONS, L_TRACED, L_AGENCY };
+
+/* The flags of those rows, by code; and their traces, by seq. */
+static const char flags_sql[] =
+	AGENCY_SCOPE
+	"SELECT p.code, f.code, f.label, f.evidence, f.cleared_by IS NOT NULL"
+	" FROM points p JOIN flags f ON f.run = " LATEST " AND f.point = p.code" IN_SCOPE
+	" ORDER BY p.code, f.code";
+
+static const char traces_sql[] =
+	AGENCY_SCOPE
+	"SELECT p.code, t.seq, t.reason, t.source"
+	" FROM points p JOIN traces t ON t.run = " LATEST " AND t.point = p.code" IN_SCOPE
+	" ORDER BY p.code, t.seq";
+
+/* The agencies of the run's scope (?1 the scope, ?2 the run). */
+static const char scope_sql[] =
+	AGENCY_SCOPE "INSERT INTO run_scopes (run, agency) SELECT ?2, code FROM scope";
+
+static const char coverage_sql[] =
+	"INSERT INTO coverage (point, run, agency) VALUES (?1, ?2, ?3)";
+
+/* The points whose latest coverage row names an agency of run ?1's scope while their
+ * agency is not in it: not graded from run ?1 on. */
+static const char left_sql[] =
+	"INSERT INTO coverage (point, run, agency)"
+	" SELECT c.point, ?1, NULL FROM coverage c JOIN points p ON p.code = c.point"
+	" WHERE c.agency IN (SELECT agency FROM run_scopes WHERE run = ?1)"
+	"  AND c.run = (SELECT max(x.run) FROM coverage x WHERE x.point = c.point)"
+	"  AND p.agency NOT IN (SELECT agency FROM run_scopes WHERE run = ?1)";
+
+/* A forward cursor: column 0 of s is a point's code, in code order. */
+typedef struct {
+	db_stmt *s;  /* the query */
+	bool ready;  /* s is on a row not yet passed over */
+	bool done;   /* s has no rows left */
+} cursor;
+
+struct results {
+	db *d;               /* the database, in the run's transaction */
+	long run;            /* the run being stored */
+	bool scoped;         /* the run grades one agency and the units under it */
+	bool trace;          /* the run is made with --trace: traces are compared too */
+	cursor latest;       /* latest_sql */
+	cursor flags;        /* flags_sql */
+	cursor traces;       /* traces_sql; only when tracing */
+	db_stmt *coverage;   /* coverage_sql */
+	db_stmt *left;       /* left_sql */
+};
+
+/*
+ * Move c past the rows about points before code, onto the first row about code if there
+ * is one; *at tells whether there is.  The row stays ready until passed over (c->ready =
+ * false).
+ */
+static rg_status seek(cursor *c, const char *code, bool *at, rg_err *e)
+{
+	rg_status st;
+
+	for (;;) {
+		if (!c->ready && !c->done) {
+			bool row;
+			if ((st = db_step(c->s, &row, e)) != RG_OK)
+				return st;
+			c->ready = row;
+			c->done = !row;
+		}
+		if (c->done) {
+			*at = false;
+			return RG_OK;
+		}
+		int cmp = strcmp(db_col_text(c->s, 0), code);
+		if (cmp >= 0) {
+			*at = cmp == 0;
+			return RG_OK;
+		}
+		c->ready = false;
+	}
+}
+
+/* Whether texts a and b are the same, NULL being the same only as NULL. */
+static bool same_text(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Whether the grade on the current row of r->latest is res's, reasons joined. */
+static bool same_grade(results *r, const rule_result *res, const char *reasons)
+{
+	db_stmt *s = r->latest.s;
+
+	return same_text(db_col_text(s, L_PACK), res->pack) &&
+	       db_col_int(s, L_IMPORTANCE) == res->importance &&
+	       db_col_int(s, L_DISCRETION) == res->discretion &&
+	       db_col_int(s, L_LIKELIHOOD) == res->likelihood &&
+	       db_col_int(s, L_HARM) == res->harm && db_col_double(s, L_SCORE) == res->score &&
+	       same_text(db_col_text(s, L_TIER), res->tier) &&
+	       same_text(db_col_text(s, L_REASONS), reasons);
+}
+
+/*
+ * *same: whether the stored flags of point code are res's, none of them cleared.  The
+ * stored ones come by code; res's are put in that order (codes compare as SQLite's
+ * BINARY collation does).  A result that repeats a code never equals what is stored, so
+ * it is stored, and refused there.
+ */
+static rg_status same_flags(results *r, const char *code, const rule_result *res, bool *same,
+			    rg_err *e)
+{
+	int order[RULES_MAX_FLAGS];
+	int n = 0;
+	bool at;
+	rg_status st;
+
+	for (int i = 0; i < res->nflags; i++) {
+		int j = i;
+		while (j > 0 && strcmp(res->flags[order[j - 1]].code, res->flags[i].code) > 0) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	*same = false;
+	for (;;) {
+		if ((st = seek(&r->flags, code, &at, e)) != RG_OK)
+			return st;
+		if (!at)
+			break;
+		db_stmt *s = r->flags.s;
+		const rule_flag *f = n < res->nflags ? &res->flags[order[n]] : NULL;
+		if (f == NULL || db_col_int(s, 4) != 0 || !same_text(db_col_text(s, 1), f->code) ||
+		    !same_text(db_col_text(s, 2), f->label) ||
+		    !same_text(db_col_text(s, 3), f->evidence))
+			return RG_OK;
+		n++;
+		r->flags.ready = false;
+	}
+	*same = n == res->nflags;
+	return RG_OK;
+}
+
+/*
+ * *same: whether point code's traces count as the same: always in an untraced run (it
+ * shows no traces it did not store), and in a traced one when the row it would reuse was
+ * stored by a traced run with res's reasons and sources (a result without reasons has no
+ * traces either way).
+ */
+static rg_status same_traces(results *r, const char *code, const rule_result *res,
+			     bool *same, rg_err *e)
+{
+	int n = 0;
+	bool at;
+	rg_status st;
+
+	*same = !r->trace || res->nreasons == 0;
+	if (*same || db_col_int(r->latest.s, L_TRACED) == 0)
+		return RG_OK;
+	for (;;) {
+		if ((st = seek(&r->traces, code, &at, e)) != RG_OK)
+			return st;
+		if (!at)
+			break;
+		db_stmt *s = r->traces.s;
+		if (n >= res->nreasons || db_col_int(s, 1) != n + 1 ||
+		    !same_text(db_col_text(s, 2), res->reasons[n]) ||
+		    !same_text(db_col_text(s, 3), res->trace[n]))
+			return RG_OK;
+		n++;
+		r->traces.ready = false;
+	}
+	*same = n == res->nreasons;
+	return RG_OK;
+}
+
+rg_status results_open(db *d, long run, const char *scope, bool trace, results **out,
+		       rg_err *e)
+{
+	results *r = calloc(1, sizeof *r);
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st;
+
+	if (r == NULL)
+		return err_set(e, RG_DB, "out of memory comparing the run's results");
+	r->d = d;
+	r->run = run;
+	r->scoped = scope != NULL;
+	r->trace = trace;
+	if ((st = db_prepare(d, latest_sql, &r->latest.s, e)) != RG_OK ||
+	    (st = db_prepare(d, flags_sql, &r->flags.s, e)) != RG_OK ||
+	    (trace && (st = db_prepare(d, traces_sql, &r->traces.s, e)) != RG_OK) ||
+	    (st = db_prepare(d, coverage_sql, &r->coverage, e)) != RG_OK ||
+	    (st = db_prepare(d, left_sql, &r->left, e)) != RG_OK ||
+	    (st = db_prepare(d, scope_sql, &s, e)) != RG_OK)
+		goto out;
+	db_bind_text(s, 1, scope);
+	db_bind_int(s, 2, run);
+	if ((st = db_step(s, &row, e)) != RG_OK) {
+		st = err_wrap(e, st, "cannot store the run's scope");
+		goto out;
+	}
+	db_bind_text(r->latest.s, 1, scope);
+	db_bind_text(r->flags.s, 1, scope);
+	if (trace)
+		db_bind_text(r->traces.s, 1, scope);
+	r->traces.done = !trace;
+	*out = r;
+	r = NULL;
+out:
+	db_finalize(s);
+	results_close(r);
+	return st;
+}
+
+void results_close(results *r)
+{
+	if (r == NULL)
+		return;
+	db_finalize(r->latest.s);
+	db_finalize(r->flags.s);
+	db_finalize(r->traces.s);
+	db_finalize(r->coverage);
+	db_finalize(r->left);
+	free(r);
+}
+
+rg_status results_changed(results *r, const char *code, const char *agency,
+			  const rule_result *res, const char *reasons, bool *changed,
+			  rg_err *e)
+{
+	bool at, same = false, row;
+	rg_status st;
+
+	if ((st = seek(&r->latest, code, &at, e)) != RG_OK ||
+	    (at && (same = same_grade(r, res, reasons)) &&
+	     (st = same_flags(r, code, res, &same, e)) != RG_OK) ||
+	    (same && (st = same_traces(r, code, res, &same, e)) != RG_OK))
+		return err_wrap(e, st, "point %s: cannot read its stored result", code);
+	*changed = !same;
+	if (at && same_text(db_col_text(r->latest.s, L_AGENCY), agency))
+		return RG_OK;
+	db_reset(r->coverage);
+	db_bind_text(r->coverage, 1, code);
+	db_bind_int(r->coverage, 2, r->run);
+	db_bind_text(r->coverage, 3, agency);
+	if ((st = db_step(r->coverage, &row, e)) != RG_OK)
+		return err_wrap(e, st, "point %s: cannot store where it is graded", code);
+	return RG_OK;
+}
+
+rg_status results_finish(results *r, rg_err *e)
+{
+	bool row;
+	rg_status st;
+
+	/* A run of every agency grades every point: none can have left its scope. */
+	if (!r->scoped)
+		return RG_OK;
+	db_bind_int(r->left, 1, r->run);
+	if ((st = db_step(r->left, &row, e)) != RG_OK)
+		return err_wrap(e, st, "cannot store which points left the run's scope");
+	return RG_OK;
+}
