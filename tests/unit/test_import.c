@@ -533,7 +533,8 @@ static void test_update_keeps_grades(void **state)
 				 "INSERT INTO runs (id, as_of, engine_version, rules_dir, points, tier1,"
 				 " tier2, tier3, flags, warnings) VALUES (1, '2026-12-01', 't', 'r', 1,"
 				 " 1, 0, 0, 0, 0);"
-				 "INSERT INTO grades VALUES (1, 'P1', 'default', 5, 5, 5, 5, 100,"
+				 "INSERT INTO grades (run, point, pack, importance, discretion, likelihood,"
+				 " harm, score, tier, reasons) VALUES (1, 'P1', 'default', 5, 5, 5, 5, 100,"
 				 " '一级', 'r');", NULL), RG_OK);
 	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
 			       "P1,A,岗位,业务流程,新的表现形式,A-P\n", 0, 1, 0);
