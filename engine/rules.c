@@ -1087,22 +1087,45 @@ out:
 
 /* ---- facts as plain data -------------------------------------------------------------- */
 
+/* Push field name (len bytes) of the table on top of the stack, a table made there empty
+ * if it is not one yet. */
+static void sub_table(lua_State *L, const char *name, size_t len)
+{
+	lua_pushlstring(L, name, len);
+	if (lua_rawget(L, -2) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushlstring(L, name, len);
+		lua_pushvalue(L, -2);
+		lua_rawset(L, -4); /* row[name] = sub */
+	}
+}
+
+/* Push the sub-table at path ("power", or "power.facts") of the table on top of the
+ * stack, each made where missing; returns how many tables were pushed. */
+static int sub_path(lua_State *L, const char *path)
+{
+	int depth = 1;
+
+	for (const char *dot; (dot = strchr(path, '.')) != NULL; path = dot + 1, depth++)
+		sub_table(L, path, (size_t)(dot - path));
+	sub_table(L, path, strlen(path));
+	return depth;
+}
+
 /* Set the fields v[0..n-1] of the table on top of the stack, as put_row() sets columns. */
 static void put_values(lua_State *L, const rule_value *v, int n)
 {
 	for (int i = 0; i < n; i++, v++) {
+		int depth = 0;
 		if (v->type == RULE_NIL)
 			continue;
-		if (v->table != NULL) {
-			/* Field name of sub-table table, made on its first value. */
-			lua_pushstring(L, v->table);
-			if (lua_rawget(L, -2) != LUA_TTABLE) {
-				lua_pop(L, 1);
-				lua_newtable(L);
-				lua_pushstring(L, v->table);
-				lua_pushvalue(L, -2);
-				lua_rawset(L, -4); /* row[table] = sub */
-			}
+		if (v->table != NULL)
+			depth = sub_path(L, v->table);
+		if (v->type == RULE_TABLE) {
+			sub_table(L, v->name, strlen(v->name));
+			lua_pop(L, depth + 1);
+			continue;
 		}
 		lua_pushstring(L, v->name);
 		switch (v->type) {
@@ -1112,8 +1135,7 @@ static void put_values(lua_State *L, const rule_value *v, int n)
 		default:        lua_pushstring(L, v->v.s); break;
 		}
 		lua_rawset(L, -3);
-		if (v->table != NULL)
-			lua_pop(L, 1);
+		lua_pop(L, depth);
 	}
 }
 

@@ -178,13 +178,15 @@ rg_status rules_load_failure(const rules *r);
  * statements: each value is one column as rules_begin_point() reads it. */
 
 /* What a value is: RULE_NIL for an SQL NULL (no field is set), RULE_BOOL for a column
- * whose name ends in "?". */
-typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT } rule_type;
+ * whose name ends in "?", RULE_TABLE for a field that is a table (empty, unless an
+ * earlier value made it already): p.facts is one even for a point without facts. */
+typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT, RULE_TABLE } rule_type;
 
 /* One field. */
 typedef struct {
-	const char *table; /* the sub-table it goes in ("power" for a column "power.code"),
-			    * or NULL for the row itself */
+	const char *table; /* the sub-table it goes in ("power" for a column "power.code"; a
+			    * path, "power.facts", for a table in a sub-table), made on its
+			    * first value; or NULL for the row itself */
 	const char *name;  /* the field's name: "code" for "power.code", "major" for
 			    * "power.major?" */
 	rule_type type;

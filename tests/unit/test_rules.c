@@ -174,6 +174,47 @@ static void test_own_factors_and_level(void **state)
 	assert_null(res.level);
 }
 
+/* Plain-data facts with tables in tables (rules_set_point): p.facts is a table even
+ * empty, p.power.facts holds the power's declared facts, a table made by an earlier
+ * value is not replaced. */
+static void test_nested_facts(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(self, p, ctx)\n"
+		"  return { score = 1, tier = '三级', reasons = { type(p.facts),\n"
+		"    tostring(next(p.facts)), p.power.code, tostring(p.power.facts.often),\n"
+		"    tostring(p.power.facts.cash), math.type(p.power.facts.n), type(p.post) } }\n"
+		"end }\n";
+	const rule_value fields[] = {
+		{NULL, "code", RULE_TEXT, {.s = "FX-1"}},
+		{"power", "code", RULE_TEXT, {.s = "QL-1"}},
+		{NULL, "facts", RULE_TABLE, {0}},
+		{"power", "facts", RULE_TABLE, {0}},
+		{"power.facts", "often", RULE_TEXT, {.s = "每天"}},
+		{"power.facts", "cash", RULE_BOOL, {.i = 1}},
+		{"power", "facts", RULE_TABLE, {0}}, /* already a table: kept */
+		{"power.facts", "n", RULE_INT, {.i = 3}},
+	};
+	const rule_facts facts = {fields, 8, 2, NULL, 0};
+	static const char *const want[] = {"table", "nil", "QL-1", "每天", "true", "integer",
+					   "nil"};
+
+	rules_close(f->r);
+	f->r = NULL;
+	write_pack(f, pack, strlen(pack));
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &f->r, NULL), RG_OK);
+	assert_int_equal(rules_use(f->r, "A", "default", NULL), RG_OK);
+	rules_set_point(f->r, &facts);
+	if (rules_grade(f->r, "FX-1", "A", &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nreasons, 7);
+	for (int i = 0; i < 7; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+}
+
 /* Each escape attempt must stop the run with a message that names what was refused. */
 static void test_sandbox_escapes(void **state)
 {
@@ -878,6 +919,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_own_factors_and_level, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nested_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_result_texts_outlive_lua, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_full_between_points, setup, teardown),
