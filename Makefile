@@ -134,19 +134,22 @@ cli: $(B)/riskgrade
 	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
-# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies,
-# storage, the same databases whatever grade --jobs, packs.
+# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
+# method unlike the default (methods), storage, the same databases whatever grade --jobs,
+# packs.
 golden: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test >/dev/null
