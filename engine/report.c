@@ -84,6 +84,13 @@ static const char flagged_sql[] =
 	"   AND f.cleared_by IS NULL)"
 	" ORDER BY p.code";
 
+/* The levels a method gave within each tier, tier by tier (as enum_tier orders them),
+ * the most frequent first. */
+static const char levels_sql[] =
+	AGENCY_SCOPE "SELECT g.tier, g.level, count(*)" GRADED_FROM
+	" JOIN enum_tier t ON t.name = g.tier" GRADED_WHERE " AND g.level IS NOT NULL"
+	" GROUP BY g.tier, g.level ORDER BY min(t.ord), count(*) DESC, g.level";
+
 static const char warning_counts_sql[] =
 	AGENCY_SCOPE "SELECT ws.name, NULL, (SELECT count(*)" WARNED " AND w.status = ws.name)"
 	" FROM enum_warning_status ws ORDER BY ws.ord";
@@ -111,7 +118,7 @@ static const char changed_sql[] =
 	" ORDER BY dir, p.code";
 
 static const char top_sql[] =
-	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level"
 	GRADED
 	" ORDER BY g.score DESC, p.code LIMIT 10";
 
@@ -131,6 +138,7 @@ static const struct {
 	[REPORT_OVERDUE] = {overdue_sql, 3, "the overdue warnings"},
 	[REPORT_CHANGES] = {changed_sql, 4, "the changed points"},
 	[REPORT_TOP] = {top_sql, 2, "the top risks"},
+	[REPORT_LEVELS] = {levels_sql, 2, "the levels within each tier"},
 };
 
 /* ---- running a query ---------------------------------------------------------------- */
@@ -339,6 +347,19 @@ rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg
 	row->tier = db_col_text(l->s, 3);
 	row->score = db_col_double(l->s, 4);
 	row->note = db_col_text(l->s, 5);
+	row->level = l->kind == REPORT_TOP ? db_col_text(l->s, 6) : NULL;
+	return RG_OK;
+}
+
+rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e)
+{
+	rg_status st = next(l, REPORT_LEVELS, REPORT_LEVELS, got, e);
+
+	if (st != RG_OK || !*got)
+		return st;
+	row->tier = db_col_text(l->s, 0);
+	row->level = db_col_text(l->s, 1);
+	row->count = (long)db_col_int(l->s, 2);
 	return RG_OK;
 }
 

@@ -48,7 +48,9 @@ typedef enum {
 	REPORT_WARNING_COUNTS, /* report_next_count: warnings up to the run per status */
 	REPORT_OVERDUE,        /* report_next_overdue: overdue warnings, by due date */
 	REPORT_CHANGES,        /* report_next_change: tier changes since report.prev */
-	REPORT_TOP             /* report_next_point: the ten highest scores */
+	REPORT_TOP,            /* report_next_point: the ten highest scores */
+	REPORT_LEVELS          /* report_next_level: the method's own levels within each tier
+				* (points without a level left out), tier by tier */
 } report_kind;
 
 /* A list being read.  Zero-initialise; use only through the functions below. */
@@ -93,9 +95,16 @@ typedef struct {
 	const char *agency; /* its agency's name */
 	const char *post;   /* its post's name */
 	const char *tier;   /* its tier in the run */
+	const char *level;  /* the method's own level for it, or NULL */
 	double score;       /* its score in the run */
 	const char *note;   /* flagged: the open flags' reasons; top: the manifestation */
 } report_point_row;
+
+typedef struct {
+	const char *tier;  /* 一级, 二级 or 三级 */
+	const char *level; /* a level the method gave within it */
+	long count;        /* the points of the run in scope with both */
+} report_level_row;
 
 typedef struct {
 	long id;                 /* the warning's number */
@@ -167,5 +176,6 @@ rg_status report_next_count(report_list *l, report_count_row *row, bool *got, rg
 rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg_err *e);
 rg_status report_next_overdue(report_list *l, report_overdue_row *row, bool *got, rg_err *e);
 rg_status report_next_change(report_list *l, report_change_row *row, bool *got, rg_err *e);
+rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e);
 
 #endif
