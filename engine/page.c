@@ -115,8 +115,9 @@ static void td_tier_level(FILE *f, const char *tier, const char *level)
 }
 
 /* point_cells: the cells of a point that the flagged points and the top risks share,
- * from its code to its note, and the end of the row. */
-static void point_cells(FILE *f, const report_point_row *p)
+ * from its code to its note (then its declared facts, when facts), and the end of the
+ * row. */
+static void point_cells(FILE *f, const report_point_row *p, bool facts)
 {
 	html_td(f, NULL, p->point);
 	html_td(f, "w", p->agency);
@@ -124,6 +125,8 @@ static void point_cells(FILE *f, const report_point_row *p)
 	td_tier_level(f, p->tier, p->level);
 	html_td_number(f, p->score);
 	html_td(f, "w", p->note);
+	if (facts)
+		html_td(f, "w", p->facts);
 	fputs("</tr>\n", f);
 }
 
@@ -483,7 +486,7 @@ static rg_status section_flags(page *p, rg_err *e)
 		fputs("<tr data-figure=\"flagged\"", f);
 		html_attr(f, "data-point", pt.point);
 		fputs(">", f);
-		point_cells(f, &pt);
+		point_cells(f, &pt, false);
 	}
 	if (st == RG_OK) {
 		html_table_end(f);
@@ -668,16 +671,20 @@ static rg_status section_top(page *p, rg_err *e)
 {
 	static const html_col cols[] = {
 		{"序号", true},     {"风险点编号", false}, {"单位", false}, {"岗位", false},
-		{"风险等级", false}, {"得分", true},        {"表现形式", false}};
+		{"风险等级", false}, {"得分", true},        {"表现形式", false},
+		{"自定义事实", false}};
 	FILE *f = p->f;
 	report_list l = {0};
 	report_point_row pt;
-	bool got;
+	bool got, facts;
 	rg_status st;
 
+	/* The facts the agency declared, a column beside the manifestation, when there are. */
+	if ((st = report_has_facts(p->r, &facts, e)) != RG_OK)
+		return st;
 	fputs("<section id=\"top\">\n<h2>六、重点风险</h2>\n<p>本次评定得分最高的风险点"
 	      "（至多 10 个，同分按编号）：</p>\n", f);
-	html_table_begin(f, "list", "top-risks", cols, 7);
+	html_table_begin(f, "list", "top-risks", cols, facts ? 8 : 7);
 	if ((st = report_open(p->r, REPORT_TOP, &l, e)) != RG_OK)
 		goto out;
 	for (int i = 1; (st = report_next_point(&l, &pt, &got, e)) == RG_OK && got; i++) {
@@ -686,7 +693,7 @@ static rg_status section_top(page *p, rg_err *e)
 		fputs(" data-score=\"", f);
 		html_number(f, pt.score);
 		fprintf(f, "\"><td class=\"n\">%d</td>", i);
-		point_cells(f, &pt);
+		point_cells(f, &pt, facts);
 	}
 	if (st == RG_OK) {
 		html_table_end(f);

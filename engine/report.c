@@ -117,8 +117,23 @@ static const char changed_sql[] =
 	GRADED_WHERE " AND g0.tier <> g.tier"
 	" ORDER BY dir, p.code";
 
+/* A point's declared facts, its power's and its post's: "label value；…" in the order of
+ * their sheets, then names (a 是否 as 是/否, a 数值 as %g). */
+#define DECLARED_FACTS                                                                 \
+	"(SELECT group_concat(x, '；') FROM (SELECT f.label || ' ' ||"                   \
+	"  CASE WHEN f.type = '是否' THEN CASE v.value WHEN 1 THEN '是' ELSE '否' END"     \
+	"   WHEN typeof(v.value) = 'real' THEN printf('%g', v.value) ELSE v.value END AS x" \
+	"  FROM fact_definitions f JOIN enum_fact_sheet s ON s.name = f.belongs_to"        \
+	"  JOIN (SELECT 'point_facts' AS store, point AS owner, fact, value FROM point_facts" \
+	"   UNION ALL SELECT 'power_facts', power, fact, value FROM power_facts"          \
+	"   UNION ALL SELECT 'post_facts', post, fact, value FROM post_facts) v"           \
+	"   ON v.fact = f.name AND v.store = s.store AND v.owner = CASE s.store"           \
+	"    WHEN 'point_facts' THEN p.code WHEN 'power_facts' THEN p.power ELSE p.post END" \
+	"  ORDER BY s.ord, f.name))"
+
 static const char top_sql[] =
-	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level,"
+	"  " DECLARED_FACTS
 	GRADED
 	" ORDER BY g.score DESC, p.code LIMIT 10";
 
@@ -231,6 +246,19 @@ rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE],
 		cell[(l - 1) * REPORT_SCALE + h - 1] = (long)db_col_int(s, 2);
 	}
 out:
+	db_finalize(s);
+	return st;
+}
+
+rg_status report_has_facts(const report *r, bool *has, rg_err *e)
+{
+	db_stmt *s = NULL;
+	rg_status st = query(r, "SELECT EXISTS (SELECT 1 FROM fact_definitions)", 0,
+			     "the declared facts", &s, e);
+
+	*has = false;
+	if (st == RG_OK && (st = step(s, has, "the declared facts", e)) == RG_OK && *has)
+		*has = db_col_int(s, 0) != 0;
 	db_finalize(s);
 	return st;
 }
@@ -348,6 +376,7 @@ rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg
 	row->score = db_col_double(l->s, 4);
 	row->note = db_col_text(l->s, 5);
 	row->level = l->kind == REPORT_TOP ? db_col_text(l->s, 6) : NULL;
+	row->facts = l->kind == REPORT_TOP ? db_col_text(l->s, 7) : NULL;
 	return RG_OK;
 }
 

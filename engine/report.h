@@ -98,6 +98,8 @@ typedef struct {
 	const char *level;  /* the method's own level for it, or NULL */
 	double score;       /* its score in the run */
 	const char *note;   /* flagged: the open flags' reasons; top: the manifestation */
+	const char *facts;  /* top: the facts the agency declared for it, its power and post,
+			     * "label value；…", or NULL (flagged: always NULL) */
 } report_point_row;
 
 typedef struct {
@@ -142,6 +144,10 @@ rg_status report_totals_read(const report *r, report_totals *t, rg_err *e);
  * RG_DB as report_totals_read.
  */
 rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE], rg_err *e);
+
+/* report_has_facts: whether the agency declared facts of its own (fact_definitions), into
+ * *has: the top risks then show them.  RG_DB as report_totals_read. */
+rg_status report_has_facts(const report *r, bool *has, rg_err *e);
 
 /*
  * report_prev: find the run before r->run (the highest id below it) and set r->prev to
