@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "harness.h"
 #include "rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		abort();
 	if (rules_open(pack_dir(), "2026-12-01", &r, &e) == RG_OK)
-		(void)rules_test(r, "default", sink, &failures, &e);
+		(void)harness_test(r, "default", &(harness_ctx){NULL}, sink, &failures, &e);
 	rules_close(r);
 	return 0;
 }
