@@ -160,7 +160,7 @@ sanitize: deps
 
 # PCRE2's JIT code is opaque to valgrind, so the regex interpreter is used here.
 valgrind: $(B)/riskgrade $(UNIT_TESTS)
-	@RISKGRADE_NO_JIT=1 VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
+	@RISKGRADE_NO_JIT=1 RG_TEST_SLOWDOWN=20 VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full" \
 	  sh tests/run_unit.sh $(UNIT_TESTS)
 	@RISKGRADE_NO_JIT=1 RG_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
 	  sh tests/cli/run.sh $(B)/riskgrade
