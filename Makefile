@@ -53,8 +53,8 @@ RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
-              $(B)/run.o $(B)/import.o $(B)/warn.o $(B)/facts.o $(B)/pool.o $(B)/grade.o \
-              $(B)/results.o \
+              $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
+              $(B)/grade.o $(B)/results.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
@@ -134,6 +134,7 @@ cli: $(B)/riskgrade
 	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
@@ -141,13 +142,15 @@ cli: $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
-# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies,
-# storage, the same databases whatever grade --jobs, packs.
+# The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
+# method unlike the default (methods), storage, the same databases whatever grade --jobs,
+# packs.
 golden: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
+	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test >/dev/null

@@ -97,7 +97,7 @@ static const state_kind kinds[] = {
 		 " ORDER BY pack", false},
 		{"grades", "grades",
 		 "SELECT point, pack, importance, discretion, likelihood, harm, score, tier,"
-		 " reasons FROM run_grades WHERE run = ?1 ORDER BY point",
+		 " reasons, level, method_factors FROM run_grades WHERE run = ?1 ORDER BY point",
 		 "traces", "SELECT point, seq, reason, source FROM run_traces WHERE run = ?1"
 		 " ORDER BY point, seq", false},
 		{"flags", "flags",

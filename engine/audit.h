@@ -36,7 +36,9 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
  * each part's name, its number of rows and, when it has rows, the first 32 hex digits
  * (128 bits) of the SHA-256 of its rows.  What each action leaves:
  *   grade run:N       run (the run's as-of, scope, traced, rules and counts; the packs it
- *                     used), grades (every column, score as %.17g, in point order; the
+ *                     used), grades (every column — the national factors a method
+ *                     leaves out, a level and own factors it does not give are NULL and
+ *                     so not part of the digest — score as %.17g, in point order; the
  *                     traces of a --trace run), flags (point, code, label, evidence),
  *                     warnings (id, point, reason of those it issued), events (the
  *                     warning events it recorded, every column)

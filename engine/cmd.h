@@ -17,6 +17,7 @@ rg_status cmd_explain(int argc, char **argv, rg_err *e);
 rg_status cmd_rules(int argc, char **argv, rg_err *e);
 rg_status cmd_test(int argc, char **argv, rg_err *e);
 rg_status cmd_lint(int argc, char **argv, rg_err *e);
+rg_status cmd_facts(int argc, char **argv, rg_err *e);
 
 rg_status cmd_runs(int argc, char **argv, rg_err *e);
 rg_status cmd_diff(int argc, char **argv, rg_err *e);

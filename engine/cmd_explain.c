@@ -1,6 +1,8 @@
 /*
  * cmd_explain.c: `riskgrade explain`, everything needed to defend one point's grade: its
- * facts, the factor values, score, tier, reasons, flags and warnings of its latest grade.
+ * facts (the agency's declared ones too), the factor values (the national four a method
+ * uses, blank when it does not, and its own), score, tier, the method's own level,
+ * reasons, flags and warnings of its latest grade.
  * The queries name their columns in the users' Chinese terms; this file only lays them
  * out.  Depends on db.h, out.h, text.h, args.h.
  */
@@ -18,9 +20,11 @@ static const char usage[] = "riskgrade explain DB POINT";
 static const char help[] =
 	"usage: riskgrade explain DB POINT\n"
 	"\n"
-	"Show the risk point POINT (its code, e.g. FX-001): its facts (power, post, ratings,\n"
-	"measures, signals, changes) and its latest grade — the four factors, the score, the\n"
-	"tier, the reasons the rule pack gave, the re-grading flags and the warnings.\n";
+	"Show the risk point POINT (its code, e.g. FX-001): its facts (power, post, the facts\n"
+	"the agency declared, ratings, measures, signals, changes) and its latest grade — the\n"
+	"four factors (blank for one the method does not use) and the method's own, the score,\n"
+	"the tier and the method's own level, the reasons the rule pack gave, the re-grading\n"
+	"flags and the warnings.\n";
 
 /* The point and what it hangs on; ?1 is the point's code. */
 static const char point_sql[] =
@@ -40,6 +44,24 @@ static const char point_sql[] =
 	" LEFT JOIN posts po ON po.code = p.post"
 	" LEFT JOIN departments d ON d.code = coalesce(p.department, po.department)"
 	" WHERE p.code = ?1";
+
+/* The facts declared for the point's sheets (its own; its power's and post's when it has
+ * them), each with the value it has, blank when none: ?1 is the point's code. */
+#define FACT_VALUE(store, owner, code) \
+	"(SELECT CASE WHEN f.type = '是否' THEN CASE v.value WHEN 1 THEN '是' ELSE '否' END" \
+	"  WHEN typeof(v.value) = 'real' THEN printf('%g', v.value) ELSE v.value END" \
+	" FROM " store " v WHERE v." owner " = " code " AND v.fact = f.name)"
+static const char declared_sql[] =
+	"SELECT f.belongs_to AS 所属, f.label || '（' || f.name || '）' AS 事实,"
+	"  CASE f.belongs_to"
+	"   WHEN '风险点' THEN " FACT_VALUE("point_facts", "point", "p.code")
+	"   WHEN '职权' THEN " FACT_VALUE("power_facts", "power", "p.power")
+	"   ELSE " FACT_VALUE("post_facts", "post", "p.post") " END AS 值"
+	" FROM fact_definitions f JOIN enum_fact_sheet s ON s.name = f.belongs_to"
+	" JOIN points p ON p.code = ?1"
+	" WHERE f.belongs_to = '风险点' OR (f.belongs_to = '职权' AND p.power IS NOT NULL)"
+	"  OR (f.belongs_to = '岗位' AND p.post IS NOT NULL)"
+	" ORDER BY s.ord, f.name";
 
 static const char ratings_sql[] =
 	"SELECT rated_on AS 评议日期, source AS 评议主体, factor AS 评定因素, value AS 分值"
@@ -68,7 +90,8 @@ static const char changes_sql[] =
  * the pack that run loaded under the grade's pack name. */
 static const char grade_sql[] =
 	"SELECT l.run, r.as_of, coalesce(rp.path, g.pack), rp.sha256, g.importance,"
-	"  g.discretion, g.likelihood, g.harm, g.score, g.tier, g.reasons"
+	"  g.discretion, g.likelihood, g.harm, g.score, g.tier, g.reasons, g.level,"
+	"  g.method_factors"
 	" FROM point_latest l JOIN runs r ON r.id = l.run"
 	" JOIN grades g ON g.point = l.point AND g.run = l.version"
 	" LEFT JOIN run_packs rp ON rp.run = l.run AND rp.pack = g.pack"
@@ -178,11 +201,55 @@ out:
 	return st;
 }
 
+/* One line "  label  value" of the grade, the label padded to width; a NULL value (a
+ * national factor the method does not use) leaves the line blank after the label. */
+static void grade_line(const char *label, const char *value, int width)
+{
+	fputs("  ", stdout);
+	if (value == NULL) {
+		printf("%s\n", label);
+		return;
+	}
+	text_pad(stdout, label, width, false);
+	printf("  %s\n", value);
+}
+
+/* The factors of the grade on the current row of s: the national four (blank where the
+ * method does not use one) and the method's own (column 12, listed from its JSON by
+ * json_each, in the order stored); the labels' width, which the lines after them share,
+ * goes to *width. */
+static rg_status print_factors(db *d, db_stmt *s, int *width, rg_err *e)
+{
+	static const char *const national[] = {"权力重要程度", "自由裁量权", "发生概率",
+					       "危害程度"};
+	db_stmt *own = NULL;
+	bool row;
+	rg_status st;
+
+	if ((st = db_prepare(d, "SELECT key, CASE WHEN type = 'real' THEN printf('%g', value)"
+			     " ELSE value END FROM json_each(?1)", &own, e)) != RG_OK)
+		return st;
+	*width = text_width("权力重要程度");
+	db_bind_text(own, 1, db_col_text(s, 12));
+	while ((st = db_step(own, &row, e)) == RG_OK && row)
+		if (text_width(db_col_text(own, 0)) > *width)
+			*width = text_width(db_col_text(own, 0));
+	db_reset(own);
+	for (int i = 0; st == RG_OK && i < 4; i++)
+		grade_line(national[i], db_col_text(s, 4 + i), *width);
+	while (st == RG_OK && (st = db_step(own, &row, e)) == RG_OK && row)
+		grade_line(db_col_text(own, 0), db_col_text(own, 1), *width);
+	db_finalize(own);
+	return st;
+}
+
 static rg_status print_grade(db *d, const char *code, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
 	rg_status st = db_prepare(d, grade_sql, &s, e);
+	char score[32];
+	int width;
 	long run;
 
 	if (st != RG_OK)
@@ -197,18 +264,34 @@ static rg_status print_grade(db *d, const char *code, rg_err *e)
 	run = (long)db_col_int(s, 0);
 	printf("\n评定结果 — run %ld as of %s, %s (sha256 %.12s)\n", run, db_col_text(s, 1),
 	       db_col_text(s, 2), db_col_type(s, 3) == DB_NULL ? "?" : db_col_text(s, 3));
-	printf("  权力重要程度  %d\n", (int)db_col_int(s, 4));
-	printf("  自由裁量权    %d\n", (int)db_col_int(s, 5));
-	printf("  发生概率      %d\n", (int)db_col_int(s, 6));
-	printf("  危害程度      %d\n", (int)db_col_int(s, 7));
-	printf("  得分          %g\n", db_col_double(s, 8));
-	printf("  风险等级      %s\n", db_col_text(s, 9));
+	if ((st = print_factors(d, s, &width, e)) != RG_OK)
+		goto out;
+	snprintf(score, sizeof score, "%g", db_col_double(s, 8));
+	grade_line("得分", score, width);
+	grade_line("风险等级", db_col_text(s, 9), width);
+	if (db_col_type(s, 11) != DB_NULL)
+		grade_line("方法等级", db_col_text(s, 11), width);
 	if ((st = print_reasons(d, code, run, db_col_text(s, 10), e)) != RG_OK)
 		goto out;
 	if ((st = print_list(d, "需重新评定", flags_sql, code, run, e)) != RG_OK)
 		goto out;
 	st = print_list(d, "预警", warnings_sql, code, run, e);
 out:
+	db_finalize(s);
+	return st;
+}
+
+/* The facts the agency declared for the point's sheets, when it declared any. */
+static rg_status print_declared(db *d, const char *code, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, "SELECT count(*) FROM fact_definitions", &s, e);
+
+	if (st == RG_OK)
+		st = db_step(s, &row, e);
+	if (st == RG_OK && db_col_int(s, 0) > 0)
+		st = print_list(d, "自定义事实", declared_sql, code, 0, e);
 	db_finalize(s);
 	return st;
 }
@@ -239,7 +322,8 @@ rg_status cmd_explain(int argc, char **argv, rg_err *e)
 	}
 	printf("风险点 %s\n", pos[1]);
 	print_record(s);
-	if ((st = print_list(d, "四评一审", ratings_sql, pos[1], 0, e)) != RG_OK ||
+	if ((st = print_declared(d, pos[1], e)) != RG_OK ||
+	    (st = print_list(d, "四评一审", ratings_sql, pos[1], 0, e)) != RG_OK ||
 	    (st = print_list(d, "防控措施", measures_sql, pos[1], 0, e)) != RG_OK ||
 	    (st = print_list(d, "风险信息", signals_sql, pos[1], 0, e)) != RG_OK ||
 	    (st = print_list(d, "变更", changes_sql, pos[1], 0, e)) != RG_OK)

@@ -4,7 +4,8 @@
  * catalogue) — written by the output layer as CSV (with a BOM, for Excel), JSON or XLSX,
  * always through a temporary file renamed over the target.  What is the command's own:
  * the lists, their queries and columns, and which options apply to which.
- * Depends on db.h, out.h, date.h, run.h, args.h.
+ * Depends on db.h, out.h, date.h, run.h, args.h, factdef.h (the tier list's columns of
+ * declared facts).
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "factdef.h"
 #include "out.h"
 #include "run.h"
 
@@ -27,7 +29,9 @@ static const char help[] =
 	"it was.  KIND, by its English or Chinese name:\n"
 	"  tiers     岗位风险等级清单      every point graded in run N (default: the latest\n"
 	"                                 run): its factors, score, tier, the approved tier\n"
-	"                                 and the re-grading flags not cleared by approval\n"
+	"                                 and the re-grading flags not cleared by approval;\n"
+	"                                 the facts the agency declared (a column each) and\n"
+	"                                 the method's own level (方法等级), when there are\n"
 	"  measures  廉政风险防控措施台账  every control measure, with its point's tier in its\n"
 	"                                 latest grade (up to run N when --run is given)\n"
 	"  warnings  预警清单              every warning of every run, open or released, with\n"
@@ -46,8 +50,10 @@ static const char help[] =
 	"\n"
 	"JSON keys, in this order (null where a value is missing; numbers are numbers):\n"
 	"  tiers     point, agency, department, post, level, category, manifestation, power,\n"
-	"            importance, discretion, likelihood, harm, score, tier, approved_tier,\n"
-	"            flags (labels joined by \"；\")\n"
+	"            then each declared fact by its name (a 是否 \"是\"/\"否\"), importance,\n"
+	"            discretion, likelihood, harm (null where the method does not use one),\n"
+	"            score, tier, then method_level if the run's method gives levels,\n"
+	"            approved_tier, flags (labels joined by \"；\")\n"
 	"  measures  point, agency, post, tier, measure, responsible, due, status\n"
 	"  warnings  id, point, agency, post, tier, reason, disposition, responsible, due,\n"
 	"            status, overdue (\"是\"/\"否\"), text\n"
@@ -60,11 +66,18 @@ static const char help[] =
 #define WHOLE(x) "CASE WHEN " x " = CAST(" x " AS INTEGER) THEN CAST(" x " AS INTEGER)" \
 	" ELSE " x " END"
 
-/* 岗位风险等级清单: ?1 is the run. */
-static const char tiers_sql[] =
+/* 岗位风险等级清单: ?1 is the run.  tiers_list() puts the columns of declared facts
+ * after the point's own (TIERS_FACTS), and 方法等级 after 风险等级 (TIERS_LEVEL), when
+ * there are any. */
+#define TIERS_FACTS 8
+#define TIERS_LEVEL 14
+static const char tiers_head_sql[] =
 	"SELECT p.code, a.name, d.name, po.name, p.level, p.category, p.manifestation,"
-	"  pw.name, g.importance, g.discretion, g.likelihood, g.harm, " WHOLE("g.score") ","
-	"  g.tier, p.approved_tier,"
+	"  pw.name";
+static const char tiers_grade_sql[] =
+	", g.importance, g.discretion, g.likelihood, g.harm, " WHOLE("g.score") ", g.tier";
+static const char tiers_tail_sql[] =
+	", p.approved_tier,"
 	"  (SELECT group_concat(label, '；') FROM (SELECT f.label FROM flags f"
 	"    WHERE f.run = g.version AND f.point = g.point AND f.cleared_by IS NULL"
 	"    ORDER BY f.code))"
@@ -155,13 +168,13 @@ typedef struct {
 	kind_id id;
 	const char *name;    /* on the command line, in English */
 	const char *title;   /* its Chinese name: also accepted, and the XLSX sheet's name */
-	const char *sql;     /* the rows, in a stable order */
+	const char *sql;     /* the rows, in a stable order (the tier list's: tiers_list) */
 	const out_col *cols; /* one per column of sql */
 	int ncols;
 } export_kind;
 
 static const export_kind kinds[] = {
-	{K_TIERS, "tiers", "岗位风险等级清单", tiers_sql, tiers_cols, NCOLS(tiers_cols)},
+	{K_TIERS, "tiers", "岗位风险等级清单", NULL, tiers_cols, NCOLS(tiers_cols)},
 	{K_MEASURES, "measures", "廉政风险防控措施台账", measures_sql, measures_cols,
 	 NCOLS(measures_cols)},
 	{K_WARNINGS, "warnings", "预警清单", warnings_sql, warnings_cols, NCOLS(warnings_cols)},
@@ -183,6 +196,75 @@ static rg_status kind_parse(const char *s, const export_kind **out, rg_err *e)
 		       "(廉政风险防控措施台账), warnings (预警清单) or powers (职权目录)", s);
 }
 
+/* ---- the tier list: the facts declared and the method's level -------------------------- */
+
+/* The value of declared fact f of the point p of the tier list, as a column: a 是否 as
+ * 是/否, a 数值 without a needless .0, the others as stored. */
+static void fact_column(const fact_def *f, int param, char *out, size_t n)
+{
+	const char *of = strcmp(f->owner, "point") == 0 ? "p.code"
+			 : strcmp(f->owner, "power") == 0 ? "p.power" : "p.post";
+
+	snprintf(out, n, ", (SELECT %s FROM %s v WHERE v.%s = %s AND v.fact = ?%d)",
+		 f->type == FACT_BOOL ? "CASE v.value WHEN 1 THEN '是' ELSE '否' END"
+		 : f->type == FACT_NUMBER ? WHOLE("v.value") : "v.value",
+		 f->store, f->owner, of, param);
+}
+
+/* Whether run gives any point a level of the method's own. */
+static rg_status run_has_levels(db *d, long run, bool *has, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = db_prepare(d, "SELECT EXISTS (SELECT 1 FROM run_grades WHERE run = ?1"
+				  " AND level IS NOT NULL)", &s, e);
+
+	if (st == RG_OK) {
+		db_bind_int(s, 1, run);
+		st = db_step(s, &row, e);
+		*has = st == RG_OK && db_col_int(s, 0) != 0;
+	}
+	db_finalize(s);
+	return st;
+}
+
+/* The tier list of run: its query (into sql, size n) and columns (into cols, at most
+ * max), with a column for each fact declared (defs) and 方法等级 when the run has levels. */
+static rg_status tiers_list(db *d, long run, const fact_defs *defs, char *sql, size_t n,
+			    out_col *cols, int max, int *ncols, rg_err *e)
+{
+	static const out_col level = {"方法等级", "method_level"};
+	size_t used;
+	bool levels;
+	int k = 0;
+	rg_status st;
+
+	if ((st = run_has_levels(d, run, &levels, e)) != RG_OK)
+		return st;
+	if (NCOLS(tiers_cols) + 1 + defs->n > max)
+		return err_set(e, RG_DB, "export: too many declared facts for the tier list");
+	used = (size_t)snprintf(sql, n, "%s", tiers_head_sql);
+	for (int i = 0; i < TIERS_FACTS; i++)
+		cols[k++] = tiers_cols[i];
+	for (int i = 0; i < defs->n && used < n; i++) {
+		fact_column(&defs->v[i], i + 2, sql + used, n - used);
+		used += strlen(sql + used);
+		cols[k++] = (out_col){defs->v[i].label, defs->v[i].name};
+	}
+	used += (size_t)snprintf(sql + used, used < n ? n - used : 0, "%s%s%s", tiers_grade_sql,
+				 levels ? ", g.level" : "", tiers_tail_sql);
+	for (int i = TIERS_FACTS; i < TIERS_LEVEL; i++)
+		cols[k++] = tiers_cols[i];
+	if (levels)
+		cols[k++] = level;
+	for (int i = TIERS_LEVEL; i < NCOLS(tiers_cols); i++)
+		cols[k++] = tiers_cols[i];
+	if (used >= n)
+		return err_set(e, RG_DB, "export: the tier list's query is too long");
+	*ncols = k;
+	return RG_OK;
+}
+
 /* ---- the command ----------------------------------------------------------------------- */
 
 rg_status cmd_export(int argc, char **argv, rg_err *e)
@@ -192,6 +274,10 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 			  {"--output", &output, NULL}, {"--run", &run_text, NULL},
 			  {"--as-of", &as_of, NULL}, {NULL, NULL, NULL}};
 	const export_kind *k = NULL;
+	fact_defs defs = {NULL, 0};
+	out_col cols[NCOLS(tiers_cols) + 1 + 3 * FACTDEF_MAX];
+	char sql[16384];
+	int ncols = 0;
 	out_target t;
 	char today[DATE_BUF], stamp[STAMP_BUF], note[64] = "";
 	long run = 0, days;
@@ -237,10 +323,19 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	} else if (k->id == K_WARNINGS) {
 		snprintf(note, sizeof note, " (as of %s)", as_of);
 	}
-	if ((st = db_prepare(d, k->sql, &s, e)) != RG_OK)
+	if (k->id == K_TIERS &&
+	    ((st = factdef_load(d, NULL, &defs, e)) != RG_OK ||
+	     (st = tiers_list(d, run, &defs, sql, sizeof sql, cols, NCOLS(cols), &ncols, e)) !=
+		     RG_OK))
+		goto out;
+	if ((st = db_prepare(d, k->id == K_TIERS ? sql : k->sql, &s, e)) != RG_OK)
 		goto out;
 	switch (k->id) {
-	case K_TIERS: db_bind_int(s, 1, run); break;
+	case K_TIERS:
+		db_bind_int(s, 1, run);
+		for (int i = 0; i < defs.n; i++)
+			db_bind_text(s, i + 2, defs.v[i].name);
+		break;
 	case K_MEASURES:
 		if (run_text != NULL)
 			db_bind_int(s, 1, run);
@@ -253,9 +348,13 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 		break;
 	case K_POWERS: break;
 	}
-	st = out_write(&t, &(out_list){k->title, note, k->cols, k->ncols}, s, NULL, e);
+	if (k->id == K_TIERS)
+		st = out_write(&t, &(out_list){k->title, note, cols, ncols}, s, NULL, e);
+	else
+		st = out_write(&t, &(out_list){k->title, note, k->cols, k->ncols}, s, NULL, e);
 out:
 	db_finalize(s);
 	db_close(d);
+	factdef_free(&defs);
 	return st;
 }

@@ -4,7 +4,8 @@
  * point's code; the facts reached another way are grouped by their key in maps loaded
  * once, before the first point.  A point's signals (on it, or on its post) and changes
  * (of its power, or of its post) come from two sorted sources, merged by date and id as
- * the one query with an OR ordered them.
+ * the one query with an OR ordered them.  The facts an agency declared (schemas/007) come
+ * the same way: a point's by a cursor, its power's and post's from maps.
  * Depends on db.h, rules.h (types), arena.h, strmap.h, lookup.h (AGENCY_SCOPE), status.h.
  */
 #include "facts.h"
@@ -73,6 +74,21 @@ static const char post_changes_sql[] =
 	"SELECT post, " CHANGE_COLUMNS " FROM changes WHERE post IS NOT NULL"
 	" ORDER BY post, changed_on, id";
 
+/* The facts an agency declared: the owner's code, the fact's name, its value and whether
+ * it is a 是否 (a boolean for packs).  %s: the scope's condition, as for the cursors. */
+#define DECLARED(store, owner) \
+	"SELECT v." owner ", v.fact, v.value, d.type = '是否' FROM " store " v" \
+	" JOIN fact_definitions d ON d.name = v.fact"
+static const char point_facts_sql[] =
+	DECLARED("point_facts", "point") "%s ORDER BY v.point, v.fact";
+static const char power_facts_sql[] = DECLARED("power_facts", "power") " ORDER BY 1, 2";
+static const char post_facts_sql[] = DECLARED("post_facts", "post") " ORDER BY 1, 2";
+
+/* Where packs read them: p.facts, p.power.facts, p.post.facts. */
+#define FACTS_OF_POINT "facts"
+#define FACTS_OF_POWER "power.facts"
+#define FACTS_OF_POST "post.facts"
+
 /* Who answers for a point (DOMAIN.md §4): of several, the first by code. */
 static const char heads_sql[] =
 	"SELECT department, min(code) FROM persons WHERE role = '科室负责人'"
@@ -135,6 +151,12 @@ struct facts_reader {
 	strmap *leaders;       /* department -> code of its 分管领导 */
 	strmap *principals;    /* agency -> code of its 主要领导 */
 	values scratch;        /* the signals on the current point, before the merge */
+	db_stmt *declared;     /* the declared facts of the points in scope, by point */
+	bool declared_ready;   /*   on a row no point has taken yet */
+	bool declared_done;    /*   no rows left */
+	strmap *power_facts;   /* power -> group: its declared facts (table FACTS_OF_POWER) */
+	strmap *post_facts;    /* post -> group: its declared facts (table FACTS_OF_POST) */
+	strmap *fact_names;    /* a declared fact's name -> its copy in mem, kept for the run */
 };
 
 static const column people_cols[] = {
@@ -308,6 +330,87 @@ out:
 	return st;
 }
 
+/* The name of a declared fact as a copy in fr->mem, made once for the run: the names of a
+ * point's values outlive the point (pool.h).  NULL when out of memory. */
+static const char *fact_name(facts_reader *fr, const char *name)
+{
+	char *copy = strmap_get(fr->fact_names, name);
+
+	if (copy == NULL && ((copy = arena_strdup(&fr->mem, name)) == NULL ||
+			     !strmap_put(fr->fact_names, name, copy)))
+		return NULL;
+	return copy;
+}
+
+/* The declared fact on the current row of s (columns 1-3: its name, its value, whether
+ * it is a 是否) as *v, a field of sub-table table; a text is copied into a.  false when
+ * out of memory. */
+static bool read_fact(facts_reader *fr, db_stmt *s, const char *table, rule_value *v,
+		      arena *a)
+{
+	v->table = table;
+	if ((v->name = fact_name(fr, db_col_text(s, 1))) == NULL)
+		return false;
+	switch (db_col_type(s, 2)) {
+	case DB_INT:
+		v->type = db_col_int(s, 3) ? RULE_BOOL : RULE_INT;
+		v->v.i = db_col_int(s, 2);
+		return true;
+	case DB_REAL:
+		v->type = RULE_REAL;
+		v->v.d = db_col_double(s, 2);
+		return true;
+	default:
+		v->type = RULE_TEXT;
+		return (v->v.s = arena_strdup(a, db_col_text(s, 2))) != NULL;
+	}
+}
+
+/* Load the declared facts of sql (powers' or posts'), grouped by owner, into a new map
+ * *out: each group one value per row, a field of sub-table table. */
+static rg_status load_fact_groups(facts_reader *fr, db *d, const char *sql, const char *table,
+				  strmap **out, rg_err *e)
+{
+	db_stmt *s = NULL;
+	values rows = {0};
+	char *key = NULL;
+	bool row;
+	rg_status st;
+
+	if ((*out = strmap_new()) == NULL)
+		return out_of_memory(e);
+	if ((st = db_prepare(d, sql, &s, e)) != RG_OK)
+		goto out;
+	for (;;) {
+		if ((st = db_step(s, &row, e)) != RG_OK)
+			goto out;
+		if (key != NULL && (!row || strcmp(key, db_col_text(s, 0)) != 0)) {
+			group *g = arena_alloc(&fr->mem, sizeof *g);
+			rule_value *copy = arena_alloc(&fr->mem, rows.n * sizeof *copy);
+			if (g == NULL || copy == NULL || !strmap_put(*out, key, g)) {
+				st = out_of_memory(e);
+				goto out;
+			}
+			memcpy(copy, rows.v, rows.n * sizeof *copy);
+			*g = (group){copy, (int)rows.n};
+			rows.n = 0;
+			key = NULL;
+		}
+		if (!row)
+			break;
+		rule_value *v = more(&rows, 1);
+		if (v == NULL || !read_fact(fr, s, table, v, &fr->mem) ||
+		    (key == NULL && (key = arena_strdup(&fr->mem, db_col_text(s, 0))) == NULL)) {
+			st = out_of_memory(e);
+			goto out;
+		}
+	}
+out:
+	free(rows.v);
+	db_finalize(s);
+	return st;
+}
+
 /* Load the pairs key, name of sql into a new map *out (key -> name). */
 static rg_status load_names(facts_reader *fr, db *d, const char *sql, strmap **out, rg_err *e)
 {
@@ -340,6 +443,25 @@ static int column_index(db_stmt *s, const char *name)
 	return -1;
 }
 
+/* Prepare the cursor over the declared facts of the points of scope (NULL: all). */
+static rg_status open_declared(facts_reader *fr, db *d, const char *scope, rg_err *e)
+{
+	char text[1024];
+	rg_status st;
+
+	if ((fr->fact_names = strmap_new()) == NULL)
+		return out_of_memory(e);
+	if (scope != NULL) {
+		int n = snprintf(text, sizeof text, "%s", AGENCY_SCOPE);
+		snprintf(text + n, sizeof text - (size_t)n, point_facts_sql, SCOPE_WHERE);
+	} else {
+		snprintf(text, sizeof text, point_facts_sql, "");
+	}
+	if ((st = db_prepare(d, text, &fr->declared, e)) == RG_OK && scope != NULL)
+		db_bind_text(fr->declared, 1, scope);
+	return st;
+}
+
 rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
 {
 	facts_reader *fr = calloc(1, sizeof *fr);
@@ -363,7 +485,12 @@ rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
 			      e)) != RG_OK ||
 	    (st = load_names(fr, d, heads_sql, &fr->heads, e)) != RG_OK ||
 	    (st = load_names(fr, d, leaders_sql, &fr->leaders, e)) != RG_OK ||
-	    (st = load_names(fr, d, principals_sql, &fr->principals, e)) != RG_OK) {
+	    (st = load_names(fr, d, principals_sql, &fr->principals, e)) != RG_OK ||
+	    (st = open_declared(fr, d, scope, e)) != RG_OK ||
+	    (st = load_fact_groups(fr, d, power_facts_sql, FACTS_OF_POWER, &fr->power_facts,
+				   e)) != RG_OK ||
+	    (st = load_fact_groups(fr, d, post_facts_sql, FACTS_OF_POST, &fr->post_facts, e)) !=
+		    RG_OK) {
 		facts_close(fr);
 		return st;
 	}
@@ -392,6 +519,10 @@ void facts_close(facts_reader *fr)
 	strmap_free(fr->heads);
 	strmap_free(fr->leaders);
 	strmap_free(fr->principals);
+	db_finalize(fr->declared);
+	strmap_free(fr->power_facts);
+	strmap_free(fr->post_facts);
+	strmap_free(fr->fact_names);
 	free(fr->scratch.v);
 	arena_free(&fr->mem);
 	free(fr);
@@ -488,6 +619,77 @@ static void person(rule_value *v, int i, const char *code)
 	v->v.s = code;
 }
 
+/* Append to *to the field v: RULE_TABLE name in table (NULL: the point itself), so that
+ * it is a table even with nothing in it.  false when out of memory. */
+static bool empty_table(values *to, const char *table, const char *name)
+{
+	rule_value *v = more(to, 1);
+
+	if (v == NULL)
+		return false;
+	*v = (rule_value){.table = table, .name = name, .type = RULE_TABLE};
+	return true;
+}
+
+/* Append to *to the declared facts of point code (texts into a), the cursor passing over
+ * those of points before it. */
+static rg_status take_declared(facts_reader *fr, const char *code, values *to, arena *a,
+			       rg_err *e)
+{
+	rg_status st;
+
+	for (;;) {
+		if (!fr->declared_ready && !fr->declared_done) {
+			bool row;
+			if ((st = db_step(fr->declared, &row, e)) != RG_OK)
+				return st;
+			fr->declared_ready = row;
+			fr->declared_done = !row;
+		}
+		if (fr->declared_done)
+			return RG_OK;
+		int cmp = strcmp(db_col_text(fr->declared, 0), code);
+		if (cmp > 0)
+			return RG_OK;
+		if (cmp == 0) {
+			rule_value *v = more(to, 1);
+			if (v == NULL || !read_fact(fr, fr->declared, FACTS_OF_POINT, v, a))
+				return out_of_memory(e);
+		}
+		fr->declared_ready = false;
+	}
+}
+
+/* Append to *to the facts declared for the point (p.facts, always a table) and for its
+ * power and post (p.power.facts, p.post.facts, tables when it has them). */
+static rg_status add_declared(facts_reader *fr, const char *code, const char *power,
+			      const char *post, values *to, arena *a, rg_err *e)
+{
+	const struct {
+		const char *owner;   /* the power's or post's code, or NULL */
+		const strmap *facts; /* owner -> group */
+		const char *table;   /* "power", "post" */
+	} of[] = {{power, fr->power_facts, "power"}, {post, fr->post_facts, "post"}};
+	rg_status st;
+
+	if (!empty_table(to, NULL, FACTS_OF_POINT))
+		return out_of_memory(e);
+	if ((st = take_declared(fr, code, to, a, e)) != RG_OK)
+		return st;
+	for (size_t k = 0; k < sizeof of / sizeof of[0]; k++) {
+		group g = rows_of(of[k].facts, of[k].owner);
+		rule_value *v;
+		if (of[k].owner == NULL)
+			continue;
+		if (!empty_table(to, of[k].table, "facts") ||
+		    (g.nrows > 0 && (v = more(to, (size_t)g.nrows)) == NULL))
+			return out_of_memory(e);
+		if (g.nrows > 0)
+			memcpy(v, g.rows, (size_t)g.nrows * sizeof *v);
+	}
+	return RG_OK;
+}
+
 rg_status facts_next(facts_reader *fr, facts_point *p, bool *got, rg_err *e)
 {
 	static const char *const keys[FACTS_LISTS] = {"ratings", "measures", "signals",
@@ -498,6 +700,7 @@ rg_status facts_next(facts_reader *fr, facts_point *p, bool *got, rg_err *e)
 	const int npeople = (int)(sizeof people_cols / sizeof people_cols[0]);
 	const char *post, *power;
 	rule_value *v;
+	int nfields;
 	bool row;
 	rg_status st;
 
@@ -522,6 +725,9 @@ rg_status facts_next(facts_reader *fr, facts_point *p, bool *got, rg_err *e)
 	}
 	post = db_col_text(fr->points, fr->col_post);
 	power = db_col_text(fr->points, fr->col_power);
+	if ((st = add_declared(fr, p->code, power, post, &vs, &p->text, e)) != RG_OK)
+		goto out;
+	nfields = (int)vs.n;
 
 	start[0] = vs.n;
 	ncols[0] = fr->ratings.ncols;
@@ -553,8 +759,7 @@ rg_status facts_next(facts_reader *fr, facts_point *p, bool *got, rg_err *e)
 	/* Now that the values no longer move, point into them. */
 	for (int k = 0; k < FACTS_LISTS; k++)
 		p->lists[k] = (rule_list){keys[k], vs.v + start[k], n[k], ncols[k]};
-	p->facts = (rule_facts){vs.v, fr->npoint_cols + npeople, fr->npoint_cols, p->lists,
-				FACTS_LISTS};
+	p->facts = (rule_facts){vs.v, nfields, fr->npoint_cols + 1, p->lists, FACTS_LISTS};
 	*got = true;
 out:
 	p->values = vs.v;

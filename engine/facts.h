@@ -55,7 +55,10 @@ void facts_close(facts_reader *fr);
  * facts_next: read the next point into *p, or set *got to false when there is none left.
  * The facts are those the grade queries have always handed a pack, in the same order:
  * the point's row (with its agency, power, post and department), people (department
- * head, leader in charge, principal), then ratings (by date, id), measures (by id),
+ * head, leader in charge, principal), the facts the agency declared (p.facts, always a
+ * table; p.power.facts and p.post.facts when the point has a power or post, each value
+ * a field of sub-table "facts", "power.facts" or "post.facts", named by its fact, the
+ * name kept until facts_close()), then ratings (by date, id), measures (by id),
  * signals on the point or its post (by date, id) and changes of its power or post (by
  * date, id).  RG_DB with SQLite's message on failure or when out of memory.
  */

@@ -79,7 +79,8 @@ static const char ins_pack_sql[] =
 
 static const char ins_grade_sql[] =
 	"INSERT INTO grades (run, point, pack, importance, discretion, likelihood, harm, score,"
-	" tier, reasons) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	" tier, reasons, level, method_factors)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 static const char ins_flag_sql[] =
 	"INSERT INTO flags (run, point, code, label, evidence) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -153,20 +154,60 @@ static void join_reasons(const rule_result *res, char *out, size_t size)
 }
 
 /* Store the grade of point code (its tier already checked), with its reasons joined. */
+/* The method's own factors of res as grades.method_factors holds them: a JSON object,
+ * names in the order rules.c sorted them, each number in the fewest digits that read back
+ * as the same double; "" when there are none (stored as NULL).  Names are one line of
+ * text (rules.c), so only " and \ need escaping. */
+static void join_factors(const rule_result *res, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < res->nfactors && used + 1 < size; i++) {
+		char num[32];
+		for (int digits = 15; digits <= 17; digits++) {
+			snprintf(num, sizeof num, "%.*g", digits, res->factors[i].value);
+			if (strtod(num, NULL) == res->factors[i].value)
+				break;
+		}
+		used += (size_t)snprintf(out + used, size - used, "%s\"", i ? "," : "{");
+		for (const char *c = res->factors[i].name; *c && used + 3 < size; c++) {
+			if (*c == '"' || *c == '\\')
+				out[used++] = '\\';
+			out[used++] = *c;
+		}
+		if (used < size)
+			used += (size_t)snprintf(out + used, size - used, "\":%s", num);
+	}
+	if (res->nfactors > 0 && used + 1 < size)
+		snprintf(out + used, size - used, "}");
+}
+
+/* A national factor as stored: NULL when the method does not use it (0). */
+static void bind_factor(db_stmt *s, int i, int value)
+{
+	if (value == 0)
+		db_bind_null(s, i);
+	else
+		db_bind_int(s, i, value);
+}
+
 static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
-			     const char *reasons, rg_err *e)
+			     const char *reasons, const char *factors, rg_err *e)
 {
 	db_reset(rs->ins_grade);
 	db_bind_int(rs->ins_grade, 1, rs->res->run);
 	db_bind_text(rs->ins_grade, 2, code);
 	db_bind_text(rs->ins_grade, 3, res->pack);
-	db_bind_int(rs->ins_grade, 4, res->importance);
-	db_bind_int(rs->ins_grade, 5, res->discretion);
-	db_bind_int(rs->ins_grade, 6, res->likelihood);
-	db_bind_int(rs->ins_grade, 7, res->harm);
+	bind_factor(rs->ins_grade, 4, res->importance);
+	bind_factor(rs->ins_grade, 5, res->discretion);
+	bind_factor(rs->ins_grade, 6, res->likelihood);
+	bind_factor(rs->ins_grade, 7, res->harm);
 	db_bind_double(rs->ins_grade, 8, res->score);
 	db_bind_text(rs->ins_grade, 9, res->tier);
 	db_bind_text(rs->ins_grade, 10, reasons);
+	db_bind_text(rs->ins_grade, 11, res->level);
+	db_bind_text(rs->ins_grade, 12, factors[0] ? factors : NULL);
 	return exec(rs->ins_grade, "grade", code, e);
 }
 
@@ -298,7 +339,7 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 		       const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
-	char reasons[8192];
+	char reasons[8192], factors[RULES_MAX_FACTORS * 160];
 	bool changed;
 	grade_agency *row;
 	rg_status st;
@@ -308,8 +349,10 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
 			       code, res->tier);
 	join_reasons(res, reasons, sizeof reasons);
-	if ((st = results_changed(rs->stored, code, agency, res, reasons, &changed, e)) != RG_OK ||
-	    (changed && ((st = store_grade(rs, code, res, reasons, e)) != RG_OK ||
+	join_factors(res, factors, sizeof factors);
+	if ((st = results_changed(rs->stored, code, agency, res, reasons, factors, &changed, e)) !=
+		    RG_OK ||
+	    (changed && ((st = store_grade(rs, code, res, reasons, factors, e)) != RG_OK ||
 			 (st = store_traces(rs, code, res, e)) != RG_OK ||
 			 (st = store_flags(rs, code, res, e)) != RG_OK)) ||
 	    (st = store_warnings(rs, code, res, e)) != RG_OK)

@@ -3,7 +3,7 @@
  * engine/packtest.lua in a rule state after its prelude, each case under its own CPU
  * limit and with a line hook that records coverage, and prints the reports it returns.
  * Every use of the state goes through sbx_call.  Depends on Lua, sandbox.h, rules.h,
- * pack.h, args.h, vocab.h.
+ * pack.h, args.h, vocab.h, factdef.h and db.h (the declared facts of lint --db).
  */
 #include "harness.h"
 
@@ -14,6 +14,7 @@
 #include <lua.h>
 
 #include "args.h"
+#include "db.h"
 #include "pack.h"
 #include "sandbox.h"
 #include "vocab.h"
@@ -62,9 +63,10 @@ static int l_lines_of(lua_State *L)
 }
 
 /* Slots of the harness's functions on the stack, above SBX_MSGH (load_harness). */
-enum { PREPARE = SBX_MSGH + 1, RUN_CASE, FAIL_CASE, FINISH, LINT };
+enum { PREPARE = SBX_MSGH + 1, RUN_CASE, FAIL_CASE, FINISH, LINT, LINT_CASE, LINT_FAIL,
+       LINT_FINISH, NFUNCTIONS = LINT_FINISH - SBX_MSGH };
 
-/* Load the harness (engine/packtest.lua), protected: returns its five functions.
+/* Load the harness (engine/packtest.lua), protected: returns its functions.
  * Argument 1: the rules, whose loader and pack texts it is given. */
 static int p_load(lua_State *L)
 {
@@ -72,18 +74,18 @@ static int p_load(lua_State *L)
 
 	if (luaL_loadbufferx(L, rg_prelude[1], strlen(rg_prelude[1]), "=packtest", "t") != LUA_OK)
 		return lua_error(L);
-	rules_push_loader(r); /* require_pack, the texts */
+	rules_push_loader(r); /* require_pack, the texts, check_result */
 	lua_pushcfunction(L, l_lines_of);
-	lua_insert(L, -2);
+	lua_insert(L, -3);
 	lua_newtable(L); /* hits */
 	lua_pushvalue(L, -1);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &hits_key);
-	lua_insert(L, -2);
-	lua_call(L, 4, 5);
-	return 5;
+	lua_insert(L, -3);
+	lua_call(L, 5, NFUNCTIONS);
+	return NFUNCTIONS;
 }
 
-/* Load the harness: its functions go to slots PREPARE..LINT. */
+/* Load the harness: its functions go to slots PREPARE..LINT_FINISH. */
 static rg_status load_harness(rules *r, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
@@ -91,7 +93,7 @@ static rg_status load_harness(rules *r, rg_err *e)
 	lua_settop(L, SBX_MSGH);
 	lua_pushcfunction(L, p_load);
 	lua_pushlightuserdata(L, r);
-	if (sbx_call(L, 1, 5, true) != LUA_OK)
+	if (sbx_call(L, 1, NFUNCTIONS, true) != LUA_OK)
 		return err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
 	return RG_OK;
 }
@@ -117,6 +119,34 @@ static rg_status call_with_name(rules *r, int fn, const char *name, rg_err *e)
 	if (sbx_call(L, 2, 1, false) != LUA_OK)
 		return err_set(e, rules_load_failure(r), "%s", sbx_error(L, -1));
 	return RG_OK;
+}
+
+/* lint(name, declared), protected: the declared facts as a list of { name, sheet, table }
+ * (nil without --db).  Arguments: the name (a C string), the harness_ctx and lint. */
+static int p_lint(lua_State *L)
+{
+	const harness_ctx *ctx = lua_touserdata(L, 2);
+
+	lua_pushvalue(L, 3);
+	lua_pushstring(L, lua_touserdata(L, 1));
+	if (ctx->facts == NULL) {
+		lua_pushnil(L);
+	} else {
+		lua_createtable(L, ctx->facts->n, 0);
+		for (int i = 0; i < ctx->facts->n; i++) {
+			const fact_def *f = &ctx->facts->v[i];
+			lua_createtable(L, 0, 3);
+			lua_pushstring(L, f->name);
+			lua_setfield(L, -2, "name");
+			lua_pushstring(L, f->sheet);
+			lua_setfield(L, -2, "sheet");
+			lua_pushstring(L, f->table);
+			lua_setfield(L, -2, "table");
+			lua_rawseti(L, -2, i + 1);
+		}
+	}
+	lua_call(L, 2, 1);
+	return 1;
 }
 
 /* What the printers need, and what they count. */
@@ -246,31 +276,20 @@ static rg_status print(rules *r, lua_CFunction printer, print_args *a, rg_err *e
 	return RG_OK;
 }
 
-rg_status harness_lint(rules *r, const char *name, FILE *out, int *findings, rg_err *e)
-{
-	print_args a = {r, name, out, 0};
-	rg_status st;
-
-	if ((st = load_harness(r, e)) == RG_OK &&
-	    (st = call_with_name(r, LINT, name, e)) == RG_OK)
-		st = print(r, p_findings, &a, e);
-	*findings = a.count;
-	lua_settop(rules_lua(r), SBX_MSGH);
-	return st;
-}
-
-/* Run the cases prepared, each under its own CPU limit: a case that fails to run (an
- * error, the limit) is recorded as a failure with its error. */
-static rg_status run_cases(rules *r, const char *name, int ncases, rg_err *e)
+/* Run the cases prepared, each under its own CPU limit, with the harness functions at
+ * slots run (run_case or lint_case) and fail (fail_case or lint_fail): a case that fails
+ * to run (an error, the limit) is handed to fail with its error. */
+static rg_status run_cases(rules *r, const char *name, int ncases, int run, int fail,
+			   rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 
 	for (int i = 1; i <= ncases; i++) {
-		lua_pushvalue(L, RUN_CASE);
+		lua_pushvalue(L, run);
 		lua_pushinteger(L, i);
 		if (sbx_call(L, 1, 0, false) == LUA_OK)
 			continue;
-		lua_pushvalue(L, FAIL_CASE); /* fail_case(i, error) */
+		lua_pushvalue(L, fail); /* fail(i, error) */
 		lua_insert(L, -2);
 		lua_pushinteger(L, i);
 		lua_insert(L, -2);
@@ -281,12 +300,57 @@ static rg_status run_cases(rules *r, const char *name, int ncases, rg_err *e)
 	return RG_OK;
 }
 
-rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_err *e)
+/* Call the harness function at slot fn with no arguments, for its one result (a report
+ * or the findings), on top of the stack. */
+static rg_status call_finish(rules *r, int fn, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+
+	lua_pushvalue(L, fn);
+	if (sbx_call(L, 0, 1, true) != LUA_OK)
+		return err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
+	return RG_OK;
+}
+
+rg_status harness_lint(rules *r, const char *name, const harness_ctx *ctx, FILE *out,
+		       int *findings, rg_err *e)
+{
+	lua_State *L = rules_lua(r);
+	print_args a = {r, name, out, 0};
+	int ncases;
+	rg_status st;
+
+	if ((st = load_harness(r, e)) != RG_OK)
+		goto out;
+	/* No traceback: an error is a load error, the pack's file and line. */
+	lua_pushcfunction(L, p_lint);
+	lua_pushlightuserdata(L, (void *)name);
+	lua_pushlightuserdata(L, (void *)ctx);
+	lua_pushvalue(L, LINT);
+	if (sbx_call(L, 3, 1, false) != LUA_OK) {
+		st = err_set(e, rules_load_failure(r), "%s", sbx_error(L, -1));
+		goto out;
+	}
+	ncases = (int)lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	if ((st = run_cases(r, name, ncases, LINT_CASE, LINT_FAIL, e)) != RG_OK ||
+	    (st = call_finish(r, LINT_FINISH, e)) != RG_OK)
+		goto out;
+	st = print(r, p_findings, &a, e);
+out:
+	*findings = a.count;
+	lua_settop(L, SBX_MSGH);
+	return st;
+}
+
+rg_status harness_test(rules *r, const char *name, const harness_ctx *ctx, FILE *out,
+			int *failures, rg_err *e)
 {
 	lua_State *L = rules_lua(r);
 	print_args a = {r, name, out, 0};
 	rg_status st;
 
+	(void)ctx; /* the cases carry their own facts */
 	if ((st = load_harness(r, e)) != RG_OK)
 		goto out;
 	sbx_set_line_hook(L, coverage_hook);
@@ -295,13 +359,9 @@ rg_status harness_test(rules *r, const char *name, FILE *out, int *failures, rg_
 		goto out;
 	int ncases = (int)lua_tointeger(L, -1);
 	lua_pop(L, 1);
-	if ((st = run_cases(r, name, ncases, e)) != RG_OK)
+	if ((st = run_cases(r, name, ncases, RUN_CASE, FAIL_CASE, e)) != RG_OK ||
+	    (st = call_finish(r, FINISH, e)) != RG_OK)
 		goto out;
-	lua_pushvalue(L, FINISH);
-	if (sbx_call(L, 0, 1, true) != LUA_OK) {
-		st = err_set(e, RG_RULE, "internal: %s", sbx_error(L, -1));
-		goto out;
-	}
 	sbx_set_line_hook(L, NULL);
 	st = print(r, p_report, &a, e);
 out:
@@ -313,20 +373,43 @@ out:
 	return st;
 }
 
-rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
-			  rg_status (*check)(rules *, const char *, FILE *, int *, rg_err *),
-			  const char *what, rg_err *e)
+/* The facts declared in the database at path, into *facts. */
+static rg_status read_declared(const char *path, fact_defs *facts, rg_err *e)
 {
-	const char *pos[MAX_PACKS], *dir = NULL;
-	arg_opt opts[] = {{"--rules", &dir, NULL}, {NULL, NULL, NULL}};
+	db *d = NULL;
+	rg_status st = db_open(path, &d, e);
+
+	if (st == RG_OK)
+		st = factdef_load(d, NULL, facts, e);
+	db_close(d);
+	return st;
+}
+
+rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
+			  rg_status (*check)(rules *, const char *, const harness_ctx *, FILE *,
+					     int *, rg_err *),
+			  const char *what, bool with_db, rg_err *e)
+{
+	const char *pos[MAX_PACKS], *dir = NULL, *db_path = NULL;
+	arg_opt opts[] = {{"--rules", &dir, NULL}, {"--db", &db_path, NULL},
+			  {NULL, NULL, NULL}};
 	char *names[MAX_PACKS];
+	fact_defs facts = {NULL, 0};
+	harness_ctx ctx = {NULL};
 	bool helped;
 	int npos, n = 0, bad = 0;
 	rg_status st;
 
+	if (!with_db)
+		opts[1].name = NULL;
 	st = args_parse(argc, argv, opts, pos, 0, MAX_PACKS, &npos, &helped, usage, help, e);
 	if (st != RG_OK || helped)
 		return st;
+	if (db_path != NULL) {
+		if ((st = read_declared(db_path, &facts, e)) != RG_OK)
+			return st;
+		ctx.facts = &facts;
+	}
 	if (dir == NULL)
 		dir = pack_default_dir();
 	if (npos == 0)
@@ -339,12 +422,13 @@ rg_status harness_command(int argc, char **argv, const char *usage, const char *
 		int count = 0;
 		/* A fresh state per pack: its coverage counts its own cases only. */
 		if ((st = rules_open(dir, "1970-01-01", &r, e)) == RG_OK)
-			st = check(r, names[i], stdout, &count, e);
+			st = check(r, names[i], &ctx, stdout, &count, e);
 		rules_close(r);
 		bad += count;
 	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
+	factdef_free(&facts);
 	if (st == RG_OK && bad > 0)
 		st = err_set(e, RG_FAILED, "%d %s%s", bad, what, bad == 1 ? "" : "s");
 	return st;

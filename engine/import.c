@@ -4,7 +4,10 @@
  * table), checks each field, looks the row up by the table's key and writes it with one
  * prepared INSERT ... ON CONFLICT DO UPDATE, so a row either goes in whole or is
  * reported.  The file is read through encoding.c (UTF-8 or GB18030 to UTF-8) and csv.c.
- * Depends on db.h, audit.h, csv.h, encoding.h, progress.h, args.h, date.h, status.h.
+ * The sheets of points, powers and posts also take the columns of the facts an agency
+ * declared (factdef.h), whose values go to the tables of declared facts.
+ * Depends on db.h, audit.h, csv.h, encoding.h, progress.h, args.h, date.h, factdef.h,
+ * status.h.
  */
 #include "import.h"
 
@@ -19,6 +22,7 @@
 #include "audit.h"
 #include "csv.h"
 #include "date.h"
+#include "factdef.h"
 #include "progress.h"
 
 #define MAX_COLS 32
@@ -26,8 +30,8 @@
 #define MAX_REPORTED 100
 
 const char *const import_tables[] = {
-	"agencies", "departments", "posts", "persons", "oversight", "powers",
-	"points", "ratings", "measures", "signals", "changes", NULL,
+	"fact_definitions", "agencies", "departments", "posts", "persons", "oversight",
+	"powers", "points", "ratings", "measures", "signals", "changes", NULL,
 };
 
 /*
@@ -39,6 +43,7 @@ static const struct {
 	const char *table;
 	const char *cols[MAX_KEY + 1];
 } table_keys[] = {
+	{"fact_definitions", {"name", NULL}},
 	{"agencies", {"code", NULL}},
 	{"departments", {"code", NULL}},
 	{"posts", {"code", NULL}},
@@ -85,6 +90,13 @@ typedef struct {
 	int slot;            /* its index in the row's values (order[slot]), or -1 */
 } column;
 
+/* A column of a fact the agency declared (factdef.h), present in the file or not. */
+typedef struct {
+	const fact_def *def; /* its definition (in importer.defs) */
+	int field;           /* index of the CSV field holding it, or -1 */
+	fact_value v;        /* the current row's value; DB_NULL for an empty cell */
+} fact_column;
+
 /* One checked field, ready to bind. */
 typedef struct {
 	db_type type;     /* DB_NULL, DB_INT, DB_REAL or DB_TEXT */
@@ -109,11 +121,22 @@ typedef struct {
 	bool blank[256];        /* per header field: it has no header (must stay empty) */
 	value vals[MAX_COLS];   /* the current row's values, by slot */
 	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
-	db_stmt *upsert;        /* INSERT ... ON CONFLICT (<key>) DO UPDATE SET ... */
+	db_stmt *insert;        /* INSERT INTO table (<present columns>): a new row */
+	db_stmt *update;        /* UPDATE table SET <present columns outside the key> WHERE
+				   rowid = ?: a row whose key is there; NULL when the file has
+				   no column outside the key */
+	int nmissing;           /* required columns the file lacks: a new row is refused */
 	db_stmt *seen_get;      /* the line of the file that wrote a rowid, if any */
 	db_stmt *seen_put;      /* remember that a line wrote a rowid */
 	db_stmt *approval;      /* points: the latest approval of a point (keeps_approval),
 				   or NULL when the file has none of the columns it sets */
+	fact_defs defs;         /* the facts declared for the table (points, powers, posts) */
+	fact_column facts[FACTDEF_MAX]; /* their columns, in the order of defs */
+	int nfacts_present;     /* how many of them the file has */
+	db_stmt *fact_get;      /* SELECT value IS ?3 FROM store WHERE owner = ?1 AND fact = ?2 */
+	db_stmt *fact_put;      /* INSERT OR REPLACE INTO store (owner, fact, value) */
+	db_stmt *fact_del;      /* DELETE FROM store WHERE owner = ?1 AND fact = ?2 */
+	bool definitions;       /* the table is fact_definitions (check_definition) */
 	FILE *file;             /* the file, as opened */
 	enc_stream *enc;        /* the file, decoded */
 	csv *reader;            /* its records */
@@ -160,6 +183,23 @@ static const char *col_title(const column *c, char *buf, size_t n)
 	else
 		snprintf(buf, n, "\"%s\"", c->name);
 	return buf;
+}
+
+/* "score" (问卷得分), a declared fact's column, for messages. */
+static const char *fact_title(const fact_column *f, char *buf, size_t n)
+{
+	snprintf(buf, n, "\"%.64s\" (%.180s)", f->def->name, f->def->label);
+	return buf;
+}
+
+/* The declared fact a header names (by name or label), or NULL. */
+static fact_column *find_fact(importer *im, const char *header)
+{
+	for (int i = 0; i < im->defs.n; i++)
+		if (strcmp(im->facts[i].def->name, header) == 0 ||
+		    strcmp(im->facts[i].def->label, header) == 0)
+			return &im->facts[i];
+	return NULL;
 }
 
 /* A field's value for messages: quoted (cut at a character, if need be, to fit n), or
@@ -387,15 +427,31 @@ static rg_status load_secret(importer *im, rg_err *e)
 	return RG_OK;
 }
 
+/* The facts declared for the target table, each a column the file may have. */
+static rg_status load_facts(importer *im, rg_err *e)
+{
+	rg_status st = factdef_load(im->d, im->table, &im->defs, e);
+
+	if (st != RG_OK)
+		return st;
+	if (im->defs.n > FACTDEF_MAX)
+		return err_set(e, RG_DB, "table %s has %d declared facts, more than %d", im->table,
+			       im->defs.n, FACTDEF_MAX);
+	for (int i = 0; i < im->defs.n; i++)
+		im->facts[i] = (fact_column){&im->defs.v[i], -1, {DB_NULL, 0, 0, NULL}};
+	im->definitions = strcmp(im->table, "fact_definitions") == 0;
+	return RG_OK;
+}
+
 /* What the schema says about the target table: its columns with their labels, references
- * and dates, its confidential column and its key. */
+ * and dates, its confidential column and its key; and the facts declared for it. */
 static rg_status load_columns(importer *im, rg_err *e)
 {
 	rg_status st;
 
 	if ((st = load_table_info(im, e)) != RG_OK || (st = load_labels(im, e)) != RG_OK ||
 	    (st = load_references(im, e)) != RG_OK || (st = load_dates(im, e)) != RG_OK ||
-	    (st = load_secret(im, e)) != RG_OK)
+	    (st = load_secret(im, e)) != RG_OK || (st = load_facts(im, e)) != RG_OK)
 		return st;
 	return load_key(im, e);
 }
@@ -461,6 +517,9 @@ static void report_unknown(importer *im, csv *c, size_t f, const char *h)
 	for (int k = 0; k < im->ncols; k++)
 		append(known, sizeof known, &used, "%s%s", k ? ", " : "",
 		       col_title(&im->cols[k], title, sizeof title));
+	for (int k = 0; k < im->defs.n; k++)
+		append(known, sizeof known, &used, "%s%s", k ? ", " : ", or a declared fact: ",
+		       fact_title(&im->facts[k], title, sizeof title));
 	if (im->secret != NULL)
 		/* Perhaps a data row standing for the header: its cell may name who filed a
 		 * complaint, so it is not repeated. */
@@ -506,9 +565,20 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 		copy(buf, sizeof buf, csv_field(c, f));
 		const char *h = trim(buf);
 		int i = find_column(im, h);
+		fact_column *fact = i < 0 ? find_fact(im, h) : NULL;
 		if (h[0] == '\0') {
 			/* Spreadsheets save cells once touched as empty columns: fine while empty. */
 			im->blank[f] = true;
+			continue;
+		}
+		if (fact != NULL && fact->field >= 0) {
+			report(im, "%s:%ld:%zu: column %s appears twice", im->path, csv_line(c),
+			       f + 1, fact_title(fact, title, sizeof title));
+			continue;
+		}
+		if (fact != NULL) {
+			fact->field = (int)f;
+			im->nfacts_present++;
 			continue;
 		}
 		if (i < 0) {
@@ -524,12 +594,19 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 		im->cols[i].slot = im->ninsert;
 		im->order[im->ninsert++] = i;
 	}
-	for (int i = 0; i < im->ncols; i++)
-		if (im->cols[i].required && im->cols[i].field < 0) {
-			report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
-			       col_title(&im->cols[i], title, sizeof title));
-			fatal = true;
+	/* A file may update some columns of rows already there (by key): only the key must
+	 * be in it.  The other required columns are needed by new rows alone (new_row_ok). */
+	for (int i = 0; i < im->ncols; i++) {
+		if (!im->cols[i].required || im->cols[i].field >= 0)
+			continue;
+		if (!im->cols[i].key) {
+			im->nmissing++;
+			continue;
 		}
+		report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
+		       col_title(&im->cols[i], title, sizeof title));
+		fatal = true;
+	}
 	if (fatal)
 		return err_set(e, RG_INPUT, "%s: %ld error%s in the header; nothing was imported",
 			       im->path, im->errors, im->errors == 1 ? "" : "s");
@@ -548,8 +625,11 @@ static void key_expr(const column *c, const char *prefix, char *buf, size_t n)
 /*
  * The statements of one import.  lookup: parameters 1..nkey are the key, then one per
  * present column outside the key, in file order; it returns the rowid of the row with
- * that key and whether its values are those of the file.  upsert: parameter k+1 is the
- * k-th present column.
+ * that key and whether its values are those of the file.  insert and update: parameter
+ * k+1 is the k-th present column, and for update ninsert+1 the rowid.  A row already
+ * there is updated, not inserted again with ON CONFLICT: SQLite checks NOT NULL and CHECK
+ * constraints on the row an INSERT would add before it sees the conflict, so a file with
+ * the key and one column would be refused for the columns it leaves out.
  */
 static rg_status prepare(importer *im, rg_err *e)
 {
@@ -581,24 +661,24 @@ static rg_status prepare(importer *im, rg_err *e)
 	append(sql, sizeof sql, &n, ") VALUES (");
 	for (int k = 0; k < im->ninsert; k++)
 		append(sql, sizeof sql, &n, "%s?%d", k ? ", " : "", k + 1);
-	append(sql, sizeof sql, &n, ") ON CONFLICT (");
-	for (int k = 0; k < im->nkey; k++) {
-		key_expr(&im->cols[im->key[k]], "", expr, sizeof expr);
-		append(sql, sizeof sql, &n, "%s%s", k ? ", " : "", expr);
-	}
-	param = 0;
-	for (int k = 0; k < im->ninsert; k++) {
-		const char *name = im->cols[im->order[k]].name;
-		if (im->cols[im->order[k]].key)
-			continue;
-		append(sql, sizeof sql, &n, "%s\"%s\" = excluded.\"%s\"",
-		       param++ ? ", " : ") DO UPDATE SET ", name, name);
-	}
-	if (param == 0)
-		append(sql, sizeof sql, &n, ") DO NOTHING");
+	append(sql, sizeof sql, &n, ")");
 	if (n + 1 >= sizeof sql)
 		return err_set(e, RG_DB, "table %s: the import statement is too long", im->table);
-	if ((st = db_prepare(im->d, sql, &im->upsert, e)) != RG_OK)
+	if ((st = db_prepare(im->d, sql, &im->insert, e)) != RG_OK)
+		return st;
+
+	n = 0;
+	param = 0;
+	append(sql, sizeof sql, &n, "UPDATE \"%s\" SET ", im->table);
+	for (int k = 0; k < im->ninsert; k++)
+		if (!im->cols[im->order[k]].key)
+			append(sql, sizeof sql, &n, "%s\"%s\" = ?%d", param++ ? ", " : "",
+			       im->cols[im->order[k]].name, k + 1);
+	append(sql, sizeof sql, &n, " WHERE rowid = ?%d", im->ninsert + 1);
+	if (n + 1 >= sizeof sql)
+		return err_set(e, RG_DB, "table %s: the import statement is too long", im->table);
+	/* With the key alone, a row found is always the same: nothing to update. */
+	if (param > 0 && (st = db_prepare(im->d, sql, &im->update, e)) != RG_OK)
 		return st;
 
 	/* Which rows this file wrote, by rowid, to find a key given twice. */
@@ -746,6 +826,43 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 	return c->ref_check == NULL || check_reference(im, c, value_text, line, st, e);
 }
 
+/* Explain "UNIQUE constraint failed: t.a, t.b" (another row has these values: not the
+ * key, which the lookup found) naming the columns and the row's values; false when msg
+ * is not that. */
+static bool report_unique(importer *im, csv *c, const char *msg)
+{
+	const char *unique = "UNIQUE constraint failed: ";
+	char titles[1024] = "", values[1024] = "", title[256], got[1024];
+	size_t tn = 0, vn = 0;
+	int named = 0, field = 0;
+
+	if (strncmp(msg, unique, strlen(unique)) != 0)
+		return false;
+	for (const char *p = msg + strlen(unique); *p != '\0';) {
+		const char *dot = strchr(p, '.'), *end = strstr(p, ", ");
+		char name[64];
+		column *col;
+		if (dot == NULL)
+			return false;
+		snprintf(name, sizeof name, "%.*s",
+			 (int)((end ? end : p + strlen(p)) - dot - 1), dot + 1);
+		if ((col = column_named(im, name)) == NULL)
+			return false;
+		if (named++ == 0 && col->field >= 0)
+			field = col->field + 1;
+		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
+		       col_title(col, title, sizeof title));
+		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
+		       col->field >= 0 ? shown(im, csv_field(c, (size_t)col->field), got,
+					       sizeof got) : "(as stored)");
+		p = end ? end + 2 : p + strlen(p);
+	}
+	report(im, "%s:%ld:%d: column%s %s: expected %s no other row of %s has, got %s",
+	       im->path, csv_line(c), field, named > 1 ? "s" : "", titles,
+	       named > 1 ? "values that together" : "a value that", im->table, values);
+	return true;
+}
+
 /* Explain a constraint SQLite refused, naming the field when it can. */
 static void report_constraint(importer *im, csv *c, const char *msg)
 {
@@ -753,6 +870,8 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 	long line = csv_line(c);
 	char title[256], got[1024];
 
+	if (report_unique(im, c, msg))
+		return;
 	if (strncmp(msg, check, strlen(check)) == 0) {
 		/* Our CHECK constraints are named "column: what was expected". */
 		const char *name = msg + strlen(check);
@@ -779,24 +898,37 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 	report(im, "%s:%ld: the row was refused: %s", im->path, line, msg);
 }
 
-/* Report the row at line as a repeat of the row of line first. */
-static void report_repeat(importer *im, csv *c, long line, long first)
+/* The key columns the file has, as titles ("code" (风险点编号), ...) and the row's values
+ * (as shown()); returns how many, and the field of the first in *field. */
+static int key_text(importer *im, csv *c, char *titles, size_t tsize, char *values,
+		    size_t vsize, int *field)
 {
-	char titles[1024], values[1024], title[256], got[1024];
+	char title[256], got[1024];
 	size_t tn = 0, vn = 0;
-	int named = 0, field = 0;
+	int named = 0;
 
+	titles[0] = values[0] = '\0';
+	*field = 0;
 	for (int k = 0; k < im->nkey; k++) {
 		const column *col = &im->cols[im->key[k]];
 		if (col->field < 0)
 			continue;
 		if (named++ == 0)
-			field = col->field + 1;
-		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
+			*field = col->field + 1;
+		append(titles, tsize, &tn, "%s%s", tn ? ", " : "",
 		       col_title(col, title, sizeof title));
-		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
+		append(values, vsize, &vn, "%s%s", vn ? ", " : "",
 		       shown(im, csv_field(c, (size_t)col->field), got, sizeof got));
 	}
+	return named;
+}
+
+/* Report the row at line as a repeat of the row of line first. */
+static void report_repeat(importer *im, csv *c, long line, long first)
+{
+	char titles[1024], values[1024];
+	int field, named = key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
+
 	if (named == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
 		report(im, "%s:%ld:%d: column %s: expected a code not already in the file, got %s "
 		       "again (first on line %ld)", im->path, line, field, titles, values, first);
@@ -804,6 +936,29 @@ static void report_repeat(importer *im, csv *c, long line, long first)
 		report(im, "%s:%ld:%d: column%s %s: expected a row not already in the file, got "
 		       "%s again (first on line %ld)", im->path, line, field, named > 1 ? "s" : "",
 		       titles, values, first);
+}
+
+/* A row whose key is not in the table yet is a new row: it needs every required column,
+ * which a file that updates rows by key may leave out.  False (reported, naming the
+ * columns the file lacks) when it lacks one. */
+static bool new_row_ok(importer *im, csv *c, long line)
+{
+	char titles[1024], values[1024], lacks[1024], title[256];
+	size_t used = 0;
+	int field;
+
+	if (im->nmissing == 0)
+		return true;
+	for (int i = 0; i < im->ncols; i++)
+		if (im->cols[i].required && im->cols[i].field < 0)
+			append(lacks, sizeof lacks, &used, "%s%s", used ? ", " : "",
+			       col_title(&im->cols[i], title, sizeof title));
+	key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
+	report(im, "%s:%ld:%d: column%s %s: expected %s already in %s (a new row needs the "
+	       "column%s %s, which the file lacks), got %s", im->path, line, field,
+	       im->nkey > 1 ? "s" : "", titles, im->nkey > 1 ? "a row" : "a code", im->table,
+	       im->nmissing > 1 ? "s" : "", lacks, values);
+	return false;
 }
 
 /*
@@ -925,6 +1080,26 @@ static bool check_row(importer *im, csv *c, long line, rg_status *st, rg_err *e)
 		if (*st != RG_OK)
 			return false;
 	}
+	/* In the order of the file's columns, as the table's own are reported. */
+	for (int field = 0; im->nfacts_present > 0 && field < im->nfields; field++) {
+		fact_column *f = NULL;
+		char title[256], got[1024], expected[2200];
+		const char *text;
+		for (int k = 0; k < im->defs.n && f == NULL; k++)
+			if (im->facts[k].field == field)
+				f = &im->facts[k];
+		if (f == NULL)
+			continue;
+		text = trim((char *)csv_field(c, (size_t)f->field));
+		f->v = (fact_value){DB_NULL, 0, 0, NULL};
+		if (text[0] == '\0' || factdef_parse(f->def, text, &f->v))
+			continue; /* an empty cell: the point has no such fact */
+		report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path, line, f->field + 1,
+		       fact_title(f, title, sizeof title),
+		       factdef_expected(f->def, expected, sizeof expected),
+		       shown(im, text, got, sizeof got));
+		ok = false;
+	}
 	return ok && (im->approval == NULL || keeps_approval(im, line, st, e));
 }
 
@@ -967,24 +1142,28 @@ static rg_status first_line(importer *im, int64_t rid, long *first, rg_err *e)
 	return RG_OK;
 }
 
-/* Insert or update the checked row; the rowid of a fresh one goes to *rid.  False when
- * SQLite refused the row (reported) or failed (RG_DB, into *st). */
+/* Insert the checked row (fresh) or update the row rid with it; the rowid of a fresh one
+ * goes to *rid.  False when SQLite refused the row (reported) or failed (RG_DB, into
+ * *st). */
 static bool write_row(importer *im, csv *c, bool fresh, int64_t *rid, rg_status *st,
 		      rg_err *e)
 {
+	db_stmt *s = fresh ? im->insert : im->update;
 	bool row;
 
 	for (int k = 0; k < im->ninsert; k++)
-		bind_value(im->upsert, k + 1, &im->vals[k]);
-	if ((*st = db_step(im->upsert, &row, e)) != RG_OK) {
-		if (!db_constraint_failed(im->upsert))
+		bind_value(s, k + 1, &im->vals[k]);
+	if (!fresh)
+		db_bind_int(s, im->ninsert + 1, *rid);
+	if ((*st = db_step(s, &row, e)) != RG_OK) {
+		if (!db_constraint_failed(s))
 			return false;
 		*st = RG_OK;
-		db_reset(im->upsert);
+		db_reset(s);
 		report_constraint(im, c, e->msg);
 		return false;
 	}
-	db_reset(im->upsert);
+	db_reset(s);
 	if (fresh)
 		*rid = db_last_rowid(im->d);
 	return true;
@@ -1002,6 +1181,115 @@ static rg_status remember_row(importer *im, int64_t rid, long line, rg_err *e)
 		return st;
 	db_reset(im->seen_put);
 	return RG_OK;
+}
+
+/* Prepare the statements that read and write the declared facts of the file's rows. */
+static rg_status prepare_facts(importer *im, rg_err *e)
+{
+	char sql[256];
+	const fact_def *f = im->defs.n > 0 ? im->facts[0].def : NULL;
+	rg_status st;
+
+	if (im->nfacts_present == 0)
+		return RG_OK;
+	/* The same store for every fact of the table (the store and owner are schema names,
+	 * from enum_fact_sheet). */
+	snprintf(sql, sizeof sql, "SELECT value IS ?3 AND typeof(value) = typeof(?3) FROM %s"
+		 " WHERE %s = ?1 AND fact = ?2", f->store, f->owner);
+	if ((st = db_prepare(im->d, sql, &im->fact_get, e)) != RG_OK)
+		return st;
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, fact, value) VALUES (?1, ?2, ?3)"
+		 " ON CONFLICT (%s, fact) DO UPDATE SET value = excluded.value", f->store, f->owner,
+		 f->owner);
+	if ((st = db_prepare(im->d, sql, &im->fact_put, e)) != RG_OK)
+		return st;
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1 AND fact = ?2", f->store,
+		 f->owner);
+	return db_prepare(im->d, sql, &im->fact_del, e);
+}
+
+/* Step s (bound), for its one row or none, and reset it: *row and, on a row, *first (its
+ * column 0) are set. */
+static rg_status step_once(db_stmt *s, bool *row, int64_t *first, rg_err *e)
+{
+	rg_status st = db_step(s, row, e);
+
+	if (st == RG_OK && *row)
+		*first = db_col_int(s, 0);
+	db_reset(s);
+	return st;
+}
+
+/* Write the declared facts the file has for the current row (its code is the key): a
+ * value in a cell replaces the one stored, an empty cell removes it.  *changed is set
+ * when anything differed. */
+static rg_status write_facts(importer *im, bool *changed, rg_err *e)
+{
+	const char *code = im->vals[im->cols[im->key[0]].slot].text;
+	rg_status st;
+
+	for (int k = 0; k < im->defs.n; k++) {
+		const fact_column *f = &im->facts[k];
+		value v = {f->v.type, f->v.i, f->v.r, f->v.text};
+		int64_t same = 0;
+		bool stored;
+		if (f->field < 0)
+			continue;
+		db_bind_text(im->fact_get, 1, code);
+		db_bind_text(im->fact_get, 2, f->def->name);
+		bind_value(im->fact_get, 3, &v);
+		if ((st = step_once(im->fact_get, &stored, &same, e)) != RG_OK)
+			return st;
+		if (v.type == DB_NULL ? !stored : stored && same)
+			continue;
+		db_stmt *w = v.type == DB_NULL ? im->fact_del : im->fact_put;
+		db_bind_text(w, 1, code);
+		db_bind_text(w, 2, f->def->name);
+		if (v.type != DB_NULL)
+			bind_value(w, 3, &v);
+		if ((st = step_once(w, &stored, &same, e)) != RG_OK)
+			return st;
+		*changed = true;
+	}
+	return RG_OK;
+}
+
+/*
+ * A row of fact_definitions, as written (rowid rid): checked beyond its columns'
+ * constraints by factdef_check_definition, reported naming the field at fault; false
+ * when it was.  RG_DB goes to *st.
+ */
+static bool definition_ok(importer *im, csv *c, int64_t rid, long line, rg_status *st,
+			  rg_err *e)
+{
+	db_stmt *s = NULL;
+	const char *at_fault = NULL;
+	char expected[512], title[256], got[1024];
+	bool row;
+
+	*st = db_prepare(im->d, "SELECT name, label, belongs_to, choices FROM fact_definitions"
+			 " WHERE rowid = ?1", &s, e);
+	if (*st == RG_OK) {
+		db_bind_int(s, 1, rid);
+		*st = db_step(s, &row, e);
+	}
+	if (*st == RG_OK && row)
+		*st = factdef_check_definition(im->d, db_col_text(s, 0), db_col_text(s, 1),
+					       db_col_text(s, 2), db_col_text(s, 3), &at_fault,
+					       expected, sizeof expected, e);
+	if (*st == RG_OK && at_fault != NULL) {
+		const column *col = column_named(im, at_fault);
+		const char *cell = col->field >= 0 ? csv_field(c, (size_t)col->field) : NULL;
+		if (cell != NULL)
+			report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path, line,
+			       col->field + 1, col_title(col, title, sizeof title), expected,
+			       shown(im, cell, got, sizeof got));
+		else
+			report(im, "%s:%ld: column %s: expected %s", im->path, line,
+			       col_title(col, title, sizeof title), expected);
+	}
+	db_finalize(s);
+	return *st == RG_OK && at_fault == NULL;
 }
 
 /*
@@ -1030,8 +1318,18 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 		report_repeat(im, c, line, first);
 		return false;
 	}
+	if (!found && !new_row_ok(im, c, line))
+		return false;
 	if (!(found && same) && !write_row(im, c, *fresh, &rid, st, e))
 		return false;
+	if (im->definitions && !definition_ok(im, c, rid, line, st, e))
+		return false;
+	if (im->nfacts_present > 0) {
+		bool facts_changed = false;
+		if ((*st = write_facts(im, &facts_changed, e)) != RG_OK)
+			return false;
+		*changed = *changed || (found && facts_changed);
+	}
 	return (*st = remember_row(im, rid, line, e)) == RG_OK;
 }
 
@@ -1039,12 +1337,17 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 static void finish(importer *im)
 {
 	db_finalize(im->lookup);
-	db_finalize(im->upsert);
+	db_finalize(im->insert);
+	db_finalize(im->update);
 	db_finalize(im->seen_get);
 	db_finalize(im->seen_put);
 	db_finalize(im->approval);
+	db_finalize(im->fact_get);
+	db_finalize(im->fact_put);
+	db_finalize(im->fact_del);
 	for (int i = 0; i < im->ncols; i++)
 		db_finalize(im->cols[i].ref_check);
+	factdef_free(&im->defs);
 }
 
 /* Open im->path and read it in kind, or for ENC_AUTO in the encoding enc_detect finds,
@@ -1138,6 +1441,54 @@ out:
 	return st;
 }
 
+/* What misfit() needs. */
+typedef struct {
+	importer *im;
+	db_stmt *line; /* the line of the file that wrote a definition, by its name */
+	rg_status st;
+	rg_err *e;
+} misfit_args;
+
+/* Report that the values of def no longer fit it, at the line that changed it. */
+static void misfit(void *ctx, const fact_def *def, long count, const char *examples)
+{
+	misfit_args *a = ctx;
+	int64_t line = 0;
+	bool row = false;
+	char where[32] = "";
+
+	if (a->st != RG_OK)
+		return;
+	db_bind_text(a->line, 1, def->name);
+	if ((a->st = step_once(a->line, &row, &line, a->e)) != RG_OK)
+		return;
+	if (row)
+		snprintf(where, sizeof where, ":%lld", (long long)line);
+	report(a->im, "%s%s: fact \"%s\" (%s): %ld value%s of %s already imported no longer "
+	       "fit%s the definition (%s%s): import them again, or empty, before changing it, "
+	       "or keep it as it was", a->im->path, where, def->name, def->label, count,
+	       count == 1 ? "" : "s", def->table, count == 1 ? "s" : "", examples,
+	       count > 3 ? ", …" : "");
+}
+
+/* After fact_definitions is imported: the values already imported must fit the
+ * definitions as they are now; those that do not are reported. */
+static rg_status check_misfits(importer *im, rg_err *e)
+{
+	misfit_args a = {im, NULL, RG_OK, e};
+	rg_status st;
+
+	if (!im->definitions)
+		return RG_OK;
+	if ((st = db_prepare(im->d, "SELECT s.line FROM temp.import_seen s"
+			     " JOIN fact_definitions f ON f.rowid = s.rid WHERE f.name = ?1",
+			     &a.line, e)) != RG_OK)
+		return st;
+	st = factdef_misfits(im->d, misfit, &a, e);
+	db_finalize(a.line);
+	return st != RG_OK ? st : a.st;
+}
+
 /* Record the import of o->path in the audit log: its table, encoding, SHA-256 and counts. */
 static rg_status record_import(db *d, const import_opts *o, const import_result *r,
 			       rg_err *e)
@@ -1172,7 +1523,7 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 		goto out;
 	if ((st = load_columns(&im, e)) != RG_OK ||
 	    (st = read_header(&im, im.reader, e)) != RG_OK || (st = prepare(&im, e)) != RG_OK ||
-	    (st = prepare_approval(&im, e)) != RG_OK)
+	    (st = prepare_approval(&im, e)) != RG_OK || (st = prepare_facts(&im, e)) != RG_OK)
 		goto out;
 	if (o->dry_run) {
 		/* Keep every change in memory, so the file is never written, then roll back. */
@@ -1183,7 +1534,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
-	if ((st = read_rows(&im, o->progress, r, e)) != RG_OK)
+	if ((st = read_rows(&im, o->progress, r, e)) != RG_OK ||
+	    (im.errors == 0 && (st = check_misfits(&im, e)) != RG_OK))
 		goto out;
 	if (im.errors > 0) {
 		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", o->path, im.errors,

@@ -5,7 +5,7 @@
  * tables, named CHECK constraints, Chinese labels), so the schema stays the single source
  * of truth.  A row whose key is already in the table updates that row, so a spreadsheet
  * can be imported again after it was edited.
- * Depends on db.h, encoding.h, sha.h and status.h.
+ * Depends on db.h, encoding.h, sha.h and status.h (factdef.h in import.c).
  */
 #ifndef RG_IMPORT_H
 #define RG_IMPORT_H
@@ -51,13 +51,24 @@ typedef struct {
  * Headers may be the column names or their Chinese labels, in any order; columns absent
  * from the file keep their values in rows that are updated and take their defaults in
  * new rows.  Each table has a key (the code, or for oversight, ratings, measures,
- * signals and changes the natural key of schemas/003_import_keys.sql): a row whose key
- * is in the table updates the columns the file has (INSERT ... ON CONFLICT DO UPDATE,
- * so rows that refer to it, such as grades, flags and warnings, are untouched); a row
- * equal to the one in the table is counted unchanged and not written.  A point with an
+ * signals and changes the natural key of schemas/003_import_keys.sql), which the file
+ * must have: a row whose key is in the table updates the columns the file has and no
+ * other (an UPDATE of that row, so rows that refer to it, such as grades, flags and
+ * warnings, are untouched); a row equal to the one in the table is counted unchanged and
+ * not written.  A row whose key is not in the table is new: it needs every required
+ * column (NOT NULL without a default), so a file with the key and some columns updates
+ * rows already there, and a new row in it is reported naming the columns it lacks.  A point with an
  * approval (table approvals, written by riskgrade approve) keeps it: a row of points
  * whose approved_tier or approved_on differs from its latest approval's, or whose
  * last_graded is empty or before that approval's date, is reported naming the approval.
+ *
+ * The sheets of points, powers and posts also take a column for each fact the agency
+ * declared for them (fact_definitions; factdef.h), by its name or label: each cell is
+ * checked against the definition and the value kept in point_facts (power_facts,
+ * post_facts); an empty cell removes the row's value, and a row whose only change is a
+ * declared fact counts as updated.  An import of fact_definitions checks each definition
+ * (factdef_check_definition) and, at the end, that the values already imported still fit
+ * the definitions as they now are, reporting each that does not at its line.
  *
  * Every problem is reported on errs as "path:line:column: column "name" (label): expected
  * ..., got "..."" (at most 100 lines; the column is the field's place in the row, or for

@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
 	{"init", cmd_init, "create a database or bring its schema up to date"},
 	{"import", cmd_import, "import a CSV file into a table"},
+	{"facts", cmd_facts, "list or remove the facts an agency declared for its method"},
 	{"grade", cmd_grade, "grade every risk point and record the run"},
 	{"warnings", cmd_warnings, "list the warnings of a run"},
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},

@@ -134,7 +134,9 @@ static bool keep_result(arena *a, const rule_result *from, rule_result *to)
 	bool ok;
 
 	*to = *from;
-	ok = keep(a, &to->pack) && keep(a, &to->tier);
+	ok = keep(a, &to->pack) && keep(a, &to->tier) && keep(a, &to->level);
+	for (int i = 0; ok && i < to->nfactors; i++)
+		ok = keep(a, &to->factors[i].name);
 	for (int i = 0; ok && i < to->nreasons; i++)
 		ok = keep(a, &to->reasons[i]) && keep(a, &to->trace[i]);
 	for (int i = 0; ok && i < to->nflags; i++) {

@@ -17,19 +17,21 @@
 #define LATEST "(SELECT max(x.run) FROM grades x WHERE x.point = p.code)"
 #define IN_SCOPE " WHERE ?1 IS NULL OR p.agency IN scope"
 
-/* Each point's latest grades row, whether the run that stored it was traced, and the
- * agency of the point's latest coverage row (NULL: none, or not graded since). */
+/* Each point's latest grades row, whether the run that stored it was traced, the agency
+ * of the point's latest coverage row (NULL: none, or not graded since), and the row's
+ * level and own factors. */
 static const char latest_sql[] =
 	AGENCY_SCOPE
-	"SELECT p.code, g.pack, g.importance, g.discretion, g.likelihood, g.harm, g.score,"
-	"  g.tier, g.reasons, r.traced,"
+	"SELECT p.code, g.pack, ifnull(g.importance, 0), ifnull(g.discretion, 0),"
+	"  ifnull(g.likelihood, 0), ifnull(g.harm, 0), g.score, g.tier, g.reasons, r.traced,"
 	"  (SELECT c.agency FROM coverage c WHERE c.point = p.code"
-	"   ORDER BY c.run DESC LIMIT 1)"
+	"   ORDER BY c.run DESC LIMIT 1), g.level, ifnull(g.method_factors, '')"
 	" FROM points p JOIN grades g ON g.point = p.code AND g.run = " LATEST
 	" JOIN runs r ON r.id = g.run" IN_SCOPE " ORDER BY p.code";
 
+/* (A national factor the method left out reads 0, as rule_result holds it.) */
 enum { L_PACK = 1, L_IMPORTANCE, L_DISCRETION, L_LIKELIHOOD, L_HARM, L_SCORE, L_TIER,
-       L_REASONS, L_TRACED, L_AGENCY };
+       L_REASONS, L_TRACED, L_AGENCY, L_LEVEL, L_FACTORS };
 
 /* The flags of those rows, by code; and their traces, by seq. */
 static const char flags_sql[] =
@@ -115,12 +117,16 @@ static bool same_text(const char *a, const char *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
 }
 
-/* Whether the grade on the current row of r->latest is res's, reasons joined. */
-static bool same_grade(results *r, const rule_result *res, const char *reasons)
+/* Whether the grade on the current row of r->latest is res's, reasons and factors
+ * joined. */
+static bool same_grade(results *r, const rule_result *res, const char *reasons,
+		       const char *factors)
 {
 	db_stmt *s = r->latest.s;
 
 	return same_text(db_col_text(s, L_PACK), res->pack) &&
+	       same_text(db_col_text(s, L_LEVEL), res->level) &&
+	       same_text(db_col_text(s, L_FACTORS), factors) &&
 	       db_col_int(s, L_IMPORTANCE) == res->importance &&
 	       db_col_int(s, L_DISCRETION) == res->discretion &&
 	       db_col_int(s, L_LIKELIHOOD) == res->likelihood &&
@@ -256,14 +262,14 @@ void results_close(results *r)
 }
 
 rg_status results_changed(results *r, const char *code, const char *agency,
-			  const rule_result *res, const char *reasons, bool *changed,
-			  rg_err *e)
+			  const rule_result *res, const char *reasons, const char *factors,
+			  bool *changed, rg_err *e)
 {
 	bool at, same = false, row;
 	rg_status st;
 
 	if ((st = seek(&r->latest, code, &at, e)) != RG_OK ||
-	    (at && (same = same_grade(r, res, reasons)) &&
+	    (at && (same = same_grade(r, res, reasons, factors)) &&
 	     (st = same_flags(r, code, res, &same, e)) != RG_OK) ||
 	    (same && (st = same_traces(r, code, res, &same, e)) != RG_OK))
 		return err_wrap(e, st, "point %s: cannot read its stored result", code);

@@ -34,8 +34,10 @@ void results_close(results *r);
 
 /*
  * results_changed: set *changed to whether point code's new result res (its reasons
- * joined one per line as reasons, the way they are stored) must be stored: when it
- * differs in its grade, reasons or flags from the point's latest stored result, or in
+ * joined one per line as reasons, and its own factors as factors, "" for none, the way
+ * they are stored) must be stored: when it differs in its grade (factors, the national
+ * ones absent or not, level, score, tier), reasons or flags from the point's latest
+ * stored result, or in
  * its traces when the run is traced, or when the point has none, or its flags were
  * cleared by an approval.  Also records, when the point is graded in another agency than
  * the runs last saw it in (or for the first time), that it is in agency from this run
@@ -43,8 +45,8 @@ void results_close(results *r);
  * RG_DB with SQLite's message and the point's code.
  */
 rg_status results_changed(results *r, const char *code, const char *agency,
-			  const rule_result *res, const char *reasons, bool *changed,
-			  rg_err *e);
+			  const rule_result *res, const char *reasons, const char *factors,
+			  bool *changed, rg_err *e);
 
 /*
  * results_finish: after the last point, record that the points the runs last saw in an

@@ -19,6 +19,7 @@
 #define RULES_MAX_REASONS 64
 #define RULES_MAX_FLAGS 32
 #define RULES_MAX_WARNINGS 16
+#define RULES_MAX_FACTORS 16 /* the method's own factors */
 
 typedef struct rules rules;
 
@@ -46,14 +47,26 @@ typedef struct {
 	const char *text;        /* what must be done */
 } rule_warning;
 
+/* A factor of the method's own (not one of the national four), as the pack names it. */
+typedef struct {
+	const char *name; /* e.g. "L（可能性）": one line, at most 32 characters */
+	double value;     /* a finite number */
+} rule_factor;
+
 /* What the pack returned for one point, checked (see rules/README.md for the limits on
  * each text).  The strings are copies owned by the rule state (none points into Lua):
  * valid until the next rules_begin_point() or rules_close(). */
 typedef struct {
 	const char *pack;                             /* name of the pack that graded it */
-	int importance, discretion, likelihood, harm; /* the four factors, 1-5 */
+	int importance, discretion, likelihood, harm; /* the four national factors, 1-5, or 0
+						       * for one the method does not use */
+	rule_factor factors[RULES_MAX_FACTORS];       /* the method's own factors, by name
+						       * (bytewise order) */
+	int nfactors;
 	double score;                                 /* the combined score */
-	const char *tier;                             /* 一级 | 二级 | 三级 (checked by caller) */
+	const char *tier;                             /* 一级 | 二级 | 三级 */
+	const char *level;                            /* the method's own name for the grade
+						       * (e.g. 重大, 极其危险), or NULL */
 	const char *reasons[RULES_MAX_REASONS];       /* why, one sentence each */
 	const char *trace[RULES_MAX_REASONS];         /* where each came from (file:line), or
 						       * NULL; only when tracing */
@@ -148,7 +161,10 @@ rg_status rules_grade(rules *r, const char *code, const char *agency, rule_resul
  * at SBX_MSGH between calls; call into it only through sbx_call); rules_push_loader,
  * push the prelude's require_pack(name), which loads a pack as rules_use() does and
  * returns its table, then the table of the texts of the packs loaded (name -> the bytes
- * that were hashed and run); neither push allocates.  rules_load_failure, why the last
+ * that were hashed and run), then check_result(result), which raises the message
+ * rules_grade() would fail with (from "result...", without pack or point) when result is
+ * malformed, so that the cases of a pack meet the contract a run does; no push
+ * allocates.  rules_load_failure, why the last
  * load failed (RG_IO for a file that cannot be read, else RG_RULE).
  */
 struct lua_State;
@@ -162,13 +178,15 @@ rg_status rules_load_failure(const rules *r);
  * statements: each value is one column as rules_begin_point() reads it. */
 
 /* What a value is: RULE_NIL for an SQL NULL (no field is set), RULE_BOOL for a column
- * whose name ends in "?". */
-typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT } rule_type;
+ * whose name ends in "?", RULE_TABLE for a field that is a table (empty, unless an
+ * earlier value made it already): p.facts is one even for a point without facts. */
+typedef enum { RULE_NIL, RULE_BOOL, RULE_INT, RULE_REAL, RULE_TEXT, RULE_TABLE } rule_type;
 
 /* One field. */
 typedef struct {
-	const char *table; /* the sub-table it goes in ("power" for a column "power.code"),
-			    * or NULL for the row itself */
+	const char *table; /* the sub-table it goes in ("power" for a column "power.code"; a
+			    * path, "power.facts", for a table in a sub-table), made on its
+			    * first value; or NULL for the row itself */
 	const char *name;  /* the field's name: "code" for "power.code", "major" for
 			    * "power.major?" */
 	rule_type type;

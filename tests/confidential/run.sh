@@ -25,7 +25,7 @@
 # --dry-run with and without a rule change), explain of every point after each run,
 # warnings and flags in every format and filter, the warning steps, approve, runs, diff,
 # calibrate, audit list/verify/head (the lists also as XLSX files), export of every kind
-# in csv, json and xlsx (to a file and to stdout), report, rules, test and lint.  A probe rule pack writes every
+# in csv, json and xlsx (to a file and to stdout), report, rules, test, lint and facts.  A probe rule pack writes every
 # fact it is handed (the whole point, every signal with all its keys, ctx) into its
 # reasons, flags and warnings, and is graded with: what a pack is never given it cannot
 # leak.  Every command listed by `riskgrade --help` must have been run, and every
@@ -324,6 +324,12 @@ rg rules 0 rules "$db"
 rg rules-agency 0 rules "$db" --agency T-1
 rg test 0 test
 rg lint 0 lint
+rg lint-db 0 lint --db "$db"
+for f in table csv json; do
+	rg "facts-$f" 0 facts "$db" --format $f
+done
+rg facts-xlsx 0 facts "$db" --format xlsx -o "$tmp/files/facts.xlsx"
+keep "$tmp/files/facts.xlsx"
 rg init-again 0 init "$db"
 
 # ---- a probe pack: whatever a pack is handed goes into its output --------------------------

@@ -2,7 +2,8 @@
  * test_facts.c: engine/facts.c on a small register worked out by hand: the points in code
  * order, each with its own ratings and measures, the signals on it or on its post merged
  * by date (a signal on both once), the changes of its power or post, who answers for it,
- * and a scope that leaves another agency's points and facts out.
+ * a scope that leaves another agency's points and facts out, and the facts the agency
+ * declared.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -278,11 +279,88 @@ static void test_scope(void **state)
 	db_rollback(f->d);
 }
 
+/* The facts an agency declared (issue 12): a point's come as fields of "facts" (always
+ * there, as an empty table when it has none), its power's and post's as fields of
+ * "power.facts" and "post.facts" (when it has a power or post), typed as declared; the
+ * scope leaves another agency's out. */
+static void test_declared(void **state)
+{
+	fixture *f = *state;
+	facts_reader *fr = NULL;
+	facts_point p = {0};
+	const rule_value *v;
+	bool got;
+	int n;
+
+	assert_int_equal(db_exec(f->d,
+		"INSERT INTO fact_definitions (name, label, belongs_to, type, min, max, choices)"
+		" VALUES ('score', '问卷得分', '风险点', '整数', 0, 9, NULL),"
+		" ('ratio', '占比', '风险点', '数值', NULL, NULL, NULL),"
+		" ('likely', '可能性', '风险点', '枚举', NULL, NULL, '低、中、高'),"
+		" ('cash', '经手现金', '岗位', '是否', NULL, NULL, NULL),"
+		" ('often', '频繁程度', '职权', '文本', NULL, NULL, NULL);"
+		"INSERT INTO point_facts VALUES ('P1', 'score', 7), ('P1', 'ratio', 0.5),"
+		" ('P1', 'likely', '高'), ('P3', 'score', 2);"
+		"INSERT INTO post_facts VALUES ('SA', 'cash', 1);"
+		"INSERT INTO power_facts VALUES ('WA', 'often', '每天');", NULL), RG_OK);
+	assert_int_equal(db_begin(f->d, NULL), RG_OK);
+	assert_int_equal(facts_open(f->d, "A", &fr, NULL), RG_OK);
+
+	/* P0: no power, no post, no facts: an empty p.facts and nothing else. */
+	next(fr, &p, "P0");
+	n = p.facts.nfields;
+	v = field(p.facts.fields, n, NULL, "facts");
+	assert_non_null(v);
+	assert_int_equal(v->type, RULE_TABLE);
+	assert_null(field(p.facts.fields, n, "power", "facts"));
+	assert_null(field(p.facts.fields, n, "post", "facts"));
+	for (int i = 0; i < n; i++)
+		assert_true(p.facts.fields[i].table == NULL ||
+			    strstr(p.facts.fields[i].table, "facts") == NULL);
+
+	/* P1: three of its own, its post's and its power's. */
+	next(fr, &p, "P1");
+	n = p.facts.nfields;
+	v = field(p.facts.fields, n, "facts", "score");
+	assert_non_null(v);
+	assert_int_equal(v->type, RULE_INT);
+	assert_int_equal(v->v.i, 7);
+	v = field(p.facts.fields, n, "facts", "ratio");
+	assert_int_equal(v->type, RULE_REAL);
+	assert_true(v->v.d == 0.5);
+	assert_string_equal(text(p.facts.fields, n, "facts", "likely"), "高");
+	assert_int_equal(field(p.facts.fields, n, "power", "facts")->type, RULE_TABLE);
+	assert_string_equal(text(p.facts.fields, n, "power.facts", "often"), "每天");
+	assert_int_equal(field(p.facts.fields, n, "post", "facts")->type, RULE_TABLE);
+	v = field(p.facts.fields, n, "post.facts", "cash");
+	assert_non_null(v);
+	assert_int_equal(v->type, RULE_BOOL);
+	assert_true(v->v.i != 0);
+	/* The tables come before the values put in them. */
+	assert_true(field(p.facts.fields, n, NULL, "facts") <
+		    field(p.facts.fields, n, "facts", "score"));
+	assert_true(field(p.facts.fields, n, "post", "facts") <
+		    field(p.facts.fields, n, "post.facts", "cash"));
+
+	/* P2: none of its own (P3's, of agency B, passed over), its post's. */
+	next(fr, &p, "P2");
+	n = p.facts.nfields;
+	assert_null(field(p.facts.fields, n, "facts", "score"));
+	assert_non_null(field(p.facts.fields, n, "post.facts", "cash"));
+	assert_null(field(p.facts.fields, n, "power", "facts"));
+	assert_int_equal(facts_next(fr, &p, &got, NULL), RG_OK);
+	assert_false(got);
+	facts_close(fr);
+	facts_point_free(&p);
+	db_rollback(f->d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_point, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declared, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

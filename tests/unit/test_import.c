@@ -187,7 +187,10 @@ static void test_bad_files(void **state)
 		{"agencies", "", RG_INPUT, "the file is empty: expected a header row"},
 		{"agencies", "code,名字\nX,Y\n", RG_INPUT, ":1:2: unknown column \"名字\""},
 		{"agencies", "code,code,name\n", RG_INPUT, ":1:2: column \"code\" (单位代码) appears twice"},
-		{"agencies", "code,parent\nX,\n", RG_INPUT, ":1: missing column \"name\" (单位名称)"},
+		/* Without a required column the file can only update rows already there. */
+		{"agencies", "code,parent\nX,\n", RG_INPUT,
+		 ":2:1: column \"code\" (单位代码): expected a code already in agencies (a new row "
+		 "needs the column \"name\" (单位名称), which the file lacks), got \"X\""},
 		{"agencies", "code,name\nX\n", RG_INPUT, ":2: expected 2 fields as in the header, got 1"},
 		{"agencies", "code,name\nX,\n", RG_INPUT,
 		 ":2:2: column \"name\" (单位名称): expected a value, got an empty field"},
@@ -357,6 +360,144 @@ static void test_reimport(void **state)
 	assert_query(f->d, "SELECT count(*) FROM changes", "1");
 }
 
+/* A file with the key and some columns updates those columns of the rows already there
+ * (issue 12: a points file with the code and one column was refused for the required
+ * columns it left out); a new row in such a file is refused, naming what it lacks. */
+static void test_reimport_some_columns(void **state)
+{
+	fixture *f = *state;
+	long rows = -1;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
+			       "P1,A,岗位,业务流程,m,A-P\nP2,A,单位,制度机制,n,\n", 2, 0, 0);
+	/* The key and one column, by label: the other columns are kept. */
+	import_ok(f, "points", "风险点编号,表现形式\nP1,新的表现形式\nP2,n\n", 0, 1, 1);
+	assert_query(f->d, "SELECT group_concat(code || '/' || agency || '/' || level || '/' ||"
+			   " category || '/' || manifestation || '/' || ifnull(post, '-'), ' ')"
+			   " FROM points", "P1/A/岗位/业务流程/新的表现形式/A-P P2/A/单位/制度机制/n/-");
+	/* The CHECKs see the whole row: P1 is a 岗位 point and keeps its post. */
+	import_ok(f, "points", "code,category\nP1,外部环境\n", 0, 1, 0);
+	assert_query(f->d, "SELECT category FROM points WHERE code = 'P1'", "外部环境");
+	/* ratings: the key alone updates nothing. */
+	import_ok(f, "ratings", "point,source,factor,value,rated_on\n"
+				"P1,岗位自评,发生概率,3,2026-01-01\n", 1, 0, 0);
+	import_ok(f, "ratings", "point,source,factor,rated_on\nP1,岗位自评,发生概率,2026-01-01\n",
+		  0, 0, 1);
+	assert_query(f->d, "SELECT value FROM ratings", "3");
+
+	/* A new code in a file without agency, level and category: refused, and the update
+	 * on the line before it is not written either. */
+	assert_int_equal(run_import(f, "points", "code,manifestation\nP1,再改\nP3,x\n", &rows,
+				    &report, &e), RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path),
+			    ":3:1: column \"code\" (风险点编号): expected a code already in points (a "
+			    "new row needs the columns \"agency\" (单位代码), \"level\" (层级), "
+			    "\"category\" (风险类别), which the file lacks), got \"P3\"\n");
+	assert_int_equal(rows, 0);
+	assert_query(f->d, "SELECT manifestation FROM points WHERE code = 'P1'", "新的表现形式");
+	assert_query(f->d, "SELECT count(*) FROM points", "2");
+	free(report);
+	report = NULL;
+	/* A rating not there yet needs its value. */
+	assert_int_equal(run_import(f, "ratings", "point,source,factor,rated_on\n"
+						 "P1,岗位自评,发生概率,2026-02-01\n", &rows, &report, &e),
+			 RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path),
+			    ":2:1: columns \"point\" (风险点编号), \"source\" (评议主体), \"factor\" "
+			    "(评定因素), \"rated_on\" (评议日期): expected a row already in ratings (a "
+			    "new row needs the column \"value\" (分值), which the file lacks), got "
+			    "\"P1\", \"岗位自评\", \"发生概率\", \"2026-02-01\"\n");
+	free(report);
+	report = NULL;
+	/* The key itself must be there. */
+	assert_int_equal(run_import(f, "points", "manifestation\nx\n", &rows, &report, &e),
+			 RG_INPUT);
+	assert_non_null(strstr(report, ":1: missing column \"code\" (风险点编号)\n"));
+	free(report);
+}
+
+/* The facts an agency declares (issue 12): a definitions sheet imported like any other,
+ * then the points sheet takes those columns by name or label, checks each cell against
+ * its definition, and keeps the values with their types; an empty cell removes one. */
+static void test_declared_facts(void **state)
+{
+	fixture *f = *state;
+	long rows = -1;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	import_ok(f, "fact_definitions", "事实名称,中文名称,所属,类型,最小值,最大值,可选值\n"
+					 "score,问卷得分,风险点,整数,0,9,\n"
+					 "likely,可能性,风险点,枚举,,,低、中、高\n"
+					 "ratio,占比,风险点,数值,0,1,\n"
+					 "cash,经手现金,岗位,是否,,,\n", 4, 0, 0);
+	/* By label (问卷得分) and by name (likely, ratio). */
+	import_ok(f, "points", "code,agency,level,category,manifestation,post,问卷得分,likely,ratio\n"
+			       "P1,A,岗位,业务流程,m,A-P,7,高,0.5\n"
+			       "P2,A,岗位,业务流程,n,A-P,,低,\n", 2, 0, 0);
+	assert_query(f->d, "SELECT group_concat(point || ':' || fact || '=' || value || '/' ||"
+			   " typeof(value), ' ') FROM (SELECT * FROM point_facts ORDER BY point, fact)",
+			   "P1:likely=高/text P1:ratio=0.5/real P1:score=7/integer P2:likely=低/text");
+	import_ok(f, "posts", "code,经手现金\nA-P,是\n", 0, 1, 0);
+	assert_query(f->d, "SELECT post || ':' || fact || '=' || value || '/' || typeof(value)"
+			   " FROM post_facts", "A-P:cash=1/integer");
+	/* The same again: unchanged.  A fact alone changed: the row is updated; an empty
+	 * cell removes the value; a column the file lacks is left alone. */
+	import_ok(f, "points", "code,问卷得分,likely\nP1,7,高\nP2,,低\n", 0, 0, 2);
+	import_ok(f, "points", "code,问卷得分,likely\nP1,8,\nP2,,低\n", 0, 1, 1);
+	assert_query(f->d, "SELECT group_concat(point || ':' || fact || '=' || value, ' ') FROM"
+			   " (SELECT * FROM point_facts ORDER BY point, fact)",
+			   "P1:ratio=0.5 P1:score=8 P2:likely=低");
+
+	/* Bad cells: file:line:column, the column and its label, what was expected. */
+	assert_int_equal(run_import(f, "points", "code,likely,问卷得分,ratio\n"
+						"P1,高,10,1.5\nP2,很高,9,x\n", &rows, &report, &e),
+			 RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_non_null(strstr(report, ":2:3: column \"score\" (问卷得分): expected a whole number "
+				       "0-9, got \"10\"\n"));
+	assert_non_null(strstr(report, ":2:4: column \"ratio\" (占比): expected a number 0-1, got "
+				       "\"1.5\"\n"));
+	assert_non_null(strstr(report, ":3:2: column \"likely\" (可能性): expected one of 低、中、"
+				       "高, got \"很高\"\n"));
+	assert_non_null(strstr(report, ":3:4: column \"ratio\" (占比): expected a number 0-1, got "
+				       "\"x\"\n"));
+	assert_query(f->d, "SELECT value FROM point_facts WHERE point = 'P1' AND fact = 'score'",
+		     "8");
+	free(report);
+	report = NULL;
+	/* A fact of another sheet is not a column of points; the message lists those that are. */
+	assert_int_equal(run_import(f, "points", "code,经手现金\nP1,是\n", &rows, &report, &e),
+			 RG_INPUT);
+	assert_non_null(strstr(report, ":1:2: unknown column \"经手现金\" for table points: "
+				       "expected one of \"code\" (风险点编号)"));
+	assert_non_null(strstr(report, "\"last_graded\" (上次评定日期), or a declared fact: "
+				       "\"likely\" (可能性), \"ratio\" (占比), \"score\" (问卷得分)\n"));
+	free(report);
+	report = NULL;
+	/* A definition changed so that values already imported no longer fit: refused,
+	 * naming the line, how many and which. */
+	assert_int_equal(run_import(f, "fact_definitions", "name,max\nratio,1\nscore,5\n", &rows,
+				    &report, &e), RG_INPUT);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path),
+			    ":3: fact \"score\" (问卷得分): 1 value of points already imported no "
+			    "longer fits the definition (P1: 8): import them again, or empty, before "
+			    "changing it, or keep it as it was\n");
+	assert_query(f->d, "SELECT max FROM fact_definitions WHERE name = 'score'", "9.0");
+	free(report);
+}
+
 /* A key twice in a file, for a table without a code: every key column is named. */
 static void test_repeated_natural_key(void **state)
 {
@@ -392,7 +533,8 @@ static void test_update_keeps_grades(void **state)
 				 "INSERT INTO runs (id, as_of, engine_version, rules_dir, points, tier1,"
 				 " tier2, tier3, flags, warnings) VALUES (1, '2026-12-01', 't', 'r', 1,"
 				 " 1, 0, 0, 0, 0);"
-				 "INSERT INTO grades VALUES (1, 'P1', 'default', 5, 5, 5, 5, 100,"
+				 "INSERT INTO grades (run, point, pack, importance, discretion, likelihood,"
+				 " harm, score, tier, reasons) VALUES (1, 'P1', 'default', 5, 5, 5, 5, 100,"
 				 " '一级', 'r');", NULL), RG_OK);
 	import_ok(f, "points", "code,agency,level,category,manifestation,post\n"
 			       "P1,A,岗位,业务流程,新的表现形式,A-P\n", 0, 1, 0);
@@ -684,6 +826,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reimport, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_some_columns, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declared_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeated_natural_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_keeps_grades, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keeps_approval, setup, teardown),

@@ -43,9 +43,11 @@ static const char setup_sql[] =
 	"  tier3, flags, warnings) SELECT i, '2026-12-01', i = 2, 't', 'rules', 0, 0, 0, 0, 0, 0"
 	" FROM n;"
 	"INSERT INTO run_scopes VALUES (1, 'A'), (1, 'A1'), (1, 'B'), (2, 'A'), (2, 'A1');"
-	"INSERT INTO grades SELECT 1, code, 'default', 3, 3, 3, 3, 27.5, '二级', 'r1' || char(10)"
+	"INSERT INTO grades (run, point, pack, importance, discretion, likelihood,"
+	" harm, score, tier, reasons) SELECT 1, code, 'default', 3, 3, 3, 3, 27.5, '二级', 'r1' || char(10)"
 	" || 'r2' FROM points;"
-	"INSERT INTO grades VALUES (2, 'P3', 'default', 3, 3, 3, 3, 27.5, '二级',"
+	"INSERT INTO grades (run, point, pack, importance, discretion, likelihood,"
+	" harm, score, tier, reasons) VALUES (2, 'P3', 'default', 3, 3, 3, 3, 27.5, '二级',"
 	" 'r1' || char(10) || 'r2');"
 	"INSERT INTO traces VALUES (2, 'P3', 1, 'r1', 'pack.lua:1'), (2, 'P3', 2, 'r2', NULL);"
 	"INSERT INTO flags (run, point, code, label, evidence) VALUES"
@@ -128,7 +130,7 @@ static bool changed(db *d, long run, const char *scope, bool trace, const char *
 	bool ch = false;
 
 	assert_int_equal(results_open(d, run, scope, trace, &r, NULL), RG_OK);
-	assert_int_equal(results_changed(r, code, agency, res, reasons, &ch, NULL), RG_OK);
+	assert_int_equal(results_changed(r, code, agency, res, reasons, "", &ch, NULL), RG_OK);
 	assert_int_equal(results_finish(r, NULL), RG_OK);
 	results_close(r);
 	return ch;
@@ -149,14 +151,57 @@ static void test_same_results(void **state)
 	for (int i = 0; i < 5; i++) {
 		rule_result res = stored(codes[i]);
 		bool ch = true;
-		assert_int_equal(results_changed(r, codes[i], agencies[i], &res, REASONS, &ch, NULL),
-				 RG_OK);
+		assert_int_equal(results_changed(r, codes[i], agencies[i], &res, REASONS, "", &ch,
+						 NULL), RG_OK);
 		assert_false(ch);
 	}
 	assert_int_equal(results_finish(r, NULL), RG_OK);
 	results_close(r);
 	assert_int_equal(one(f->d, "SELECT count(*) FROM coverage WHERE run = 3"), 0);
 	assert_int_equal(one(f->d, "SELECT count(*) FROM run_scopes WHERE run = 3"), 3);
+}
+
+/* A method's own grade (issue 12): its level, its own factors (as grades.method_factors
+ * holds them) and a national factor it leaves out are part of the result, so a change in
+ * any of them is stored, and the same again is not. */
+static void test_method_grades(void **state)
+{
+	fixture *f = *state;
+	static const char factors[] = "{\"C\":15,\"L\":0.5}";
+	rule_result res = stored("P5");
+	results *r = NULL;
+	bool ch = true;
+
+	/* As run 1 stored it, but for a national factor left out, or a level given. */
+	res.harm = 0;
+	assert_true(changed(f->d, 5, NULL, false, "P5", "B", &res, REASONS));
+	res = stored("P5");
+	res.level = "一般";
+	assert_true(changed(f->d, 6, NULL, false, "P5", "B", &res, REASONS));
+	/* Own factors: compared as stored text. */
+	res = stored("P5");
+	assert_int_equal(results_open(f->d, 7, NULL, false, &r, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_true(ch);
+	results_close(r);
+
+	/* Run 8 stores a grade of the method: no national factor, a level, two factors. */
+	assert_int_equal(db_exec(f->d, "INSERT INTO grades (run, point, pack, score, tier, reasons,"
+				 " level, method_factors) VALUES (8, 'P5', 'default', 7.5, '三级',"
+				 " 'r1' || char(10) || 'r2', '一般', '{\"C\":15,\"L\":0.5}')", NULL),
+			 RG_OK);
+	res = (rule_result){.pack = "default", .score = 7.5, .tier = "三级", .level = "一般",
+			    .reasons = {"r1", "r2"}, .nreasons = 2};
+	assert_int_equal(results_open(f->d, 9, NULL, false, &r, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_false(ch);
+	results_close(r);
+	assert_true(changed(f->d, 10, NULL, false, "P5", "B", &res, REASONS)); /* no factors */
+	res.level = NULL;
+	assert_int_equal(results_open(f->d, 11, NULL, false, &r, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_true(ch);
+	results_close(r);
 }
 
 /* Points passed over (P1, P2 not graded by the run: another scope's order) do not shift
@@ -272,6 +317,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_passed_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_method_grades, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_each_difference, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cleared_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_traces, setup, teardown),

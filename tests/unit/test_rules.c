@@ -136,6 +136,85 @@ static void test_facts_become_tables(void **state)
 	assert_true(res.score == 10.0);
 }
 
+/* A method unlike the default: no national factor, three of its own (in any order in the
+ * pack's table, sorted by name here), a fractional score and its own level. */
+static void test_own_factors_and_level(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(self, p, ctx)\n"
+		"  return { factors = { ['E（频繁程度）'] = 0.5, C = 40, L = 1, harm = 2 },\n"
+		"           score = 0.05, tier = '三级', level = '稍有危险' }\n"
+		"end }\n";
+
+	if (grade_with(f, pack, &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.importance, 0);
+	assert_int_equal(res.discretion, 0);
+	assert_int_equal(res.likelihood, 0);
+	assert_int_equal(res.harm, 2);
+	assert_int_equal(res.nfactors, 3);
+	assert_string_equal(res.factors[0].name, "C");
+	assert_true(res.factors[0].value == 40.0);
+	assert_string_equal(res.factors[1].name, "E（频繁程度）");
+	assert_true(res.factors[1].value == 0.5);
+	assert_string_equal(res.factors[2].name, "L");
+	assert_true(res.factors[2].value == 1.0);
+	assert_true(res.score == 0.05);
+	assert_string_equal(res.tier, "三级");
+	assert_string_equal(res.level, "稍有危险");
+	/* Without factors or level: none of either. */
+	if (grade_with(f, "return { grade = function() return { score = 3, tier = '二级' } end }",
+		       &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nfactors + res.importance + res.discretion + res.likelihood +
+			 res.harm, 0);
+	assert_null(res.level);
+}
+
+/* Plain-data facts with tables in tables (rules_set_point): p.facts is a table even
+ * empty, p.power.facts holds the power's declared facts, a table made by an earlier
+ * value is not replaced. */
+static void test_nested_facts(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+	static const char pack[] =
+		"return { grade = function(self, p, ctx)\n"
+		"  return { score = 1, tier = '三级', reasons = { type(p.facts),\n"
+		"    tostring(next(p.facts)), p.power.code, tostring(p.power.facts.often),\n"
+		"    tostring(p.power.facts.cash), math.type(p.power.facts.n), type(p.post) } }\n"
+		"end }\n";
+	const rule_value fields[] = {
+		{NULL, "code", RULE_TEXT, {.s = "FX-1"}},
+		{"power", "code", RULE_TEXT, {.s = "QL-1"}},
+		{NULL, "facts", RULE_TABLE, {0}},
+		{"power", "facts", RULE_TABLE, {0}},
+		{"power.facts", "often", RULE_TEXT, {.s = "每天"}},
+		{"power.facts", "cash", RULE_BOOL, {.i = 1}},
+		{"power", "facts", RULE_TABLE, {0}}, /* already a table: kept */
+		{"power.facts", "n", RULE_INT, {.i = 3}},
+	};
+	const rule_facts facts = {fields, 8, 2, NULL, 0};
+	static const char *const want[] = {"table", "nil", "QL-1", "每天", "true", "integer",
+					   "nil"};
+
+	rules_close(f->r);
+	f->r = NULL;
+	write_pack(f, pack, strlen(pack));
+	assert_int_equal(rules_open(f->dir, "2026-12-01", &f->r, NULL), RG_OK);
+	assert_int_equal(rules_use(f->r, "A", "default", NULL), RG_OK);
+	rules_set_point(f->r, &facts);
+	if (rules_grade(f->r, "FX-1", "A", &res, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(res.nreasons, 7);
+	for (int i = 0; i < 7; i++)
+		assert_string_equal(res.reasons[i], want[i]);
+}
+
 /* Each escape attempt must stop the run with a message that names what was refused. */
 static void test_sandbox_escapes(void **state)
 {
@@ -225,13 +304,16 @@ static void test_bad_results(void **state)
 		const char *message;
 	} cases[] = {
 		{"nil", "expected grade() to return a table, got nil"},
-		{"{ score = 1, tier = '一级' }", "result.factors: expected a table"},
+		{"{ factors = 'x', score = 1, tier = '一级' }",
+		 "result.factors: expected a table of factors, got string"},
 		{"{ factors = { importance = 0, discretion = 1, likelihood = 1, harm = 1 },"
-		 " score = 1, tier = '一级' }", "factors.importance: expected a whole number 1-5, got 0"},
+		 " score = 1, tier = '一级' }", "factors.importance: expected a whole number 1-5 (or no "
+		 "importance: a method that does not use it leaves it out), got 0"},
 		{"{ factors = { importance = 1, discretion = 2.5, likelihood = 1, harm = 1 },"
-		 " score = 1, tier = '一级' }", "factors.discretion: expected a whole number 1-5, got 2.5"},
-		{"{ factors = { importance = 1, discretion = 1, likelihood = 1 },"
-		 " score = 1, tier = '一级' }", "factors.harm: expected a whole number 1-5, got nil"},
+		 " score = 1, tier = '一级' }", "factors.discretion: expected a whole number 1-5 (or no "
+		 "discretion: a method that does not use it leaves it out), got 2.5"},
+		{"{ factors = { harm = 6 }, score = 1, tier = '一级' }",
+		 "factors.harm: expected a whole number 1-5"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " tier = '一级' }", "result.score: expected a number"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
@@ -263,7 +345,8 @@ static void test_bad_results(void **state)
 		 "result.score: expected a number, got the string \"4.80\""},
 		{"{ factors = { importance = '3', discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级' }",
-		 "result.factors.importance: expected a whole number 1-5, got the string \"3\""},
+		 "result.factors.importance: expected a whole number 1-5 (or no importance: a method "
+		 "that does not use it leaves it out), got the string \"3\""},
 		/* Limits on the number and the length of texts, and no control characters. */
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', reasons = (function() local t = {} for i = 1, 65 do"
@@ -294,6 +377,72 @@ static void test_bad_results(void **state)
 		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
 		 " due = '2026-12-16', text = '见\\27[31m红字' } } }",
 		 "result.warnings[1].text: contains the control character U+001B: only tab and newline"},
+		/* A field the engine does not read is an error, not silently lost (issue 12). */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', levle = '重大' }",
+		 "result.levle: unknown field: a result has factors, score, tier, level, reasons, "
+		 "trace, flags and warnings"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', note = 'x', label = 'y', [1] = 'z' }",
+		 "result: unknown fields [1], label, note: a result has factors"},
+		/* The method's own factors: named by a line of text, each a finite number. */
+		{"{ factors = { importance = 1, [2.5] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[2.5]: a factor is named by a string"},
+		{"{ factors = { L = 'x' }, score = 1, tier = '一级' }",
+		 "result.factors[\"L\"]: expected a finite number, got the string \"x\""},
+		{"{ factors = { L = 0/0 }, score = 1, tier = '一级' }",
+		 "result.factors[\"L\"]: expected a finite number, got nan"},
+		{"{ factors = { ['第一\\n第二'] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[1]: contains the control character U+000A"},
+		{"{ factors = { [('因'):rep(33)] = 1 }, score = 1, tier = '一级' }",
+		 "result.factors[1]: 33 characters, more than 32"},
+		{"{ factors = (function() local t = {} for i = 1, 17 do t['f' .. i] = i end"
+		 " return t end)(), score = 1, tier = '一级' }",
+		 "result.factors: more than 16 factors of the method's own"},
+		/* level: the method's name for the grade, a line of text. */
+		{"{ score = 1, tier = '一级', level = 5 }", "result.level: expected a string, got number"},
+		{"{ score = 1, tier = '一级', level = '' }",
+		 "result.level: expected the method's name for the grade (or no level), got an empty "
+		 "string"},
+		{"{ score = 1, tier = '一级', level = ('重'):rep(33) }",
+		 "result.level: 33 characters, more than 32"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l', evidence = 'e',"
+		 " lable = 'x' } } }",
+		 "result.flags[1].lable: unknown field: a flag has code, label and evidence"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '风险提示',"
+		 " due = '2026-12-16', text = 't', person = 'P1' } } }",
+		 "result.warnings[1].person: unknown field: a warning has reason, disposition, "
+		 "responsible, due and text"},
+		/* Values the README lists, checked here rather than by the database. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '四级' }", "result.tier: expected 一级, 二级 or 三级, got \"四级\""},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = '', label = 'l', evidence = 'e' } } }",
+		 "result.flags[1].code: expected a code, got an empty string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', flags = { { code = 'c', label = 'l', evidence = 'e' },"
+		 " { code = 'd', label = 'l', evidence = 'e' }, { code = 'c', label = 'm',"
+		 " evidence = 'f' } } }",
+		 "result.flags[3].code: \"c\" again (as flags[1].code): a point has each flag once"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = '', disposition = '风险提示',"
+		 " due = '2026-12-16', text = 't' } } }",
+		 "result.warnings[1].reason: expected why (预警事由), got an empty string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', warnings = { { reason = 'r', disposition = '约谈',"
+		 " due = '2026-12-16', text = 't' } } }",
+		 "result.warnings[1].disposition: expected 风险提示, 诫勉谈话 or 责令纠错, got \"约谈\""},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = 'x' }",
+		 "result.trace: expected a list, got string"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = { 1 } }",
+		 "result.trace[1]: expected a string \"file:line\" (from here()) or nil, got number"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', reasons = { 'a' }, trace = { 'f:1', 'f:2' } }",
+		 "result.trace: 2 entries for 1 reason: expected one beside each reason"},
 	};
 	fixture *f = *state;
 
@@ -325,6 +474,7 @@ static void test_result_texts_outlive_lua(void **state)
 		"local function fresh(s) local junk = {} for i = 1, 3000 do junk[i] = { i } end\n"
 		"  return s .. ('，'):rep(4) end\n"
 		"local function proxy(fields, raw) return setmetatable(raw or {}, { __index = function(_, k)\n"
+		"  if k == 'disposition' then return fresh(fields[k]):sub(1, -13) end\n"
 		"  if fields[k] then return fresh(fields[k]) end end }) end\n"
 		"return { grade = function(self, p, ctx)\n"
 		"  return proxy({ factors = 0, score = 0, tier = 0 }) and setmetatable({\n"
@@ -336,14 +486,15 @@ static void test_result_texts_outlive_lua(void **state)
 		"                       { due = '2026-12-16' }) } },\n"
 		"    { __index = function(_, k) if k == 'tier' then return '三' .. '级' end end })\n"
 		"end }\n";
-	/* Each text as the pack makes it: its own text and 4 full-width commas. */
+	/* Each text as the pack makes it: its own text and 4 full-width commas (but the
+	 * disposition, which must be one of the three, cut back to its own text). */
 	char want[9][128];
 	static const char *const stems[] = {"c1", "标签一", "证据一", "c2", "标签二", "证据二",
 					    "事由", "风险提示", "要求"};
 
 	for (int i = 0; i < 9; i++) {
 		snprintf(want[i], sizeof want[i], "%s", stems[i]);
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < 4 && i != 7; k++)
 			strcat(want[i], "，");
 	}
 	if (grade_with(f, pack, &res, &e) != RG_OK)
@@ -380,7 +531,8 @@ static void test_hostile_results(void **state)
 		 "  return { factors = { importance = setmetatable({}, { __tostring = function()\n"
 		 "    error('不该调用') end }), discretion = 1, likelihood = 1, harm = 1 },\n"
 		 "    score = 1, tier = '三级' }\nend }\n",
-		 "result.factors.importance: expected a whole number 1-5, got table"},
+		 "result.factors.importance: expected a whole number 1-5 (or no importance: a "
+		 "method that does not use it leaves it out), got table"},
 		/* grade served through __index, which raises on the second read (the first is
 		 * the prelude's check when the pack loads). */
 		{"local reads = 0\n"
@@ -766,6 +918,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_factors_and_level, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nested_facts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_result_texts_outlive_lua, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_results, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_full_between_points, setup, teardown),

@@ -1,0 +1,3 @@
+local pack = inherit("default")
+pack.SCORE_RANGE = { min = "0", max = 1 }
+return pack
