@@ -35,8 +35,10 @@ static const char help[] =
 	"-markedly_lower; with fewer than min_points points of its own or min_peer_points of\n"
 	"its peers no verdict is given (样本不足).  The thresholds are the table CALIBRATION of\n"
 	"the national default pack, DIR/default.lua: the comparison is across agencies, so an\n"
-	"agency pack's own CALIBRATION is not used.  Points without a power are left out (the\n"
-	"table's footnote counts them).\n"
+	"agency pack's own CALIBRATION is not used.  Without one (a method that has no use\n"
+	"for it) the defaults are used, min_points 5, min_peer_points 10, markedly_lower\n"
+	"0.5, and the table's notes say so (the other formats, standard error).  Points\n"
+	"without a power are left out (the table's footnote counts them).\n"
 	"\n"
 	"The table ends with the agencies named and the method; CSV (Chinese headers), JSON\n"
 	"and XLSX (the sheet 等级校准) have the rows only, JSON with the keys kind,\n"
@@ -138,7 +140,12 @@ typedef struct {
 	long min_peer_points; /* and its peers this many */
 	long lower;           /* markedly lower: a gap of at least this, in hundredths */
 	double markedly_lower; /* the same as the pack wrote it */
+	bool defaults;        /* the national pack has no CALIBRATION: these are the defaults */
 } thresholds;
+
+/* The thresholds when the national pack gives none (rules/README.md): a method that
+ * grades otherwise need not carry a table it has no use for. */
+static const double default_thresholds[NKEYS] = {5, 10, 0.5};
 
 /* Read and check CALIBRATION of the national default pack in dir. */
 static rg_status read_thresholds(const char *dir, thresholds *t, rg_err *e)
@@ -148,9 +155,16 @@ static rg_status read_thresholds(const char *dir, thresholds *t, rg_err *e)
 	const char *path;
 	rg_status st;
 
+	bool has;
+
 	if ((st = rules_open(dir, "1970-01-01", &r, e)) != RG_OK)
 		return st;
-	if ((st = rules_pack_numbers(r, "default", "CALIBRATION", keys, v, e)) != RG_OK)
+	if ((st = rules_pack_has(r, "default", "CALIBRATION", &has, e)) != RG_OK)
+		goto out;
+	t->defaults = !has;
+	if (!has)
+		memcpy(v, default_thresholds, sizeof v);
+	else if ((st = rules_pack_numbers(r, "default", "CALIBRATION", keys, v, e)) != RG_OK)
 		goto out;
 	path = rules_pack_path(r, "default");
 	for (int i = MIN_POINTS; i <= MIN_PEER_POINTS; i++) {
@@ -255,15 +269,16 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 	return st;
 }
 
-/* The footnotes of the table: the method, the thresholds and what was left out. */
+/* The footnotes of the table: the method, the thresholds (and whose), what was left out. */
 static void print_notes(const thresholds *t, const char *path, long unpowered)
 {
 	printf("\n等级分：一级 3，二级 2，三级 1。同类平均：同一职权类别其他各单位风险点合并的平均等级分。\n"
 	       "差值 = 平均等级分 - 同类平均（均先四舍五入到两位小数）。\n"
-	       "判断标准（%s，CALIBRATION）：差值 ≤ -%.2f 为明显偏低；本单位少于 %ld 个或同类少于 "
+	       "判断标准（%s%s）：差值 ≤ -%.2f 为明显偏低；本单位少于 %ld 个或同类少于 "
 	       "%ld 个风险点的不作判断（样本不足）。\n"
 	       "未计入：没有对应职权的风险点 %ld 个。\n",
-	       path, t->markedly_lower, t->min_points, t->min_peer_points, unpowered);
+	       path, t->defaults ? " 没有 CALIBRATION 表，用默认值" : "，CALIBRATION",
+	       t->markedly_lower, t->min_points, t->min_peer_points, unpowered);
 }
 
 rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
@@ -281,7 +296,7 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 	out_target target;
 	int npos;
 	long run, named = 0, unpowered = 0;
-	thresholds t = {0, 0, 0, 0};
+	thresholds t = {0, 0, 0, 0, false};
 	db *d = NULL;
 	db_stmt *s = NULL, *names = NULL, *count = NULL;
 	db_stmt *bound[2];
@@ -302,6 +317,11 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = read_thresholds(dir, &t, e)) != RG_OK)
 		goto out;
+	/* The table says whose thresholds in its notes; the other formats are rows only. */
+	if (t.defaults && target.fmt != OUT_TABLE)
+		fprintf(stderr, "riskgrade: %s has no CALIBRATION table: the default thresholds "
+			"were used (min_points %ld, min_peer_points %ld, markedly_lower %.2f)\n",
+			path, t.min_points, t.min_peer_points, t.markedly_lower);
 	/* Numbers stay numbers where a program reads them: JSON and XLSX. */
 	numbers = target.fmt == OUT_JSON || target.fmt == OUT_XLSX;
 	if ((st = db_prepare(d, numbers ? json_sql : text_sql, &s, e)) != RG_OK ||

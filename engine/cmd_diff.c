@@ -20,6 +20,8 @@ static const char diff_help[] =
 	"RUN_B, or that only one of them graded, with the direction (等级升高: to a higher\n"
 	"tier, 等级降低, 仅标记变化: same tier, other flags, 新增: only in RUN_B, 移出: only in\n"
 	"RUN_A), then the reasons each run gave, then the counts by agency and direction.\n"
+	"A tier is shown with the method's own level beside it when the rule pack gives one:\n"
+	"一级（极其危险）.\n"
 	"CSV, JSON and XLSX give the list alone, reasons included (one per line), without\n"
 	"the counts (XLSX: one sheet, 等级变化); JSON keys: point, agency, tier_a, tier_b,\n"
 	"direction, flags_a, flags_b, reasons_a, reasons_b.\n"

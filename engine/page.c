@@ -99,16 +99,34 @@ static void td_tier(FILE *f, const char *tier)
 	fputs("</span></td>", f);
 }
 
+/* td_tier_level: a tier's cell with the method's own level beside it, when it gave one. */
+static void td_tier_level(FILE *f, const char *tier, const char *level)
+{
+	if (level == NULL) {
+		td_tier(f, tier);
+		return;
+	}
+	int i = vocab_index(vocab_tier, VOCAB_TIERS, tier);
+	fprintf(f, "<td><span class=\"t%d\">", i < 0 ? 0 : i + 1);
+	html_text(f, tier);
+	fputs("</span> ", f);
+	html_text(f, level);
+	fputs("</td>", f);
+}
+
 /* point_cells: the cells of a point that the flagged points and the top risks share,
- * from its code to its note, and the end of the row. */
-static void point_cells(FILE *f, const report_point_row *p)
+ * from its code to its note (then its declared facts, when facts), and the end of the
+ * row. */
+static void point_cells(FILE *f, const report_point_row *p, bool facts)
 {
 	html_td(f, NULL, p->point);
 	html_td(f, "w", p->agency);
 	html_td(f, "w", p->post);
-	td_tier(f, p->tier);
+	td_tier_level(f, p->tier, p->level);
 	html_td_number(f, p->score);
 	html_td(f, "w", p->note);
+	if (facts)
+		html_td(f, "w", p->facts);
 	fputs("</tr>\n", f);
 }
 
@@ -326,6 +344,38 @@ static void agency_table(FILE *f, const chart_bar *bars, long n)
 	fputs("</tr></tfoot>\n</table>\n", f);
 }
 
+/* level_table: when the run's method gives levels of its own, the table of them beside
+ * each tier: 风险等级, 方法等级, 风险点. */
+static rg_status level_table(page *p, rg_err *e)
+{
+	static const html_col cols[] = {{"风险等级", false}, {"方法等级", false}, {"风险点", true}};
+	FILE *f = p->f;
+	report_list l = {0};
+	report_level_row lv;
+	bool got, any = false;
+	rg_status st;
+
+	if ((st = report_open(p->r, REPORT_LEVELS, &l, e)) != RG_OK)
+		goto out;
+	while ((st = report_next_level(&l, &lv, &got, e)) == RG_OK && got) {
+		if (!any) {
+			fputs("<p>本次评定所用方法给出的等级（方法等级），按风险等级分组：</p>\n", f);
+			html_table_begin(f, "list", "level-table", cols, 3);
+			any = true;
+		}
+		fputs("<tr>", f);
+		td_tier(f, lv.tier);
+		html_td(f, NULL, lv.level);
+		html_td_number(f, (double)lv.count);
+		fputs("</tr>\n", f);
+	}
+	if (st == RG_OK && any)
+		html_table_end(f);
+out:
+	report_close(&l);
+	return st;
+}
+
 /* section_agencies: 一、 the chart and the table of tiers per agency. */
 static rg_status section_agencies(page *p, rg_err *e)
 {
@@ -347,6 +397,8 @@ static rg_status section_agencies(page *p, rg_err *e)
 	fputs("<figcaption>每条为一个单位本次评定的风险点，按等级分段，段内为个数，"
 	      "条后为合计；数字见下表。</figcaption>\n</figure>\n", f);
 	agency_table(f, bars, n);
+	if ((st = level_table(p, e)) != RG_OK)
+		goto out;
 	fputs("</section>\n", f);
 out:
 	free_bars(bars, n);
@@ -434,7 +486,7 @@ static rg_status section_flags(page *p, rg_err *e)
 		fputs("<tr data-figure=\"flagged\"", f);
 		html_attr(f, "data-point", pt.point);
 		fputs(">", f);
-		point_cells(f, &pt);
+		point_cells(f, &pt, false);
 	}
 	if (st == RG_OK) {
 		html_table_end(f);
@@ -619,16 +671,20 @@ static rg_status section_top(page *p, rg_err *e)
 {
 	static const html_col cols[] = {
 		{"序号", true},     {"风险点编号", false}, {"单位", false}, {"岗位", false},
-		{"风险等级", false}, {"得分", true},        {"表现形式", false}};
+		{"风险等级", false}, {"得分", true},        {"表现形式", false},
+		{"自定义事实", false}};
 	FILE *f = p->f;
 	report_list l = {0};
 	report_point_row pt;
-	bool got;
+	bool got, facts;
 	rg_status st;
 
+	/* The facts the agency declared, a column beside the manifestation, when there are. */
+	if ((st = report_has_facts(p->r, &facts, e)) != RG_OK)
+		return st;
 	fputs("<section id=\"top\">\n<h2>六、重点风险</h2>\n<p>本次评定得分最高的风险点"
 	      "（至多 10 个，同分按编号）：</p>\n", f);
-	html_table_begin(f, "list", "top-risks", cols, 7);
+	html_table_begin(f, "list", "top-risks", cols, facts ? 8 : 7);
 	if ((st = report_open(p->r, REPORT_TOP, &l, e)) != RG_OK)
 		goto out;
 	for (int i = 1; (st = report_next_point(&l, &pt, &got, e)) == RG_OK && got; i++) {
@@ -637,7 +693,7 @@ static rg_status section_top(page *p, rg_err *e)
 		fputs(" data-score=\"", f);
 		html_number(f, pt.score);
 		fprintf(f, "\"><td class=\"n\">%d</td>", i);
-		point_cells(f, &pt);
+		point_cells(f, &pt, facts);
 	}
 	if (st == RG_OK) {
 		html_table_end(f);

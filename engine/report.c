@@ -84,6 +84,13 @@ static const char flagged_sql[] =
 	"   AND f.cleared_by IS NULL)"
 	" ORDER BY p.code";
 
+/* The levels a method gave within each tier, tier by tier (as enum_tier orders them),
+ * the most frequent first. */
+static const char levels_sql[] =
+	AGENCY_SCOPE "SELECT g.tier, g.level, count(*)" GRADED_FROM
+	" JOIN enum_tier t ON t.name = g.tier" GRADED_WHERE " AND g.level IS NOT NULL"
+	" GROUP BY g.tier, g.level ORDER BY min(t.ord), count(*) DESC, g.level";
+
 static const char warning_counts_sql[] =
 	AGENCY_SCOPE "SELECT ws.name, NULL, (SELECT count(*)" WARNED " AND w.status = ws.name)"
 	" FROM enum_warning_status ws ORDER BY ws.ord";
@@ -110,8 +117,23 @@ static const char changed_sql[] =
 	GRADED_WHERE " AND g0.tier <> g.tier"
 	" ORDER BY dir, p.code";
 
+/* A point's declared facts, its power's and its post's: "label value；…" in the order of
+ * their sheets, then names (a 是否 as 是/否, a 数值 as %g). */
+#define DECLARED_FACTS                                                                 \
+	"(SELECT group_concat(x, '；') FROM (SELECT f.label || ' ' ||"                   \
+	"  CASE WHEN f.type = '是否' THEN CASE v.value WHEN 1 THEN '是' ELSE '否' END"     \
+	"   WHEN typeof(v.value) = 'real' THEN printf('%g', v.value) ELSE v.value END AS x" \
+	"  FROM fact_definitions f JOIN enum_fact_sheet s ON s.name = f.belongs_to"        \
+	"  JOIN (SELECT 'point_facts' AS store, point AS owner, fact, value FROM point_facts" \
+	"   UNION ALL SELECT 'power_facts', power, fact, value FROM power_facts"          \
+	"   UNION ALL SELECT 'post_facts', post, fact, value FROM post_facts) v"           \
+	"   ON v.fact = f.name AND v.store = s.store AND v.owner = CASE s.store"           \
+	"    WHEN 'point_facts' THEN p.code WHEN 'power_facts' THEN p.power ELSE p.post END" \
+	"  ORDER BY s.ord, f.name))"
+
 static const char top_sql[] =
-	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation"
+	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level,"
+	"  " DECLARED_FACTS
 	GRADED
 	" ORDER BY g.score DESC, p.code LIMIT 10";
 
@@ -131,6 +153,7 @@ static const struct {
 	[REPORT_OVERDUE] = {overdue_sql, 3, "the overdue warnings"},
 	[REPORT_CHANGES] = {changed_sql, 4, "the changed points"},
 	[REPORT_TOP] = {top_sql, 2, "the top risks"},
+	[REPORT_LEVELS] = {levels_sql, 2, "the levels within each tier"},
 };
 
 /* ---- running a query ---------------------------------------------------------------- */
@@ -223,6 +246,19 @@ rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE],
 		cell[(l - 1) * REPORT_SCALE + h - 1] = (long)db_col_int(s, 2);
 	}
 out:
+	db_finalize(s);
+	return st;
+}
+
+rg_status report_has_facts(const report *r, bool *has, rg_err *e)
+{
+	db_stmt *s = NULL;
+	rg_status st = query(r, "SELECT EXISTS (SELECT 1 FROM fact_definitions)", 0,
+			     "the declared facts", &s, e);
+
+	*has = false;
+	if (st == RG_OK && (st = step(s, has, "the declared facts", e)) == RG_OK && *has)
+		*has = db_col_int(s, 0) != 0;
 	db_finalize(s);
 	return st;
 }
@@ -339,6 +375,20 @@ rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg
 	row->tier = db_col_text(l->s, 3);
 	row->score = db_col_double(l->s, 4);
 	row->note = db_col_text(l->s, 5);
+	row->level = l->kind == REPORT_TOP ? db_col_text(l->s, 6) : NULL;
+	row->facts = l->kind == REPORT_TOP ? db_col_text(l->s, 7) : NULL;
+	return RG_OK;
+}
+
+rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e)
+{
+	rg_status st = next(l, REPORT_LEVELS, REPORT_LEVELS, got, e);
+
+	if (st != RG_OK || !*got)
+		return st;
+	row->tier = db_col_text(l->s, 0);
+	row->level = db_col_text(l->s, 1);
+	row->count = (long)db_col_int(l->s, 2);
 	return RG_OK;
 }
 

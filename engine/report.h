@@ -48,7 +48,9 @@ typedef enum {
 	REPORT_WARNING_COUNTS, /* report_next_count: warnings up to the run per status */
 	REPORT_OVERDUE,        /* report_next_overdue: overdue warnings, by due date */
 	REPORT_CHANGES,        /* report_next_change: tier changes since report.prev */
-	REPORT_TOP             /* report_next_point: the ten highest scores */
+	REPORT_TOP,            /* report_next_point: the ten highest scores */
+	REPORT_LEVELS          /* report_next_level: the method's own levels within each tier
+				* (points without a level left out), tier by tier */
 } report_kind;
 
 /* A list being read.  Zero-initialise; use only through the functions below. */
@@ -93,9 +95,18 @@ typedef struct {
 	const char *agency; /* its agency's name */
 	const char *post;   /* its post's name */
 	const char *tier;   /* its tier in the run */
+	const char *level;  /* the method's own level for it, or NULL */
 	double score;       /* its score in the run */
 	const char *note;   /* flagged: the open flags' reasons; top: the manifestation */
+	const char *facts;  /* top: the facts the agency declared for it, its power and post,
+			     * "label value；…", or NULL (flagged: always NULL) */
 } report_point_row;
+
+typedef struct {
+	const char *tier;  /* 一级, 二级 or 三级 */
+	const char *level; /* a level the method gave within it */
+	long count;        /* the points of the run in scope with both */
+} report_level_row;
 
 typedef struct {
 	long id;                 /* the warning's number */
@@ -134,6 +145,10 @@ rg_status report_totals_read(const report *r, report_totals *t, rg_err *e);
  */
 rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE], rg_err *e);
 
+/* report_has_facts: whether the agency declared facts of its own (fact_definitions), into
+ * *has: the top risks then show them.  RG_DB as report_totals_read. */
+rg_status report_has_facts(const report *r, bool *has, rg_err *e);
+
 /*
  * report_prev: find the run before r->run (the highest id below it) and set r->prev to
  * it, its as-of date into as_of (empty if unknown) and *found to true; when there is
@@ -167,5 +182,6 @@ rg_status report_next_count(report_list *l, report_count_row *row, bool *got, rg
 rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg_err *e);
 rg_status report_next_overdue(report_list *l, report_overdue_row *row, bool *got, rg_err *e);
 rg_status report_next_change(report_list *l, report_change_row *row, bool *got, rg_err *e);
+rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e);
 
 #endif

@@ -332,6 +332,34 @@ rg_status rules_pack_numbers(rules *r, const char *name, const char *table,
 	return a.st;
 }
 
+/* Whether field a->table of the pack (argument 2) is not nil, into a->st's companion
+ * flag, protected (an inherited pack reads its base through __index). */
+static int p_has(lua_State *L)
+{
+	numbers_args *a = lua_touserdata(L, 1);
+
+	a->out[0] = lua_getfield(L, 2, a->table) != LUA_TNIL;
+	return 0;
+}
+
+rg_status rules_pack_has(rules *r, const char *name, const char *field, bool *has,
+			 rg_err *e)
+{
+	double found = 0;
+	numbers_args a = {r, name, field, NULL, "", &found, RG_OK, e};
+	rg_status st;
+
+	*has = false;
+	if ((st = push_pack(r, name, NULL, e)) != RG_OK)
+		return st;
+	if (protect(r, p_has, &a, 1, 0, true) != LUA_OK)
+		st = err_set(e, RG_RULE, "%s\n(while reading %s of %s)", sbx_error(r->L, -1), field,
+			     rules_pack_path(r, name));
+	lua_settop(r->L, SBX_MSGH);
+	*has = found != 0;
+	return st;
+}
+
 struct lua_State *rules_lua(rules *r)
 {
 	return r->L;

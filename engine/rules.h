@@ -108,6 +108,14 @@ rg_status rules_use(rules *r, const char *agency, const char *name, rg_err *e);
 rg_status rules_pack_numbers(rules *r, const char *name, const char *table,
 			     const char *const keys[], double out[], rg_err *e);
 
+/*
+ * rules_pack_has: whether pack name (loaded if it is not yet, with what it inherits) has
+ * field, i.e. self.field is not nil (read through inheritance), into *has.  RG_RULE or
+ * RG_IO when the pack cannot be loaded, RG_RULE when reading it raises an error.
+ */
+rg_status rules_pack_has(rules *r, const char *name, const char *field, bool *has,
+			 rg_err *e);
+
 /* rules_pack_count / rules_pack_at: the packs loaded so far, in the order their files
  * were read (a pack before the packs it inherits from). */
 int rules_pack_count(const rules *r);

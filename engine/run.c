@@ -82,12 +82,14 @@ rg_status run_latest(db *d, long *run, rg_err *e)
 /*
  * The points that changed from run ?1 to run ?2: tier, flags (labels in code order) and
  * reasons on each side, and the direction.  Tier rank: enum_tier.ord, 1 = 一级 (highest).
- * Each run's grades and flags as the views of schemas/006 give them.
+ * A tier is shown with the method's own level beside it, "一级（极其危险）", when the
+ * method gives one.  Each run's grades and flags as the views of schemas/006 give them.
  */
+#define TIER_SHOWN "g.tier || coalesce('（' || g.level || '）', '') AS shown"
 #define CHANGED_SQL \
-	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons FROM run_grades g" \
+	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
 	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?1)," \
-	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons FROM run_grades g" \
+	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
 	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?2)," \
 	" fa AS (SELECT point, group_concat(label, '、') AS labels FROM" \
 	"   (SELECT point, label FROM run_flags WHERE run = ?1 ORDER BY point, code)" \
@@ -97,7 +99,7 @@ rg_status run_latest(db *d, long *run, rg_err *e)
 	"   GROUP BY point)," \
 	" pts AS (SELECT point FROM ga UNION SELECT point FROM gb)," \
 	" changed AS (SELECT pts.point, p.agency, a.name AS agency_name," \
-	"   ga.tier AS tier_a, gb.tier AS tier_b," \
+	"   ga.shown AS tier_a, gb.shown AS tier_b," \
 	"   CASE WHEN ga.tier IS NULL THEN '新增' WHEN gb.tier IS NULL THEN '移出'" \
 	"     WHEN gb.ord < ga.ord THEN '等级升高' WHEN gb.ord > ga.ord THEN '等级降低'" \
 	"     ELSE '仅标记变化' END AS direction," \

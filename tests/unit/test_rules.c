@@ -823,6 +823,33 @@ static void test_pack_numbers(void **state)
 	assert_string_equal(res.tier, "三级");
 }
 
+/* Whether a pack has a table (calibrate falls back to defaults without CALIBRATION). */
+static void test_pack_has(void **state)
+{
+	fixture *f = *state;
+	static const char *const keys[] = {"min", NULL};
+	static const char pack[] =
+		"local pack = {}\n"
+		"pack.T = { min = 5 }\n"
+		"pack.F = false\n"
+		GRADE_OK
+		"return pack\n";
+	double out[1] = {0};
+	bool has = false;
+	rg_err e = {{0}};
+
+	if (numbers_with(f, pack, "default", keys, out, &e) != RG_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(rules_pack_has(f->r, "default", "T", &has, &e), RG_OK);
+	assert_true(has);
+	assert_int_equal(rules_pack_has(f->r, "default", "F", &has, &e), RG_OK);
+	assert_true(has); /* false is a value, not an absence */
+	assert_int_equal(rules_pack_has(f->r, "default", "CALIBRATION", &has, &e), RG_OK);
+	assert_false(has);
+	/* A pack that cannot be loaded. */
+	assert_int_equal(rules_pack_has(f->r, "NOPE", "T", &has, &e), RG_IO);
+}
+
 /* An agency pack sees its base's table through inheritance, or its own when it assigns
  * one; the default is unaffected by the agency's. */
 static void test_pack_numbers_inherited(void **state)
@@ -930,6 +957,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pack_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pack_numbers_inherited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pack_has, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pack_numbers_errors, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
