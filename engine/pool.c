@@ -221,7 +221,8 @@ rg_status pool_open(rules *const states[], int n, pool **out, rg_err *e)
 	if (p->workers == NULL || p->batches == NULL)
 		goto no_memory;
 	for (int i = 0; i < n; i++) {
-		p->workers[i] = (worker){p, states[i], 0};
+		p->workers[i].p = p;
+		p->workers[i].r = states[i];
 		if ((rc = pthread_create(&p->workers[i].thread, NULL, work, &p->workers[i])) != 0) {
 			pool_close(p);
 			return err_set(e, RG_IO, "cannot start grading thread %d of %d: %s", i + 1, n,

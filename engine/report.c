@@ -167,10 +167,8 @@ static rg_status query(const report *r, const char *sql, int nparams, const char
 
 	if (st != RG_OK)
 		return err_wrap(e, st, "report: %s", what);
-	if (r->agency != NULL)
-		db_bind_text(*s, 1, r->agency);
-	else
-		db_bind_null(*s, 1);
+	if (nparams >= 1)
+		db_bind_text(*s, 1, r->agency); /* NULL binds NULL */
 	if (nparams >= 2)
 		db_bind_int(*s, 2, r->run);
 	if (nparams >= 3)

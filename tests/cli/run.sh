@@ -11,7 +11,8 @@
 #   rc         expected exit code (absent: 0)
 #   unchanged  if present, $DB must be byte-for-byte the same after the command
 # Occurrences of the temporary folder in the output are replaced by TMP.
-# RG_CASES="a b" runs only those cases.  RG_ACCEPT=1 writes what the failing cases
+# RG_CASES="a b" runs only those cases; RG_SHARD=I/N only the cases whose place in the
+# list is I modulo N (make valgrind runs two shards at once, one per core).  RG_ACCEPT=1 writes what the failing cases
 # printed into their stdout/stderr/rc, for a change of output that has been checked by
 # hand: review `git diff tests/cli/cases` line by line before committing it.
 set -u
@@ -47,6 +48,10 @@ setup_db() { # setup_db KIND DB
 
 for dir in tests/cli/cases/*/; do
 	name=$(basename "$dir")
+	place=$((${place:--1} + 1))
+	if [ -n "${RG_SHARD:-}" ] && [ $((place % ${RG_SHARD#*/})) -ne "${RG_SHARD%/*}" ]; then
+		continue
+	fi
 	if [ -n "${RG_CASES:-}" ]; then
 		case " $RG_CASES " in *" $name "*) ;; *) continue ;; esac
 	fi

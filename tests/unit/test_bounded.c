@@ -18,6 +18,7 @@
 #include <lualib.h>
 
 #include "bounded.h"
+#include "watchdog.h"
 
 /* Run chunk in a fresh state with the bounded string and table functions; *msg gets its
  * string result or its error message.  Returns the status. */
@@ -32,7 +33,7 @@ static int run(const char *chunk, char *msg, size_t n)
 	lua_getglobal(L, "table");
 	bounded_open(L, -2, -1);
 	lua_pop(L, 2);
-	alarm(20); /* a loop the caps failed to stop fails the test */
+	alarm(watchdog_seconds(20)); /* a loop the caps failed to stop fails the test */
 	rc = luaL_loadstring(L, chunk);
 	if (rc == LUA_OK)
 		rc = lua_pcall(L, 0, 1, 0);

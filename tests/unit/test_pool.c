@@ -18,6 +18,7 @@
 
 #include "pool.h"
 #include "rules.h"
+#include "watchdog.h"
 
 #define MAX_WORKERS 3
 
@@ -143,7 +144,7 @@ static rg_status run_prepared(int workers, long expected, const char *fail, poin
 	rg_status st;
 
 	open_states(&f, workers, fail);
-	alarm(30); /* a hang fails the test */
+	alarm(watchdog_seconds(30)); /* a hang fails the test */
 	st = pool_open(f.states, workers, &p, e);
 	assert_int_equal(st, RG_OK);
 	st = pool_run(p, expected, next, store, ps, e);

@@ -24,6 +24,7 @@
 #include <lauxlib.h>
 
 #include "sandbox.h"
+#include "watchdog.h"
 
 /* Run chunk in L, under the CPU limit unless unlimited; returns its status (LUA_OK or an
  * error) with the message, or the chunk's string result, in msg.  No assertion: it runs
@@ -46,7 +47,7 @@ static int run_chunk_cpu(size_t limit, const char *chunk, char *msg, size_t n, b
 	int rc;
 
 	assert_non_null(L);
-	alarm(20); /* a hang fails the test instead of the run */
+	alarm(watchdog_seconds(20)); /* a hang fails the test instead of the run */
 	rc = call_chunk(L, chunk, msg, n, unlimited);
 	alarm(0);
 	sbx_close(L);
@@ -229,7 +230,7 @@ static void test_limit_per_thread(void **state)
 	pthread_t threads[2];
 
 	(void)state;
-	alarm(20);
+	alarm(watchdog_seconds(20));
 	for (int i = 0; i < 2; i++) {
 		assert_non_null(runs[i].L = sbx_open(16 << 20));
 		assert_int_equal(pthread_create(&threads[i], NULL, run_in_thread, &runs[i]), 0);
@@ -285,7 +286,7 @@ static void test_limit_own_cpu(void **state)
 	double start;
 
 	(void)state;
-	alarm(20);
+	alarm(watchdog_seconds(20));
 	assert_non_null(run.L = sbx_open(16 << 20));
 	lua_pushcfunction(run.L, l_wait_for_spin);
 	lua_setglobal(run.L, "wait_for_spin");
