@@ -251,12 +251,11 @@ out:
 rg_status report_has_facts(const report *r, bool *has, rg_err *e)
 {
 	db_stmt *s = NULL;
-	rg_status st = db_prepare(r->d, "SELECT EXISTS (SELECT 1 FROM fact_definitions)", &s, e);
+	rg_status st = query(r, "SELECT EXISTS (SELECT 1 FROM fact_definitions)", 0,
+			     "the declared facts", &s, e);
 
 	*has = false;
-	if (st != RG_OK)
-		st = err_wrap(e, st, "report: the declared facts");
-	else if ((st = step(s, has, "the declared facts", e)) == RG_OK && *has)
+	if (st == RG_OK && (st = step(s, has, "the declared facts", e)) == RG_OK && *has)
 		*has = db_col_int(s, 0) != 0;
 	db_finalize(s);
 	return st;
