@@ -34,7 +34,7 @@ LDSAN  := -fsanitize=$(SANITIZE)
 endif
 VERSION := $(shell cat VERSION)
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(OPT) \
-             -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(PREFIX)/share/riskgrade"' \
+             -DRG_VERSION='"$(VERSION)"' \
              -Iengine $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm -pthread $(LDSAN) $(LDFLAGS)
 
@@ -63,7 +63,7 @@ ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help
+        sanitize fuzz clean help FORCE
 all: $(B)/riskgrade
 
 help:
@@ -99,6 +99,17 @@ $(B):
 
 $(B)/%.o: engine/%.c $(wildcard engine/*.h) | $(B)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The folder of the installed rule packs is compiled into pack.o alone, rebuilt whenever
+# PREFIX differs from the last build's ($(B)/prefix), so that `make install PREFIX=DIR`
+# after an ordinary build installs a binary that finds its rules under DIR.
+$(B)/prefix: FORCE | $(B)
+	@printf '%s\n' '$(PREFIX)' | cmp -s - $@ || printf '%s\n' '$(PREFIX)' > $@
+
+$(B)/pack.o: $(B)/prefix
+$(B)/pack.o: CFLAGS_ALL += -DRG_DATADIR='"$(PREFIX)/share/riskgrade"'
+
+FORCE:
 
 # The SQL migrations are compiled in, so a database is always created by the schema
 # this binary was built with.
