@@ -42,7 +42,7 @@ B ?= build
 
 # ---- layers --------------------------------------------------------------------------
 # base: no library but libc
-BASE_OBJ   := $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
+BASE_OBJ   := $(B)/i18n.o $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
               $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
 # storage: the only layer that sees SQLite (and the audit chain kept in it)
 DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
@@ -108,6 +108,8 @@ $(B)/prefix: FORCE | $(B)
 
 $(B)/pack.o: $(B)/prefix
 $(B)/pack.o: CFLAGS_ALL += -DRG_DATADIR='"$(PREFIX)/share/riskgrade"'
+$(B)/i18n.o: $(B)/prefix
+$(B)/i18n.o: CFLAGS_ALL += -DRG_LOCALEDIR='"$(PREFIX)/share/locale"'
 
 FORCE:
 

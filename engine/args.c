@@ -1,6 +1,8 @@
 /*
  * args.c: shared option parsing for the subcommands, and the options every one of them
- * has (--help, --wait).  Depends on status.h and db.h (where --wait goes).
+ * has (--help, --wait), and help texts printed in the user's language.
+ * Depends on status.h, i18n.h, out.h (the output options' help) and db.h (where --wait
+ * goes).
  */
 #include "args.h"
 
@@ -11,6 +13,8 @@
 #include <string.h>
 
 #include "db.h"
+#include "i18n.h"
+#include "out.h"
 
 /* --wait SECONDS: how long to wait for another riskgrade that holds the database. */
 static rg_status set_wait(const char *cmd, const char *value, const char *usage, rg_err *e)
@@ -28,6 +32,23 @@ static rg_status set_wait(const char *cmd, const char *value, const char *usage,
 	return RG_OK;
 }
 
+/* Print help_text translated.  A help ending with the output options (OUT_HELP) is two
+ * entries of the catalog, the command's own text and the options every list shares. */
+static void print_help(const char *help_text)
+{
+	size_t n = strlen(help_text), k = strlen(OUT_HELP);
+	char own[8192];
+
+	if (n >= k && n - k < sizeof own && strcmp(help_text + n - k, OUT_HELP) == 0) {
+		memcpy(own, help_text, n - k);
+		own[n - k] = '\0';
+		fputs(_(own), stdout);
+		fputs(_(OUT_HELP), stdout);
+		return;
+	}
+	fputs(_(help_text), stdout);
+}
+
 rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,
 		     int minpos, int maxpos, int *npos, bool *help, const char *usage,
 		     const char *help_text, rg_err *e)
@@ -40,7 +61,7 @@ rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **po
 		const char *a = argv[i];
 		if (!options_done && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
 			*help = true;
-			fputs(help_text, stdout);
+			print_help(help_text);
 			return RG_OK;
 		}
 		if (!options_done && strcmp(a, "--") == 0) {

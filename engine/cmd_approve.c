@@ -10,6 +10,7 @@
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
@@ -20,7 +21,7 @@ static const char approve_usage[] =
 	"riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]";
 
 static const char approve_help[] =
-	"usage: riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]\n"
+	N_("usage: riskgrade approve DB POINT TIER --by PERSON --note TEXT [--on YYYY-MM-DD]\n"
 	"\n"
 	"Record that the collective review (集体审定) approved tier TIER (一级, 二级 or 三级)\n"
 	"for point POINT: the point's 审定等级 and 审定日期 become TIER and the date, its\n"
@@ -34,7 +35,7 @@ static const char approve_help[] =
 	"  --note TEXT   the decision and its grounds, e.g. the meeting and its minutes\n"
 	"  --on DATE     the date of the decision (default: today): not after today, nor\n"
 	"                before the as-of date of the run whose grade it approves, nor\n"
-	"                before the point's previous approval\n";
+	"                before the point's previous approval\n");
 
 /* The facts approve needs about the point: its approved tier, latest run, tier in it. */
 typedef struct {

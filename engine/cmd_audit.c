@@ -12,6 +12,7 @@
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "out.h"
 
@@ -20,7 +21,7 @@ static const char usage[] =
 	" [-o FILE] | head";
 
 static const char help[] =
-	"usage: riskgrade audit DB verify [--head SEQ:HASH]\n"
+	N_("usage: riskgrade audit DB verify [--head SEQ:HASH]\n"
 	"       riskgrade audit DB list [--format table|csv|json|xlsx] [-o FILE]\n"
 	"       riskgrade audit DB head\n"
 	"\n"
@@ -70,7 +71,7 @@ static const char help[] =
 	"review meeting and verify later with --head SEQ:HASH; a log rewritten or truncated\n"
 	"at or before that entry no longer matches it.  Entries appended after the recorded\n"
 	"head are covered only by the chain and the cross-checks until the next head is\n"
-	"recorded.\n";
+	"recorded.\n");
 
 /* Print a finding of audit_verify: problems as they are, notes marked as such. */
 static void print_finding(void *ctx, const audit_finding *f)

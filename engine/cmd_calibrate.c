@@ -11,6 +11,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "out.h"
 #include "pack.h"
@@ -23,7 +24,7 @@ static const char usage[] =
 	" [-o FILE] [--fail-on-lower]";
 
 static const char help[] =
-	"usage: riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json|xlsx]\n"
+	N_("usage: riskgrade calibrate DB [--run N] [--rules DIR] [--format table|csv|json|xlsx]\n"
 	"                              [-o FILE] [--fail-on-lower]\n"
 	"\n"
 	"Calibration across agencies (避高就低): for each power kind (职权类别) and each agency\n"
@@ -48,8 +49,7 @@ static const char help[] =
 	"\n"
 	"  --run N          the run to compare (default: the latest)\n"
 	"  --rules DIR      rule pack directory (default: as for grade)\n"
-	"  --fail-on-lower  exit 1 when an agency is named 明显偏低\n"
-	OUT_HELP;
+	"  --fail-on-lower  exit 1 when an agency is named 明显偏低\n") OUT_HELP;
 
 /* The thresholds of CALIBRATION, in the order of keys[]. */
 enum { MIN_POINTS, MIN_PEER_POINTS, MARKEDLY_LOWER, NKEYS };

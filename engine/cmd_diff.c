@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "out.h"
 #include "run.h"
@@ -14,7 +15,7 @@ static const char diff_usage[] =
 	"riskgrade diff DB RUN_A RUN_B [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char diff_help[] =
-	"usage: riskgrade diff DB RUN_A RUN_B [--format table|csv|json|xlsx] [-o FILE]\n"
+	N_("usage: riskgrade diff DB RUN_A RUN_B [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
 	"List the points whose tier or re-grading flags differ between run RUN_A and run\n"
 	"RUN_B, or that only one of them graded, with the direction (等级升高: to a higher\n"
@@ -25,8 +26,7 @@ static const char diff_help[] =
 	"CSV, JSON and XLSX give the list alone, reasons included (one per line), without\n"
 	"the counts (XLSX: one sheet, 等级变化); JSON keys: point, agency, tier_a, tier_b,\n"
 	"direction, flags_a, flags_b, reasons_a, reasons_b.\n"
-	"\n"
-	OUT_HELP;
+	"\n") OUT_HELP;
 
 rg_status cmd_diff(int argc, char **argv, rg_err *e)
 {

@@ -11,6 +11,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "out.h"
 #include "text.h"
@@ -18,13 +19,13 @@
 static const char usage[] = "riskgrade explain DB POINT";
 
 static const char help[] =
-	"usage: riskgrade explain DB POINT\n"
+	N_("usage: riskgrade explain DB POINT\n"
 	"\n"
 	"Show the risk point POINT (its code, e.g. FX-001): its facts (power, post, the facts\n"
 	"the agency declared, ratings, measures, signals, changes) and its latest grade — the\n"
 	"four factors (blank for one the method does not use) and the method's own, the score,\n"
 	"the tier and the method's own level, the reasons the rule pack gave, the re-grading\n"
-	"flags and the warnings.\n";
+	"flags and the warnings.\n");
 
 /* The point and what it hangs on; ?1 is the point's code. */
 static const char point_sql[] =

@@ -12,6 +12,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "factdef.h"
@@ -22,7 +23,7 @@ static const char usage[] =
 	"riskgrade export DB KIND -o FILE [--format csv|json|xlsx] [--run N] [--as-of DATE]";
 
 static const char help[] =
-	"usage: riskgrade export DB KIND -o FILE [--format csv|json|xlsx] [--run N] [--as-of DATE]\n"
+	N_("usage: riskgrade export DB KIND -o FILE [--format csv|json|xlsx] [--run N] [--as-of DATE]\n"
 	"\n"
 	"Write one of the lists of 廉政风险防控 to FILE, by way of a temporary file beside it\n"
 	"that replaces FILE only once everything is written: a failed export leaves FILE as\n"
@@ -61,7 +62,7 @@ static const char help[] =
 	"  powers    code, agency, name, kind, content, legal_basis, department, post,\n"
 	"            major (\"是\"/\"否\"), funds (万元)\n"
 	"A warning nobody answers for has responsible null in JSON, （未指定） in CSV and XLSX.\n"
-	"Writing a file prints one line: the file, the list, its run or date, the rows.\n";
+	"Writing a file prints one line: the file, the list, its run or date, the rows.\n");
 
 /* A whole REAL as an integer, so 36.0 prints as 36 in every format. */
 #define WHOLE(x) "CASE WHEN " x " = CAST(" x " AS INTEGER) THEN CAST(" x " AS INTEGER)" \

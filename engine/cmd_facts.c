@@ -10,6 +10,7 @@
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "factdef.h"
@@ -20,7 +21,7 @@ static const char usage[] =
 	"[--by NAME]";
 
 static const char help[] =
-	"usage: riskgrade facts DB [--format table|csv|json|xlsx] [-o FILE]\n"
+	N_("usage: riskgrade facts DB [--format table|csv|json|xlsx] [-o FILE]\n"
 	"       riskgrade facts DB remove NAME [--by NAME]\n"
 	"\n"
 	"List the facts the agency declared for its own method (imported with riskgrade\n"
@@ -33,8 +34,7 @@ static const char help[] =
 	"saying how many values use it: import those cells empty first.  The removal is\n"
 	"recorded in the audit log, as the latest state of the table fact_definitions.\n"
 	"\n"
-	"  --by NAME          who removes it, for the audit log (default: $USER)\n"
-	OUT_HELP;
+	"  --by NAME          who removes it, for the audit log (default: $USER)\n") OUT_HELP;
 
 /* A bound of a 整数 or 数值 as text: 9, not 9.0. */
 #define BOUND(x) "CASE WHEN " x " = CAST(" x " AS INTEGER) THEN CAST(" x " AS INTEGER)" \

@@ -7,6 +7,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "lookup.h"
 #include "out.h"
@@ -16,7 +17,7 @@ static const char flags_usage[] =
 	" [-o FILE]";
 
 static const char flags_help[] =
-	"usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json|xlsx]\n"
+	N_("usage: riskgrade flags DB [--agency CODE] [--code FLAG] [--format table|csv|json|xlsx]\n"
 	"                          [-o FILE]\n"
 	"\n"
 	"List the open re-grading flags (需重新评定): the flags each point got in the latest\n"
@@ -31,7 +32,7 @@ static const char flags_help[] =
 	OUT_HELP
 	"\n"
 	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n"
-	"The XLSX sheet is 需重新评定清单.\n";
+	"The XLSX sheet is 需重新评定清单.\n");
 
 rg_status cmd_flags(int argc, char **argv, rg_err *e)
 {

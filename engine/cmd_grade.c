@@ -11,6 +11,7 @@
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "grade.h"
@@ -24,7 +25,7 @@ static const char usage[] =
 	" [--dry-run] [--by NAME] [--jobs N]";
 
 static const char help[] =
-	"usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]\n"
+	N_("usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]\n"
 	"                          [--dry-run] [--by NAME] [--jobs N]\n"
 	"\n"
 	"Grade every risk point in scope with the rule pack DIR/default.lua and record the\n"
@@ -59,7 +60,7 @@ static const char help[] =
 	"                  a pack prints may come in another order\n"
 	"\n"
 	"On a terminal, standard error shows a progress bar while grading; nothing when it is\n"
-	"redirected.\n";
+	"redirected.\n");
 
 /* --jobs N into *jobs; when not given, the number of cores online. */
 static rg_status parse_jobs(const char *arg, int *jobs, rg_err *e)

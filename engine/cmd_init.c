@@ -6,17 +6,18 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 
 static const char usage[] = "riskgrade init DB";
 
 static const char help[] =
-	"usage: riskgrade init DB\n"
+	N_("usage: riskgrade init DB\n"
 	"\n"
 	"Create the SQLite database DB with the riskgrade schema, or apply the migrations an\n"
 	"older DB lacks.  Running it on an up-to-date database changes nothing.  An SQLite\n"
 	"file of another program (no riskgrade schema version, but tables of its own) is\n"
-	"refused and left as it is.\n";
+	"refused and left as it is.\n");
 
 rg_status cmd_init(int argc, char **argv, rg_err *e)
 {

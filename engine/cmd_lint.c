@@ -4,12 +4,13 @@
  * Depends on harness.h.
  */
 #include "cmd.h"
+#include "i18n.h"
 #include "harness.h"
 
 static const char usage[] = "riskgrade lint [--rules DIR] [--db DB] [PACK...]";
 
 static const char help[] =
-	"usage: riskgrade lint [--rules DIR] [--db DB] [PACK...]\n"
+	N_("usage: riskgrade lint [--rules DIR] [--db DB] [PACK...]\n"
 	"\n"
 	"Check rule packs before a review: tier thresholds (TIERS) out of order, or leaving\n"
 	"scores without a tier or out of reach (checked against the pack's SCORE_RANGE =\n"
@@ -22,7 +23,7 @@ static const char help[] =
 	"  --rules DIR   rule pack directory (default: as for grade)\n"
 	"  --db DB       also check the agency's own facts a pack reads (p.facts.NAME,\n"
 	"                p.power.facts.NAME, p.post.facts.NAME) against those declared in\n"
-	"                DB (riskgrade facts DB lists them); without it they are not checked\n";
+	"                DB (riskgrade facts DB lists them); without it they are not checked\n");
 
 rg_status cmd_lint(int argc, char **argv, rg_err *e)
 {

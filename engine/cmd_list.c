@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "lookup.h"
 #include "out.h"
@@ -18,7 +19,7 @@ static const char list_usage[] =
 	"       [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char list_help[] =
-	"usage: riskgrade list DB agencies|departments|posts|persons|powers|points\n"
+	N_("usage: riskgrade list DB agencies|departments|posts|persons|powers|points\n"
 	"                      [--agency CODE] [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
 	"List one table of the register by code, with the names people know it by:\n"
@@ -33,7 +34,7 @@ static const char list_help[] =
 	"the import (code, name, parent, agency, department, post, role, kind, power, level,\n"
 	"category, approved_tier, manifestation).\n"
 	"\n"
-	"  --agency CODE      only this agency and the units under it\n" OUT_HELP;
+	"  --agency CODE      only this agency and the units under it\n") OUT_HELP;
 
 /* One table the command lists: its names, the query (?1: the --agency scope or NULL) and
  * the columns of its rows. */

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "atomic.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
@@ -22,7 +23,7 @@ static const char usage[] =
 	"riskgrade report DB -o FILE [--run N] [--as-of YYYY-MM-DD] [--agency CODE]";
 
 static const char help[] =
-	"usage: riskgrade report DB -o FILE [--run N] [--as-of YYYY-MM-DD] [--agency CODE]\n"
+	N_("usage: riskgrade report DB -o FILE [--run N] [--as-of YYYY-MM-DD] [--agency CODE]\n"
 	"\n"
 	"Write the report of run N for the review meeting as one self-contained HTML file\n"
 	"(no script, nothing fetched from the network; prints on A4): the run, its rule packs\n"
@@ -38,7 +39,7 @@ static const char help[] =
 	"  --as-of DATE    the date overdue warnings are judged against: a warning still 发布\n"
 	"                  or 签收 whose due date is before it is overdue (default: the run's own\n"
 	"                  as-of date)\n"
-	"  --agency CODE   only this agency and the units under it\n";
+	"  --agency CODE   only this agency and the units under it\n");
 
 rg_status cmd_report(int argc, char **argv, rg_err *e)
 {

@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "pack.h"
 #include "rules.h"
@@ -17,14 +18,14 @@
 static const char usage[] = "riskgrade rules DB [--rules DIR] [--agency CODE]";
 
 static const char help[] =
-	"usage: riskgrade rules DB [--rules DIR] [--agency CODE]\n"
+	N_("usage: riskgrade rules DB [--rules DIR] [--agency CODE]\n"
 	"\n"
 	"Show which rule pack grades each agency: its own (DIR/agencies/CODE.lua), else the\n"
 	"nearest parent agency's, else the national default (DIR/default.lua); then each pack\n"
 	"that loads, what it inherits from, and the SHA-256 a run will record for it.\n"
 	"\n"
 	"  --rules DIR     rule pack directory (default: as for grade)\n"
-	"  --agency CODE   only this agency and the units under it\n";
+	"  --agency CODE   only this agency and the units under it\n");
 
 /* The agencies and their packs, collected to be printed aligned. */
 typedef struct {

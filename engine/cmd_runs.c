@@ -6,13 +6,14 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "db.h"
 #include "out.h"
 
 static const char runs_usage[] = "riskgrade runs DB [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char runs_help[] =
-	"usage: riskgrade runs DB [--format table|csv|json|xlsx] [-o FILE]\n"
+	N_("usage: riskgrade runs DB [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
 	"List the grading runs, oldest first: when each was recorded (UTC) and by whom, the\n"
 	"as-of date, the scope (an agency and the units under it, or all), the points graded\n"
@@ -20,8 +21,7 @@ static const char runs_help[] =
 	"escalated), and every rule pack with the first 12 digits of its SHA-256.  JSON keys:\n"
 	"run, created_at, actor, as_of, scope, points, tier1, tier2, tier3, flags, warnings,\n"
 	"warnings_new, warnings_escalated, packs.  The XLSX sheet is 运行记录.\n"
-	"\n"
-	OUT_HELP;
+	"\n") OUT_HELP;
 
 rg_status cmd_runs(int argc, char **argv, rg_err *e)
 {

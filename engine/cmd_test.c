@@ -3,12 +3,13 @@
  * before it grades anything.  Needs no database.  Depends on harness.h.
  */
 #include "cmd.h"
+#include "i18n.h"
 #include "harness.h"
 
 static const char usage[] = "riskgrade test [--rules DIR] [PACK...]";
 
 static const char help[] =
-	"usage: riskgrade test [--rules DIR] [PACK...]\n"
+	N_("usage: riskgrade test [--rules DIR] [PACK...]\n"
 	"\n"
 	"Run the test cases each rule pack carries (its CASES table: facts in, expected tier,\n"
 	"flags and warnings out) and print every failure as expected/actual, the tiers no case\n"
@@ -16,7 +17,7 @@ static const char help[] =
 	"PACK is \"default\" or an agency code; without PACK, the default and every pack in\n"
 	"DIR/agencies/.  Exits 1 if any case fails, so a pack can be gated in CI.\n"
 	"\n"
-	"  --rules DIR   rule pack directory (default: as for grade)\n";
+	"  --rules DIR   rule pack directory (default: as for grade)\n");
 
 rg_status cmd_test(int argc, char **argv, rg_err *e)
 {

@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
@@ -20,7 +21,7 @@ static const char usage[] =
 	" [--on DATE] [--due DATE]";
 
 static const char help[] =
-	"usage: riskgrade warning DB ID ACTION --by PERSON --note TEXT [--on DATE] [--due DATE]\n"
+	N_("usage: riskgrade warning DB ID ACTION --by PERSON --note TEXT [--on DATE] [--due DATE]\n"
 	"\n"
 	"Move warning ID (预警编号, see riskgrade warnings) one step:\n"
 	"  ack       签收: the responsible person has received it        发布 → 签收\n"
@@ -37,7 +38,7 @@ static const char help[] =
 	"  --on DATE    the date of the step (default: today); not after today, and not\n"
 	"               before the warning's latest step\n"
 	"  --due DATE   escalate only: the new due date (default: as many days after --on as\n"
-	"               the warning had from its issue to its due date)\n";
+	"               the warning had from its issue to its due date)\n");
 
 /* Print what step c did to warning w. */
 static void print_step(const warn_record *w, const warn_change *c)

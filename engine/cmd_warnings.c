@@ -10,6 +10,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "date.h"
 #include "db.h"
 #include "lookup.h"
@@ -21,7 +22,7 @@ static const char usage[] =
 	" [--as-of DATE] [--run N] [--format table|csv|json|xlsx] [-o FILE]";
 
 static const char help[] =
-	"usage: riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]\n"
+	N_("usage: riskgrade warnings DB [--status S] [--tier T] [--agency CODE] [--overdue]\n"
 	"                             [--as-of DATE] [--run N]\n"
 	"                             [--format table|csv|json|xlsx] [-o FILE]\n"
 	"\n"
@@ -44,7 +45,7 @@ static const char help[] =
 	"person, then due date.  CSV and XLSX have Chinese headers (the sheet is 预警清单);\n"
 	"JSON is an array of objects with the keys responsible, responsible_code, id, point,\n"
 	"agency, post, tier, reason, disposition, due, status, overdue (1 or 0), issued_on,\n"
-	"run, text.  XLSX is dated --as-of.\n";
+	"run, text.  XLSX is dated --as-of.\n");
 
 /* Still 发布 or 签收 after its due date (?5, the as-of date). */
 #define OVERDUE "(w.status IN ('发布', '签收') AND w.due < ?5)"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "db.h"
+#include "i18n.h"
 #include "status.h"
 
 typedef enum { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX } out_format;
@@ -26,14 +27,14 @@ typedef enum { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_XLSX } out_format;
  * options.  The confidentiality test runs every format a usage line names.
  */
 #define OUT_HELP \
-	"  --format F         table (default), csv, json or xlsx\n" \
+	N_("  --format F         table (default), csv, json or xlsx\n" \
 	"  -o, --output FILE  write the list to FILE instead, by way of a temporary file\n" \
 	"                     renamed over it (a failure leaves FILE as it was), and print\n" \
 	"                     one line: the file, the list, the rows.  Without --format,\n" \
 	"                     FILE's extension (.csv, .json, .xlsx) gives the format.  CSV\n" \
 	"                     starts with a BOM, for Excel; \"-o -\" is standard output.\n" \
 	"                     xlsx needs -o: one sheet named after the list, the header\n" \
-	"                     bold, frozen and filtered, numbers as numbers, tiers coloured.\n"
+	"                     bold, frozen and filtered, numbers as numbers, tiers coloured.\n")
 
 /* One output column: its header for people (Chinese) and its key in JSON.  In XLSX a
  * column whose key is a tier's (tier, approved_tier, tier_a, tier_b) is coloured. */

@@ -1,12 +1,16 @@
 /*
- * status.c: error records and the mapping from status to exit code.
- * Depends on the C library only.
+ * status.c: error records and the mapping from status to exit code.  A message's format is
+ * translated here, so every err_set and err_wrap is in the user's language without a
+ * _() at each call (the catalog is extracted with err_set and err_wrap as keywords).
+ * Depends on the C library and i18n.h.
  */
 #include "status.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "i18n.h"
 
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 {
@@ -15,7 +19,7 @@ rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 	if (e == NULL)
 		return status;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
 	return status;
 }
@@ -40,7 +44,7 @@ rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
 		return status;
 	snprintf(original, sizeof original, "%s", e->msg);
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
 	append(e->msg, sizeof e->msg, ": ");
 	append(e->msg, sizeof e->msg, original);

@@ -28,7 +28,8 @@ typedef struct {
 /*
  * err_set: record a failure and return its status, so callers can write
  * `return err_set(e, RG_INPUT, "%s:%d: ...", ...)`.  e may be NULL (message dropped).
- * The message is printf-formatted and truncated to fit.  Returns status.
+ * The message is printf-formatted, its format translated first (i18n.h: the format is
+ * the catalog's key), and truncated to fit.  Returns status.
  */
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -37,7 +38,8 @@ rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
  * err_wrap: put context before the message already in e, keeping the status of the
  * failure (a storage failure stays RG_DB, a rule failure RG_RULE), so callers can write
  * `return err_wrap(e, st, "point %s", code)` -> "point FX-1: <original message>".  The
- * context is printf-formatted; ": " separates it from the original.  e may be NULL.
+ * context is printf-formatted (its format translated, as err_set's); ": " separates it
+ * from the original.  e may be NULL.
  * Returns status.
  */
 rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
