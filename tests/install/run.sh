@@ -64,7 +64,7 @@ if [ -n "$shared_prefix" ]; then
 	# Only what depends on PREFIX is rebuilt: one compile, one link.
 	compiles=$(grep -c -- ' -c ' "$tmp/make.log")
 	[ "$compiles" -eq 1 ] ||
-		fail "make install compiled $compiles files, expected only pack.c (see below)
+		fail "make install compiled $compiles files, expected only pack.c (is $build up to date? make B=$build)
 $(cat "$tmp/make.log")"
 fi
 
