@@ -14,8 +14,9 @@ TEST_PKGS := cmocka
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
             libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
-# for the HTML report (and a CJK font, so the screenshot shows the Chinese text).
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); man-db
+# (man, and groff) for the installed manual page.
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk man-db
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -152,6 +153,7 @@ cli: $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
+	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
@@ -231,10 +233,16 @@ bench: deps
 	@$(MAKE) --no-print-directory $(B)/riskgrade
 	@sh bench/run.sh $(B)/riskgrade $(BENCH_N)
 
+# The binary, its rule packs, the manual page and the bash completion (the file name is the
+# command's, as bash-completion looks it up on first use).
 install: $(B)/riskgrade
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(B)/riskgrade $(DESTDIR)$(PREFIX)/bin/riskgrade
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/riskgrade/rules/
+	install -m 644 doc/riskgrade.1 $(DESTDIR)$(PREFIX)/share/man/man1/riskgrade.1
+	install -m 644 contrib/riskgrade.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/riskgrade
 
 clean:
 	rm -rf $(B)
