@@ -12,7 +12,7 @@ PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
+            libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3 gettext locales
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
 # for the HTML report (and a CJK font, so the screenshot shows the Chinese text); man-db
 # (man, and groff) for the installed manual page.
@@ -61,11 +61,15 @@ SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 
+# the message catalogs, one per language (see "messages" below)
+LINGUAS    := zh_CN en
+MO         := $(foreach l,$(LINGUAS),$(B)/locale/$(l)/LC_MESSAGES/riskgrade.mo)
+
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help FORCE
-all: $(B)/riskgrade
+        sanitize fuzz clean help FORCE po
+all: $(B)/riskgrade $(MO)
 
 help:
 	@echo "make            build build/riskgrade"
@@ -82,6 +86,7 @@ help:
 # Install what is missing; a no-op when everything is there.
 deps:
 	@$(MAKE) --no-print-directory apt-install APT_PKGS="$(DEB_PKGS)"
+	@sh tools/locale.sh
 
 test-deps:
 	@$(MAKE) --no-print-directory apt-install APT_PKGS="$(TEST_DEB_PKGS)"
@@ -129,8 +134,27 @@ $(B)/prelude.c: engine/prelude.lua engine/packtest.lua tools/embed.sh | $(B)
 $(B)/prelude.o: $(B)/prelude.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-$(B)/riskgrade: $(B)/main.o $(ENGINE_OBJ)
-	$(CC) -o $@ $^ $(LIBS_ALL)
+# The message catalogs are built beside the program ($(B)/locale), where it looks first,
+# so that the build tree speaks the user's language as an installed riskgrade does.
+$(B)/riskgrade: $(B)/main.o $(ENGINE_OBJ) | $(MO)
+	$(CC) -o $@ $(filter %.o,$^) $(LIBS_ALL)
+
+# ---- messages (GNU gettext) ------------------------------------------------------------
+# po/riskgrade.pot is extracted from the sources (`make po` after changing a message);
+# po/zh_CN.po translates it, po/en.po is the English source text as its own catalog.
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+            --keyword=err_set:3 --keyword=err_wrap:3 --flag=err_set:3:c-format \
+            --flag=err_wrap:3:c-format --add-comments=TRANSLATORS: --sort-by-file \
+            --package-name=riskgrade --package-version=$(VERSION)
+
+$(B)/locale/%/LC_MESSAGES/riskgrade.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+po:
+	$(XGETTEXT) -o po/riskgrade.pot $(sort $(wildcard engine/*.c engine/*.h))
+	msgmerge --quiet --update --backup=none po/zh_CN.po po/riskgrade.pot
+	msginit --no-translator --locale=en_US.UTF-8 -i po/riskgrade.pot -o po/en.po
 
 # ---- tests ---------------------------------------------------------------------------
 $(B)/tests/test_%: tests/unit/test_%.c $(ENGINE_OBJ) | $(B)
@@ -235,10 +259,15 @@ bench: deps
 
 # The binary, its rule packs, the manual page and the bash completion (the file name is the
 # command's, as bash-completion looks it up on first use).
-install: $(B)/riskgrade
+install: $(B)/riskgrade $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(B)/riskgrade $(DESTDIR)$(PREFIX)/bin/riskgrade
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/riskgrade.mo \
+	    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/riskgrade.mo || exit 1; \
+	done
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/riskgrade/rules/
 	install -m 644 doc/riskgrade.1 $(DESTDIR)$(PREFIX)/share/man/man1/riskgrade.1
 	install -m 644 contrib/riskgrade.bash \

@@ -43,6 +43,7 @@ void i18n_init(void)
 
 bool i18n_chinese(void)
 {
-	/* The catalog says which language it is: the translation of its own header marker. */
+	/* The catalog says which language it is. */
+	/* TRANSLATORS: not a message: the code of the catalog's language, zh_CN for Chinese. */
 	return strcmp(_("language-code"), "zh_CN") == 0;
 }

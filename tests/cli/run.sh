@@ -10,6 +10,9 @@
 #   stderr     expected standard error (absent: must be empty)
 #   rc         expected exit code (absent: 0)
 #   unchanged  if present, $DB must be byte-for-byte the same after the command
+#   stdout.zh_CN, stderr.zh_CN  the same in Chinese, where it differs from the English
+# Every case runs in each language of RG_LANGS (default "C zh_CN": LC_ALL=C, English
+# messages, and LC_ALL=zh_CN.UTF-8, Chinese ones).
 # Occurrences of the temporary folder in the output are replaced by TMP.
 # RG_CASES="a b" runs only those cases; RG_SHARD=I/N only the cases whose place in the
 # list is I modulo N (make valgrind runs two shards at once, one per core).  RG_ACCEPT=1 writes what the failing cases
@@ -46,15 +49,16 @@ setup_db() { # setup_db KIND DB
 	esac
 }
 
-for dir in tests/cli/cases/*/; do
-	name=$(basename "$dir")
-	place=$((${place:--1} + 1))
-	if [ -n "${RG_SHARD:-}" ] && [ $((place % ${RG_SHARD#*/})) -ne "${RG_SHARD%/*}" ]; then
-		continue
-	fi
-	if [ -n "${RG_CASES:-}" ]; then
-		case " $RG_CASES " in *" $name "*) ;; *) continue ;; esac
-	fi
+# run_case NAME DIR LANG: one case in one language.  LANG C compares with stdout, stderr;
+# zh_CN with stdout.zh_CN, stderr.zh_CN where the Chinese output differs, else with the
+# same files (output with nothing to translate is the same in both).
+run_case() {
+	name=$1 dir=$2 lang=$3
+	case $lang in
+	C) LC_ALL=C ;;
+	*) LC_ALL=$lang.UTF-8 ;;
+	esac
+	export LC_ALL
 	tmp=$(mktemp -d)
 	DB=$tmp/case.db
 	TMP=$tmp
@@ -62,10 +66,10 @@ for dir in tests/cli/cases/*/; do
 	setup=none
 	[ -f "$dir/setup" ] && setup=$(cat "$dir/setup")
 	if ! setup_db "$setup" "$DB"; then
-		echo "FAIL $name: setup $setup failed"
+		echo "FAIL $name ($lang): setup $setup failed"
 		fail=$((fail + 1))
 		rm -rf "$tmp"
-		continue
+		return
 	fi
 	[ -f "$dir/unchanged" ] && cp "$DB" "$tmp/before.db"
 	(cd "$root" && sh "$dir/cmd") >"$tmp/out" 2>"$tmp/err"
@@ -80,6 +84,7 @@ for dir in tests/cli/cases/*/; do
 		got=$tmp/out
 		[ $stream = stderr ] && got=$tmp/err
 		want=$dir/$stream
+		[ "$lang" != C ] && [ -f "$dir/$stream.$lang" ] && want=$dir/$stream.$lang
 		[ -f "$want" ] || want=/dev/null
 		if ! cmp -s "$want" "$got"; then
 			problems="$problems $stream differs;"
@@ -92,20 +97,50 @@ for dir in tests/cli/cases/*/; do
 	if [ -z "$problems" ]; then
 		pass=$((pass + 1))
 	else
-		echo "FAIL $name:$problems"
+		echo "FAIL $name ($lang):$problems"
 		[ -f "$tmp/diffs" ] && cat "$tmp/diffs"
 		fail=$((fail + 1))
-		if [ "${RG_ACCEPT:-0}" = 1 ]; then
-			for stream in stdout stderr; do
-				got=$tmp/out
-				[ $stream = stderr ] && got=$tmp/err
-				if [ -s "$got" ]; then cp "$got" "$dir/$stream"; else rm -f "$dir/$stream"; fi
-			done
-			if [ "$rc" = 0 ]; then rm -f "$dir/rc"; else echo "$rc" >"$dir/rc"; fi
-			echo "  accepted $name"
-		fi
+		[ "${RG_ACCEPT:-0}" = 1 ] && accept "$dir" "$lang"
 	fi
 	rm -rf "$tmp"
+}
+
+# accept DIR LANG: keep what the case printed as its expected output (RG_ACCEPT=1).  A
+# Chinese output the same as the English expectation needs no file of its own.
+accept() {
+	for stream in stdout stderr; do
+		got=$tmp/out
+		[ $stream = stderr ] && got=$tmp/err
+		if [ "$2" = C ]; then
+			if [ -s "$got" ]; then cp "$got" "$1/$stream"; else rm -f "$1/$stream"; fi
+		else
+			english=$1/$stream
+			[ -f "$english" ] || english=/dev/null
+			if cmp -s "$got" "$english"; then rm -f "$1/$stream.$2"; else cp "$got" "$1/$stream.$2"; fi
+		fi
+	done
+	if [ "$2" = C ]; then
+		if [ "$rc" = 0 ]; then rm -f "$1/rc"; else echo "$rc" >"$1/rc"; fi
+	fi
+	echo "  accepted $1 ($2)"
+}
+
+if [ -z "${RG_LANGS+set}" ]; then
+	RG_LANGS="C zh_CN"
+fi
+unset LANGUAGE
+for dir in tests/cli/cases/*/; do
+	name=$(basename "$dir")
+	place=$((${place:--1} + 1))
+	if [ -n "${RG_SHARD:-}" ] && [ $((place % ${RG_SHARD#*/})) -ne "${RG_SHARD%/*}" ]; then
+		continue
+	fi
+	if [ -n "${RG_CASES:-}" ]; then
+		case " $RG_CASES " in *" $name "*) ;; *) continue ;; esac
+	fi
+	for lang in $RG_LANGS; do
+		run_case "$name" "${dir%/}" "$lang"
+	done
 done
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
