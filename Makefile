@@ -68,7 +68,7 @@ MO         := $(foreach l,$(LINGUAS),$(B)/locale/$(l)/LC_MESSAGES/riskgrade.mo)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help FORCE po
+        sanitize fuzz clean help FORCE po po-check
 all: $(B)/riskgrade $(MO)
 
 help:
@@ -151,6 +151,12 @@ $(B)/locale/%/LC_MESSAGES/riskgrade.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
+# Every message marked in the sources is in each catalog, translated and not fuzzy.
+po-check: | $(B)
+	@$(XGETTEXT) -o $(B)/riskgrade.pot $(sort $(wildcard engine/*.c engine/*.h))
+	@for l in $(LINGUAS); do msgcmp po/$$l.po $(B)/riskgrade.pot || exit 1; done
+	@echo "po: every message in $(LINGUAS) catalogs"
+
 po:
 	$(XGETTEXT) -o po/riskgrade.pot $(sort $(wildcard engine/*.c engine/*.h))
 	msgmerge --quiet --update --backup=none po/zh_CN.po po/riskgrade.pot
@@ -168,6 +174,7 @@ unit: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
 
 cli: $(B)/riskgrade
+	@$(MAKE) --no-print-directory po-check
 	@sh tests/cli/run.sh $(B)/riskgrade
 	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
