@@ -176,6 +176,7 @@ unit: $(B)/riskgrade $(UNIT_TESTS)
 cli: $(B)/riskgrade
 	@$(MAKE) --no-print-directory po-check
 	@sh tests/cli/run.sh $(B)/riskgrade
+	@sh tests/i18n/demo.sh $(B)/riskgrade
 	@sh tests/export/xlsx.sh $(B)/riskgrade
 	@sh tests/oracle/run.sh $(B)/riskgrade
 	@sh tests/agencies/run.sh $(B)/riskgrade
