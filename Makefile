@@ -14,8 +14,9 @@ TEST_PKGS := cmocka
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
             libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
-# for the HTML report (and a CJK font, so the screenshot shows the Chinese text).
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
+# reads the PDFs they print, page by page.
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
