@@ -56,7 +56,7 @@ RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
               $(B)/grade.o $(B)/results.o \
-              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
+              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
@@ -139,6 +139,7 @@ cli: $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
+	@sh tests/notice/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
