@@ -2,7 +2,7 @@
  * cmd_notice.c: `riskgrade notice`, the printable notices of the warnings (预警通知书),
  * one per A4 page in one self-contained HTML file.  Only the command: it checks the
  * arguments and that what they name exists, opens the output, and has notice.c write.
- * Depends on args.h, atomic.h, db.h, lookup.h, notice.h, run.h.
+ * Depends on args.h, html.h (the output file), db.h, lookup.h, notice.h, run.h.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "args.h"
-#include "atomic.h"
 #include "cmd.h"
 #include "db.h"
+#include "html.h"
 #include "lookup.h"
 #include "notice.h"
 #include "run.h"
@@ -76,10 +76,9 @@ rg_status cmd_notice(int argc, char **argv, rg_err *e)
 			  {"--run", &run_text, NULL},
 			  {"--issuer", &n.issuer, NULL},
 			  {NULL, NULL, NULL}};
-	atomic_file af = {0};
-	FILE *out;
-	bool helped, to_stdout;
-	int npos, err;
+	html_file hf = {0};
+	bool helped;
+	int npos;
 	long count = 0;
 	rg_status st;
 
@@ -91,7 +90,6 @@ rg_status cmd_notice(int argc, char **argv, rg_err *e)
 			       "\nusage: %s", usage);
 	if ((st = choose(&n, warning, person, run_text, e)) != RG_OK)
 		return st;
-	to_stdout = strcmp(path, "-") == 0;
 
 	if ((st = db_open(pos[0], &n.d, e)) != RG_OK)
 		goto out;
@@ -99,28 +97,18 @@ rg_status cmd_notice(int argc, char **argv, rg_err *e)
 		goto out;
 	if (run_text != NULL && (st = run_exists(n.d, "--run", run_text, &n.run, e)) != RG_OK)
 		goto out;
-	if (to_stdout) {
-		out = stdout;
-	} else if ((err = atomic_begin(&af, path, true)) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
+	if ((st = html_file_open(&hf, path, e)) != RG_OK)
 		goto out;
-	} else {
-		out = af.f;
-	}
 
-	if ((st = notice_write(&n, out, &count, e)) != RG_OK)
+	if ((st = notice_write(&n, hf.f, &count, e)) != RG_OK)
 		goto out;
-	if (to_stdout) {
-		if (fflush(stdout) != 0 || ferror(stdout))
-			st = err_set(e, RG_IO, "cannot write to standard output");
-	} else if ((err = atomic_sync(&af)) != 0 || (err = atomic_rename(&af)) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
-	} else {
+	if ((st = html_file_commit(&hf, e)) != RG_OK)
+		goto out;
+	if (strcmp(path, "-") != 0)
 		printf("%s: %ld notice%s written, one page each\n", path, count,
 		       count == 1 ? "" : "s");
-	}
 out:
-	atomic_abort(&af);
+	html_file_abort(&hf);
 	db_close(n.d);
 	return st;
 }

@@ -1,7 +1,7 @@
 /*
  * html.c: the head and stylesheet every page shares, escaping, local times, and the
- * small pieces of HTML tables every page is made of.
- * Depends on date.h and the C library (POSIX localtime_r).
+ * small pieces of HTML tables every page is made of, and the file a page is written to.
+ * Depends on atomic.h, date.h, status.h and the C library (POSIX localtime_r).
  */
 #include "html.h"
 
@@ -29,6 +29,39 @@ static const char base_css[] =
 	"tfoot { display: table-row-group; break-before: avoid; page-break-before: avoid }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid }\n"
 	"td.n, th.n { text-align: right; font-variant-numeric: tabular-nums }\n";
+
+rg_status html_file_open(html_file *h, const char *path, rg_err *e)
+{
+	int err;
+
+	h->path = path;
+	if (strcmp(path, "-") == 0) {
+		h->f = stdout;
+		return RG_OK;
+	}
+	if ((err = atomic_begin(&h->af, path, true)) != 0)
+		return err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
+	h->f = h->af.f;
+	return RG_OK;
+}
+
+rg_status html_file_commit(html_file *h, rg_err *e)
+{
+	int err;
+
+	if (h->f == stdout)
+		return fflush(stdout) != 0 || ferror(stdout)
+			       ? err_set(e, RG_IO, "cannot write to standard output")
+			       : RG_OK;
+	if ((err = atomic_sync(&h->af)) != 0 || (err = atomic_rename(&h->af)) != 0)
+		return err_set(e, RG_IO, "%s: cannot write: %s", h->path, strerror(err));
+	return RG_OK;
+}
+
+void html_file_abort(html_file *h)
+{
+	atomic_abort(&h->af);
+}
 
 void html_page_begin(FILE *f, const char *title, const char *css)
 {

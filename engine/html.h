@@ -2,8 +2,10 @@
  * html.h: writing HTML to a stream: the head of a page with the stylesheet every printed
  * page shares (A4), text escaped for element content and quoted attributes, numbers as
  * the engine prints scores, times in the reader's time zone, and the cells, header rows
- * and frames of tables.  For every page riskgrade writes (the report, the notices).
- * Depends on date.h and the C library (POSIX localtime_r for the time zone).
+ * and frames of tables; and the file a page goes to (-o), whole or not at all.  For every
+ * page riskgrade writes (the report, the notices).
+ * Depends on atomic.h, date.h, status.h and the C library (POSIX localtime_r for the time
+ * zone).
  */
 #ifndef RG_HTML_H
 #define RG_HTML_H
@@ -11,12 +13,41 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "atomic.h"
+#include "status.h"
+
 /* One column of a table's header: its title (plain text, escaped when written) and
  * whether it holds numbers (then it is right-aligned: class "n"). */
 typedef struct {
 	const char *title;
 	bool num;
 } html_col;
+
+/* The file a page is written to: the -o FILE of a command.  Zero-initialise. */
+typedef struct {
+	const char *path; /* the file the user named, "-" for standard output */
+	atomic_file af;   /* its temporary file (nothing for standard output) */
+	FILE *f;          /* where to write the page: af.f or stdout */
+} html_file;
+
+/*
+ * html_file_open: start writing the page to path: standard output for "-", else a
+ * temporary file beside path (atomic.h) that html_file_commit renames over it, so path is
+ * replaced only by a complete page.  The page goes to h->f.  RG_IO "PATH: cannot write:
+ * REASON" with nothing left behind.
+ */
+rg_status html_file_open(html_file *h, const char *path, rg_err *e);
+
+/*
+ * html_file_commit: finish the page: flush standard output, or sync the temporary file and
+ * rename it over the target.  RG_IO if anything written could not be (the stream's error
+ * flag) or the file cannot be completed; call html_file_abort either way.
+ */
+rg_status html_file_commit(html_file *h, rg_err *e);
+
+/* html_file_abort: remove what is left of an incomplete page's temporary file; a no-op
+ * after html_file_commit succeeded, or for standard output, so it can close every path. */
+void html_file_abort(html_file *h);
 
 /*
  * html_page_begin: write to f the page up to and including <body>: the doctype, the

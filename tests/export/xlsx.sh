@@ -38,12 +38,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/tiny.db
 
-"$rg" init "$db" >/dev/null || fail "init"
-for f in fixtures/tiny/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$rg" import "$db" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$rg" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade"
+# graded DIR DB: a new database DB of the spreadsheets of DIR, graded as of 2026-12-01.
+graded() {
+	"$rg" init "$2" >/dev/null || fail "init $2"
+	for f in "$1"/[0-9]*.csv; do
+		t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
+		"$rg" import "$2" "$t" "$f" >/dev/null || fail "import $f"
+	done
+	"$rg" grade "$2" --as-of 2026-12-01 >/dev/null || fail "grade $1"
+}
+
+graded fixtures/tiny "$db"
 sqlite3 "$db" "UPDATE points SET manifestation = '报销凭证\"审核\"不严, 多次' || char(10) || '重复报销' WHERE code = 'A6';
                UPDATE powers SET funds = 12.5 WHERE code = 'Q3';" || fail "sqlite3"
 
@@ -108,12 +113,7 @@ echo "xlsx: 6 command lists read back by LibreOffice and by zip+XML, all fields 
 
 # The tier list of the demo agency as it prints: LibreOffice's PDF, page by page.
 demo=$tmp/demo.db
-"$rg" init "$demo" >/dev/null || fail "init demo"
-for f in fixtures/demo/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$rg" import "$demo" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$rg" grade "$demo" --as-of 2026-12-01 >/dev/null || fail "grade demo"
+graded fixtures/demo "$demo"
 mkdir "$tmp/print" || fail "mkdir"
 "$rg" export "$demo" tiers -o "$tmp/print/tiers.xlsx" --as-of 2026-12-20 >/dev/null ||
 	fail "export demo tiers xlsx"

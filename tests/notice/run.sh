@@ -23,38 +23,20 @@ fail() {
 	exit 1
 }
 
-[ $# -ge 1 ] || { echo "usage: sh tests/notice/run.sh RISKGRADE [OUTDIR]" >&2; exit 2; }
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-[ -x "$bin" ] || fail "$1: no such program"
-for tool in chromium sqlite3 python3 timeout pdfinfo pdftotext; do
-	command -v $tool >/dev/null 2>&1 ||
-		fail "$tool not found: the notice test needs it (make test-deps installs chromium and poppler-utils)"
-done
-outdir=${2:-build/artifacts}
-mkdir -p "$outdir" || fail "cannot create $outdir"
-outdir=$(cd "$outdir" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
+. "$(dirname "$0")/../chromium.sh"
 db=$tmp/demo.db
 issuer=上街区纪委监委派驻第三纪检监察组
 signals=fixtures/demo/10_signals.csv
-
-# chrome ARGS...: headless Chromium with a fresh profile; its chatter goes to a log.
-chrome() {
-	profile=$(mktemp -d "$tmp/profile.XXXXXX")
-	timeout 300 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$profile" "$@" 2>>"$tmp/chromium.log"
-}
 
 # print_check NAME HTML [OPTION VALUE]: print HTML to NAME.pdf as README says and check it.
 print_check() {
 	pc_name=$1 pc_html=$2
 	shift 2
 	chrome --no-pdf-header-footer --print-to-pdf="$tmp/$pc_name.pdf" "file://$pc_html" \
-		>/dev/null || { tail -20 "$tmp/chromium.log" >&2; fail "$pc_name: chromium could not print $pc_html"; }
+		>/dev/null || {
+		tail -20 "$tmp/chromium.log" >&2
+		fail "$pc_name: chromium could not print $pc_html"
+	}
 	python3 "$here/check.py" "$tmp/$pc_name.pdf" "$db" "$issuer" "$signals" "$@" ||
 		fail "$pc_name: the printed notices do not match the database"
 }

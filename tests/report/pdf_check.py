@@ -18,17 +18,16 @@ The codes come from DB (sqlite3), not from the report.  Prints what differs and 
 when anything does; prints how many pages the tables spanned.
 """
 import json
+import os
 import re
-import subprocess
 import sys
 
-
-def run(*args):
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import pdfpages  # noqa: E402  (tests/pdfpages.py)
 
 
 def sql(db, query):
-    out = run("sqlite3", "-json", db, query)
+    out = pdfpages.run("sqlite3", "-json", db, query)
     return json.loads(out) if out.strip() else []
 
 
@@ -38,23 +37,20 @@ def main():
     agencies = {r["code"] for r in sql(db, "SELECT code FROM agencies")}
     problems = []
 
-    npages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
-    sizes = re.findall(r"^Page\s+(\d+) size:\s+([0-9.]+) x ([0-9.]+)",
-                       run("pdfinfo", "-f", "1", "-l", str(npages), pdf), re.M)
-    if len(sizes) != npages:
-        problems.append(f"pdfinfo gives the size of {len(sizes)} pages of {npages}")
-    for page, w, h in sizes:
-        if abs(float(w) - 595.28) > 1 or abs(float(h) - 841.89) > 1:
-            problems.append(f"page {page}: {w} x {h} points, not A4 portrait")
+    sizes = pdfpages.sizes(pdf)
+    npages = len(sizes)
+    for page, size in enumerate(sizes, 1):
+        if not pdfpages.is_size(size, *pdfpages.A4):
+            problems.append(f"page {page}: {size[0]} x {size[1]} points, not A4 portrait")
 
     total_re = re.compile(r"^\s*合计(\s+\d+){4}\s*$")
     totals = []         # (page, line) of each total row
     last_agency = None  # (page, line) of the last agency row
     spans = {"points": set(), "agencies": set()}
     for i in range(1, npages + 1):
-        lines = run("pdftotext", "-layout", "-f", str(i), "-l", str(i), pdf, "-").split("\n")
-        text = "\n".join(lines)
-        if "file://" in text or re.search(r"\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}", text):
+        text = pdfpages.text(pdf, i, layout=True)
+        lines = text.split("\n")
+        if pdfpages.stamped(text):
             problems.append(f"page {i}: stamped by the browser (an address or a date)")
         point_head = agency_head = None
         for n, line in enumerate(lines):

@@ -30,30 +30,9 @@ fail() {
 	exit 1
 }
 
-[ $# -ge 1 ] || { echo "usage: sh tests/report/run.sh RISKGRADE [OUTDIR]" >&2; exit 2; }
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-[ -x "$bin" ] || fail "$1: no such program"
-for tool in chromium sqlite3 python3 timeout pdfinfo pdftotext; do
-	command -v $tool >/dev/null 2>&1 ||
-		fail "$tool not found: the report test needs it (make test-deps installs chromium and poppler-utils)"
-done
-outdir=${2:-build/artifacts}
-mkdir -p "$outdir" || fail "cannot create $outdir"
-outdir=$(cd "$outdir" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
+. "$(dirname "$0")/../chromium.sh"
 db=$tmp/demo.db
 as_of=2026-12-20 # the report's date for overdue warnings (due 2026-12-16 ones are late)
-
-# chrome ARGS...: headless Chromium with a fresh profile; its chatter goes to a log.
-chrome() {
-	profile=$(mktemp -d "$tmp/profile.XXXXXX")
-	timeout 300 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$profile" "$@" 2>>"$tmp/chromium.log"
-}
 
 # render_check NAME HTML RUN [AGENCY]: dump the rendered DOM and check its figures.
 render_check() {
