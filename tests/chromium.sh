@@ -4,7 +4,7 @@
 # bin (RISKGRADE, absolute), outdir (OUTDIR, default build/artifacts, created, absolute),
 # here (the test's folder) and tmp (a temporary folder removed on exit); fails unless
 # chromium, sqlite3, python3, timeout and poppler's pdfinfo and pdftotext are installed;
-# and defines chrome.
+# and defines chrome and demo_graded.
 
 [ $# -ge 1 ] || { echo "usage: sh $0 RISKGRADE [OUTDIR]" >&2; exit 2; }
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -27,4 +27,17 @@ chrome() {
 	timeout 300 chromium --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-background-networking --disable-component-update --disable-sync \
 		--user-data-dir="$profile" "$@" 2>>"$tmp/chromium.log"
+}
+
+# demo_graded DB: a new database DB of fixtures/demo, graded as of 2026-12-01 (run 1),
+# recorded at RISKGRADE_NOW=2026-12-01T09:00:00Z, which stays exported.
+demo_graded() {
+	RISKGRADE_NOW=2026-12-01T09:00:00Z
+	export RISKGRADE_NOW
+	"$bin" init "$1" >/dev/null || fail "init"
+	for f in fixtures/demo/[0-9]*.csv; do
+		t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
+		"$bin" import "$1" "$t" "$f" >/dev/null || fail "import $f"
+	done
+	"$bin" grade "$1" --as-of 2026-12-01 >/dev/null || fail "grade (run 1)"
 }

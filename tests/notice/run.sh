@@ -42,14 +42,7 @@ print_check() {
 }
 
 # ---- the database: a run and a few steps by hand -------------------------------------
-RISKGRADE_NOW=2026-12-01T09:00:00Z
-export RISKGRADE_NOW
-"$bin" init "$db" >/dev/null || fail "init"
-for f in fixtures/demo/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$bin" import "$db" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$bin" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade"
+demo_graded "$db"
 RISKGRADE_NOW=2026-12-10T09:00:00Z
 step() { # step ID ACTION PERSON: one step of warning ID, by its responsible person
 	"$bin" warning "$db" "$1" "$2" --by "$3" --note "测试：$2" >/dev/null || fail "warning $1 $2"

@@ -47,14 +47,7 @@ render_check() {
 }
 
 # ---- the database: two runs and a review by hand ----------------------------------------
-RISKGRADE_NOW=2026-12-01T09:00:00Z
-export RISKGRADE_NOW
-"$bin" init "$db" >/dev/null || fail "init"
-for f in fixtures/demo/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$bin" import "$db" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$bin" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade (run 1)"
+demo_graded "$db"
 
 mkdir -p "$tmp/rules/agencies" && cp rules/default.lua "$tmp/rules/" || fail "copy rules"
 cat >"$tmp/rules/agencies/SJ.lua" <<'LUA'
