@@ -37,7 +37,8 @@ static const char help[] =
 	"                  file is replaced only once the report is complete\n"
 	"  --run N         the run to report on (default: the latest)\n"
 	"  --as-of DATE    the date overdue warnings are judged against: a warning still 发布\n"
-	"                  or 签收 whose due date is before it is overdue (default: today)\n"
+	"                  or 签收 whose due date is before it is overdue (default: the run's own\n"
+	"                  as-of date)\n"
 	"  --agency CODE   only this agency and the units under it\n";
 
 rg_status cmd_report(int argc, char **argv, rg_err *e)
@@ -48,7 +49,7 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 			  {"--as-of", &as_of, NULL},
 			  {"--agency", &agency, NULL},
 			  {NULL, NULL, NULL}};
-	char stamp[STAMP_BUF], today[DATE_BUF];
+	char run_date[DATE_BUF];
 	report r = {0};
 	html_file hf = {0};
 	bool helped;
@@ -65,11 +66,6 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	if (as_of != NULL && !date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       as_of);
-	if (as_of == NULL) {
-		if ((st = date_now(stamp, today, e)) != RG_OK)
-			return st;
-		as_of = today;
-	}
 	r.as_of = as_of;
 	r.agency = agency;
 
@@ -77,6 +73,11 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = run_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;
+	if (as_of == NULL) {
+		if ((st = run_as_of(r.d, r.run, run_date, e)) != RG_OK)
+			goto out;
+		r.as_of = run_date;
+	}
 	if (agency != NULL && (st = lookup_agency(r.d, "--agency", agency, e)) != RG_OK)
 		goto out;
 	if ((st = html_file_open(&hf, path, e)) != RG_OK)

@@ -19,6 +19,7 @@ static const struct {
 	{"facts", cmd_facts, "list or remove the facts an agency declared for its method"},
 	{"grade", cmd_grade, "grade every risk point and record the run"},
 	{"warnings", cmd_warnings, "list the warnings of a run"},
+	{"list", cmd_list, "list agencies, departments, posts, persons, powers or points"},
 	{"explain", cmd_explain, "show a point's facts and why it got its grade"},
 	{"runs", cmd_runs, "list the grading runs: when, as-of, packs, counts"},
 	{"diff", cmd_diff, "show the points whose tier or flags changed between two runs"},
