@@ -25,7 +25,8 @@
 # --dry-run with and without a rule change), explain of every point after each run,
 # warnings and flags in every format and filter, the warning steps, approve, runs, diff,
 # calibrate, audit list/verify/head (the lists also as XLSX files), export of every kind
-# in csv, json and xlsx (to a file and to stdout), report, notice (the notices of every
+# in csv, json and xlsx (to a file and to stdout), list of every table in every format,
+# report, notice (the notices of every
 # open warning, of the signals' warnings, of a person and of a run), rules, test, lint
 # and facts.  A probe rule pack writes every
 # fact it is handed (the whole point, every signal with all its keys, ctx) into its
@@ -345,6 +346,13 @@ for f in table csv json; do
 done
 rg facts-xlsx 0 facts "$db" --format xlsx -o "$tmp/files/facts.xlsx"
 keep "$tmp/files/facts.xlsx"
+# The register's lists (list): every table, in every format.
+for t in agencies departments posts persons powers points; do
+	for f in table csv json; do rg "list-$t-$f" 0 list "$db" $t --format $f; done
+	rg "list-$t-xlsx" 0 list "$db" $t --format xlsx -o "$tmp/files/list-$t.xlsx"
+	keep "$tmp/files/list-$t.xlsx"
+done
+rg list-agency 0 list "$db" points --agency T-1
 rg init-again 0 init "$db"
 
 # ---- a probe pack: whatever a pack is handed goes into its output --------------------------
