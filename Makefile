@@ -14,9 +14,10 @@ TEST_PKGS := cmocka
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
             libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
-# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); man-db
-# (man, and groff) for the installed manual page.
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk man-db
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
+# reads the PDFs they print, page by page; man-db (man, and groff) for the installed
+# manual page.
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -56,7 +57,7 @@ RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
               $(B)/grade.o $(B)/results.o \
-              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
+              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
 ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
@@ -150,6 +151,7 @@ cli: $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
+	@sh tests/notice/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
 	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test

@@ -30,6 +30,7 @@ static const struct {
 	{"audit", cmd_audit, "verify or list the hash-chained audit log"},
 	{"export", cmd_export, "write a list as CSV, JSON or XLSX"},
 	{"report", cmd_report, "write the review meeting's HTML report"},
+	{"notice", cmd_notice, "write the printable notice of each warning (预警通知书)"},
 	{"rules", cmd_rules, "show which rule pack each agency uses"},
 	{"test", cmd_test, "run the test cases rule packs carry"},
 	{"lint", cmd_lint, "check rule packs for mistakes before a review"},
