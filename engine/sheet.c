@@ -230,12 +230,15 @@ void sheet_sha256(const sheet *s, char out[SHA_HEX])
 	memcpy(out, s->sha256, SHA_HEX);
 }
 
-/* The letters of column col (0 is A, 25 Z, 26 AA) into out. */
-static void column_letters(size_t col, char out[8])
+void sheet_column_name(size_t col, char out[8])
 {
 	char rev[8];
 	int n = 0;
 
+	if (col >= SHEET_MAX_COLS) {
+		out[0] = '\0';
+		return;
+	}
 	col++;
 	while (col > 0 && n < 7) {
 		rev[n++] = (char)('A' + (col - 1) % 26);
@@ -287,7 +290,7 @@ const char *sheet_ref(const sheet *s, size_t col, long row, char *buf, size_t n)
 	if (col == SHEET_ROW) {
 		snprintf(buf + used, n - used, "!%ld:%ld", row, row);
 	} else {
-		column_letters(col, letters);
+		sheet_column_name(col, letters);
 		snprintf(buf + used, n - used, "!%s%ld", letters, row);
 	}
 	return buf;

@@ -100,6 +100,10 @@ bool sheet_date1904(const sheet *s);
 /* sheet_sha256: the SHA-256 of the workbook file's bytes, as 64 hex digits and a NUL. */
 void sheet_sha256(const sheet *s, char out[SHA_HEX]);
 
+/* sheet_column_name: the letters of column col (0 is A, 25 Z, 26 AA, 16383 XFD) into
+ * out; an empty string past XFD. */
+void sheet_column_name(size_t col, char out[8]);
+
 /*
  * sheet_ref: the place of column col (0 is A) of row row in s's sheet, as Excel writes
  * it: 评议!C17, or the whole row, 评议!17:17, when col is SHEET_ROW; the name quoted
