@@ -150,7 +150,8 @@ static bool parse_serial(const char *s, bool date1904, long *days, const char **
 		return false;
 	if (date1904) {
 		if (serial > DATE_SERIAL_MAX_1904) {
-			*why = "beyond Excel's day numbers (0 to 2957003 in the 1904 date system)";
+			*why = "past Excel's day numbers, which in the 1904 date system go from "
+			       "0, 1904-01-01, to 2957003, 9999-12-31";
 			return false;
 		}
 		*days = serial - 24107; /* 1904-01-01 is 24107 days before 1970-01-01 */
@@ -161,7 +162,8 @@ static bool parse_serial(const char *s, bool date1904, long *days, const char **
 		return false;
 	}
 	if (serial < 1 || serial > DATE_SERIAL_MAX) {
-		*why = "beyond Excel's day numbers (1 to 2958465: 1900-01-01 to 9999-12-31)";
+		*why = "past Excel's day numbers, which go from 1, 1900-01-01, to 2958465, "
+		       "9999-12-31";
 		return false;
 	}
 	/* 1 is 1900-01-01, 25567 days before 1970-01-01; from 61 on, one less for the 60th. */

@@ -655,7 +655,10 @@ static void notice_ignored(importer *im, char **header, bool keyless)
 			"the %s)", count == 1 ? "" : "s", names, im->table, im->secret->label);
 	else
 		fputs(names, im->errs);
-	fprintf(im->errs, "%s\n", keyless ? "; is the header row missing?" : "");
+	fprintf(im->errs, "%s\n", !keyless ? "" : im->book != NULL ? "; is the header row "
+		"missing, or the data on another sheet (--sheet NAME)?" : im->kind == ENC_GB18030
+		? "; is the header row missing, or the file UTF-8 read as GB18030 (--encoding "
+		"utf-8)?" : "; is the header row missing?");
 }
 
 /* Read the header row, the first row with a cell that is not empty: which column each

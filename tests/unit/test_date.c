@@ -1,6 +1,7 @@
 /*
- * test_date.c: unit tests of engine/date.c (date_parse, date_parse_cell, date_format).  Every day number
- * below was counted by hand from 1970-01-01 = 0, not read back from the code.
+ * test_date.c: unit tests of engine/date.c (date_parse, date_parse_cell, date_format).
+ * Every day number below was counted by hand from 1970-01-01 = 0, not read back from the
+ * code.
  * Depends on cmocka and date.h.
  */
 #include <stdarg.h>
@@ -150,6 +151,11 @@ static const struct {
 	{"2026-07-21", true, 20655},
 };
 
+#define RANGE_1900 "past Excel's day numbers, which go from 1, 1900-01-01, to 2958465, " \
+	"9999-12-31"
+#define RANGE_1904 "past Excel's day numbers, which in the 1904 date system go from 0, " \
+	"1904-01-01, to 2957003, 9999-12-31"
+
 /* Cells it refuses, with the reason it gives (NULL: none, the cell is no number). */
 static const struct {
 	const char *s;
@@ -177,9 +183,9 @@ static const struct {
 	{"46224x", false, NULL},
 	{"1e5", false, NULL},
 	{"60", false, "Excel's day number 60 is 1900-02-29, a day that never was"},
-	{"0", false, "beyond Excel's day numbers (1 to 2958465: 1900-01-01 to 9999-12-31)"},
-	{"2958466", false, "beyond Excel's day numbers (1 to 2958465: 1900-01-01 to 9999-12-31)"},
-	{"2957004", true, "beyond Excel's day numbers (0 to 2957003 in the 1904 date system)"},
+	{"0", false, RANGE_1900},
+	{"2958466", false, RANGE_1900},
+	{"2957004", true, RANGE_1904},
 	{"46224.5", false, "a day number with a time of day: give the date alone"},
 	{"1234567890", false, NULL},      /* more digits than any day number */
 };

@@ -769,6 +769,120 @@ static void test_audit(void **state)
 	assert_query(f->d, "SELECT prev FROM audit", AUDIT_GENESIS);
 }
 
+/*
+ * Sheets as Excel and WPS save them: dates in other forms stored as YYYY-MM-DD (a declared
+ * 日期 fact too), columns the table lacks ignored with one notice, wholly empty rows
+ * skipped, wherever they are.  Day numbers by hand: 2026-07-21 is Excel's 46224
+ * (test_date.c).
+ */
+static void test_spreadsheet_forms(void **state)
+{
+	fixture *f = *state;
+	import_result r;
+	char *report = NULL;
+	rg_err e = {{0}};
+	const char *at;
+
+	import_ok(f, "fact_definitions", "事实名称,中文名称,所属,类型\ndue,到期日,风险点,日期\n",
+		  1, 0, 0);
+	assert_int_equal(import_opt(f, "points", ",,,\r\n"
+				    "序号,code,agency,level,category,manifestation,post,"
+				    "approved_on,last_graded,到期日,备注\r\n"
+				    "1,P1,A,岗位,业务流程,m,A-P,2026/7/21,46224,2026年7月21日,甲\r\n"
+				    " , ,,,,,,,,,\r\n"
+				    "2,P2,A,岗位,业务流程,n,A-P,2026-7-1,2026.7.1,46224,\r\n"
+				    ",,,,,,,,,,\r\n,,,,,,,,,,\r\n", 0, NULL, &r, &report, &e),
+			 RG_OK);
+	assert_int_equal(r.added, 2);
+	at = strstr(report, f->csv_path);
+	assert_non_null(at);
+	assert_string_equal(at + strlen(f->csv_path), ":2: ignored 2 columns that points does "
+			    "not have: \"序号\" (column 1), \"备注\" (column 11)\n");
+	assert_query(f->d, "SELECT group_concat(code || ' ' || approved_on || ' ' || last_graded,"
+		     " ', ') FROM (SELECT * FROM points ORDER BY code)",
+		     "P1 2026-07-21 2026-07-21, P2 2026-07-01 2026-07-01");
+	assert_query(f->d, "SELECT group_concat(point || ' ' || value, ', ') FROM"
+		     " (SELECT * FROM point_facts WHERE fact = 'due' ORDER BY point)",
+		     "P1 2026-07-21, P2 2026-07-21");
+	free(report);
+	report = NULL;
+	/* A date fact that is no date is refused as before. */
+	assert_int_equal(import_opt(f, "points", "code,到期日\nP1,2026/2/30\n", 0, NULL, &r,
+				    &report, &e), RG_INPUT);
+	assert_non_null(strstr(report, ":2:2: column \"due\" (到期日): expected a date YYYY-MM-DD, "
+				       "got \"2026/2/30\"\n"));
+	free(report);
+}
+
+/* A sheet of a workbook, .xlsx or .xls, imported through the same checks: cells named as
+ * Excel names them, all or nothing, --sheet for workbooks only, --encoding for CSV
+ * only. */
+static void test_workbooks(void **state)
+{
+	static const char *const books[] = {"fixtures/sheets/workbook.xlsx",
+					    "fixtures/sheets/workbook.xls"};
+	fixture *f = *state;
+
+	assert_int_equal(db_exec(f->d,
+				 "INSERT INTO points (code, agency, level, category, manifestation)"
+				 " VALUES ('A5', 'A', '单位', '制度机制', 'm'),"
+				 " ('A6', 'A', '单位', '制度机制', 'm'), ('A7', 'A', '单位', '制度机制', 'm')",
+				 NULL), RG_OK);
+	for (int k = 0; k < 2; k++) {
+		import_opts o = {"ratings", books[k], ENC_AUTO, false, "tester",
+				 "2026-11-20T09:00:00Z", false, "有误"};
+		import_result r;
+		char *report = NULL;
+		size_t len = 0;
+		FILE *errs = open_memstream(&report, &len);
+		rg_err e = {{0}};
+		char want[256];
+		/* Row 3 of 有误 holds 60 in the date column: Excel's 1900-02-29. */
+		assert_int_equal(import_file(f->d, &o, &r, errs, &e), RG_INPUT);
+		fclose(errs);
+		snprintf(want, sizeof want, "riskgrade: %s:有误!E3: column \"rated_on\" (评议日期): "
+			 "expected a date YYYY-MM-DD, got \"60\" (Excel's day number 60 is "
+			 "1900-02-29, a day that never was)\n", books[k]);
+		if (strstr(report, want) == NULL)
+			fail_msg("%s: \"%s\" lacks \"%s\"", books[k], report, want);
+		snprintf(want, sizeof want, "%s: 6 errors; nothing was imported", books[k]);
+		assert_string_equal(e.msg, want);
+		assert_int_equal(count(f->d, "SELECT count(*) FROM ratings"), k == 0 ? 0 : 4);
+		assert_int_equal(r.rows, 0);
+		free(report);
+		report = NULL;
+		/* The sheet 评议: four rows; the .xls again finds them unchanged. */
+		o.sheet = "评议";
+		errs = open_memstream(&report, &len);
+		assert_int_equal(import_file(f->d, &o, &r, errs, &e), RG_OK);
+		fclose(errs);
+		assert_int_equal(r.format, k == 0 ? SHEET_XLSX : SHEET_XLS);
+		assert_string_equal(r.sheet, "评议");
+		assert_int_equal(r.added, k == 0 ? 4 : 0);
+		assert_int_equal(r.unchanged, k == 0 ? 0 : 4);
+		assert_int_equal(strlen(r.sha256), 64);
+		free(report);
+	}
+	assert_query(f->d, "SELECT group_concat(point || ' ' || rated_on, ', ') FROM"
+		     " (SELECT * FROM ratings ORDER BY rowid)",
+		     "A5 2026-06-01, A5 2026-07-21, A6 2026-07-21, A6 2026-12-01");
+
+	/* --sheet for a CSV file, --encoding for a workbook: usage errors. */
+	import_opts bad = {"ratings", "fixtures/sheets/ratings.csv", ENC_AUTO, false, "tester",
+			   "2026-11-20T09:00:00Z", false, "评议"};
+	import_result r;
+	rg_err e;
+	assert_int_equal(import_file(f->d, &bad, &r, stderr, &e), RG_USAGE);
+	assert_string_equal(e.msg, "--sheet is for .xlsx and .xls workbooks: "
+			    "fixtures/sheets/ratings.csv is a CSV file");
+	bad.path = books[0];
+	bad.sheet = NULL;
+	bad.encoding = ENC_GB18030;
+	assert_int_equal(import_file(f->d, &bad, &r, stderr, &e), RG_USAGE);
+	assert_string_equal(e.msg, "--encoding is for CSV files: fixtures/sheets/workbook.xlsx "
+			    "is an .xlsx workbook, whose text is Unicode");
+}
+
 /* Encodings: auto-detection, a forced encoding that does not fit, the positions. */
 static void test_encodings(void **state)
 {
@@ -837,6 +951,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encodings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spreadsheet_forms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_workbooks, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
