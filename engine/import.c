@@ -898,8 +898,8 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 		const char *why;
 		if (!date_parse_cell(value_text, im->date1904, &days, &why) ||
 		    !date_format(days, v->date)) {
-			report_at(im, line, c->field, "column %s: expected a date YYYY-MM-DD, got %s%s%s%s",
-				  col_title(c, title, sizeof title),
+			report_at(im, line, c->field, "column %s: expected a date YYYY-MM-DD, got "
+				  "%s%s%s%s", col_title(c, title, sizeof title),
 				  shown(im, value_text, got, sizeof got), why ? " (" : "",
 				  why ? why : "", why ? ")" : "");
 			return false;
@@ -1170,11 +1170,10 @@ static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
 			shown(im, v, got, sizeof got);
 		report_at(im, line, c->field, "column %s: expected %s%s, got %s: %s was approved "
 			  "%s on %s by %s (approval %lld), %s", col_title(c, title, sizeof title),
-			  want,
-		       approval_cols[k].or_later ? " or later" : "", got,
-		       im->vals[key->slot].text, db_col_text(im->approval, 1),
-		       db_col_text(im->approval, 2), db_col_text(im->approval, 3),
-		       (long long)db_col_int(im->approval, 0), approval_cols[k].why);
+			  want, approval_cols[k].or_later ? " or later" : "", got,
+			  im->vals[key->slot].text, db_col_text(im->approval, 1),
+			  db_col_text(im->approval, 2), db_col_text(im->approval, 3),
+			  (long long)db_col_int(im->approval, 0), approval_cols[k].why);
 		ok = false;
 	}
 	db_reset(im->approval);
