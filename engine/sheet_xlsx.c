@@ -76,7 +76,7 @@ typedef struct {
 	bool row_ready;     /* a row has ended: stop parsing and hand it over */
 	rg_status st;       /* a failure found in a handler, or RG_OK */
 	rg_err err;         /* its message */
-} xlsx;
+} reader;
 
 /* Append n bytes to b, keeping a NUL after them; -1 when out of memory. */
 static int buf_add(buf *b, const char *p, size_t n)
@@ -115,10 +115,10 @@ static const char *attr(const char **attrs, const char *name)
 }
 
 /* Record a failure found while parsing, and stop the parser for good. */
-static void fail(xlsx *x, XML_Parser p, rg_status st, const char *fmt, ...)
+static void fail(reader *x, XML_Parser p, rg_status st, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static void fail(xlsx *x, XML_Parser p, rg_status st, const char *fmt, ...)
+static void fail(reader *x, XML_Parser p, rg_status st, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[sizeof x->err.msg];
@@ -133,7 +133,7 @@ static void fail(xlsx *x, XML_Parser p, rg_status st, const char *fmt, ...)
 }
 
 /* Count the nesting of elements; false (and the parse failed) past the bound. */
-static bool enter(xlsx *x, XML_Parser p)
+static bool enter(reader *x, XML_Parser p)
 {
 	if (++x->cur->depth <= x->s->lim.depth)
 		return true;
@@ -144,7 +144,7 @@ static bool enter(xlsx *x, XML_Parser p)
 
 static void XMLCALL leave(void *ud, const char *name)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 
 	(void)name;
 	x->cur->depth--;
@@ -154,7 +154,7 @@ static void XMLCALL leave(void *ud, const char *name)
 static void XMLCALL no_dtd(void *ud, const char *name, const char *sysid, const char *pubid,
 			   int internal)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 
 	(void)name;
 	(void)sysid;
@@ -168,7 +168,7 @@ static void XMLCALL no_dtd(void *ud, const char *name, const char *sysid, const 
 
 /* Open the entry called entry of the archive as p, with the handlers given and x as their
  * user data.  RG_INPUT when it is missing (with what), too large or encrypted. */
-static rg_status part_open(xlsx *x, part *p, const char *entry, const char *what,
+static rg_status part_open(reader *x, part *p, const char *entry, const char *what,
 			   XML_StartElementHandler start, XML_EndElementHandler end,
 			   XML_CharacterDataHandler text, rg_err *e)
 {
@@ -213,7 +213,7 @@ static void part_close(part *p)
  * part.  RG_INPUT for XML that is not well-formed, a failure found by a handler, a part
  * longer than its bound or a damaged archive.
  */
-static rg_status part_step(xlsx *x, part *p, rg_err *e)
+static rg_status part_step(reader *x, part *p, rg_err *e)
 {
 	enum XML_Status status;
 
@@ -251,7 +251,7 @@ static rg_status part_step(xlsx *x, part *p, rg_err *e)
 }
 
 /* Open the entry and parse it whole with the handlers given. */
-static rg_status parse_whole(xlsx *x, const char *entry, const char *what,
+static rg_status parse_whole(reader *x, const char *entry, const char *what,
 			     XML_StartElementHandler start, XML_CharacterDataHandler text,
 			     XML_EndElementHandler end, rg_err *e)
 {
@@ -288,7 +288,7 @@ static bool rel_type(const char **attrs, const char *kind)
 
 static void XMLCALL package_rel(void *ud, const char *name, const char **attrs)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *target = attr(attrs, "Target");
 
 	if (!enter(x, x->cur->xml))
@@ -301,7 +301,7 @@ static void XMLCALL package_rel(void *ud, const char *name, const char **attrs)
 /* The workbook's relationships: the sheet wanted (by its id) and the shared strings. */
 static void XMLCALL workbook_rel(void *ud, const char *name, const char **attrs)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *target = attr(attrs, "Target"), *id = attr(attrs, "Id");
 
 	if (!enter(x, x->cur->xml) || strcmp(local(name), "Relationship") != 0 || target == NULL)
@@ -314,7 +314,7 @@ static void XMLCALL workbook_rel(void *ud, const char *name, const char **attrs)
 
 static void XMLCALL workbook_el(void *ud, const char *name, const char **attrs)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *el = local(name);
 
 	if (!enter(x, x->cur->xml))
@@ -375,7 +375,7 @@ static size_t unescape(char *s, size_t n)
 
 static void XMLCALL sst_start(void *ud, const char *name, const char **attrs)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *el = local(name);
 
 	(void)attrs;
@@ -399,7 +399,7 @@ static void XMLCALL sst_start(void *ud, const char *name, const char **attrs)
 /* Text inside a cell's value (a sheet) or a string's <t> (the shared strings). */
 static void XMLCALL text(void *ud, const char *s, int len)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 
 	if (!(x->in_t || x->in_value))
 		return;
@@ -415,7 +415,7 @@ static void XMLCALL text(void *ud, const char *s, int len)
 
 static void XMLCALL sst_end(void *ud, const char *name)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *el = local(name);
 
 	leave(ud, name);
@@ -466,7 +466,7 @@ static bool parse_ref(const char *ref, size_t *col, long *row)
 }
 
 /* Start a <row>: its number, after the rows before it. */
-static void row_start(xlsx *x, const char **attrs)
+static void row_start(reader *x, const char **attrs)
 {
 	const char *r = attr(attrs, "r");
 	long row = x->next_row;
@@ -491,7 +491,7 @@ static void row_start(xlsx *x, const char **attrs)
 }
 
 /* Start a <c>: its column (from its reference, which must be in the row) and type. */
-static void cell_start(xlsx *x, const char **attrs)
+static void cell_start(reader *x, const char **attrs)
 {
 	const char *r = attr(attrs, "r"), *t = attr(attrs, "t");
 	size_t col = x->next_col;
@@ -513,7 +513,7 @@ static void cell_start(xlsx *x, const char **attrs)
 
 static void XMLCALL sheet_start(void *ud, const char *name, const char **attrs)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *el = local(name);
 
 	if (!enter(x, x->cur->xml))
@@ -533,7 +533,7 @@ static void XMLCALL sheet_start(void *ud, const char *name, const char **attrs)
 }
 
 /* The text of the cell just read, by its type, into the row. */
-static void cell_end(xlsx *x)
+static void cell_end(reader *x)
 {
 	char ref[96];
 	const char *v = x->value.p;
@@ -563,7 +563,7 @@ static void cell_end(xlsx *x)
 
 static void XMLCALL sheet_end(void *ud, const char *name)
 {
-	xlsx *x = ud;
+	reader *x = ud;
 	const char *el = local(name);
 
 	leave(ud, name);
@@ -586,7 +586,7 @@ static void XMLCALL sheet_end(void *ud, const char *name)
 /* The next row of the sheet into x->s, or *more false at its end. */
 static rg_status next_row(sheet *s, bool *more, rg_err *e)
 {
-	xlsx *x = s->impl;
+	reader *x = s->impl;
 	rg_status st;
 
 	x->row_ready = false;
@@ -604,7 +604,7 @@ static rg_status next_row(sheet *s, bool *more, rg_err *e)
 
 static void done(void *impl)
 {
-	xlsx *x = impl;
+	reader *x = impl;
 
 	if (x == NULL)
 		return;
@@ -619,7 +619,7 @@ static void done(void *impl)
 }
 
 /* Open the archive and say what it is when it is no .xlsx (an .ods is a zip too). */
-static rg_status open_zip(xlsx *x, rg_err *e)
+static rg_status open_zip(reader *x, rg_err *e)
 {
 	zip_error_t ze;
 	zip_source_t *src;
@@ -646,7 +646,7 @@ static rg_status open_zip(xlsx *x, rg_err *e)
 
 rg_status sheet_xlsx_open(sheet *s, rg_err *e)
 {
-	xlsx *x = calloc(1, sizeof *x);
+	reader *x = calloc(1, sizeof *x);
 	char rels[1100];
 	const char *slash;
 	rg_status st;
