@@ -8,15 +8,17 @@ SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
 
-PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter
+PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3 gettext locales
+            libmd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
+            libcmocka-dev sqlite3 time python3 gettext locales
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
-# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); man-db
-# (man, and groff) for the installed manual page.
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk man-db
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
+# reads the PDFs they print, page by page; man-db (man, and groff) for the installed
+# manual page.
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -51,15 +53,17 @@ DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
               $(B)/rules.o $(B)/harness.o \
               $(B)/prelude.o
+# workbooks: the only layer that sees libzip and expat (.xlsx) and FreeXL (.xls)
+SHEET_OBJ  := $(B)/sheet.o $(B)/sheet_xlsx.o $(B)/sheet_xls.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
               $(B)/grade.o $(B)/results.o \
-              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
+              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
-ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
+ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SHEET_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 
 # the message catalogs, one per language (see "messages" below)
 LINGUAS    := zh_CN en
@@ -184,6 +188,7 @@ cli: $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
+	@sh tests/notice/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
 	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test

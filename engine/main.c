@@ -31,6 +31,7 @@ static const struct {
 	{"audit", cmd_audit, N_("verify or list the hash-chained audit log")},
 	{"export", cmd_export, N_("write a list as CSV, JSON or XLSX")},
 	{"report", cmd_report, N_("write the review meeting's HTML report")},
+	{"notice", cmd_notice, N_("write the printable notice of each warning (预警通知书)")},
 	{"rules", cmd_rules, N_("show which rule pack each agency uses")},
 	{"test", cmd_test, N_("run the test cases rule packs carry")},
 	{"lint", cmd_lint, N_("check rule packs for mistakes before a review")},
