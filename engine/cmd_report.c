@@ -99,8 +99,10 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	} else if ((err = atomic_sync(&af)) != 0 || (err = atomic_rename(&af)) != 0) {
 		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
 	} else {
-		printf("%s: report of run %ld written (%ld point%s)\n", path, r.run, npoints,
-		       npoints == 1 ? "" : "s");
+		printf(ngettext("%s: report of run %ld written (%ld point)\n",
+				"%s: report of run %ld written (%ld points)\n", npoints), path,
+		       r.run, npoints);
+
 	}
 out:
 	atomic_abort(&af);
