@@ -199,7 +199,6 @@ static rg_status cleared_flags(db *d, long id, char *codes, char *shown, size_t 
 		if (used_shown < size)
 			used_shown += (size_t)snprintf(shown + used_shown, size - used_shown, "%s%s",
 						       *n ? sep : "",
-
 						       db_col_text(s, labels ? 1 : 0));
 		(*n)++;
 	}
@@ -322,7 +321,6 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	printf(_("approval %ld: %s 审定为%s on %s by %s (%s)\n"), id, pos[1], pos[2], on, name,
 	       by);
 	print_outcome(&ps, ncleared, shown);
-
 out:
 	if (in_tx)
 		db_rollback(d);

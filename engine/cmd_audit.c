@@ -161,7 +161,6 @@ static rg_status list(db *d, const out_target *t, rg_err *e)
 					      table ? 7 : 8}, s, &n, e);
 	if (st == RG_OK && table)
 		printf(ngettext("%ld entry\n", "%ld entries\n", n), n);
-
 	db_finalize(s);
 	return st;
 }

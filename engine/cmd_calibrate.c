@@ -327,7 +327,6 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 				  "thresholds were used (min_points %ld, min_peer_points %ld, "
 				  "markedly_lower %.2f)\n"), path, t.min_points, t.min_peer_points,
 			t.markedly_lower);
-
 	/* Numbers stay numbers where a program reads them: JSON and XLSX. */
 	numbers = target.fmt == OUT_JSON || target.fmt == OUT_XLSX;
 	if ((st = db_prepare(d, numbers ? json_sql : text_sql, &s, e)) != RG_OK ||
@@ -368,8 +367,6 @@ out:
 			     ngettext("--fail-on-lower: %ld agency graded markedly lower (明显偏低)",
 				      "--fail-on-lower: %ld agencies graded markedly lower "
 				      "(明显偏低)", named), named);
-
-
 	db_finalize(count);
 	db_finalize(names);
 	db_finalize(s);

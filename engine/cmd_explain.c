@@ -330,7 +330,6 @@ rg_status cmd_explain(int argc, char **argv, rg_err *e)
 	    (st = print_list(d, _("防控措施"), measures_sql, pos[1], 0, e)) != RG_OK ||
 	    (st = print_list(d, _("风险信息"), signals_sql, pos[1], 0, e)) != RG_OK ||
 	    (st = print_list(d, _("变更"), changes_sql, pos[1], 0, e)) != RG_OK)
-
 		goto out;
 	st = print_grade(d, pos[1], e);
 out:

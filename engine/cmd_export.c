@@ -324,7 +324,6 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	t.as_of = as_of; /* the XLSX's date: the same data and date give the same bytes */
 	if (k->id == K_WARNINGS) {
 		snprintf(note, sizeof note, _(" (as of %s)"), as_of);
-
 	}
 	if (k->id == K_TIERS &&
 	    ((st = factdef_load(d, NULL, &defs, e)) != RG_OK ||

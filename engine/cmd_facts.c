@@ -105,7 +105,6 @@ static rg_status remove_fact(const char *path, const char *name, const char *by,
 		goto out;
 	in_tx = false;
 	printf(_("removed fact %s (%s)\n"), name, label);
-
 out:
 	if (in_tx)
 		db_rollback(d);

@@ -254,7 +254,6 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		printf(_("dry run: nothing written to %s.  Run %ld below is what grading now "
 			 "would record; it is compared with run %ld, the latest.\n\n"), pos[0],
 		       res.run, previous);
-
 		st = run_diff_print(d, previous, res.run, e);
 	}
 out:

@@ -102,7 +102,6 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		printf(ngettext("%s: report of run %ld written (%ld point)\n",
 				"%s: report of run %ld written (%ld points)\n", npoints), path,
 		       r.run, npoints);
-
 	}
 out:
 	atomic_abort(&af);

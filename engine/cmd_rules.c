@@ -96,7 +96,6 @@ static void print_listing(listing *l)
 		else
 			printf("  %s  %s  sha256 %s\n", pk->name, pk->path, pk->sha);
 	}
-
 }
 
 rg_status cmd_rules(int argc, char **argv, rg_err *e)

@@ -49,7 +49,6 @@ static void print_step(const warn_record *w, const warn_change *c)
 	else
 		printf(_("warning %ld (%s, %s): %s → %s; %s, due %s\n"), w->id, w->point,
 		       w->reason, w->status, c->status, c->disposition, c->due);
-
 }
 
 rg_status cmd_warning(int argc, char **argv, rg_err *e)

@@ -200,7 +200,6 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 			putchar('\n');
 		/* TRANSLATORS: "3 warnings, 1 overdue, 2 responsible persons". */
 		printf(_("%s, %ld overdue, %s\n"), warnings, overdue, persons);
-
 	}
 out:
 	db_finalize(rows);
@@ -269,7 +268,6 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	db_bind_int(s, 8, t.fmt != OUT_JSON); /* JSON says null; people read （未指定） */
 	t.as_of = f.as_of;
 	snprintf(note, sizeof note, _(" (as of %s)"), f.as_of);
-
 	st = out_write(&t, &(out_list){"预警清单", note, flat_cols, 15}, s, NULL, e);
 out:
 	db_finalize(s);
