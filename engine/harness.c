@@ -242,8 +242,8 @@ static int p_report(lua_State *L)
 	lua_getfield(L, report, "run");
 	lines = (int)lua_tointeger(L, -2);
 	fprintf(a->out, ngettext("  coverage: %d of %d line of the pack's own functions run\n",
-				 "  coverage: %d of %d lines of the pack's own functions run\n", lines),
-		(int)lua_tointeger(L, -1), lines);
+				 "  coverage: %d of %d lines of the pack's own functions run\n",
+				 lines), (int)lua_tointeger(L, -1), lines);
 	lua_pop(L, 2);
 	print_missed(L, report, a->out);
 	return 0;
