@@ -82,7 +82,7 @@ rg_status out_choose(const char *cmd, const char *format, const char *output,
 	if (format != NULL) {
 		if (!format_named(format, formats, &t->fmt))
 			return err_set(e, RG_USAGE, "--format: expected %s, got \"%s\"",
-				       format_list(formats, ", ", " or ", names, sizeof names),
+				       format_list(formats, ", ", _(" or "), names, sizeof names),
 				       format);
 	} else if (output != NULL) {
 		const char *slash = strrchr(output, '/');
