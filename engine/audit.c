@@ -949,7 +949,8 @@ static const xcheck xchecks[] = {
 	 "printf(?3, r.id, r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
 	 " ELSE printf(?5, r.created_at, coalesce(r.actor, '?')) END)",
 	 /* TRANSLATORS: a run in a finding of audit verify; the last %s is one of the next
-	  * two texts.  The formats are SQLite's printf: keep %d and %s. */
+	  * two texts.  These formats are SQLite's printf, which has no %1$s: keep the %d
+	  * and %s in their order. */
 	 {N_("run %d (as-of %s, %s)"), N_("no created_at"), N_("recorded %s by %s")}},
 	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
 	 "printf(?3, r.id, r.point, r.tier, r.approved_on, r.by)",
