@@ -954,11 +954,13 @@ static const xcheck xchecks[] = {
 	 {N_("run %d (as-of %s, %s)"), N_("no created_at"), N_("recorded %s by %s")}},
 	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
 	 "printf(?3, r.id, r.point, r.tier, r.approved_on, r.by)",
+	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("approval %d (%s %s, approved %s by %s)")}},
 	{N_("warning event"), "warning_event:", "warning *", "warning",
 	 N_("warning ack, feedback, release or escalate"), "warning_events", "r.by IS NOT NULL",
 	 N_("which a grading run made, not a person"),
 	 "printf(?3, r.id, r.warning, r.action, r.on_date, r.by)",
+	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("warning event %d (warning %d %s on %s by %s)")}},
 };
 
