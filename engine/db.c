@@ -94,7 +94,7 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 	d->conn = NULL;
 	if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
 		rg_status st = err_set(e, RG_DB, "%s: cannot open: %s", path,
-				       d->conn ? sqlite3_errmsg(d->conn) : "out of memory");
+				       d->conn ? sqlite3_errmsg(d->conn) : _("out of memory"));
 		db_close(d);
 		return st;
 	}
