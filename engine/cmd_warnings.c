@@ -173,11 +173,12 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 		long n = (long)db_col_int(groups, 2), late = (long)db_col_int(groups, 3);
 		if (people)
 			putchar('\n');
-		/* TRANSLATORS: the heading of one person's warnings: name, code, count. */
-		if (code)
+		if (code) {
+			/* TRANSLATORS: the heading of one person's warnings: name, code, count. */
 			printf(_("责任人：%s（%s） — %ld 条"), db_col_text(groups, 1), code, n);
-		else
+		} else {
 			printf(_("责任人：%s — %ld 条"), db_col_text(groups, 1), n);
+		}
 		if (late)
 			printf(_("，逾期 %ld 条"), late);
 		putchar('\n');
