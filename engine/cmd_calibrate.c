@@ -257,12 +257,13 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 			snprintf(agency, sizeof agency, "%s", code);
 			(*named)++;
 		}
-		/* TRANSLATORS: an agency (name, code) graded markedly lower, then its power
-		 * kinds and gaps separated by "，". */
-		if (print && first)
+		if (print && first) {
+			/* TRANSLATORS: an agency (name, code) graded markedly lower, then its
+			 * power kinds and gaps separated by the next text, "，". */
 			printf(_("\n  %s（%s）："), db_col_text(s, 1), code);
-		else if (print)
+		} else if (print) {
 			fputs(_("，"), stdout);
+		}
 		if (print)
 			printf("%s %s", db_col_text(s, 2), db_col_text(s, 3));
 	}
