@@ -147,7 +147,8 @@ $(B)/riskgrade: $(B)/main.o $(ENGINE_OBJ) | $(MO)
 # po/riskgrade.pot is extracted from the sources (`make po` after changing a message);
 # po/zh_CN.po translates it, po/en.po is the English source text as its own catalog.
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-            --keyword=err_set:3 --keyword=err_wrap:3 --flag=err_set:3:c-format \
+            --keyword=err_set:3 --keyword=err_wrap:3 --keyword=progress_start:2 \
+            --flag=err_set:3:c-format \
             --flag=err_wrap:3:c-format --add-comments=TRANSLATORS: --sort-by-file \
             --package-name=riskgrade --package-version=$(VERSION)
 

@@ -2,7 +2,8 @@
  * audit.c: appending to the audit log's hash chain, with the state each action left, and
  * verifying it: the chain itself, a head recorded elsewhere, the records (runs,
  * approvals, warning events, imported tables) the log is about and their contents.
- * Depends on db.h, sha.h, status.h.
+ * Its findings are in the user's language; what it writes into the log is not.
+ * Depends on db.h, sha.h, status.h, i18n.h.
  */
 #include "audit.h"
 
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
 
 void audit_hash(const char *at, const char *actor, const char *action, const char *subject,
 		const char *detail, const char *prev, char out[SHA_HEX])
@@ -50,7 +53,7 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
  */
 typedef struct {
 	const char *name;     /* in the entry: "grades" */
-	const char *shown;    /* in findings: "grades" */
+	const char *shown;    /* in findings: "grades" (marked N_, translated where shown) */
 	const char *sql;      /* its rows, counted */
 	const char *more;     /* label of more rows hashed after them ("traces"), or NULL */
 	const char *more_sql; /* their query */
@@ -69,7 +72,7 @@ typedef struct {
 static const char *const shared_cols[] = {"approved_tier", "approved_on", "last_graded", NULL};
 #define SHARED_PART "approved"
 #define APPROVED_PART \
-	{SHARED_PART, "the approved tiers and dates of all points", \
+	{SHARED_PART, N_("the approved tiers and dates of all points"), \
 	 "SELECT code, approved_tier, approved_on, last_graded FROM " SHARED_TABLE \
 	 " ORDER BY code", NULL, NULL, true, false}
 
@@ -84,50 +87,52 @@ typedef struct {
 	const char *action;     /* "grade" */
 	bool action_prefix;     /* entries' actions start with action ("warning ack") */
 	const char *prefix;     /* of the subject: "run:" */
-	const char *noun;       /* the record in findings: "run" */
+	const char *noun;       /* the record in findings: "run" (N_, as the next) */
 	const char *source;     /* the entry in findings: "what the run recorded" */
 	int nparts;             /* 0: an import, whose parts depend on the table */
 	state_part parts[MAX_PARTS];
 } state_kind;
 
 static const state_kind kinds[] = {
-	{"grade", false, "run:", "run", "what the run recorded", 5, {
-		{"run", "its as-of, scope, rules, counts and packs",
+	{"grade", false, "run:", N_("run"), N_("what the run recorded"), 5, {
+		{"run", N_("its as-of, scope, rules, counts and packs"),
 		 "SELECT id, as_of, scope, traced, rules_dir, points, tier1, tier2, tier3, flags,"
 		 " warnings, warnings_new, warnings_escalated FROM runs WHERE id = ?1",
 		 "packs", "SELECT pack, path, parent, sha256 FROM run_packs WHERE run = ?1"
 		 " ORDER BY pack", false, false},
-		{"grades", "grades",
+		{"grades", N_("grades"),
 		 "SELECT point, pack, importance, discretion, likelihood, harm, score, tier,"
 		 " reasons, level, method_factors FROM run_grades WHERE run = ?1 ORDER BY point",
 		 "traces", "SELECT point, seq, reason, source FROM run_traces WHERE run = ?1"
 		 " ORDER BY point, seq", false, false},
-		{"flags", "flags",
+		{"flags", N_("flags"),
 		 "SELECT point, code, label, evidence FROM run_flags WHERE run = ?1"
 		 " ORDER BY point, code", NULL, NULL, false, false},
-		{"warnings", "the warnings it issued",
+		{"warnings", N_("the warnings it issued"),
 		 "SELECT id, point, reason FROM warnings WHERE run = ?1 ORDER BY id", NULL, NULL,
 		 false, false},
-		{"events", "the warning events it recorded",
+		{"events", N_("the warning events it recorded"),
 		 EVENT_ROWS " WHERE run = ?1 ORDER BY id", NULL, NULL, false, false},
 	}},
-	{"approve", false, "approval:", "approval", "what the approval recorded", 3, {
-		{"approval", "its fields",
+	{"approve", false, "approval:", N_("approval"), N_("what the approval recorded"), 3, {
+		{"approval", N_("its fields"),
 		 "SELECT id, point, tier, previous, run, computed, approved_on, by, note"
 		 " FROM approvals WHERE id = ?1", NULL, NULL, false, false},
-		{"cleared", "the flags it cleared",
+		{"cleared", N_("the flags it cleared"),
 		 "SELECT run, point, code FROM flags WHERE cleared_by = ?1"
 		 " ORDER BY run, point, code", NULL, NULL, false, false},
 		APPROVED_PART,
 	}},
-	{"warning ", true, "warning_event:", "warning event", "what the step recorded", 2, {
-		{"event", "its fields", EVENT_ROWS " WHERE id = ?1", NULL, NULL, false, false},
-		{"warning", "its warning's point and reason",
+	{"warning ", true, "warning_event:", N_("warning event"), N_("what the step recorded"),
+	 2, {
+		{"event", N_("its fields"), EVENT_ROWS " WHERE id = ?1", NULL, NULL, false,
+		 false},
+		{"warning", N_("its warning's point and reason"),
 		 "SELECT id, point, reason FROM warnings"
 		 " WHERE id = (SELECT warning FROM warning_events WHERE id = ?1)", NULL, NULL,
 		 false, false},
 	}},
-	{"import", false, "table:", "table", "what its latest import left", 0, {{0}}},
+	{"import", false, "table:", N_("table"), N_("what its latest import left"), 0, {{0}}},
 };
 
 /* The state of one part: its name, its rows and their digest. */
@@ -357,7 +362,7 @@ static rg_status import_parts(db *d, const char *table, import_sql *sql,
 	db_finalize(s);
 	if (st != RG_OK)
 		return st;
-	parts[0] = (state_part){"rows", "its rows", sql->rows, NULL, NULL, true, false};
+	parts[0] = (state_part){"rows", N_("its rows"), sql->rows, NULL, NULL, true, false};
 	if (store[0] != '\0') {
 		if ((st = select_all(d, store, NULL, sql->facts, sizeof sql->facts, &ncols, e))
 		    != RG_OK)
@@ -659,7 +664,7 @@ static int clip(const char *s, int max)
 static void describe(char *out, size_t size, long seq, const char *action,
 		     const char *subject, const char *at)
 {
-	snprintf(out, size, "entry %ld (%.*s %.*s, %.*s)", seq, clip(action, 100), action,
+	snprintf(out, size, _("entry %ld (%.*s %.*s, %.*s)"), seq, clip(action, 100), action,
 		 clip(subject, 200), subject, clip(at, 40), at);
 }
 
@@ -667,8 +672,8 @@ static void describe(char *out, size_t size, long seq, const char *action,
 static const char *target(long seq, char *buf, size_t size)
 {
 	if (seq == 0)
-		return "the start of the log";
-	snprintf(buf, size, "entry %ld", seq);
+		return _("the start of the log");
+	snprintf(buf, size, _("entry %ld"), seq);
 	return buf;
 }
 
@@ -676,9 +681,9 @@ static const char *target(long seq, char *buf, size_t size)
 static const char *span(long last, long seq, char *buf, size_t size)
 {
 	if (last == 0)
-		snprintf(buf, size, "entries before entry %ld", seq);
+		snprintf(buf, size, _("entries before entry %ld"), seq);
 	else
-		snprintf(buf, size, "entries between %ld and %ld", last, seq);
+		snprintf(buf, size, _("entries between %ld and %ld"), last, seq);
 	return buf;
 }
 
@@ -755,15 +760,17 @@ static rg_status check_link(verify_state *v, const walk_prev *p, long seq, const
 
 	if (edited) {
 		if (gap)
-			found(v, AUDIT_DELETED, seq, "%s are missing (deleted, or seq numbers "
-			      "edited)", span(p->seq, seq, a, sizeof a));
+			found(v, AUDIT_DELETED, seq,
+			      _("%s are missing (deleted, or seq numbers edited)"),
+			      span(p->seq, seq, a, sizeof a));
 		return RG_OK;
 	}
 	if (strcmp(prev, p->hash) == 0) {
 		if (gap)
-			found(v, AUDIT_DELETED, seq, "%s are missing (deleted, or seq numbers "
-			      "edited): entry %ld links to %s", span(p->seq, seq, a, sizeof a), seq,
-			      target(p->seq, b, sizeof b));
+			found(v, AUDIT_DELETED, seq,
+			      _("%s are missing (deleted, or seq numbers edited): entry %ld "
+			        "links to %s"),
+			      span(p->seq, seq, a, sizeof a), seq, target(p->seq, b, sizeof b));
 		return RG_OK;
 	}
 	if (strcmp(prev, AUDIT_GENESIS) != 0 &&
@@ -771,33 +778,40 @@ static rg_status check_link(verify_state *v, const walk_prev *p, long seq, const
 		return st;
 	if (!hit) {
 		if (gap)
-			found(v, AUDIT_DELETED, seq, "%s are missing (deleted)",
+			found(v, AUDIT_DELETED, seq, _("%s are missing (deleted)"),
 			      span(p->seq, seq, a, sizeof a));
 		else if (p->seq == 0)
-			found(v, AUDIT_DELETED, seq, "%s links to no entry present: entries before "
-			      "it were deleted and the rest renumbered, or it was rewritten", here);
+			found(v, AUDIT_DELETED, seq,
+			      _("%s links to no entry present: entries before it were deleted "
+			        "and the rest renumbered, or it was rewritten"),
+			      here);
 		else
-			found(v, AUDIT_DELETED, seq, "%s links to no entry present: entries before "
-			      "it were deleted and the later ones renumbered, or entry %ld was "
-			      "rewritten with a new hash", here, p->seq);
+			found(v, AUDIT_DELETED, seq,
+			      _("%s links to no entry present: entries before it were deleted "
+			        "and the later ones renumbered, or entry %ld was rewritten "
+			        "with a new hash"),
+			      here, p->seq);
 		return RG_OK;
 	}
 	if (to < p->seq) {
 		if ((st = count_between(v, to, seq, &n, &first, &last, e)) != RG_OK)
 			return st;
 		if (n == 1)
-			found(v, AUDIT_INSERTED, p->seq, "%s was inserted: entry %ld links to %s",
+			found(v, AUDIT_INSERTED, p->seq,
+			      _("%s was inserted: entry %ld links to %s"),
 			      p->desc, seq, target(to, b, sizeof b));
 		else
-			found(v, AUDIT_INSERTED, first, "entries %ld to %ld were inserted, or %s "
-			      "was forged: entry %ld links to %s", first, last, here, seq,
-			      target(to, b, sizeof b));
+			found(v, AUDIT_INSERTED, first,
+			      _("entries %ld to %ld were inserted, or %s was forged: entry "
+			        "%ld links to %s"),
+			      first, last, here, seq, target(to, b, sizeof b));
 	} else {
-		found(v, AUDIT_REORDERED, seq, "%s links to entry %ld, which comes after it: "
-		      "entries were reordered", here, to);
+		found(v, AUDIT_REORDERED, seq,
+		      _("%s links to entry %ld, which comes after it: entries were reordered"),
+		      here, to);
 	}
 	if (gap)
-		found(v, AUDIT_DELETED, seq, "%s are missing (deleted)",
+		found(v, AUDIT_DELETED, seq, _("%s are missing (deleted)"),
 		      span(p->seq, seq, a, sizeof a));
 	return RG_OK;
 }
@@ -829,13 +843,15 @@ static rg_status check_chain(verify_state *v, rg_err *e)
 		}
 		describe(here, sizeof here, seq, f[3], f[4], f[1]);
 		if (seq < 1) /* audit_append numbers from 1; the findings after it may be odd */
-			found(v, AUDIT_REORDERED, seq, "%s has seq %ld, below 1: seq numbers were "
-			      "edited", here, seq);
+			found(v, AUDIT_REORDERED, seq,
+			      _("%s has seq %ld, below 1: seq numbers were edited"),
+			      here, seq);
 		audit_hash(f[1], f[2], f[3], f[4], f[5], f[6], hash);
 		edited = strcmp(hash, f[7]) != 0;
 		if (edited)
-			found(v, AUDIT_EDITED, seq, "%s: edited — its content does not match its "
-			      "hash", here);
+			found(v, AUDIT_EDITED, seq,
+			      _("%s: edited — its content does not match its hash"),
+			      here);
 		if ((st = check_link(v, &p, seq, here, f[6], edited, e)) != RG_OK)
 			break;
 		p.seq = seq;
@@ -860,8 +876,10 @@ static rg_status check_head(verify_state *v, long head_seq, const char *head_has
 
 	if (head_seq == 0) {
 		if (strcmp(head_hash, AUDIT_GENESIS) != 0)
-			found(v, AUDIT_HEAD, 0, "--head 0:%.*s: entry 0 stands for the empty log, "
-			      "whose hash is 64 zeros", clip(head_hash, 64), head_hash);
+			found(v, AUDIT_HEAD, 0,
+			      _("--head 0:%.*s: entry 0 stands for the empty log, whose hash "
+			        "is 64 zeros"),
+			      clip(head_hash, 64), head_hash);
 		return RG_OK;
 	}
 	if ((st = db_prepare(v->d, "SELECT action, subject, at, hash FROM audit WHERE seq = ?1",
@@ -875,22 +893,28 @@ static rg_status check_head(verify_state *v, long head_seq, const char *head_has
 	if ((st = lookup_hash(v, head_hash, &hit, &to, e)) != RG_OK)
 		goto out;
 	if (hit) {
-		found(v, AUDIT_HEAD, to, "the head recorded as entry %ld (--head) is now entry %ld: "
-		      "entries before it were inserted, deleted or renumbered", head_seq, to);
+		found(v, AUDIT_HEAD, to,
+		      _("the head recorded as entry %ld (--head) is now entry %ld: entries "
+		        "before it were inserted, deleted or renumbered"),
+		      head_seq, to);
 	} else if (row) {
 		const char *now = db_col_text(s, 3);
 		describe(here, sizeof here, head_seq, db_col_text(s, 0), db_col_text(s, 1),
 			 db_col_text(s, 2));
-		found(v, AUDIT_HEAD, head_seq, "%s has hash %.*s, not %.*s as recorded (--head): "
-		      "the log was rewritten at or before entry %ld", here, clip(now, 64), now,
-		      clip(head_hash, 64), head_hash, head_seq);
+		found(v, AUDIT_HEAD, head_seq,
+		      _("%s has hash %.*s, not %.*s as recorded (--head): the log was "
+		        "rewritten at or before entry %ld"),
+		      here, clip(now, 64), now, clip(head_hash, 64), head_hash, head_seq);
 	} else if (v->sum->entries == 0) {
-		found(v, AUDIT_HEAD, 0, "entry %ld, the head recorded (--head), is not in the log, "
-		      "which is empty: the log was truncated", head_seq);
+		found(v, AUDIT_HEAD, 0,
+		      _("entry %ld, the head recorded (--head), is not in the log, which is "
+		        "empty: the log was truncated"),
+		      head_seq);
 	} else {
-		found(v, AUDIT_HEAD, 0, "entry %ld, the head recorded (--head), is not in the log, "
-		      "which ends at entry %ld: the log was truncated", head_seq,
-		      v->sum->head_seq);
+		found(v, AUDIT_HEAD, 0,
+		      _("entry %ld, the head recorded (--head), is not in the log, which ends "
+		        "at entry %ld: the log was truncated"),
+		      head_seq, v->sum->head_seq);
 	}
 out:
 	db_finalize(s);
@@ -903,7 +927,7 @@ out:
  * over the record r) says which records must have one.
  */
 typedef struct {
-	const char *noun;     /* the record in findings: "run" */
+	const char *noun;     /* the record in findings: "run" (N_, as expected and why_not) */
 	const char *prefix;   /* of the entry's subject: "run:" */
 	const char *action;   /* GLOB pattern of the entry's action */
 	const char *entry;    /* the entry in findings: "grade" */
@@ -911,27 +935,33 @@ typedef struct {
 	const char *table;    /* where the records are */
 	const char *logged;   /* SQL: record r must have an entry */
 	const char *why_not;  /* finding for an entry naming a record that need not have one */
-	const char *describe; /* SQL: record r in findings */
+	const char *describe; /* SQL: record r in findings, by the formats below (?3, ?4...) */
+	const char *formats[3]; /* describe's printf formats, translated when bound (N_) */
 } xcheck;
 
 static const xcheck xchecks[] = {
-	{"run", "run:", "grade", "grade", "grade", "runs",
+	{N_("run"), "run:", "grade", "grade", "grade", "runs",
 	 /* Runs older than every run with a created_at predate the audit log. */
 	 "(r.created_at IS NOT NULL OR r.id > coalesce("
 	 "(SELECT min(id) FROM runs WHERE created_at IS NOT NULL), r.id))",
-	 "whose created_at is empty, as if it predated the audit log: the run or the entry "
-	 "was altered",
-	 "printf('run %d (as-of %s, ', r.id, r.as_of) || CASE WHEN r.created_at IS NULL"
-	 " THEN 'no created_at' ELSE printf('recorded %s by %s', r.created_at,"
-	 " coalesce(r.actor, '?')) END || ')'"},
-	{"approval", "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
-	 "printf('approval %d (%s %s, approved %s by %s)', r.id, r.point, r.tier,"
-	 " r.approved_on, r.by)"},
-	{"warning event", "warning_event:", "warning *", "warning",
-	 "warning ack, feedback, release or escalate", "warning_events", "r.by IS NOT NULL",
-	 "which a grading run made, not a person",
-	 "printf('warning event %d (warning %d %s on %s by %s)', r.id, r.warning, r.action,"
-	 " r.on_date, r.by)"},
+	 N_("whose created_at is empty, as if it predated the audit log: the run or the entry "
+	    "was altered"),
+	 "printf(?3, r.id, r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
+	 " ELSE printf(?5, r.created_at, coalesce(r.actor, '?')) END)",
+	 /* TRANSLATORS: a run in a finding of audit verify; the last %s is one of the next
+	  * two texts.  These formats are SQLite's printf, which has no %1$s: keep the %d
+	  * and %s in their order. */
+	 {N_("run %d (as-of %s, %s)"), N_("no created_at"), N_("recorded %s by %s")}},
+	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
+	 "printf(?3, r.id, r.point, r.tier, r.approved_on, r.by)",
+	 /* TRANSLATORS: SQLite's printf, as the run's above. */
+	 {N_("approval %d (%s %s, approved %s by %s)")}},
+	{N_("warning event"), "warning_event:", "warning *", "warning",
+	 N_("warning ack, feedback, release or escalate"), "warning_events", "r.by IS NOT NULL",
+	 N_("which a grading run made, not a person"),
+	 "printf(?3, r.id, r.warning, r.action, r.on_date, r.by)",
+	 /* TRANSLATORS: SQLite's printf, as the run's above. */
+	 {N_("warning event %d (warning %d %s on %s by %s)")}},
 };
 
 /* Prepare sql with ?1 the subject prefix of x and ?2 its action pattern bound. */
@@ -994,16 +1024,18 @@ static rg_status check_records(verify_state *v, const xcheck *x, rg_err *e)
 			 db_col_text(s, 3));
 		switch (db_col_int(s, 4)) {
 		case 0:
-			found(v, AUDIT_UNKNOWN, seq, "%s names %s %.*s, which does not exist", here,
-			      x->noun, clip(id, 100), id);
+			found(v, AUDIT_UNKNOWN, seq,
+			      _("%s names %s %.*s, which does not exist"),
+			      here, _(x->noun), clip(id, 100), id);
 			break;
 		case 1:
-			found(v, AUDIT_UNKNOWN, seq, "%s names %s %.*s, %s", here, x->noun,
-			      clip(id, 100), id, x->why_not);
+			found(v, AUDIT_UNKNOWN, seq, _("%s names %s %.*s, %s"), here, _(x->noun),
+			      clip(id, 100), id, _(x->why_not));
 			break;
 		default:
-			found(v, AUDIT_UNKNOWN, seq, "%s names %s %.*s, but its action should be %s",
-			      here, x->noun, clip(id, 100), id, x->expected);
+			found(v, AUDIT_UNKNOWN, seq,
+			      _("%s names %s %.*s, but its action should be %s"),
+			      here, _(x->noun), clip(id, 100), id, _(x->expected));
 		}
 	}
 	db_finalize(s);
@@ -1014,17 +1046,21 @@ static rg_status check_records(verify_state *v, const xcheck *x, rg_err *e)
 		const char *id = db_col_text(s, 2) + plen;
 		describe(here, sizeof here, seq, db_col_text(s, 1), db_col_text(s, 2),
 			 db_col_text(s, 3));
-		found(v, AUDIT_DUPLICATE, seq, "%s records %s %.*s again (entry %ld already does)",
-		      here, x->noun, clip(id, 100), id, (long)db_col_int(s, 4));
+		found(v, AUDIT_DUPLICATE, seq,
+		      _("%s records %s %.*s again (entry %ld already does)"),
+		      here, _(x->noun), clip(id, 100), id, (long)db_col_int(s, 4));
 	}
 	db_finalize(s);
 	snprintf(sql, sizeof sql, unlogged_sql, x->describe, x->table, x->logged);
 	if (st != RG_OK || (st = prepare_x(v, x, sql, &s, e)) != RG_OK)
 		return st;
+	for (int i = 0; i < 3 && x->formats[i] != NULL; i++)
+		db_bind_text(s, 3 + i, _(x->formats[i]));
 	while ((st = db_step(s, &row, e)) == RG_OK && row)
-		found(v, AUDIT_UNLOGGED, 0, "%s has no %s entry in the audit log: its entry was "
-		      "deleted, or the %s was written outside riskgrade", db_col_text(s, 1),
-		      x->entry, x->noun);
+		found(v, AUDIT_UNLOGGED, 0,
+		      _("%s has no %s entry in the audit log: its entry was deleted, or the "
+		        "%s was written outside riskgrade"),
+		      db_col_text(s, 1), x->entry, _(x->noun));
 	db_finalize(s);
 	return st;
 }
@@ -1045,12 +1081,15 @@ static rg_status note_exempt(verify_state *v, rg_err *e)
 		long n = (long)db_col_int(s, 0), lo = (long)db_col_int(s, 1),
 		     hi = (long)db_col_int(s, 2);
 		if (n == 1)
-			found(v, AUDIT_NOTE, 0, "run %ld was made before the audit log existed (no "
-			      "created_at) and is not checked against it", lo);
+			found(v, AUDIT_NOTE, 0,
+			      _("run %ld was made before the audit log existed (no "
+			        "created_at) and is not checked against it"),
+			      lo);
 		else if (n > 1)
-			found(v, AUDIT_NOTE, 0, "%ld runs (%ld to %ld) were made before the audit "
-			      "log existed (no created_at) and are not checked against it", n, lo,
-			      hi);
+			found(v, AUDIT_NOTE, 0,
+			      _("%ld runs (%ld to %ld) were made before the audit log existed "
+			        "(no created_at) and are not checked against it"),
+			      n, lo, hi);
 	}
 	db_finalize(s);
 	return st;
@@ -1074,10 +1113,10 @@ static int differing(const rec_state *was, const rec_state *now, char *out, size
 	for (int j = 0; j < n && used < size; j++) {
 		const part_state *w = &was->p[idx[j]], *c = &now->p[idx[j]];
 		used += (size_t)snprintf(out + used, size - used, "%s%s", j == 0 ? "" :
-					 j == n - 1 ? " and " : ", ", c->shown);
+					 j == n - 1 ? _(" and ") : ", ", _(c->shown));
 		if (used < size && w->rows != c->rows)
-			used += (size_t)snprintf(out + used, size - used, " (%ld then, %ld now)",
-						 w->rows, c->rows);
+			used += (size_t)snprintf(out + used, size - used,
+						 _(" (%ld then, %ld now)"), w->rows, c->rows);
 	}
 	return n;
 }
@@ -1112,8 +1151,9 @@ static void check_entry_state(verify_state *v, const state_kind *k, const char *
 				v->plain_first = seq;
 			v->plain_last = seq;
 		} else {
-			found(v, AUDIT_NO_STATE, seq, "%s has no state digest, though the entries "
-			      "since entry %ld have one: it was forged, or rewritten without it",
+			found(v, AUDIT_NO_STATE, seq,
+			      _("%s has no state digest, though the entries since entry %ld "
+			        "have one: it was forged, or rewritten without it"),
 			      here, v->first_state);
 		}
 		return;
@@ -1121,11 +1161,12 @@ static void check_entry_state(verify_state *v, const state_kind *k, const char *
 	if (v->first_state == 0)
 		v->first_state = seq;
 	if (malformed || !same_parts(&was, now))
-		found(v, AUDIT_STATE, seq, "%s: the state digest at the end of its detail is "
-		      "malformed", here);
+		found(v, AUDIT_STATE, seq,
+		      _("%s: the state digest at the end of its detail is malformed"),
+		      here);
 	else if (differing(&was, now, list, sizeof list) > 0)
-		found(v, AUDIT_STATE, seq, "%s %.*s: %s differ from %s (entry %ld)", k->noun,
-		      clip(key, 100), key, list, k->source, seq);
+		found(v, AUDIT_STATE, seq, _("%s %.*s: %s differ from %s (entry %ld)"),
+		      _(k->noun), clip(key, 100), key, list, _(k->source), seq);
 }
 
 /*
@@ -1172,7 +1213,8 @@ static rg_status check_states(verify_state *v, rg_err *e)
 		if (now.exists)
 			check_entry_state(v, k, key, seq, here, f[4], &now);
 		else if (k->nparts == 0)
-			found(v, AUDIT_UNKNOWN, seq, "%s names table %.*s, which does not exist",
+			found(v, AUDIT_UNKNOWN, seq,
+			      _("%s names table %.*s, which does not exist"),
 			      here, clip(key, 100), key);
 	}
 	db_finalize(s);
@@ -1183,9 +1225,9 @@ static rg_status check_states(verify_state *v, rg_err *e)
 
 /*
  * Compare a record's fields now with what its latest entry left: n fields, named
- * label[i], now[i] and then[i] (NULL shown as "none").  The ones that differ into diff
- * ("status 解除, due 2027-01-30") and their values then into was ("签收, 2026-12-16");
- * how many differ.
+ * label[i] (marked N_, translated here), now[i] and then[i] (NULL shown as "none").  The
+ * ones that differ into diff ("status 解除, due 2027-01-30") and their values then into
+ * was ("签收, 2026-12-16"); how many differ.
  */
 static int field_diff(int n, const char *const label[], const char *const now[],
 		      const char *const then[], char *diff, char *was, size_t size)
@@ -1195,12 +1237,12 @@ static int field_diff(int n, const char *const label[], const char *const now[],
 
 	diff[0] = was[0] = '\0';
 	for (int i = 0; i < n; i++) {
-		const char *a = now[i] ? now[i] : "none", *b = then[i] ? then[i] : "none";
+		const char *a = now[i] ? now[i] : _("none"), *b = then[i] ? then[i] : _("none");
 		if ((now[i] == NULL) == (then[i] == NULL) && strcmp(a, b) == 0)
 			continue;
 		if (du < size)
 			du += (size_t)snprintf(diff + du, size - du, "%s%s %.*s", k ? ", " : "",
-					       label[i], clip(a, 100), a);
+					       _(label[i]), clip(a, 100), a);
 		if (wu < size)
 			wu += (size_t)snprintf(was + wu, size - wu, "%s%.*s", k ? ", " : "",
 					       clip(b, 100), b);
@@ -1246,8 +1288,9 @@ static const char warnings_sql[] =
  * step left. */
 static rg_status check_current(verify_state *v, rg_err *e)
 {
-	static const char *const point_labels[] = {"approved tier", "approved on", "last graded"};
-	static const char *const warning_labels[] = {"status", "disposition", "due"};
+	static const char *const point_labels[] = {N_("approved tier"), N_("approved on"),
+						   N_("last graded")};
+	static const char *const warning_labels[] = {N_("status"), N_("disposition"), N_("due")};
 	char diff[FINDING_MAX / 2], was[FINDING_MAX / 2];
 	db_stmt *s = NULL;
 	bool row;
@@ -1262,8 +1305,9 @@ static rg_status check_current(verify_state *v, rg_err *e)
 			then[i] = db_col_text(s, 4 + i);
 		}
 		if (field_diff(3, point_labels, now, then, diff, was, sizeof diff) > 0)
-			found(v, AUDIT_STATE, (long)db_col_int(s, 8), "point %.*s: %s is not the "
-			      "state its latest approval left (%s, approval %ld, entry %ld)",
+			found(v, AUDIT_STATE, (long)db_col_int(s, 8),
+			      _("point %.*s: %s is not the state its latest approval left "
+			        "(%s, approval %ld, entry %ld)"),
 			      clip(code, 100), code, diff, was, (long)db_col_int(s, 7),
 			      (long)db_col_int(s, 8));
 	}
@@ -1277,9 +1321,10 @@ static rg_status check_current(verify_state *v, rg_err *e)
 			then[i] = db_col_text(s, 4 + i);
 		}
 		if (field_diff(3, warning_labels, now, then, diff, was, sizeof diff) > 0)
-			found(v, AUDIT_STATE, (long)db_col_int(s, 7), "warning %ld: %s is not the "
-			      "state its last step left (%s, entry %ld)", (long)db_col_int(s, 0),
-			      diff, was, (long)db_col_int(s, 7));
+			found(v, AUDIT_STATE, (long)db_col_int(s, 7),
+			      _("warning %ld: %s is not the state its last step left (%s, "
+			        "entry %ld)"),
+			      (long)db_col_int(s, 0), diff, was, (long)db_col_int(s, 7));
 	}
 	db_finalize(s);
 	return st;
@@ -1290,12 +1335,15 @@ static rg_status check_current(verify_state *v, rg_err *e)
 static void note_plain(verify_state *v)
 {
 	if (v->plain == 1)
-		found(v, AUDIT_NOTE, 0, "entry %ld predates state digests: what its action wrote "
-		      "is not checked", v->plain_first);
+		found(v, AUDIT_NOTE, 0,
+		      _("entry %ld predates state digests: what its action wrote is not "
+		        "checked"),
+		      v->plain_first);
 	else if (v->plain > 1)
-		found(v, AUDIT_NOTE, 0, "%ld entries (%ld to %ld) predate state digests: what "
-		      "their actions wrote is not checked", v->plain, v->plain_first,
-		      v->plain_last);
+		found(v, AUDIT_NOTE, 0,
+		      _("%ld entries (%ld to %ld) predate state digests: what their actions "
+		        "wrote is not checked"),
+		      v->plain, v->plain_first, v->plain_last);
 }
 
 rg_status audit_verify(db *d, long head_seq, const char *head_hash, audit_report_fn report,

@@ -98,12 +98,13 @@ static rg_status check_date(const char *point, const char *on, const point_state
 		return err_set(e, RG_INPUT, "--on: %s is before run %ld (as of %s), whose grade of "
 			       "%s it approves", on, ps->run, ps->run_as_of, point);
 	if (ps->previous_on[0] && strcmp(on, ps->previous_on) < 0) {
-		char which[64] = "as imported";
+		char which[64];
+		snprintf(which, sizeof which, "%s", _("as imported"));
 		if (ps->previous_id)
-			snprintf(which, sizeof which, "approval %ld", ps->previous_id);
+			snprintf(which, sizeof which, _("approval %ld"), ps->previous_id);
 		return err_set(e, RG_INPUT, "--on: %s is before %s's previous approval (%s on %s, "
 			       "%s), which it would replace", on, point,
-			       ps->previous[0] ? ps->previous : "none", ps->previous_on, which);
+			       ps->previous[0] ? ps->previous : _("none"), ps->previous_on, which);
 	}
 	return RG_OK;
 }
@@ -173,24 +174,32 @@ static rg_status clear_flags(db *d, const char *point, const point_state *ps, lo
 	return st;
 }
 
-/* The codes of the flags approval id cleared, "、"-separated, into out. */
-static rg_status cleared_codes(db *d, long id, char *out, size_t size, long *n, rg_err *e)
+/* The flags approval id cleared, *n of them: their codes ", "-separated into codes (for
+ * the audit log), and as people read them into shown, each of size bytes: the codes
+ * again, or in Chinese their labels "、"-separated. */
+static rg_status cleared_flags(db *d, long id, char *codes, char *shown, size_t size,
+			       long *n, rg_err *e)
 {
 	db_stmt *s = NULL;
-	size_t used = 0;
-	bool row;
-	rg_status st = db_prepare(d, "SELECT code FROM flags WHERE cleared_by = ?1 ORDER BY code",
-				  &s, e);
+	size_t used = 0, used_shown = 0;
+	bool row, labels = i18n_chinese();
+	const char *sep = labels ? "、" : ", ";
+	rg_status st = db_prepare(d, "SELECT code, label FROM flags WHERE cleared_by = ?1"
+				  " ORDER BY code", &s, e);
 
 	*n = 0;
-	out[0] = '\0';
+	codes[0] = shown[0] = '\0';
 	if (st != RG_OK)
 		return st;
 	db_bind_int(s, 1, id);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		if (used < size)
-			used += (size_t)snprintf(out + used, size - used, "%s%s", *n ? ", " : "",
+			used += (size_t)snprintf(codes + used, size - used, "%s%s", *n ? ", " : "",
 						 db_col_text(s, 0));
+		if (used_shown < size)
+			used_shown += (size_t)snprintf(shown + used_shown, size - used_shown, "%s%s",
+						       *n ? sep : "",
+						       db_col_text(s, labels ? 1 : 0));
 		(*n)++;
 	}
 	db_finalize(s);
@@ -228,17 +237,23 @@ static rg_status insert_approval(db *d, const char *point, const char *tier,
 	return st;
 }
 
-/* Print what the approval replaced and which flags it cleared (codes, ncleared of them). */
-static void print_outcome(const point_state *ps, long ncleared, const char *codes)
+/* Print what the approval replaced and which flags it cleared (ncleared of them, shown as
+ * cleared_flags() gives them). */
+static void print_outcome(const point_state *ps, long ncleared, const char *shown)
 {
+	const char *before = ps->previous[0] ? ps->previous : _("none");
+
 	if (ps->run)
-		printf("  computed %s in run %ld; approved before: %s\n", ps->computed, ps->run,
-		       ps->previous[0] ? ps->previous : "none");
+		printf(_("  computed %s in run %ld; approved before: %s\n"), ps->computed, ps->run,
+		       before);
 	else
-		printf("  not graded yet; approved before: %s\n",
-		       ps->previous[0] ? ps->previous : "none");
-	printf("  cleared %ld flag%s%s%s\n", ncleared, ncleared == 1 ? "" : "s",
-	       ncleared ? ": " : "", codes);
+		printf(_("  not graded yet; approved before: %s\n"), before);
+	if (ncleared)
+		printf(ngettext("  cleared %ld flag: %s\n", "  cleared %ld flags: %s\n", ncleared),
+		       ncleared, shown);
+	else
+		printf(ngettext("  cleared %ld flag\n", "  cleared %ld flags\n", ncleared),
+		       ncleared);
 }
 
 rg_status cmd_approve(int argc, char **argv, rg_err *e)
@@ -247,7 +262,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	arg_opt opts[] = {{"--by", &by, NULL}, {"--note", &note, NULL}, {"--on", &on, NULL},
 			  {NULL, NULL, NULL}};
 	char now[STAMP_BUF], today[DATE_BUF], name[256], subject[64], detail[2048];
-	char codes[512];
+	char codes[512], shown[512];
 	point_state ps;
 	bool helped, in_tx = false;
 	int npos;
@@ -291,7 +306,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 		goto out;
 	if (ps.run && (st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK)
 		goto out;
-	if ((st = cleared_codes(d, id, codes, sizeof codes, &ncleared, e)) != RG_OK)
+	if ((st = cleared_flags(d, id, codes, shown, sizeof codes, &ncleared, e)) != RG_OK)
 		goto out;
 	snprintf(subject, sizeof subject, "approval:%ld", id);
 	snprintf(detail, sizeof detail, "point %s: %s on %s (was %s; computed %s in run %ld);"
@@ -302,8 +317,10 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	    (st = db_commit(d, e)) != RG_OK)
 		goto out;
 	in_tx = false;
-	printf("approval %ld: %s 审定为%s on %s by %s (%s)\n", id, pos[1], pos[2], on, name, by);
-	print_outcome(&ps, ncleared, codes);
+	/* TRANSLATORS: approval ID: POINT approved as TIER on DATE by NAME (CODE). */
+	printf(_("approval %ld: %s 审定为%s on %s by %s (%s)\n"), id, pos[1], pos[2], on, name,
+	       by);
+	print_outcome(&ps, ncleared, shown);
 out:
 	if (in_tx)
 		db_rollback(d);

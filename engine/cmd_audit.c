@@ -77,7 +77,7 @@ static const char help[] =
 static void print_finding(void *ctx, const audit_finding *f)
 {
 	(void)ctx;
-	printf("%s%s\n", f->kind == AUDIT_NOTE ? "note: " : "", f->text);
+	printf("%s%s\n", f->kind == AUDIT_NOTE ? _("note: ") : "", f->text);
 }
 
 /* Parse --head SEQ:HASH: SEQ a number from 0, HASH 64 hex digits (lowercased into hash). */
@@ -120,11 +120,15 @@ static rg_status verify(db *d, const char *path, long seq, const char *hash, rg_
 	db_rollback(d);
 	if (st != RG_OK)
 		return st;
+	/* err_set looks the translated format up again, finds nothing and keeps it. */
 	if (sum.problems > 0)
-		return err_set(e, RG_FAILED, "%s: the audit log has %ld problem%s", path,
-			       sum.problems, sum.problems == 1 ? "" : "s");
-	printf("audit log intact: %ld entr%s, head %ld:%s\n", sum.entries,
-	       sum.entries == 1 ? "y" : "ies", sum.head_seq, sum.head_hash);
+		return err_set(e, RG_FAILED, ngettext(
+"%s: the audit log has %ld problem",
+						      "%s: the audit log has %ld problems",
+						      sum.problems), path, sum.problems);
+	printf(ngettext("audit log intact: %ld entry, head %ld:%s\n",
+			"audit log intact: %ld entries, head %ld:%s\n", sum.entries), sum.entries,
+	       sum.head_seq, sum.head_hash);
 	return RG_OK;
 }
 
@@ -156,7 +160,7 @@ static rg_status list(db *d, const out_target *t, rg_err *e)
 		st = out_write(t, &(out_list){"审计日志", NULL, table ? table_cols : cols,
 					      table ? 7 : 8}, s, &n, e);
 	if (st == RG_OK && table)
-		printf("%ld entr%s\n", n, n == 1 ? "y" : "ies");
+		printf(ngettext("%ld entry\n", "%ld entries\n", n), n);
 	db_finalize(s);
 	return st;
 }

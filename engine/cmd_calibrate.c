@@ -249,7 +249,7 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 
 	*named = 0;
 	if (print)
-		printf("\n明显偏低（避高就低）：");
+		printf(_("\n明显偏低（避高就低）："));
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		const char *code = db_col_text(s, 0);
 		bool first = strcmp(code, agency) != 0;
@@ -257,27 +257,32 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 			snprintf(agency, sizeof agency, "%s", code);
 			(*named)++;
 		}
-		if (print && first)
-			printf("\n  %s（%s）：", db_col_text(s, 1), code);
-		else if (print)
-			fputs("，", stdout);
+		if (print && first) {
+			/* TRANSLATORS: an agency (name, code) graded markedly lower, then its
+			 * power kinds and gaps separated by the next text, "，". */
+			printf(_("\n  %s（%s）："), db_col_text(s, 1), code);
+		} else if (print) {
+			fputs(_("，"), stdout);
+		}
 		if (print)
 			printf("%s %s", db_col_text(s, 2), db_col_text(s, 3));
 	}
 	if (print)
-		puts(*named ? "" : "无");
+		puts(*named ? "" : _("无"));
 	return st;
 }
 
 /* The footnotes of the table: the method, the thresholds (and whose), what was left out. */
 static void print_notes(const thresholds *t, const char *path, long unpowered)
 {
-	printf("\n等级分：一级 3，二级 2，三级 1。同类平均：同一职权类别其他各单位风险点合并的平均等级分。\n"
-	       "差值 = 平均等级分 - 同类平均（均先四舍五入到两位小数）。\n"
-	       "判断标准（%s%s）：差值 ≤ -%.2f 为明显偏低；本单位少于 %ld 个或同类少于 "
-	       "%ld 个风险点的不作判断（样本不足）。\n"
-	       "未计入：没有对应职权的风险点 %ld 个。\n",
-	       path, t->defaults ? " 没有 CALIBRATION 表，用默认值" : "，CALIBRATION",
+	/* TRANSLATORS: the notes under the calibration table; the second %s is one of the
+	 * two texts that follow, saying whether the pack (the first %s) has the table. */
+	printf(_("\n等级分：一级 3，二级 2，三级 1。同类平均：同一职权类别其他各单位风险点合并的平均等级分。\n"
+		 "差值 = 平均等级分 - 同类平均（均先四舍五入到两位小数）。\n"
+		 "判断标准（%s%s）：差值 ≤ -%.2f 为明显偏低；本单位少于 %ld 个或同类少于 "
+		 "%ld 个风险点的不作判断（样本不足）。\n"
+		 "未计入：没有对应职权的风险点 %ld 个。\n"),
+	       path, t->defaults ? _(" 没有 CALIBRATION 表，用默认值") : _("，CALIBRATION"),
 	       t->markedly_lower, t->min_points, t->min_peer_points, unpowered);
 }
 
@@ -292,7 +297,7 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 			  {"--output", &output, NULL},
 			  {"--fail-on-lower", NULL, &fail_on_lower},
 			  {NULL, NULL, NULL}};
-	char path[4096 + 16], note[32];
+	char path[4096 + 16], note[64];
 	out_target target;
 	int npos;
 	long run, named = 0, unpowered = 0;
@@ -319,9 +324,10 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 		goto out;
 	/* The table says whose thresholds in its notes; the other formats are rows only. */
 	if (t.defaults && target.fmt != OUT_TABLE)
-		fprintf(stderr, "riskgrade: %s has no CALIBRATION table: the default thresholds "
-			"were used (min_points %ld, min_peer_points %ld, markedly_lower %.2f)\n",
-			path, t.min_points, t.min_peer_points, t.markedly_lower);
+		fprintf(stderr, _("riskgrade: %s has no CALIBRATION table: the default "
+				  "thresholds were used (min_points %ld, min_peer_points %ld, "
+				  "markedly_lower %.2f)\n"), path, t.min_points, t.min_peer_points,
+			t.markedly_lower);
 	/* Numbers stay numbers where a program reads them: JSON and XLSX. */
 	numbers = target.fmt == OUT_JSON || target.fmt == OUT_XLSX;
 	if ((st = db_prepare(d, numbers ? json_sql : text_sql, &s, e)) != RG_OK ||
@@ -344,13 +350,13 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 	if (target.fmt != OUT_TABLE) {
 		/* The agencies named are counted only when asked: CSV, JSON and XLSX are the
 		 * rows. */
-		snprintf(note, sizeof note, " (run %ld)", run);
+		snprintf(note, sizeof note, _(" (run %ld)"), run);
 		st = out_write(&target, &(out_list){"等级校准", note, cols, NCOLS}, s, NULL, e);
 		if (st == RG_OK && fail_on_lower)
 			st = list_named(names, false, &named, e);
 		goto out;
 	}
-	printf("等级校准 — run %ld\n", run);
+	printf(_("等级校准 — run %ld\n"), run);
 	if ((st = print_table(s, e)) != RG_OK || (st = list_named(names, true, &named, e)) != RG_OK)
 		goto out;
 	print_notes(&t, path, unpowered);
@@ -358,8 +364,10 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 		st = err_set(e, RG_IO, "cannot write the output");
 out:
 	if (st == RG_OK && fail_on_lower && named > 0)
-		st = err_set(e, RG_FAILED, "--fail-on-lower: %ld agenc%s graded markedly lower "
-			     "(明显偏低)", named, named == 1 ? "y" : "ies");
+		st = err_set(e, RG_FAILED,
+			     ngettext("--fail-on-lower: %ld agency graded markedly lower (明显偏低)",
+				      "--fail-on-lower: %ld agencies graded markedly lower "
+				      "(明显偏低)", named), named);
 	db_finalize(count);
 	db_finalize(names);
 	db_finalize(s);

@@ -157,7 +157,8 @@ static rg_status print_list(db *d, const char *title, const char *sql, const cha
 	while ((st = db_step(s, &row, e)) == RG_OK && row)
 		n++;
 	db_reset(s);
-	printf("\n%s（%ld）\n", title, n);
+	/* TRANSLATORS: a section of explain: its title and how many rows it has. */
+	printf(_("\n%s（%ld）\n"), title, n);
 	if (st == RG_OK && n > 0)
 		st = out_print(stdout, OUT_TABLE, cols, ncols, s, NULL, e);
 	db_finalize(s);
@@ -181,7 +182,7 @@ static rg_status print_reasons(db *d, const char *code, long run, const char *re
 	if ((st = db_step(s, &row, e)) != RG_OK)
 		goto out;
 	if (row) {
-		printf("  理由（规则包与行号）\n");
+		printf(_("  理由（规则包与行号）\n"));
 		do {
 			printf("    - %s", db_col_text(s, 0));
 			if (db_col_type(s, 1) != DB_NULL)
@@ -190,7 +191,7 @@ static rg_status print_reasons(db *d, const char *code, long run, const char *re
 		} while ((st = db_step(s, &row, e)) == RG_OK && row);
 		goto out;
 	}
-	printf("  理由\n");
+	printf(_("  理由\n"));
 	while (reasons != NULL && *reasons) {
 		const char *nl = strchr(reasons, '\n');
 		int len = nl ? (int)(nl - reasons) : (int)strlen(reasons);
@@ -259,11 +260,12 @@ static rg_status print_grade(db *d, const char *code, rg_err *e)
 	if ((st = db_step(s, &row, e)) != RG_OK)
 		goto out;
 	if (!row) {
-		printf("\n评定结果\n  not graded yet: run riskgrade grade\n");
+		printf(_("\n评定结果\n  not graded yet: run riskgrade grade\n"));
 		goto out;
 	}
 	run = (long)db_col_int(s, 0);
-	printf("\n评定结果 — run %ld as of %s, %s (sha256 %.12s)\n", run, db_col_text(s, 1),
+	/* TRANSLATORS: the grade's heading: the run, its as-of date, the pack and its hash. */
+	printf(_("\n评定结果 — run %ld as of %s, %s (sha256 %.12s)\n"), run, db_col_text(s, 1),
 	       db_col_text(s, 2), db_col_type(s, 3) == DB_NULL ? "?" : db_col_text(s, 3));
 	if ((st = print_factors(d, s, &width, e)) != RG_OK)
 		goto out;
@@ -274,9 +276,9 @@ static rg_status print_grade(db *d, const char *code, rg_err *e)
 		grade_line("方法等级", db_col_text(s, 11), width);
 	if ((st = print_reasons(d, code, run, db_col_text(s, 10), e)) != RG_OK)
 		goto out;
-	if ((st = print_list(d, "需重新评定", flags_sql, code, run, e)) != RG_OK)
+	if ((st = print_list(d, _("需重新评定"), flags_sql, code, run, e)) != RG_OK)
 		goto out;
-	st = print_list(d, "预警", warnings_sql, code, run, e);
+	st = print_list(d, _("预警"), warnings_sql, code, run, e);
 out:
 	db_finalize(s);
 	return st;
@@ -292,7 +294,7 @@ static rg_status print_declared(db *d, const char *code, rg_err *e)
 	if (st == RG_OK)
 		st = db_step(s, &row, e);
 	if (st == RG_OK && db_col_int(s, 0) > 0)
-		st = print_list(d, "自定义事实", declared_sql, code, 0, e);
+		st = print_list(d, _("自定义事实"), declared_sql, code, 0, e);
 	db_finalize(s);
 	return st;
 }
@@ -321,13 +323,13 @@ rg_status cmd_explain(int argc, char **argv, rg_err *e)
 		st = err_set(e, RG_INPUT, "%s: no risk point with code \"%s\"", pos[0], pos[1]);
 		goto out;
 	}
-	printf("风险点 %s\n", pos[1]);
+	printf(_("风险点 %s\n"), pos[1]);
 	print_record(s);
 	if ((st = print_declared(d, pos[1], e)) != RG_OK ||
-	    (st = print_list(d, "四评一审", ratings_sql, pos[1], 0, e)) != RG_OK ||
-	    (st = print_list(d, "防控措施", measures_sql, pos[1], 0, e)) != RG_OK ||
-	    (st = print_list(d, "风险信息", signals_sql, pos[1], 0, e)) != RG_OK ||
-	    (st = print_list(d, "变更", changes_sql, pos[1], 0, e)) != RG_OK)
+	    (st = print_list(d, _("四评一审"), ratings_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, _("防控措施"), measures_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, _("风险信息"), signals_sql, pos[1], 0, e)) != RG_OK ||
+	    (st = print_list(d, _("变更"), changes_sql, pos[1], 0, e)) != RG_OK)
 		goto out;
 	st = print_grade(d, pos[1], e);
 out:

@@ -302,8 +302,8 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	if (run_text != NULL && (k->id == K_WARNINGS || k->id == K_POWERS))
 		return err_set(e, RG_USAGE, "export: --run does not apply to %s (%s), which %s",
 			       k->name, k->title,
-			       k->id == K_WARNINGS ? "holds the warnings of every run"
-						   : "does not depend on a run");
+			       k->id == K_WARNINGS ? _("holds the warnings of every run")
+						   : _("does not depend on a run"));
 	if (as_of != NULL && !date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       as_of);
@@ -314,7 +314,7 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	if (k->id == K_TIERS || (k->id == K_MEASURES && run_text != NULL)) {
 		if ((st = run_resolve(d, run_text, &run, e)) != RG_OK)
 			goto out;
-		snprintf(note, sizeof note, " (run %ld)", run);
+		snprintf(note, sizeof note, _(" (run %ld)"), run);
 	}
 	if (as_of == NULL) {
 		if ((st = run_as_of(d, run, run_date, e)) != RG_OK)
@@ -323,7 +323,7 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	}
 	t.as_of = as_of; /* the XLSX's date: the same data and date give the same bytes */
 	if (k->id == K_WARNINGS) {
-		snprintf(note, sizeof note, " (as of %s)", as_of);
+		snprintf(note, sizeof note, _(" (as of %s)"), as_of);
 	}
 	if (k->id == K_TIERS &&
 	    ((st = factdef_load(d, NULL, &defs, e)) != RG_OK ||

@@ -74,7 +74,7 @@ static rg_status list(const char *path, const char *format, const char *output, 
 	if (st == RG_OK)
 		st = out_write(&t, &(out_list){"自定义事实", NULL, cols, 7}, s, &n, e);
 	if (st == RG_OK && t.fmt == OUT_TABLE)
-		printf("%ld declared fact%s\n", n, n == 1 ? "" : "s");
+		printf(ngettext("%ld declared fact\n", "%ld declared facts\n", n), n);
 	db_finalize(s);
 	db_close(d);
 	return st;
@@ -104,7 +104,7 @@ static rg_status remove_fact(const char *path, const char *name, const char *by,
 	    RG_OK || (st = db_commit(d, e)) != RG_OK)
 		goto out;
 	in_tx = false;
-	printf("removed fact %s (%s)\n", name, label);
+	printf(_("removed fact %s (%s)\n"), name, label);
 out:
 	if (in_tx)
 		db_rollback(d);

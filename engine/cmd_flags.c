@@ -79,7 +79,7 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 	db_bind_text(s, 2, code);
 	st = out_write(&t, &(out_list){"需重新评定清单", NULL, cols, 9}, s, &n, e);
 	if (st == RG_OK && t.fmt == OUT_TABLE)
-		printf("%ld open flag%s\n", n, n == 1 ? "" : "s");
+		printf(ngettext("%ld open flag\n", "%ld open flags\n", n), n);
 out:
 	db_finalize(s);
 	db_close(d);

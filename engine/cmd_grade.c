@@ -81,21 +81,18 @@ static rg_status parse_jobs(const char *arg, int *jobs, rg_err *e)
 	return RG_OK;
 }
 
-static const char *plural(long n)
-{
-	return n == 1 ? "" : "s";
-}
-
 /* The counts of run r, graded with the packs of dir: a line, the packs, a line. */
 static rg_status print_counts(db *d, const char *dir, const char *as_of,
 			      const grade_results *r, rg_err *e)
 {
+	char flags[64], points[64], warnings[64];
 	db_stmt *s = NULL;
 	bool row;
 	rg_status st;
 
-	printf("run %ld as of %s: %ld point%s graded with the packs of %s/\n", r->run, as_of,
-	       r->points, plural(r->points), dir);
+	printf(ngettext("run %ld as of %s: %ld point graded with the packs of %s/\n",
+			"run %ld as of %s: %ld points graded with the packs of %s/\n", r->points),
+	       r->run, as_of, r->points, dir);
 	st = db_prepare(d, "SELECT pack, path, sha256 FROM run_packs WHERE run = ?1"
 			" ORDER BY rowid", &s, e);
 	if (st != RG_OK)
@@ -107,11 +104,16 @@ static rg_status print_counts(db *d, const char *dir, const char *as_of,
 	db_finalize(s);
 	if (st != RG_OK)
 		return st;
-	printf("一级 %ld, 二级 %ld, 三级 %ld; %ld flag%s on %ld point%s; %ld warning%s"
-	       " (%ld new, %ld escalated)\n\n",
-	       r->tiers[0], r->tiers[1], r->tiers[2], r->flags, plural(r->flags),
-	       r->flagged, plural(r->flagged), r->warnings, plural(r->warnings),
-	       r->warnings_new, r->escalated);
+	snprintf(flags, sizeof flags, ngettext("%ld flag", "%ld flags", r->flags), r->flags);
+	snprintf(points, sizeof points, ngettext("%ld point", "%ld points", r->flagged),
+		 r->flagged);
+	snprintf(warnings, sizeof warnings, ngettext("%ld warning", "%ld warnings", r->warnings),
+		 r->warnings);
+	/* TRANSLATORS: the points per tier; "3 flags on 2 points; 4 warnings (1 new, 0
+	 * escalated)". */
+	printf(_("一级 %ld, 二级 %ld, 三级 %ld; %s on %s; %s (%ld new, %ld escalated)\n\n"),
+	       r->tiers[0], r->tiers[1], r->tiers[2], flags, points, warnings, r->warnings_new,
+	       r->escalated);
 	return RG_OK;
 }
 
@@ -225,9 +227,9 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (opt.dir == NULL) {
 		opt.dir = pack_default_dir();
 		if (pack_default_shadows())
-			fprintf(stderr, "riskgrade: note: the packs of ./rules in the current folder "
-					"are used, not the installed ones in %s (--rules DIR "
-					"chooses)\n", pack_installed_dir());
+			fprintf(stderr, _("riskgrade: note: the packs of ./rules in the current "
+					  "folder are used, not the installed ones in %s (--rules DIR "
+					  "chooses)\n"), pack_installed_dir());
 	}
 	/* A dry run records nothing, so it needs nobody named; its audit entry is discarded. */
 	opt.actor = dry_run && audit_actor(by) == NULL ? "（试算）" : audit_actor(by);
@@ -245,13 +247,13 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (!dry_run) {
 		st = print_summary(d, opt.dir, opt.as_of, &res, e);
 	} else if (previous == 0) {
-		printf("dry run: nothing written to %s; there is no earlier run to compare with.\n",
-		       pos[0]);
+		printf(_("dry run: nothing written to %s; there is no earlier run to compare "
+			 "with.\n"), pos[0]);
 		st = print_summary(d, opt.dir, opt.as_of, &res, e);
 	} else {
-		printf("dry run: nothing written to %s.  Run %ld below is what grading now would "
-		       "record; it is compared with run %ld, the latest.\n\n", pos[0], res.run,
-		       previous);
+		printf(_("dry run: nothing written to %s.  Run %ld below is what grading now "
+			 "would record; it is compared with run %ld, the latest.\n\n"), pos[0],
+		       res.run, previous);
 		st = run_diff_print(d, previous, res.run, e);
 	}
 out:

@@ -34,9 +34,10 @@ rg_status cmd_init(int argc, char **argv, rg_err *e)
 	if (st != RG_OK)
 		return st;
 	if (applied == 0)
-		printf("%s: schema version %d, already up to date\n", pos[0], db_schema_version());
+		printf(_("%s: schema version %d, already up to date\n"), pos[0], db_schema_version());
 	else
-		printf("%s: schema version %d (%d migration%s applied)\n", pos[0],
-		       db_schema_version(), applied, applied == 1 ? "" : "s");
+		printf(ngettext("%s: schema version %d (%d migration applied)\n",
+				"%s: schema version %d (%d migrations applied)\n", applied),
+		       pos[0], db_schema_version(), applied);
 	return RG_OK;
 }

@@ -27,5 +27,5 @@ static const char help[] =
 
 rg_status cmd_lint(int argc, char **argv, rg_err *e)
 {
-	return harness_command(argc, argv, usage, help, harness_lint, "finding", true, e);
+	return harness_command(argc, argv, usage, help, harness_lint, true, e);
 }

@@ -128,7 +128,7 @@ rg_status cmd_list(int argc, char **argv, rg_err *e)
 	db_bind_text(s, 1, agency);
 	st = out_write(&t, &(out_list){l->title, NULL, l->cols, l->ncols}, s, &n, e);
 	if (st == RG_OK && t.fmt == OUT_TABLE)
-		printf("%ld %s\n", n, n == 1 ? "row" : "rows");
+		printf(ngettext("%ld row\n", "%ld rows\n", n), n);
 out:
 	db_finalize(s);
 	db_close(d);

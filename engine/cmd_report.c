@@ -89,8 +89,9 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	if ((st = html_file_commit(&hf, e)) != RG_OK)
 		goto out;
 	if (strcmp(path, "-") != 0)
-		printf("%s: report of run %ld written (%ld point%s)\n", path, r.run, npoints,
-		       npoints == 1 ? "" : "s");
+		printf(ngettext("%s: report of run %ld written (%ld point)\n",
+				"%s: report of run %ld written (%ld points)\n", npoints), path,
+		       r.run, npoints);
 out:
 	html_file_abort(&hf);
 	db_close(r.d);

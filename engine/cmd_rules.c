@@ -86,11 +86,15 @@ static void print_listing(listing *l)
 		const char *cells[] = {l->agency[k], l->agency_name[k], l->pack[k]};
 		print_row(cells, width, 3);
 	}
-	printf("\n规则包\n");
+	/* TRANSLATORS: the heading of the list of rule packs, after the agencies. */
+	printf(_("\n规则包\n"));
 	for (int i = 0; i < rules_pack_count(l->r); i++) {
 		const rule_pack *pk = rules_pack_at(l->r, i);
-		printf("  %s  %s  sha256 %s%s%s\n", pk->name, pk->path, pk->sha,
-		       pk->parent ? "  inherits " : "", pk->parent ? pk->parent : "");
+		if (pk->parent)
+			printf(_("  %s  %s  sha256 %s  inherits %s\n"), pk->name, pk->path, pk->sha,
+			       pk->parent);
+		else
+			printf("  %s  %s  sha256 %s\n", pk->name, pk->path, pk->sha);
 	}
 }
 

@@ -61,7 +61,7 @@ rg_status cmd_runs(int argc, char **argv, rg_err *e)
 	if (st == RG_OK)
 		st = out_write(&t, &(out_list){"运行记录", NULL, cols, 14}, s, &n, e);
 	if (st == RG_OK && t.fmt == OUT_TABLE)
-		printf("%ld run%s\n", n, n == 1 ? "" : "s");
+		printf(ngettext("%ld run\n", "%ld runs\n", n), n);
 	db_finalize(s);
 	db_close(d);
 	return st;

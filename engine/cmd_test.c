@@ -21,5 +21,5 @@ static const char help[] =
 
 rg_status cmd_test(int argc, char **argv, rg_err *e)
 {
-	return harness_command(argc, argv, usage, help, harness_test, "failing case", false, e);
+	return harness_command(argc, argv, usage, help, harness_test, false, e);
 }

@@ -44,11 +44,11 @@ static const char help[] =
 static void print_step(const warn_record *w, const warn_change *c)
 {
 	if (c->action == WARN_ESCALATE)
-		printf("warning %ld (%s, %s): escalated %s → %s, due %s; status %s\n", w->id,
+		printf(_("warning %ld (%s, %s): escalated %s → %s, due %s; status %s\n"), w->id,
 		       w->point, w->reason, w->disposition, c->disposition, c->due, c->status);
 	else
-		printf("warning %ld (%s, %s): %s → %s; %s, due %s\n", w->id, w->point, w->reason,
-		       w->status, c->status, c->disposition, c->due);
+		printf(_("warning %ld (%s, %s): %s → %s; %s, due %s\n"), w->id, w->point,
+		       w->reason, w->status, c->status, c->disposition, c->due);
 }
 
 rg_status cmd_warning(int argc, char **argv, rg_err *e)

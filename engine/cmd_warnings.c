@@ -171,11 +171,17 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 	while ((st = db_step(groups, &row, e)) == RG_OK && row) {
 		const char *code = db_col_text(groups, 0);
 		long n = (long)db_col_int(groups, 2), late = (long)db_col_int(groups, 3);
-		printf("%s责任人：%s%s%s%s — %ld 条%s", people ? "\n" : "", db_col_text(groups, 1),
-		       code ? "（" : "", code ? code : "", code ? "）" : "", n, late ? "，" : "");
+		if (people)
+			putchar('\n');
+		if (code) {
+			/* TRANSLATORS: the heading of one person's warnings: name, code, count. */
+			printf(_("责任人：%s（%s） — %ld 条"), db_col_text(groups, 1), code, n);
+		} else {
+			printf(_("责任人：%s — %ld 条"), db_col_text(groups, 1), n);
+		}
 		if (late)
-			printf("逾期 %ld 条", late);
-		printf("\n");
+			printf(_("，逾期 %ld 条"), late);
+		putchar('\n');
 		db_reset(rows);
 		db_bind_text(rows, 7, code);
 		if ((st = out_print(stdout, OUT_TABLE, group_cols, 10, rows, NULL, e)) != RG_OK)
@@ -184,9 +190,18 @@ static rg_status print_groups(db *d, const filters *f, rg_err *e)
 		overdue += late;
 		people++;
 	}
-	if (st == RG_OK)
-		printf("%s%ld warning%s, %ld overdue, %ld responsible person%s\n", people ? "\n" : "",
-		       total, total == 1 ? "" : "s", overdue, people, people == 1 ? "" : "s");
+	if (st == RG_OK) {
+		char warnings[64], persons[64];
+		snprintf(warnings, sizeof warnings, ngettext("%ld warning", "%ld warnings", total),
+			 total);
+		snprintf(persons, sizeof persons, ngettext("%ld responsible person",
+							   "%ld responsible persons", people),
+			 people);
+		if (people)
+			putchar('\n');
+		/* TRANSLATORS: "3 warnings, 1 overdue, 2 responsible persons". */
+		printf(_("%s, %ld overdue, %s\n"), warnings, overdue, persons);
+	}
 out:
 	db_finalize(rows);
 	db_finalize(groups);
@@ -239,8 +254,11 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	if (f.agency != NULL && (st = lookup_agency(d, "--agency", f.agency, e)) != RG_OK)
 		goto out;
 	if (t.fmt == OUT_TABLE) {
-		printf("预警清单（%s，判断逾期的日期 %s）\n\n",
-		       f.overdue ? "逾期" : status == NULL ? "未解除" : status, f.as_of);
+		/* TRANSLATORS: the title of the warning list: which warnings (逾期 overdue,
+		 * 未解除 not released, or the statuses asked for), and the date that decides
+		 * which are overdue. */
+		printf(_("预警清单（%s，判断逾期的日期 %s）\n\n"),
+		       f.overdue ? _("逾期") : status == NULL ? _("未解除") : status, f.as_of);
 		st = print_groups(d, &f, e);
 		goto out;
 	}
@@ -250,7 +268,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	db_bind_null(s, 7);
 	db_bind_int(s, 8, t.fmt != OUT_JSON); /* JSON says null; people read （未指定） */
 	t.as_of = f.as_of;
-	snprintf(note, sizeof note, " (as of %s)", f.as_of);
+	snprintf(note, sizeof note, _(" (as of %s)"), f.as_of);
 	st = out_write(&t, &(out_list){"预警清单", note, flat_cols, 15}, s, NULL, e);
 out:
 	db_finalize(s);

@@ -1,7 +1,7 @@
 /*
  * db.c: SQLite behind our own types.  Migrations come from the files schemas/NNN_name.sql, embedded at
  * build time (see the Makefile) as db_migrations[].
- * Depends on SQLite and status.h.
+ * Depends on SQLite, status.h and i18n.h.
  */
 #include "db.h"
 
@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <sys/stat.h>
+
+#include "i18n.h"
 
 /* Generated from schemas/NNN_*.sql, in order (build/migrations.c). */
 extern const char *const db_migrations[];
@@ -92,7 +94,7 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 	d->conn = NULL;
 	if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
 		rg_status st = err_set(e, RG_DB, "%s: cannot open: %s", path,
-				       d->conn ? sqlite3_errmsg(d->conn) : "out of memory");
+				       d->conn ? sqlite3_errmsg(d->conn) : _("out of memory"));
 		db_close(d);
 		return st;
 	}
@@ -107,7 +109,7 @@ static rg_status connect(const char *path, int flags, db **out, rg_err *e)
 		rg_status st = sqlite3_errcode(d->conn) == SQLITE_NOTADB
 			? err_set(e, RG_DB, "%s: not a riskgrade database (%s)", path,
 				  sqlite3_errmsg(d->conn))
-			: fail(d, e, "cannot configure the connection");
+			: fail(d, e, _("cannot configure the connection"));
 		db_close(d);
 		return st;
 	}
@@ -131,7 +133,7 @@ static rg_status check_empty(db *d, rg_err *e)
 
 	if (sqlite3_prepare_v2(d->conn, "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE"
 			       " 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid", -1, &s, NULL) != SQLITE_OK) {
-		st = fail(d, e, "cannot read the schema");
+		st = fail(d, e, _("cannot read the schema"));
 		goto out;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -141,14 +143,20 @@ static rg_status check_empty(db *d, rg_err *e)
 						 sqlite3_column_text(s, 1));
 	}
 	if (rc != SQLITE_DONE) {
-		st = fail(d, e, "cannot read the schema");
+		st = fail(d, e, _("cannot read the schema"));
 		goto out;
 	}
 	if (n > 0)
-		st = err_set(e, RG_DB, "%s: not a riskgrade database: it has no riskgrade schema "
-			     "version but holds %ld object%s of its own (%s%s); init creates a new "
-			     "database or upgrades a riskgrade one, and has left this file as it was",
-			     d->path, n, n == 1 ? "" : "s", found, n > 5 ? ", ..." : "");
+		st = err_set(e, RG_DB,
+			     ngettext("%s: not a riskgrade database: it has no riskgrade schema "
+				      "version but holds %ld object of its own (%s%s); init creates "
+				      "a new database or upgrades a riskgrade one, and has left this "
+				      "file as it was",
+				      "%s: not a riskgrade database: it has no riskgrade schema "
+				      "version but holds %ld objects of its own (%s%s); init creates "
+				      "a new database or upgrades a riskgrade one, and has left this "
+				      "file as it was", n),
+			     d->path, n, found, n > 5 ? ", ..." : "");
 out:
 	sqlite3_finalize(s);
 	return st;
@@ -252,21 +260,21 @@ void db_close(db *d)
 rg_status db_exec(db *d, const char *sql, rg_err *e)
 {
 	if (sqlite3_exec(d->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail(d, e, "statement failed");
+		return fail(d, e, _("statement failed"));
 	return RG_OK;
 }
 
 rg_status db_begin(db *d, rg_err *e)
 {
 	if (sqlite3_exec(d->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return fail(d, e, "cannot start a transaction");
+		return fail(d, e, _("cannot start a transaction"));
 	return RG_OK;
 }
 
 rg_status db_commit(db *d, rg_err *e)
 {
 	if (sqlite3_exec(d->conn, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		rg_status st = fail(d, e, "cannot commit");
+		rg_status st = fail(d, e, _("cannot commit"));
 		db_rollback(d);
 		return st;
 	}
@@ -289,7 +297,7 @@ rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e)
 	s->last_rc = SQLITE_OK;
 	if (sqlite3_prepare_v3(d->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->stmt, NULL) !=
 	    SQLITE_OK) {
-		rg_status st = fail(d, e, "cannot prepare a statement");
+		rg_status st = fail(d, e, _("cannot prepare a statement"));
 		sqlite3_free(s);
 		return st;
 	}

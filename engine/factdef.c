@@ -1,7 +1,7 @@
 /*
  * factdef.c: the facts an agency declares (see factdef.h): definitions read from
  * fact_definitions and enum_fact_sheet, cells checked against them, the values stored
- * checked again when a definition changes.  Depends on db.h, date.h, status.h.
+ * checked again when a definition changes.  Depends on db.h, date.h, status.h, i18n.h.
  */
 #include "factdef.h"
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 
 /* The separator of an 枚举's choices (顿号). */
 #define SEP "、"
@@ -110,9 +111,9 @@ static void range(const fact_def *f, char *buf, size_t n)
 	if (f->has_min && f->has_max)
 		snprintf(buf, n, " %s-%s", lo, hi);
 	else if (f->has_min)
-		snprintf(buf, n, " of at least %s", lo);
+		snprintf(buf, n, _(" of at least %s"), lo);
 	else if (f->has_max)
-		snprintf(buf, n, " of at most %s", hi);
+		snprintf(buf, n, _(" of at most %s"), hi);
 	else
 		buf[0] = '\0';
 }
@@ -123,12 +124,14 @@ const char *factdef_expected(const fact_def *f, char *buf, size_t n)
 
 	range(f, r, sizeof r);
 	switch (f->type) {
-	case FACT_INT:    snprintf(buf, n, "a whole number%s", r); break;
-	case FACT_NUMBER: snprintf(buf, n, "a number%s", r); break;
-	case FACT_DATE:   snprintf(buf, n, "a date YYYY-MM-DD"); break;
-	case FACT_BOOL:   snprintf(buf, n, "是 or 否 (1 or 0)"); break;
-	case FACT_CHOICE: snprintf(buf, n, "one of %s", f->choices); break;
-	default:          snprintf(buf, n, "a text"); break;
+	/* TRANSLATORS: what a declared fact's value must be, after "expected"; %s is a range
+	 * such as " 0-9" or " of at least 0", or nothing. */
+	case FACT_INT:    snprintf(buf, n, _("a whole number%s"), r); break;
+	case FACT_NUMBER: snprintf(buf, n, _("a number%s"), r); break;
+	case FACT_DATE:   snprintf(buf, n, "%s", _("a date YYYY-MM-DD")); break;
+	case FACT_BOOL:   snprintf(buf, n, "%s", _("是 or 否 (1 or 0)")); break;
+	case FACT_CHOICE: snprintf(buf, n, _("one of %s"), f->choices); break;
+	default:          snprintf(buf, n, "%s", _("a text")); break;
 	}
 	return buf;
 }
@@ -269,7 +272,8 @@ static bool choices_ok(const char *choices, char *expected, size_t n)
 		while (len > 0 && c[len - 1] == ' ')
 			len--;
 		if (len == 0) {
-			snprintf(expected, n, "the values of an 枚举 separated by " SEP ", none empty");
+			snprintf(expected, n, _("the values of an 枚举 separated by %s, none empty"),
+				 SEP);
 			return false;
 		}
 		/* The same value earlier in the list? */
@@ -283,8 +287,9 @@ static bool choices_ok(const char *choices, char *expected, size_t n)
 			while (plen > 0 && p[plen - 1] == ' ')
 				plen--;
 			if (plen == len && memcmp(p, c, len) == 0) {
-				snprintf(expected, n, "the values of an 枚举 separated by " SEP
-					 ", each once (%.*s is there twice)", (int)len, c);
+				snprintf(expected, n, _("the values of an 枚举 separated by %s, each "
+							"once (%.*s is there twice)"), SEP, (int)len,
+					 c);
 				return false;
 			}
 			p = pend + strlen(SEP);
@@ -292,7 +297,7 @@ static bool choices_ok(const char *choices, char *expected, size_t n)
 		c = end ? end + strlen(SEP) : NULL;
 	}
 	if (count > 64) {
-		snprintf(expected, n, "at most 64 values, got %d", count);
+		snprintf(expected, n, _("at most 64 values, got %d"), count);
 		return false;
 	}
 	return true;
@@ -321,16 +326,16 @@ rg_status factdef_check_definition(db *d, const char *name, const char *label,
 		return st;
 	if (clash) {
 		*column = "name";
-		snprintf(expected, n, "a name that no column of %s (%s) has, by name or label, "
-			 "and no other fact declared for it", table, sheet);
+		snprintf(expected, n, _("a name that no column of %s (%s) has, by name or label, "
+					"and no other fact declared for it"), table, sheet);
 		return RG_OK;
 	}
 	if ((st = header_taken(d, table, sheet, name, label, &clash, e)) != RG_OK)
 		return st;
 	if (clash) {
 		*column = "label";
-		snprintf(expected, n, "a label that no column of %s (%s) has, by name or label, "
-			 "and no other fact declared for it", table, sheet);
+		snprintf(expected, n, _("a label that no column of %s (%s) has, by name or "
+					"label, and no other fact declared for it"), table, sheet);
 		return RG_OK;
 	}
 	if (choices != NULL && !choices_ok(choices, expected, n))
@@ -455,10 +460,15 @@ rg_status factdef_remove(db *d, const char *name, char *label, size_t n, rg_err 
 	f = factdef_find(&defs, name);
 	copy(label, n, f->label);
 	if (count > 0) {
-		st = err_set(e, RG_INPUT, "fact \"%s\" (%s) still has %ld value%s in %s (%s%s): "
-			     "import those cells empty first (column %s of the %s sheet), then "
-			     "remove it", name, f->label, count, count == 1 ? "" : "s", f->table,
-			     examples, count > 3 ? ", …" : "", f->label, f->sheet);
+		st = err_set(e, RG_INPUT,
+			     ngettext("fact \"%s\" (%s) still has %ld value in %s (%s%s): import "
+				      "those cells empty first (column %s of the %s sheet), then "
+				      "remove it",
+				      "fact \"%s\" (%s) still has %ld values in %s (%s%s): import "
+				      "those cells empty first (column %s of the %s sheet), then "
+				      "remove it", count),
+			     name, f->label, count, f->table, examples, count > 3 ? ", …" : "",
+			     f->label, f->sheet);
 		goto out;
 	}
 	if ((st = db_prepare(d, "DELETE FROM fact_definitions WHERE name = ?1", &s, e)) == RG_OK) {

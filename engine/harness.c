@@ -3,7 +3,7 @@
  * engine/packtest.lua in a rule state after its prelude, each case under its own CPU
  * limit and with a line hook that records coverage, and prints the reports it returns.
  * Every use of the state goes through sbx_call.  Depends on Lua, sandbox.h, rules.h,
- * pack.h, args.h, vocab.h, factdef.h and db.h (the declared facts of lint --db).
+ * pack.h, args.h, vocab.h, factdef.h, db.h (the declared facts of lint --db) and i18n.h.
  */
 #include "harness.h"
 
@@ -15,6 +15,7 @@
 
 #include "args.h"
 #include "db.h"
+#include "i18n.h"
 #include "pack.h"
 #include "sandbox.h"
 #include "vocab.h"
@@ -168,7 +169,7 @@ static int print_failures(lua_State *L, int report, const char *name, FILE *out)
 	for (int i = 1; i <= failures; i++) {
 		lua_geti(L, -1, i);
 		lua_getfield(L, -1, "name");
-		fprintf(out, "FAIL %s: %s\n", name, lua_tostring(L, -1));
+		fprintf(out, _("FAIL %s: %s\n"), name, lua_tostring(L, -1));
 		lua_getfield(L, -2, "diffs");
 		for (lua_Integer k = 1; k <= (lua_Integer)lua_rawlen(L, -1); k++) {
 			lua_geti(L, -1, k);
@@ -188,7 +189,8 @@ static void print_missed(lua_State *L, int report, FILE *out)
 	for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
 		lua_geti(L, -1, i);
 		lua_getfield(L, -1, "name");
-		fprintf(out, "  never run: pack:%s, line ", lua_tostring(L, -1));
+		/* TRANSLATORS: followed by line numbers and ranges: "127-130, 132". */
+		fprintf(out, _("  never run: pack:%s, line "), lua_tostring(L, -1));
 		lua_getfield(L, -2, "lines");
 		lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
 		for (lua_Integer k = 1; k <= n;) {
@@ -220,25 +222,28 @@ static void print_missed(lua_State *L, int report, FILE *out)
 static int p_report(lua_State *L)
 {
 	print_args *a = lua_touserdata(L, 1);
-	int report = 2, ncases;
+	int report = 2, ncases, lines;
 
 	lua_getfield(L, report, "cases");
 	ncases = (int)lua_tointeger(L, -1);
 	lua_pop(L, 1);
 	a->count = print_failures(L, report, a->name, a->out);
-	fprintf(a->out, "%s (%s): %d case%s, %d failed\n", a->name, rules_pack_path(a->r, a->name),
-		ncases, ncases == 1 ? "" : "s", a->count);
+	fprintf(a->out, ngettext("%s (%s): %d case, %d failed\n",
+				 "%s (%s): %d cases, %d failed\n", ncases),
+		a->name, rules_pack_path(a->r, a->name), ncases, a->count);
 	lua_getfield(L, report, "tiers");
 	for (int i = 0; i < VOCAB_TIERS; i++) {
 		if (lua_getfield(L, -1, vocab_tier[i]) == LUA_TNIL)
-			fprintf(a->out, "  no case expects %s\n", vocab_tier[i]);
+			fprintf(a->out, _("  no case expects %s\n"), vocab_tier[i]);
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	lua_getfield(L, report, "lines");
 	lua_getfield(L, report, "run");
-	fprintf(a->out, "  coverage: %d of %d lines of the pack's own functions run\n",
-		(int)lua_tointeger(L, -1), (int)lua_tointeger(L, -2));
+	lines = (int)lua_tointeger(L, -2);
+	fprintf(a->out, ngettext("  coverage: %d of %d line of the pack's own functions run\n",
+				 "  coverage: %d of %d lines of the pack's own functions run\n",
+				 lines), (int)lua_tointeger(L, -1), lines);
 	lua_pop(L, 2);
 	print_missed(L, report, a->out);
 	return 0;
@@ -256,8 +261,8 @@ static int p_findings(lua_State *L)
 		fprintf(a->out, "%s: %s\n", rules_pack_path(a->r, a->name), lua_tostring(L, -1));
 		lua_pop(L, 1);
 	}
-	fprintf(a->out, "%s (%s): %d finding%s\n", a->name, rules_pack_path(a->r, a->name),
-		a->count, a->count == 1 ? "" : "s");
+	fprintf(a->out, ngettext("%s (%s): %d finding\n", "%s (%s): %d findings\n", a->count),
+		a->name, rules_pack_path(a->r, a->name), a->count);
 	return 0;
 }
 
@@ -388,7 +393,7 @@ static rg_status read_declared(const char *path, fact_defs *facts, rg_err *e)
 rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
 			  rg_status (*check)(rules *, const char *, const harness_ctx *, FILE *,
 					     int *, rg_err *),
-			  const char *what, bool with_db, rg_err *e)
+			  bool with_db, rg_err *e)
 {
 	const char *pos[MAX_PACKS], *dir = NULL, *db_path = NULL;
 	arg_opt opts[] = {{"--rules", &dir, NULL}, {"--db", &db_path, NULL},
@@ -430,6 +435,8 @@ rg_status harness_command(int argc, char **argv, const char *usage, const char *
 		free(names[i]);
 	factdef_free(&facts);
 	if (st == RG_OK && bad > 0)
-		st = err_set(e, RG_FAILED, "%d %s%s", bad, what, bad == 1 ? "" : "s");
+		st = err_set(e, RG_FAILED, check == harness_lint
+			     ? ngettext("%d finding", "%d findings", bad)
+			     : ngettext("%d failing case", "%d failing cases", bad), bad);
 	return st;
 }

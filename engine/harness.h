@@ -49,13 +49,13 @@ rg_status harness_lint(rules *r, const char *name, const harness_ctx *ctx, FILE 
  * args_parse), read the facts declared in DB if given, then run check (harness_test or
  * harness_lint) on each pack named, or on the default and every DIR/agencies/CODE.lua,
  * each in a fresh rule state so its coverage counts its own cases only.  check prints to
- * stdout and counts what it found; RG_FAILED with "N <what>s" when the total is not
- * zero, else the first failing status (RG_RULE, RG_IO when a pack cannot be loaded,
- * RG_DB when DB cannot be read).
+ * stdout and counts what it found; RG_FAILED with "N findings" (lint) or "N failing
+ * cases" (test) when the total is not zero, else the first failing status (RG_RULE,
+ * RG_IO when a pack cannot be loaded, RG_DB when DB cannot be read).
  */
 rg_status harness_command(int argc, char **argv, const char *usage, const char *help,
 			  rg_status (*check)(rules *, const char *, const harness_ctx *, FILE *,
 					     int *, rg_err *),
-			  const char *what, bool with_db, rg_err *e);
+			  bool with_db, rg_err *e);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * out.c: the output layer: choosing the format and the target, and writing a query's
  * rows as a table, CSV or JSON (here) or XLSX (xlsx.c), to standard output or atomically
- * to a file.  Depends on db.h, status.h, text.h, date.h, atomic.h, xlsx.h.
+ * to a file, with its messages in the user's language.  Depends on db.h, status.h,
+ * text.h, date.h, atomic.h, xlsx.h, i18n.h.
  */
 #include "out.h"
 
@@ -81,7 +82,7 @@ rg_status out_choose(const char *cmd, const char *format, const char *output,
 	if (format != NULL) {
 		if (!format_named(format, formats, &t->fmt))
 			return err_set(e, RG_USAGE, "--format: expected %s, got \"%s\"",
-				       format_list(formats, ", ", " or ", names, sizeof names),
+				       format_list(formats, ", ", _(" or "), names, sizeof names),
 				       format);
 	} else if (output != NULL) {
 		const char *slash = strrchr(output, '/');
@@ -337,8 +338,8 @@ rg_status out_write(const out_target *t, const out_list *l, db_stmt *s, long *nr
 		st = out_print(f, t->fmt, l->cols, l->ncols, s, &n, e);
 		if (st == RG_IO && t->output != NULL)
 			st = err_set(e, RG_IO, "%s: cannot write: %s",
-				     t->path ? t->path : "standard output",
-				     errno ? strerror(errno) : "write error");
+				     t->path ? t->path : _("standard output"),
+				     errno ? strerror(errno) : _("write error"));
 	}
 	if (st != RG_OK)
 		goto out;
@@ -354,8 +355,8 @@ rg_status out_write(const out_target *t, const out_list *l, db_stmt *s, long *nr
 		st = err_set(e, RG_IO, "%s: cannot replace it with the export: %s", t->path,
 			     strerror(err));
 	} else {
-		printf("%s: %s%s, %ld row%s\n", t->path, l->title, l->note ? l->note : "", n,
-		       n == 1 ? "" : "s");
+		printf(ngettext("%s: %s%s, %ld row\n", "%s: %s%s, %ld rows\n", n), t->path,
+		       l->title, l->note ? l->note : "", n);
 	}
 out:
 	atomic_abort(&o);

@@ -1,7 +1,7 @@
 /*
  * progress.c: the progress bar.  Its state is one static struct (there is one standard
  * error); time comes from CLOCK_MONOTONIC so a clock change cannot stall or flood it.
- * Depends on the C library (isatty, clock_gettime).
+ * Depends on the C library (isatty, clock_gettime) and i18n.h.
  */
 #include "progress.h"
 
@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "i18n.h"
 
 #define BAR_WIDTH 30          /* characters of the bar itself */
 #define REDRAW_NS 100000000LL /* at most ten redraws a second */
@@ -70,7 +72,7 @@ void progress_start(long long total, const char *label)
 	bar.total = total;
 	bar.done = 0;
 	bar.next_ns = bar.active ? now_ns() + REDRAW_NS : 0; /* quick work shows nothing */
-	snprintf(bar.label, sizeof bar.label, "%s", label);
+	snprintf(bar.label, sizeof bar.label, "%s", _(label));
 }
 
 void progress_tick(long long n)

@@ -8,7 +8,8 @@
  * allocation may hit the memory cap.  Outside sbx_call, only Lua calls that neither
  * allocate nor run code are made (pushing C functions, light userdata, integers and
  * values already on the stack or in the registry).
- * Depends on Lua, sandbox.h, arena.h, pack.h, db.h, date.h, sha.h, status.h, vocab.h.
+ * Depends on Lua, sandbox.h, arena.h, pack.h, db.h, date.h, sha.h, status.h, vocab.h,
+ * i18n.h.
  */
 #include "rules.h"
 
@@ -23,6 +24,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "i18n.h"
 #include "sandbox.h"
 #include "vocab.h"
 
@@ -103,10 +105,10 @@ static int l_loadpack(lua_State *L)
 	luaL_checktype(L, 2, LUA_TTABLE);
 	r->load_status = RG_RULE;
 	if (!pack_valid_name(name))
-		return luaL_error(L, "inherit: \"%s\" is not a pack name (\"default\" or an "
-				  "agency code)", name);
+		return luaL_error(L, _("inherit: \"%s\" is not a pack name (\"default\" or an "
+				       "agency code)"), name);
 	if (r->npacks == MAX_PACKS)
-		return luaL_error(L, "more than %d rule packs", MAX_PACKS);
+		return luaL_error(L, _("more than %d rule packs"), MAX_PACKS);
 	pk = &r->packs[r->npacks];
 	snprintf(pk->name, sizeof pk->name, "%s", name);
 	pack_path(r->dir, name, pk->path, sizeof pk->path);
@@ -623,7 +625,7 @@ static const char *describe(lua_State *L, int idx, char *buf, size_t n)
 			snprintf(buf + strlen(buf), n - strlen(buf), ".0"); /* a float, as Lua shows it */
 		return buf;
 	case LUA_TSTRING:
-		snprintf(buf, n, "the string \"%s\"", lua_tostring(L, idx));
+		snprintf(buf, n, _("the string \"%s\""), lua_tostring(L, idx));
 		return buf;
 	default:
 		return luaL_typename(L, idx);
@@ -691,10 +693,11 @@ static rg_status check_fields(lua_State *L, int idx, const char *const fields[],
 	if (n == 0)
 		return RG_OK;
 	known[0] = '\0';
-	for (int i = 0; fields[i] != NULL; i++)
+	for (int i = 0; fields[i] != NULL; i++) {
+		const char *sep = i == 0 ? "" : fields[i + 1] == NULL ? _(" and ") : ", ";
 		used += (size_t)snprintf(known + used, used < sizeof known ? sizeof known - used : 0,
-					 "%s%s", i == 0 ? "" : fields[i + 1] == NULL ? " and " : ", ",
-					 fields[i]);
+					 "%s%s", sep, fields[i]);
+	}
 	if (n == 1)
 		return err_set(e, RG_RULE, "%s%s%s: unknown field: %s has %s", where,
 			       names[0] == '[' ? "" : ".", names, what, known);
@@ -716,8 +719,8 @@ static rg_status take_text(rules *r, lua_State *L, int idx, const text_spec *spe
 		if ((c < 0x20 || c == 0x7f) && !(spec->multiline && (c == '\n' || c == '\t')))
 			return err_set(e, RG_RULE, "%s: contains the control character U+%04X: %s",
 				       field_name(name, sizeof name, list, i, spec->key), c,
-				       spec->multiline ? "only tab and newline may appear"
-						       : "it must be one line of text");
+				       spec->multiline ? _("only tab and newline may appear")
+						       : _("it must be one line of text"));
 		chars += (c & 0xC0) != 0x80; /* not a continuation byte: a new character */
 	}
 	if (chars > (size_t)spec->max)
@@ -725,7 +728,7 @@ static rg_status take_text(rules *r, lua_State *L, int idx, const text_spec *spe
 			       field_name(name, sizeof name, list, i, spec->key), chars, spec->max);
 	*out = arena_copy(&r->texts, s, len);
 	if (*out == NULL)
-		luaL_error(L, "out of memory copying the result");
+		luaL_error(L, _("out of memory copying the result"));
 	return RG_OK;
 }
 
@@ -905,9 +908,11 @@ static rg_status check_reasons(rules *r, lua_State *L, int idx, rule_result *res
 	if ((st = open_list(L, idx, "trace", RULES_MAX_REASONS, &ntrace, e)) != RG_OK)
 		return st;
 	if (ntrace > res->nreasons)
-		return err_set(e, RG_RULE, "result.trace: %d entries for %d reason%s: expected one "
-			       "beside each reason", ntrace, res->nreasons,
-			       res->nreasons == 1 ? "" : "s");
+		return err_set(e, RG_RULE, ngettext("result.trace: %d entries for %d reason: "
+						    "expected one beside each reason",
+						    "result.trace: %d entries for %d reasons: "
+						    "expected one beside each reason",
+						    res->nreasons), ntrace, res->nreasons);
 	for (int i = 1; i <= ntrace; i++) {
 		if ((t = lua_geti(L, -1, i)) != LUA_TSTRING && t != LUA_TNIL)
 			return err_set(e, RG_RULE, "result.trace[%d]: expected a string \"file:line\" "
@@ -933,8 +938,9 @@ static rg_status check_flags(rules *r, lua_State *L, int idx, rule_result *res, 
 		if (lua_geti(L, -1, i) != LUA_TTABLE)
 			return err_set(e, RG_RULE, "result.flags[%d]: expected a table {code, label, "
 				       "evidence}", i);
-		if ((st = check_fields(L, -1, FLAG_FIELDS, field_name(where, sizeof where, "flags",
-								       i, NULL), "a flag", e)) != RG_OK ||
+		if ((st = check_fields(L, -1, FLAG_FIELDS,
+				       field_name(where, sizeof where, "flags", i, NULL), _("a flag"),
+				       e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &FLAG[0], &fl->code, "flags", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &FLAG[1], &fl->label, "flags", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &FLAG[2], &fl->evidence, "flags", i, e)) != RG_OK)
@@ -968,7 +974,7 @@ static rg_status check_warnings(rules *r, lua_State *L, int idx, rule_result *re
 				       "disposition, responsible, due, text}", i);
 		if ((st = check_fields(L, -1, WARNING_FIELDS,
 				       field_name(where, sizeof where, "warnings", i, NULL),
-				       "a warning", e)) != RG_OK ||
+				       _("a warning"), e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &WARNING[0], &w->reason, "warnings", i, e)) != RG_OK ||
 		    (st = get_text(r, L, -1, &WARNING[1], &w->disposition, "warnings", i, e)) !=
 			    RG_OK ||
@@ -1006,7 +1012,7 @@ static void check_result(lua_State *L, int idx, check_args *a)
 	if (!lua_istable(L, idx))
 		a->st = err_set(a->e, RG_RULE, "result: expected grade() to return a table, got %s",
 				luaL_typename(L, idx));
-	else if ((a->st = check_fields(L, idx, RESULT_FIELDS, "result", "a result", a->e)) ==
+	else if ((a->st = check_fields(L, idx, RESULT_FIELDS, "result", _("a result"), a->e)) ==
 			 RG_OK &&
 		 (a->st = check_grade(a->r, L, idx, a->res, a->e)) == RG_OK &&
 		 (a->st = check_reasons(a->r, L, idx, a->res, a->e)) == RG_OK &&

@@ -5,7 +5,7 @@
  * PCRE2 allocates for a state goes through that state's Lua allocator, so the sandbox's
  * memory cap covers it; the cache is bounded in entries and bytes, JIT code (which
  * PCRE2 maps outside any allocator) in bytes, a pattern in length, and a match in steps.
- * Depends on PCRE2 and Lua.
+ * Depends on PCRE2, Lua and i18n.h.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rx.h"
@@ -14,6 +14,8 @@
 #include <stdlib.h>
 
 #include <lauxlib.h>
+
+#include "i18n.h"
 
 /* Limits for one match: generous for real rules, small enough to stop a catastrophic
  * pattern within a fraction of a second.  PCRE2's match limit counts the backtracking
@@ -159,9 +161,9 @@ static void build(lua_State *L, rx_state *st, regex *r, const char *pattern, siz
 	if (r->code == NULL) {
 		PCRE2_UCHAR msg[256];
 		if (errcode == PCRE2_ERROR_HEAP_FAILED)
-			luaL_error(L, "re: not enough memory to compile \"%s\"", pattern);
+			luaL_error(L, _("re: not enough memory to compile \"%s\""), pattern);
 		pcre2_get_error_message(errcode, msg, sizeof msg);
-		luaL_error(L, "re: pattern \"%s\" at offset %d: %s", pattern, (int)erroffset,
+		luaL_error(L, _("re: pattern \"%s\" at offset %d: %s"), pattern, (int)erroffset,
 			   (const char *)msg);
 	}
 	/* JIT when available (the interpreter otherwise, and once the patterns alive hold
@@ -175,7 +177,7 @@ static void build(lua_State *L, rx_state *st, regex *r, const char *pattern, siz
 	r->md = pcre2_match_data_create_from_pattern(r->code, st->gctx);
 	r->mctx = pcre2_match_context_create(st->gctx);
 	if (r->md == NULL || r->mctx == NULL)
-		luaL_error(L, "re: not enough memory to compile \"%s\"", pattern);
+		luaL_error(L, _("re: not enough memory to compile \"%s\""), pattern);
 	pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(r->mctx, HEAP_LIMIT);
@@ -199,8 +201,8 @@ static regex *compile(lua_State *L, int idx)
 	}
 	lua_pop(L, 2);
 	if (len > PATTERN_MAX)
-		luaL_error(L, "re: a pattern of %d bytes: more than %d (the cap for rule packs)",
-			   (int)len, PATTERN_MAX);
+		luaL_error(L, _("re: a pattern of %d bytes: more than %d (the cap for rule "
+				"packs)"), (int)len, PATTERN_MAX);
 	r = lua_newuserdatauv(L, sizeof *r, 2);
 	r->code = NULL;
 	r->md = NULL;
@@ -238,12 +240,12 @@ static int run(lua_State *L, regex *r, int ud, int idx)
 	if (rc < 0) {
 		PCRE2_UCHAR msg[256];
 		if (rc == PCRE2_ERROR_CALLOUT)
-			snprintf((char *)msg, sizeof msg, "more than %d steps (the cap for rule packs)",
-				 STEP_LIMIT);
+			snprintf((char *)msg, sizeof msg,
+				 _("more than %d steps (the cap for rule packs)"), STEP_LIMIT);
 		else
 			pcre2_get_error_message(rc, msg, sizeof msg);
 		lua_getiuservalue(L, ud, 1);
-		return luaL_error(L, "re: pattern \"%s\" on a text of %d bytes: %s",
+		return luaL_error(L, _("re: pattern \"%s\" on a text of %d bytes: %s"),
 				  lua_tostring(L, -1), (int)len, (const char *)msg);
 	}
 	return rc;
@@ -308,7 +310,7 @@ static int with_regex(lua_State *L, char what)
 	regex *r = luaL_checkudata(L, 1, RX_TYPE);
 
 	if (r->code == NULL)
-		return luaL_error(L, "re: the pattern has been freed");
+		return luaL_error(L, _("re: the pattern has been freed"));
 	return push_match(L, r, 2, run(L, r, 1, 2), what);
 }
 
@@ -340,7 +342,7 @@ static void push_state(lua_State *L)
 	if (st->gctx != NULL)
 		st->cctx = pcre2_compile_context_create(st->gctx);
 	if (st->cctx == NULL)
-		luaL_error(L, "re: not enough memory");
+		luaL_error(L, _("re: not enough memory"));
 	pcre2_set_max_pattern_length(st->cctx, PATTERN_MAX);
 }
 

@@ -4,8 +4,8 @@
  * xpcall that cannot catch the CPU limit), string (without dump and the backtracking
  * pattern functions), table, math (without random), utf8, and our date and re libraries,
  * with caps on the C functions that could loop long (bounded.c); its memory and its CPU
- * time per call are capped.  Depends on Lua, bounded.h, luadate.h, rx.h, POSIX timers and
- * threads (Linux: a timer signals one thread).
+ * time per call are capped.  Depends on Lua, bounded.h, luadate.h, rx.h, i18n.h (its
+ * messages), POSIX timers and threads (Linux: a timer signals one thread).
  *
  * The CPU limit, per thread.  A state is only ever used by one thread at a time, but the
  * batch run grades in several threads, each with its own state, so the limit counts the
@@ -40,6 +40,7 @@
 #include <lualib.h>
 
 #include "bounded.h"
+#include "i18n.h"
 #include "luadate.h"
 #include "rx.h"
 
@@ -131,7 +132,7 @@ static void stop_hook(lua_State *L, lua_Debug *ar)
 	if (!sb->stopped) {
 		lua_getinfo(L, "Sl", ar);
 		snprintf(sb->stop_msg, sizeof sb->stop_msg,
-			 "%s:%d: more than %d s of CPU time on one point: a runaway loop?",
+			 _("%s:%d: more than %d s of CPU time on one point: a runaway loop?"),
 			 ar->short_src, ar->currentline, TICK_LIMIT * TICK_MS / 1000);
 		sb->stopped = true;
 	}
@@ -284,7 +285,7 @@ const char *sbx_error(lua_State *L, int idx)
 				 (LUAI_UACNUMBER)lua_tonumber(L, idx));
 		return sb->error_msg;
 	default:
-		snprintf(sb->error_msg, sizeof sb->error_msg, "(error object is a %s value)",
+		snprintf(sb->error_msg, sizeof sb->error_msg, _("(error object is a %s value)"),
 			 luaL_typename(L, idx));
 		return sb->error_msg;
 	}
@@ -369,7 +370,7 @@ static int msgh(lua_State *L)
 	const char *msg = lua_tostring(L, 1);
 
 	if (msg == NULL)
-		msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+		msg = lua_pushfstring(L, _("(error object is a %s value)"), luaL_typename(L, 1));
 	luaL_traceback(L, L, msg, 1);
 	return 1;
 }
@@ -469,8 +470,8 @@ static int open_libraries(lua_State *L)
 	 * needs memory (it could be out, and where Lua makes it nothing would catch that). */
 	lua_pushliteral(L, "error in error handling");
 	lua_setfield(L, LUA_REGISTRYINDEX, "riskgrade.errerr");
-	lua_pushliteral(L, "cannot start the CPU-time limit in this thread (timer_create "
-			"failed): no rule pack code runs without it");
+	lua_pushstring(L, _("cannot start the CPU-time limit in this thread (timer_create "
+			    "failed): no rule pack code runs without it"));
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &no_timer_key);
 	return 0;
 }
