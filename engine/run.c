@@ -123,17 +123,48 @@ static void bind_runs(db_stmt *s, long a, long b)
 	db_bind_int(s, 2, b);
 }
 
+rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
+{
+	char note[64];
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
+			" flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	bind_runs(s, a, b);
+	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
+	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
+	db_finalize(s);
+	return st;
+}
+
+/*
+ * run_diff_print lists the changed points three times (the table, the reasons, the counts
+ * by agency), and CHANGED_SQL reads every result of both runs: it runs once, into this
+ * temporary table, which the three listings read.  Columns without a type, so every
+ * value is kept as the query gave it.
+ */
+#define KEPT "temp.diff_changed"
+static const char keep_create_sql[] =
+	"CREATE TEMP TABLE diff_changed (point, agency, agency_name, tier_a, tier_b, direction,"
+	" flags_a, flags_b, reasons_a, reasons_b)";
+static const char keep_sql[] =
+	"INSERT INTO " KEPT " " CHANGED_SQL " SELECT point, agency, agency_name, tier_a, tier_b,"
+	" direction, flags_a, flags_b, reasons_a, reasons_b FROM changed";
+
 /* Print each changed point's reasons in both runs, one reason a line. */
 static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
-	rg_status st = db_prepare(d, CHANGED_SQL " SELECT point, reasons_a, reasons_b"
-				  " FROM changed ORDER BY point", &s, e);
+	rg_status st = db_prepare(d, "SELECT point, reasons_a, reasons_b FROM " KEPT
+				  " ORDER BY point", &s, e);
 
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("\n理由\n");
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		printf("%s\n", db_col_text(s, 0));
@@ -157,25 +188,8 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 	return st;
 }
 
-rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
-{
-	char note[64];
-	db_stmt *s = NULL;
-	rg_status st;
-
-	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			" flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
-			&s, e);
-	if (st != RG_OK)
-		return st;
-	bind_runs(s, a, b);
-	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
-	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
-	db_finalize(s);
-	return st;
-}
-
-rg_status run_diff_print(db *d, long a, long b, rg_err *e)
+/* Print the changed points kept in KEPT: the table, the reasons, the counts by agency. */
+static rg_status print_kept(db *d, long a, long b, rg_err *e)
 {
 	static const out_col sum_cols[] = {
 		{"单位代码", "agency"}, {"单位名称", "agency_name"}, {"等级升高", "up"},
@@ -186,11 +200,10 @@ rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 	long n = 0;
 	rg_status st;
 
-	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			" flags_a, flags_b FROM changed ORDER BY point", &s, e);
+	st = db_prepare(d, "SELECT point, agency_name, tier_a, tier_b, direction, flags_a,"
+			" flags_b FROM " KEPT " ORDER BY point", &s, e);
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("run %ld → run %ld: points whose tier or flags changed\n", a, b);
 	st = out_print(stdout, OUT_TABLE, changed_cols, 7, s, &n, e);
 	db_finalize(s);
@@ -202,19 +215,44 @@ rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 	}
 	if ((st = print_reasons(d, a, b, e)) != RG_OK)
 		return st;
-	st = db_prepare(d, CHANGED_SQL ", per AS (SELECT agency, agency_name,"
+	st = db_prepare(d, "WITH per AS (SELECT agency, agency_name,"
 			"  sum(direction = '等级升高') AS up, sum(direction = '等级降低') AS down,"
 			"  sum(direction = '仅标记变化') AS flags_only, sum(direction = '新增') AS added,"
 			"  sum(direction = '移出') AS removed, count(*) AS total"
-			"  FROM changed GROUP BY agency)"
+			"  FROM " KEPT " GROUP BY agency)"
 			" SELECT * FROM (SELECT * FROM per ORDER BY agency)"
 			" UNION ALL SELECT '合计', '', sum(up), sum(down), sum(flags_only), sum(added),"
 			" sum(removed), sum(total) FROM per", &s, e);
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("\n按单位汇总\n");
 	st = out_print(stdout, OUT_TABLE, sum_cols, 8, s, NULL, e);
 	db_finalize(s);
+	return st;
+}
+
+rg_status run_diff_print(db *d, long a, long b, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row, kept = false;
+	rg_status st;
+
+	if ((st = db_exec(d, keep_create_sql, e)) != RG_OK)
+		return err_wrap(e, st, "cannot compare run %ld with run %ld", a, b);
+	kept = true;
+	if ((st = db_prepare(d, keep_sql, &s, e)) != RG_OK)
+		goto out;
+	bind_runs(s, a, b);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		goto out;
+	st = print_kept(d, a, b, e);
+out:
+	db_finalize(s);
+	/* Dropped after a failure too: a dry run's connection goes on, to roll back. */
+	if (kept) {
+		rg_status dropped = db_exec(d, "DROP TABLE " KEPT, st == RG_OK ? e : NULL);
+		if (st == RG_OK)
+			st = dropped;
+	}
 	return st;
 }
