@@ -83,32 +83,34 @@ rg_status run_latest(db *d, long *run, rg_err *e)
  * The points that changed from run ?1 to run ?2: tier, flags (labels in code order) and
  * reasons on each side, and the direction.  Tier rank: enum_tier.ord, 1 = 一级 (highest).
  * A tier is shown with the method's own level beside it, "一级（极其危险）", when the
- * method gives one.  Each run's grades and flags as the views of schemas/006 give them.
+ * method gives one.  Each run's grades as run_grades (schemas/006) gives them, and their
+ * flags those of the grades row they are read from (version).  A point both runs read
+ * from the same row has the same result in both, so only the others are compared: after
+ * a month, most points.
  */
 #define TIER_SHOWN "g.tier || coalesce('（' || g.level || '）', '') AS shown"
+#define RUN_GRADES(run) \
+	"SELECT g.point, g.tier, t.ord, g.reasons, g.version, " TIER_SHOWN " FROM run_grades g" \
+	" JOIN enum_tier t ON t.name = g.tier WHERE g.run = " run
+#define LABELS(side) \
+	"(SELECT group_concat(label, '、') FROM (SELECT f.label FROM flags f" \
+	"  WHERE f.run = " side ".version AND f.point = " side ".point ORDER BY f.code))"
 #define CHANGED_SQL \
-	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
-	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?1)," \
-	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
-	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?2)," \
-	" fa AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM run_flags WHERE run = ?1 ORDER BY point, code)" \
-	"   GROUP BY point)," \
-	" fb AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM run_flags WHERE run = ?2 ORDER BY point, code)" \
-	"   GROUP BY point)," \
+	"WITH ga AS (" RUN_GRADES("?1") "), gb AS (" RUN_GRADES("?2") ")," \
 	" pts AS (SELECT point FROM ga UNION SELECT point FROM gb)," \
-	" changed AS (SELECT pts.point, p.agency, a.name AS agency_name," \
-	"   ga.shown AS tier_a, gb.shown AS tier_b," \
-	"   CASE WHEN ga.tier IS NULL THEN '新增' WHEN gb.tier IS NULL THEN '移出'" \
-	"     WHEN gb.ord < ga.ord THEN '等级升高' WHEN gb.ord > ga.ord THEN '等级降低'" \
+	" pairs AS (SELECT pts.point, ga.tier AS tier_a, ga.ord AS ord_a, ga.shown AS shown_a," \
+	"   ga.reasons AS reasons_a, gb.tier AS tier_b, gb.ord AS ord_b, gb.shown AS shown_b," \
+	"   gb.reasons AS reasons_b, " LABELS("ga") " AS flags_a, " LABELS("gb") " AS flags_b" \
+	"  FROM pts LEFT JOIN ga ON ga.point = pts.point LEFT JOIN gb ON gb.point = pts.point" \
+	"  WHERE ga.version IS NOT gb.version)," \
+	" changed AS (SELECT x.point, p.agency, a.name AS agency_name," \
+	"   x.shown_a AS tier_a, x.shown_b AS tier_b," \
+	"   CASE WHEN x.tier_a IS NULL THEN '新增' WHEN x.tier_b IS NULL THEN '移出'" \
+	"     WHEN x.ord_b < x.ord_a THEN '等级升高' WHEN x.ord_b > x.ord_a THEN '等级降低'" \
 	"     ELSE '仅标记变化' END AS direction," \
-	"   fa.labels AS flags_a, fb.labels AS flags_b, ga.reasons AS reasons_a," \
-	"   gb.reasons AS reasons_b" \
-	"  FROM pts JOIN points p ON p.code = pts.point JOIN agencies a ON a.code = p.agency" \
-	"  LEFT JOIN ga ON ga.point = pts.point LEFT JOIN gb ON gb.point = pts.point" \
-	"  LEFT JOIN fa ON fa.point = pts.point LEFT JOIN fb ON fb.point = pts.point" \
-	"  WHERE ga.tier IS NOT gb.tier OR fa.labels IS NOT fb.labels)"
+	"   x.flags_a, x.flags_b, x.reasons_a, x.reasons_b" \
+	"  FROM pairs x JOIN points p ON p.code = x.point JOIN agencies a ON a.code = p.agency" \
+	"  WHERE x.tier_a IS NOT x.tier_b OR x.flags_a IS NOT x.flags_b)"
 
 static const out_col changed_cols[] = {
 	{"风险点编号", "point"}, {"单位", "agency"}, {"原等级", "tier_a"},
