@@ -5,7 +5,8 @@
 #   2. a second run one month later, after a small change of the data (1% of the points
 #      get a new substantiated signal);
 #   3. a dry run on the result;
-# each with points/s, peak RSS (GNU time) and how much the database grew; then
+# each with points/s, peak RSS (GNU time) and how much the database grew, and what the
+# second run stored (rows by table, growth by table and index, from dbstat); then
 #   4. the floors, measured by the sqlite3 shell on the same data: reading every fact
 #      table once, and writing the first run's grade rows (with reasons of the same mean
 #      length) and flag rows with one INSERT ... SELECT each into scratch tables;
@@ -78,10 +79,16 @@ first_kb=$kb
 first_n=$graded
 first_grew=$grew
 
+# tables DB: each table's and index's bytes in DB, one "name bytes" a line, by name.
+tables() {
+	sqlite3 -separator ' ' "$1" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY name"
+}
+
 # 2. A month later, after 1% of the points got a new substantiated signal.
 sqlite3 "$db" "INSERT INTO signals (source, point, received_on, severity, substantiated, text)
 	SELECT '巡视', code, '2026-12-20', '严重', 1, '基准数据：新的属实风险信息'
 	FROM points WHERE rowid % 100 = 7"
+tables "$db" >"$dir/tables.before"
 grade "second run, +1 month" "$db" --as-of 2027-01-01
 second=$secs
 second_kb=$kb
@@ -89,6 +96,17 @@ second_grew=$grew
 second_pct=$(awk -v g="$grew" -v b="$before" 'BEGIN { print (b > 0 ? 100 * g / b : 0) }')
 tier_changed=$(sqlite3 "$db" "SELECT count(*) FROM grades a JOIN grades b ON b.point = a.point
 	AND b.run = 2 WHERE a.run = 1 AND a.tier <> b.tier")
+# What the second run stored: the points whose result differs from the first run's
+# (schemas/README.md), the warning events, and where the growth went.
+set -- $(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM grades WHERE run = 2),
+	(SELECT count(*) FROM flags WHERE run = 2), (SELECT count(*) FROM warnings WHERE run = 2),
+	(SELECT count(*) FROM warning_events WHERE run = 2 AND action = '逾期升级'),
+	(SELECT count(*) FROM warning_events WHERE run = 2)")
+second_stored="$1 grades rows, $2 flags rows, $3 new warnings, $5 warning events ($4 of them overdue escalations)"
+second_tables=$(tables "$db" | LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 "$dir/tables.before" - |
+	awk '$3 != $2 { printf "%s %d\n", $1, $3 - $2 }' | sort -k2,2nr | head -n 6 |
+	awk -v b="$before" '{ printf "%s%s %+.2f%%", (NR > 1 ? ", " : ""), $1, 100 * $2 / b }')
+rm -f "$dir/tables.before"
 
 # 3. A dry run on the result: prints the diff against run 2, writes nothing.
 sum_before=$(md5sum <"$db")
@@ -176,6 +194,8 @@ verdict "cost per point at N / at N/10" \
 	'BEGIN { print (a / n) / (b / s) }')" 0.8 1.2
 echo "  points whose tier changed in the second run: $tier_changed of $first_n;" \
 	"the dry run left the database byte-identical: $same"
+echo "  the second run stored $second_stored"
+echo "  its growth by table and index, % of the database: $second_tables"
 awk -v a="$with" -v b="$without" 'BEGIN {
 	printf "  sandbox limits on N/10 (best of 2): %.2f s with, %.2f s without: %+.1f%%\n",
 	       a, b, (b > 0 ? (a - b) / b * 100 : 0) }'
