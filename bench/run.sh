@@ -12,7 +12,8 @@
 #      length) and flag rows with one INSERT ... SELECT each into scratch tables;
 #   5. the first run on N/10 points, for the cost per point, and what the sandbox's limits
 #      cost there.
-# Every figure is printed beside its target.  Timings are wall-clock seconds.
+# Every figure is printed beside its target.  Timings are wall-clock seconds, with the
+# cpu time (user + system, every thread) beside them.
 set -eu
 USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 bin=$1
@@ -33,12 +34,15 @@ size() { # size FILE: its size in bytes
 	wc -c <"$1" | tr -d ' '
 }
 
-# timed FILE CMD...: run CMD with GNU time, its output to FILE; sets secs and kb.
+# timed FILE CMD...: run CMD with GNU time, its output to FILE; sets secs (wall), kb
+# and cpu (user + system, every thread: what the machine spent, less swayed than the
+# wall clock by other work on a shared machine).
 timed() {
 	out=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$t" "$@" >"$out"
-	read -r secs kb <"$t"
+	/usr/bin/time -f '%e %M %U %S' -o "$t" "$@" >"$out"
+	read -r secs kb user sys <"$t"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 }
 
 # grade LABEL DB ARGS...: grade DB, print the line of LABEL; sets secs, kb, graded, grew.
@@ -52,9 +56,10 @@ grade() {
 	# A dry run prints the diff, not the counts: it graded what a run graded.
 	[ -n "$graded" ] || graded=$n
 	grew=$(($(size "$file") - before))
-	awk -v l="$label" -v n="$graded" -v s="$secs" -v kb="$kb" -v g="$grew" -v b="$before" \
-		'BEGIN { printf "%-22s %9d points %8.1f s %9.0f points/s  peak RSS %6.1f MiB  growth %+d bytes (%+.2f%%)\n",
-		         l, n, s, (s > 0 ? n / s : 0), kb / 1024, g, (b > 0 ? 100 * g / b : 0) }'
+	awk -v l="$label" -v n="$graded" -v s="$secs" -v c="$cpu" -v kb="$kb" -v g="$grew" \
+		-v b="$before" 'BEGIN {
+		printf "%-22s %9d points %8.1f s (cpu %6.1f s) %9.0f points/s  peak RSS %6.1f MiB  growth %+d bytes (%+.2f%%)\n",
+		       l, n, s, c, (s > 0 ? n / s : 0), kb / 1024, g, (b > 0 ? 100 * g / b : 0) }'
 }
 
 # verdict WHAT FIGURE LOW HIGH: a line saying whether LOW <= FIGURE <= HIGH.
@@ -75,6 +80,7 @@ echo "riskgrade grade (default pack) on $(nproc) cores of $(uname -m), sqlite3 $
 # 1. The first run.
 grade "first run" "$db" --as-of 2026-12-01
 first=$secs
+first_cpu=$cpu
 first_kb=$kb
 first_n=$graded
 first_grew=$grew
@@ -91,6 +97,7 @@ sqlite3 "$db" "INSERT INTO signals (source, point, received_on, severity, substa
 tables "$db" >"$dir/tables.before"
 grade "second run, +1 month" "$db" --as-of 2027-01-01
 second=$secs
+second_cpu=$cpu
 second_kb=$kb
 second_grew=$grew
 second_pct=$(awk -v g="$grew" -v b="$before" 'BEGIN { print (b > 0 ? 100 * g / b : 0) }')
@@ -184,6 +191,7 @@ echo "targets ($n points; the first run made $first_grew bytes of database growt
 verdict "first run / (read floor + write floor)" \
 	"$(awk -v a="$first" -v r="$read_floor" -v w="$write_floor" 'BEGIN { print a / (r + w) }')" 0 1.5
 verdict "second run / first run" "$(awk -v a="$second" -v b="$first" 'BEGIN { print a / b }')" 0 0.5
+verdict "  the same, in cpu time" "$(awk -v a="$second_cpu" -v b="$first_cpu" 'BEGIN { print a / b }')" 0 0.5
 verdict "second run's growth, % of the database" "$second_pct" 0 3
 verdict "dry run / second run (a run on the same data)" \
 	"$(awk -v a="$dry" -v b="$second" 'BEGIN { print a / b }')" 0 1.2
