@@ -8,14 +8,17 @@ SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
 
-PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter
+PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libxlsxwriter-dev libcmocka-dev sqlite3 time python3
+            libmd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
+            libcmocka-dev sqlite3 time python3
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
-# for the HTML report (and a CJK font, so the screenshot shows the Chinese text).
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk
+# for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
+# reads the PDFs they print, page by page; man-db (man, and groff) for the installed
+# manual page.
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -34,7 +37,7 @@ LDSAN  := -fsanitize=$(SANITIZE)
 endif
 VERSION := $(shell cat VERSION)
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(OPT) \
-             -DRG_VERSION='"$(VERSION)"' -DRG_DATADIR='"$(PREFIX)/share/riskgrade"' \
+             -DRG_VERSION='"$(VERSION)"' \
              -Iengine $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LIBS_ALL   = $(shell pkg-config --libs $(PKGS)) -lm -pthread $(LDSAN) $(LDFLAGS)
 
@@ -50,20 +53,22 @@ DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
 RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
               $(B)/rules.o $(B)/harness.o \
               $(B)/prelude.o
+# workbooks: the only layer that sees libzip and expat (.xlsx) and FreeXL (.xls)
+SHEET_OBJ  := $(B)/sheet.o $(B)/sheet_xlsx.o $(B)/sheet_xls.o
 # services: what several commands share (output, lookups, pack resolution, run history,
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
               $(B)/grade.o $(B)/results.o \
-              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o
+              $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
-ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SVC_OBJ) $(CMD_OBJ)
+ENGINE_OBJ := $(BASE_OBJ) $(DB_OBJ) $(RULES_OBJ) $(SHEET_OBJ) $(SVC_OBJ) $(CMD_OBJ)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help
+        sanitize fuzz clean help FORCE
 all: $(B)/riskgrade
 
 help:
@@ -99,6 +104,17 @@ $(B):
 
 $(B)/%.o: engine/%.c $(wildcard engine/*.h) | $(B)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The folder of the installed rule packs is compiled into pack.o alone, rebuilt whenever
+# PREFIX differs from the last build's ($(B)/prefix), so that `make install PREFIX=DIR`
+# after an ordinary build installs a binary that finds its rules under DIR.
+$(B)/prefix: FORCE | $(B)
+	@printf '%s\n' '$(PREFIX)' | cmp -s - $@ || printf '%s\n' '$(PREFIX)' > $@
+
+$(B)/pack.o: $(B)/prefix
+$(B)/pack.o: CFLAGS_ALL += -DRG_DATADIR='"$(PREFIX)/share/riskgrade"'
+
+FORCE:
 
 # The SQL migrations are compiled in, so a database is always created by the schema
 # this binary was built with.
@@ -138,7 +154,9 @@ cli: $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
+	@sh tests/notice/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
+	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
 
@@ -218,10 +236,16 @@ bench: deps
 	@$(MAKE) --no-print-directory $(B)/riskgrade
 	@sh bench/run.sh $(B)/riskgrade $(BENCH_N)
 
+# The binary, its rule packs, the manual page and the bash completion (the file name is the
+# command's, as bash-completion looks it up on first use).
 install: $(B)/riskgrade
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/riskgrade/rules \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(B)/riskgrade $(DESTDIR)$(PREFIX)/bin/riskgrade
 	cp -R rules/. $(DESTDIR)$(PREFIX)/share/riskgrade/rules/
+	install -m 644 doc/riskgrade.1 $(DESTDIR)$(PREFIX)/share/man/man1/riskgrade.1
+	install -m 644 contrib/riskgrade.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/riskgrade
 
 clean:
 	rm -rf $(B)

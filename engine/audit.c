@@ -55,6 +55,8 @@ typedef struct {
 	const char *more;     /* label of more rows hashed after them ("traces"), or NULL */
 	const char *more_sql; /* their query */
 	bool whole;           /* about a whole table: no ?1 */
+	bool more_if_any;     /* more (label too) hashed only when it has rows, so that a
+				 digest recorded before there were such rows still holds */
 } state_part;
 
 #define MAX_PARTS 5
@@ -69,7 +71,7 @@ static const char *const shared_cols[] = {"approved_tier", "approved_on", "last_
 #define APPROVED_PART \
 	{SHARED_PART, "the approved tiers and dates of all points", \
 	 "SELECT code, approved_tier, approved_on, last_graded FROM " SHARED_TABLE \
-	 " ORDER BY code", NULL, NULL, true}
+	 " ORDER BY code", NULL, NULL, true, false}
 
 /* Warning events, every column (immutable once written). */
 #define EVENT_ROWS \
@@ -94,36 +96,36 @@ static const state_kind kinds[] = {
 		 "SELECT id, as_of, scope, traced, rules_dir, points, tier1, tier2, tier3, flags,"
 		 " warnings, warnings_new, warnings_escalated FROM runs WHERE id = ?1",
 		 "packs", "SELECT pack, path, parent, sha256 FROM run_packs WHERE run = ?1"
-		 " ORDER BY pack", false},
+		 " ORDER BY pack", false, false},
 		{"grades", "grades",
 		 "SELECT point, pack, importance, discretion, likelihood, harm, score, tier,"
 		 " reasons, level, method_factors FROM run_grades WHERE run = ?1 ORDER BY point",
 		 "traces", "SELECT point, seq, reason, source FROM run_traces WHERE run = ?1"
-		 " ORDER BY point, seq", false},
+		 " ORDER BY point, seq", false, false},
 		{"flags", "flags",
 		 "SELECT point, code, label, evidence FROM run_flags WHERE run = ?1"
-		 " ORDER BY point, code", NULL, NULL, false},
+		 " ORDER BY point, code", NULL, NULL, false, false},
 		{"warnings", "the warnings it issued",
 		 "SELECT id, point, reason FROM warnings WHERE run = ?1 ORDER BY id", NULL, NULL,
-		 false},
+		 false, false},
 		{"events", "the warning events it recorded",
-		 EVENT_ROWS " WHERE run = ?1 ORDER BY id", NULL, NULL, false},
+		 EVENT_ROWS " WHERE run = ?1 ORDER BY id", NULL, NULL, false, false},
 	}},
 	{"approve", false, "approval:", "approval", "what the approval recorded", 3, {
 		{"approval", "its fields",
 		 "SELECT id, point, tier, previous, run, computed, approved_on, by, note"
-		 " FROM approvals WHERE id = ?1", NULL, NULL, false},
+		 " FROM approvals WHERE id = ?1", NULL, NULL, false, false},
 		{"cleared", "the flags it cleared",
 		 "SELECT run, point, code FROM flags WHERE cleared_by = ?1"
-		 " ORDER BY run, point, code", NULL, NULL, false},
+		 " ORDER BY run, point, code", NULL, NULL, false, false},
 		APPROVED_PART,
 	}},
 	{"warning ", true, "warning_event:", "warning event", "what the step recorded", 2, {
-		{"event", "its fields", EVENT_ROWS " WHERE id = ?1", NULL, NULL, false},
+		{"event", "its fields", EVENT_ROWS " WHERE id = ?1", NULL, NULL, false, false},
 		{"warning", "its warning's point and reason",
 		 "SELECT id, point, reason FROM warnings"
 		 " WHERE id = (SELECT warning FROM warning_events WHERE id = ?1)", NULL, NULL,
-		 false},
+		 false, false},
 	}},
 	{"import", false, "table:", "table", "what its latest import left", 0, {{0}}},
 };
@@ -188,11 +190,12 @@ static void hash_field(sha_stream *h, char tag, const char *s, size_t n)
  * Hash label, then the rows of sql (?1 bound to id when bind): each row as the field "#",
  * then, for each column that is not NULL, its name and its value tagged by type (i and
  * the integer in decimal, r and the real as %.17g, which reads back exactly, t and the
- * text).  Leaving NULLs out keeps a digest when a migration adds a column.  The number
- * of rows into *rows.
+ * text).  Leaving NULLs out keeps a digest when a migration adds a column; for the same
+ * reason, when if_any, nothing at all (not even label) is hashed when sql has no rows.
+ * The number of rows into *rows.
  */
 static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *sql,
-			   bool bind, int64_t id, long *rows, rg_err *e)
+			   bool bind, int64_t id, bool if_any, long *rows, rg_err *e)
 {
 	db_stmt *s = NULL;
 	char num[40];
@@ -204,8 +207,11 @@ static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *
 		return st;
 	if (bind)
 		db_bind_int(s, 1, id);
-	hash_field(h, '\0', label, strlen(label));
+	if (!if_any)
+		hash_field(h, '\0', label, strlen(label));
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		if (if_any && *rows == 0)
+			hash_field(h, '\0', label, strlen(label));
 		hash_field(h, '\0', "#", 1);
 		for (int i = 0; i < db_col_count(s); i++) {
 			const char *name = db_col_name(s, i), *value = num;
@@ -246,9 +252,10 @@ static rg_status part_digest(db *d, const state_part *p, int64_t id, part_state 
 		return err_set(e, RG_IO, "audit log: out of memory");
 	snprintf(out->name, sizeof out->name, "%s", p->name);
 	out->shown = p->shown;
-	st = hash_rows(d, h, p->name, p->sql, !p->whole, id, &out->rows, e);
+	st = hash_rows(d, h, p->name, p->sql, !p->whole, id, false, &out->rows, e);
 	if (st == RG_OK && p->more != NULL)
-		st = hash_rows(d, h, p->more, p->more_sql, !p->whole, id, &more, e);
+		st = hash_rows(d, h, p->more, p->more_sql, !p->whole, id, p->more_if_any, &more,
+			       e);
 	sha_close(h, hex);
 	snprintf(out->hex, sizeof out->hex, "%.*s", out->rows > 0 ? PART_HEX : 0, hex);
 	return st;
@@ -276,55 +283,97 @@ static bool add_ident(char *buf, size_t size, size_t *used, const char *sep, con
 	return true;
 }
 
-/* The parts of an import into table: its rows, every column but the shared ones, in the
- * order of all their values; for points, also the shared part.  The SQL is built into
- * rows_sql (size bytes); *exists false when there is no such table. */
-static rg_status import_parts(db *d, const char *table, char *rows_sql, size_t size,
+/* The SQL of an import's state: its table's rows, and the declared facts of those rows. */
+typedef struct {
+	char rows[4096];
+	char facts[512];
+} import_sql;
+
+/* "SELECT every column of table but those in skip (NULL-terminated, or NULL) FROM table
+ * ORDER BY all of them" into sql (size bytes); *ncols the columns, 0 when there is no
+ * such table. */
+static rg_status select_all(db *d, const char *table, const char *const *skip, char *sql,
+			    size_t size, int *ncols, rg_err *e)
+{
+	db_stmt *s = NULL;
+	size_t used;
+	bool row;
+	rg_status st;
+
+	*ncols = 0;
+	if ((st = db_prepare(d, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", &s, e))
+	    != RG_OK)
+		return st;
+	db_bind_text(s, 1, table);
+	used = (size_t)snprintf(sql, size, "SELECT ");
+	while ((st = db_step(s, &row, e)) == RG_OK && row) {
+		const char *col = db_col_text(s, 0);
+		bool skipped = false;
+		for (int i = 0; skip != NULL && skip[i] != NULL; i++)
+			skipped = skipped || strcmp(col, skip[i]) == 0;
+		if (skipped)
+			continue;
+		if (!add_ident(sql, size, &used, *ncols ? ", " : "", col)) {
+			st = err_set(e, RG_DB, "audit log: table %s has too many columns", table);
+			break;
+		}
+		(*ncols)++;
+	}
+	db_finalize(s);
+	if (st != RG_OK || *ncols == 0)
+		return st;
+	if (!add_ident(sql, size, &used, " FROM ", table))
+		return err_set(e, RG_DB, "audit log: table name too long");
+	for (int i = 1; i <= *ncols; i++) {
+		int k = snprintf(sql + used, size - used, "%s%d", i > 1 ? ", " : " ORDER BY ", i);
+		if (k < 0 || (used += (size_t)k) >= size)
+			return err_set(e, RG_DB, "audit log: table %s has too many columns", table);
+	}
+	return RG_OK;
+}
+
+/*
+ * The parts of an import into table: its rows, every column but the shared ones, in the
+ * order of all their values, followed by the declared facts of its rows (the values an
+ * import of points, powers or posts stores beside them, in the table enum_fact_sheet
+ * names) when there are any; for points, also the shared part.  The SQL is built into
+ * *sql; *exists false when there is no such table.
+ */
+static rg_status import_parts(db *d, const char *table, import_sql *sql,
 			      state_part parts[MAX_PARTS], int *nparts, bool *exists, rg_err *e)
 {
 	static const state_part approved = APPROVED_PART;
 	bool shared = strcmp(table, SHARED_TABLE) == 0, row;
 	db_stmt *s = NULL;
-	size_t used = 0;
-	int ncols = 0;
+	char store[64] = "";
+	int ncols;
 	rg_status st;
 
 	*nparts = 0;
 	*exists = false;
-	if ((st = db_prepare(d, "SELECT name FROM pragma_table_info(?1) ORDER BY cid", &s, e))
+	if ((st = select_all(d, table, shared ? shared_cols : NULL, sql->rows, sizeof sql->rows,
+			     &ncols, e)) != RG_OK || ncols == 0)
+		return st;
+	if ((st = db_prepare(d, "SELECT store FROM enum_fact_sheet WHERE tbl = ?1", &s, e))
 	    != RG_OK)
 		return st;
 	db_bind_text(s, 1, table);
-	used = (size_t)snprintf(rows_sql, size, "SELECT ");
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		const char *col = db_col_text(s, 0);
-		bool skip = false;
-		for (int i = 0; shared && shared_cols[i] != NULL; i++)
-			skip = skip || strcmp(col, shared_cols[i]) == 0;
-		if (skip)
-			continue;
-		if (!add_ident(rows_sql, size, &used, ncols ? ", " : "", col)) {
-			st = err_set(e, RG_DB, "audit log: table %s has too many columns", table);
-			break;
-		}
-		ncols++;
-	}
+	if ((st = db_step(s, &row, e)) == RG_OK && row)
+		snprintf(store, sizeof store, "%s", db_col_text(s, 0));
 	db_finalize(s);
-	if (st != RG_OK || ncols == 0)
+	if (st != RG_OK)
 		return st;
-	if (!add_ident(rows_sql, size, &used, " FROM ", table))
-		return err_set(e, RG_DB, "audit log: table name too long");
-	for (int i = 1; i <= ncols; i++) {
-		int k = snprintf(rows_sql + used, size - used, "%s%d", i > 1 ? ", " : " ORDER BY ",
-				 i);
-		if (k < 0 || (used += (size_t)k) >= size)
-			return err_set(e, RG_DB, "audit log: table %s has too many columns", table);
+	parts[0] = (state_part){"rows", "its rows", sql->rows, NULL, NULL, true, false};
+	if (store[0] != '\0') {
+		if ((st = select_all(d, store, NULL, sql->facts, sizeof sql->facts, &ncols, e))
+		    != RG_OK)
+			return st;
+		if (ncols > 0) {
+			parts[0].more = "facts";
+			parts[0].more_sql = sql->facts;
+			parts[0].more_if_any = true;
+		}
 	}
-	parts[0].name = "rows";
-	parts[0].shown = "its rows";
-	parts[0].sql = rows_sql;
-	parts[0].more = parts[0].more_sql = NULL;
-	parts[0].whole = true;
 	*nparts = 1;
 	if (shared)
 		parts[(*nparts)++] = approved;
@@ -341,7 +390,7 @@ static rg_status compute_state(db *d, const state_kind *k, const char *key, bool
 {
 	state_part dyn[MAX_PARTS];
 	const state_part *parts = k->parts;
-	char sql[4096];
+	import_sql sql;
 	int nparts = k->nparts;
 	int64_t id = 0;
 	rg_status st;
@@ -349,7 +398,7 @@ static rg_status compute_state(db *d, const state_kind *k, const char *key, bool
 	memset(out, 0, sizeof *out);
 	if (nparts == 0) {
 		bool exists;
-		if ((st = import_parts(d, key, sql, sizeof sql, dyn, &nparts, &exists, e)) != RG_OK
+		if ((st = import_parts(d, key, &sql, dyn, &nparts, &exists, e)) != RG_OK
 		    || !exists)
 			return st;
 		parts = dyn;

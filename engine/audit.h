@@ -48,13 +48,16 @@ void audit_hash(const char *at, const char *actor, const char *action, const cha
  *   warning * warning_event:N  event (the event row: the warning's status, disposition
  *                     and due date after the step), warning (its id, point, reason)
  *   import table:T    rows (every row, every column; for points all but approved_tier,
- *                     approved_on and last_graded, which approvals write too), and for
+ *                     approved_on and last_graded, which approvals write too; for points,
+ *                     powers and posts followed by the declared facts of their rows,
+ *                     point_facts, power_facts or post_facts, when it has any), and for
  *                     points approved, as for an approval
  * A part's digest is the SHA-256 of fields in audit_hash's format ("LENGTH:TEXT\n"): the
  * part's name, then per row "#" and, for each column that is not NULL, its name and its
  * value tagged by type ("i" and the integer, "r" and the real as %.17g, "t" and the
- * text); a run's packs follow its row, after the field "packs", and the traces its
- * grades, after "traces".  Rows come in key order (an imported table's by all its
+ * text); a run's packs follow its row, after the field "packs", the traces its
+ * grades, after "traces", and the declared facts an imported sheet's rows, after
+ * "facts" (only when there are some, so a digest taken before there were any holds).  Rows come in key order (an imported table's by all its
  * columns), columns in the order above (an imported table's in schema order).  RG_DB
  * on failure.
  */

@@ -28,5 +28,7 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e);
 rg_status cmd_audit(int argc, char **argv, rg_err *e);
 rg_status cmd_export(int argc, char **argv, rg_err *e);
 rg_status cmd_report(int argc, char **argv, rg_err *e);
+rg_status cmd_notice(int argc, char **argv, rg_err *e);
+rg_status cmd_list(int argc, char **argv, rg_err *e);
 
 #endif

@@ -44,7 +44,8 @@ static const char help[] =
 	"                  extension (.csv, .json, .xlsx).\n"
 	"  -o, --output FILE  where to write; \"-\" is standard output (csv and json only)\n"
 	"  --run N         the run of the tier list and of the ledger's tiers\n"
-	"  --as-of DATE    the list's date (default: today): a warning still 发布 or 签收\n"
+	"  --as-of DATE    the list's date (default: the as-of date of the run given by --run,\n"
+	"                  or of the latest run; today before any run): a warning still 发布 or 签收\n"
 	"                  whose due date is before it is 逾期; XLSX files carry it as their\n"
 	"                  creation date, so the same data and date give the same bytes\n"
 	"\n"
@@ -279,7 +280,7 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 	char sql[16384];
 	int ncols = 0;
 	out_target t;
-	char today[DATE_BUF], stamp[STAMP_BUF], note[64] = "";
+	char run_date[DATE_BUF], note[64] = "";
 	long run = 0, days;
 	bool helped;
 	int npos;
@@ -302,16 +303,9 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 			       k->name, k->title,
 			       k->id == K_WARNINGS ? "holds the warnings of every run"
 						   : "does not depend on a run");
-	if (as_of != NULL) {
-		if (!date_parse(as_of, &days))
-			return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
-				       as_of);
-	} else {
-		if ((st = date_now(stamp, today, e)) != RG_OK)
-			return st;
-		as_of = today;
-	}
-	t.as_of = as_of; /* the XLSX's date: the same data and date give the same bytes */
+	if (as_of != NULL && !date_parse(as_of, &days))
+		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
+			       as_of);
 
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		goto out;
@@ -320,7 +314,14 @@ rg_status cmd_export(int argc, char **argv, rg_err *e)
 		if ((st = run_resolve(d, run_text, &run, e)) != RG_OK)
 			goto out;
 		snprintf(note, sizeof note, " (run %ld)", run);
-	} else if (k->id == K_WARNINGS) {
+	}
+	if (as_of == NULL) {
+		if ((st = run_as_of(d, run, run_date, e)) != RG_OK)
+			goto out;
+		as_of = run_date;
+	}
+	t.as_of = as_of; /* the XLSX's date: the same data and date give the same bytes */
+	if (k->id == K_WARNINGS) {
 		snprintf(note, sizeof note, " (as of %s)", as_of);
 	}
 	if (k->id == K_TIERS &&

@@ -40,7 +40,9 @@ static const char help[] =
 	"as-of date as it had (逾期升级).  The run is recorded in the audit log.\n"
 	"\n"
 	"  --rules DIR     rule pack directory (default: ./rules if it has default.lua,\n"
-	"                  else " RG_DATADIR "/rules)\n"
+	"                  else the packs installed with riskgrade, PREFIX/share/riskgrade/\n"
+	"                  rules; the run names the folder it used, and a note says so when\n"
+	"                  ./rules hides installed packs)\n"
 	"  --as-of DATE    the date the grading is as of (default: today); the same data,\n"
 	"                  rules and date give the same results\n"
 	"  --agency CODE   grade only this agency and the units under it\n"
@@ -219,8 +221,13 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 	if (!date_parse(opt.as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       opt.as_of);
-	if (opt.dir == NULL)
+	if (opt.dir == NULL) {
 		opt.dir = pack_default_dir();
+		if (pack_default_shadows())
+			fprintf(stderr, "riskgrade: note: the packs of ./rules in the current folder "
+					"are used, not the installed ones in %s (--rules DIR "
+					"chooses)\n", pack_installed_dir());
+	}
 	/* A dry run records nothing, so it needs nobody named; its audit entry is discarded. */
 	opt.actor = dry_run && audit_actor(by) == NULL ? "（试算）" : audit_actor(by);
 	if (!dry_run && (st = audit_require_actor(by, &opt.actor, e)) != RG_OK)

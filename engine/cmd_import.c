@@ -1,7 +1,8 @@
 /*
- * cmd_import.c: `riskgrade import`, a CSV file into one table through the import
- * service (import.c), all or nothing, recorded in the audit log.
- * Depends on import.h, db.h, audit.h, encoding.h, args.h, date.h.
+ * cmd_import.c: `riskgrade import`, a CSV file or a sheet of an .xlsx or .xls workbook
+ * into one table through the import service (import.c), all or nothing, recorded in
+ * the audit log.
+ * Depends on import.h (and sheet.h through it), db.h, audit.h, encoding.h, args.h, date.h.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,18 +16,25 @@
 #include "import.h"
 
 static const char usage[] =
-	"riskgrade import DB TABLE FILE.csv [--encoding utf-8|gb18030|auto] [--dry-run] [--by NAME]";
+	"riskgrade import DB TABLE FILE [--sheet NAME] [--encoding utf-8|gb18030|auto] "
+	"[--dry-run] [--by NAME]";
 
 static const char help[] =
-	"usage: riskgrade import DB TABLE FILE.csv\n"
+	"usage: riskgrade import DB TABLE FILE [--sheet NAME]\n"
 	"       [--encoding utf-8|gb18030|auto] [--dry-run] [--by NAME]\n"
 	"\n"
-	"Import the CSV file FILE.csv (header row first), as Excel or WPS save a sheet, into\n"
-	"TABLE, in one transaction: every problem is reported as file:line:column with the\n"
-	"field, what was expected and what was found, and if there is any, nothing is written.\n"
+	"Import FILE, a CSV file or an .xlsx or .xls workbook as Excel, WPS or LibreOffice\n"
+	"save it (told apart by its content; - reads standard input), into TABLE, in one\n"
+	"transaction: every problem is reported as file:line:column (a CSV file) or\n"
+	"file:sheet!C17 (a workbook) with the field, what was expected and what was found,\n"
+	"and if there is any, nothing is written.\n"
 	"\n"
-	"Headers are the column names or their Chinese labels (e.g. code or 风险点编号).\n"
-	"Empty fields are NULL; yes/no columns take 1/0 or 是/否; dates are YYYY-MM-DD.\n"
+	"The header is the first row that is not empty.  Headers are the column names or\n"
+	"their Chinese labels (e.g. code or 风险点编号); other columns (序号, 备注, ...) are\n"
+	"ignored, with one notice naming them.  Rows whose cells are all empty are skipped.\n"
+	"Empty fields are NULL; yes/no columns take 1/0 or 是/否; dates are YYYY-MM-DD,\n"
+	"2026-7-21, 2026/7/21, 2026.7.21, 2026年7月21日 or Excel's day number (1 to 2958465,\n"
+	"1900-01-01 to 9999-12-31; 60, Excel's 1900-02-29, is refused), stored YYYY-MM-DD.\n"
 	"Tables, in the order their references need: fact_definitions agencies departments\n"
 	"posts persons oversight powers points ratings measures signals changes.  The sheets\n"
 	"of points, powers and posts also take the columns of the facts the agency declared\n"
@@ -42,6 +50,7 @@ static const char help[] =
 	"signals: 信息来源, 风险点编号, 岗位代码, 收到日期, 内容摘要; changes: 变更类别,\n"
 	"职权编码, 岗位代码, 变更日期, 变更内容.  A key may appear once in a file.\n"
 	"\n"
+	"  --sheet NAME  the sheet of a workbook to import (default: its first sheet)\n"
 	"  --encoding E  utf-8 (\"CSV UTF-8\", with or without a byte-order mark), gb18030\n"
 	"                (\"CSV\" on a Chinese Windows; also read for gbk) or auto (the\n"
 	"                default): UTF-8 if the file starts with a byte-order mark or is\n"
@@ -55,9 +64,10 @@ static const char help[] =
 
 rg_status cmd_import(int argc, char **argv, rg_err *e)
 {
-	const char *pos[3], *encoding = "auto", *by = NULL;
+	const char *pos[3], *encoding = "auto", *by = NULL, *sheet_wanted = NULL;
 	bool dry_run = false, helped;
 	arg_opt opts[] = {
+		{"--sheet", &sheet_wanted, NULL},
 		{"--encoding", &encoding, NULL},
 		{"--dry-run", NULL, &dry_run},
 		{"--by", &by, NULL},
@@ -82,6 +92,7 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 	o.table = pos[1];
 	o.path = pos[2];
 	o.dry_run = dry_run;
+	o.sheet = sheet_wanted;
 	o.actor = audit_actor(by);
 	if (!dry_run && (st = audit_require_actor(by, &o.actor, e)) != RG_OK)
 		return st;
@@ -92,8 +103,12 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 		st = import_file(d, &o, &r, stderr, e);
 	if (st == RG_OK) {
 		char name[1024];
-		snprintf(name, sizeof name, "%s%s", o.path,
-			 r.encoding == ENC_GB18030 ? " (GB18030)" : "");
+		if (r.format != SHEET_CSV)
+			snprintf(name, sizeof name, "%s (sheet %s)", strcmp(o.path, "-") == 0
+				 ? "<stdin>" : o.path, r.sheet);
+		else
+			snprintf(name, sizeof name, "%s%s", strcmp(o.path, "-") == 0 ? "<stdin>"
+				 : o.path, r.encoding == ENC_GB18030 ? " (GB18030)" : "");
 		if (dry_run)
 			printf("%s: would import %ld row%s into %s: %ld new, %ld updated, %ld "
 			       "unchanged (dry run: nothing was written)\n", name, r.rows,

@@ -2,17 +2,18 @@
  * cmd_report.c: `riskgrade report`, the review meeting's report on one run as one
  * self-contained HTML file.  Only the command: it checks the arguments, opens the
  * database and the output, and has page.c write the page from report.c's figures.
- * Depends on args.h, atomic.h, date.h, db.h, lookup.h, run.h, page.h, report.h.
+ * Depends on args.h, html.h (the output file), date.h, db.h, lookup.h, run.h, page.h,
+ * report.h.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "args.h"
-#include "atomic.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
+#include "html.h"
 #include "lookup.h"
 #include "page.h"
 #include "report.h"
@@ -36,7 +37,8 @@ static const char help[] =
 	"                  file is replaced only once the report is complete\n"
 	"  --run N         the run to report on (default: the latest)\n"
 	"  --as-of DATE    the date overdue warnings are judged against: a warning still 发布\n"
-	"                  or 签收 whose due date is before it is overdue (default: today)\n"
+	"                  or 签收 whose due date is before it is overdue (default: the run's own\n"
+	"                  as-of date)\n"
 	"  --agency CODE   only this agency and the units under it\n";
 
 rg_status cmd_report(int argc, char **argv, rg_err *e)
@@ -47,12 +49,11 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 			  {"--as-of", &as_of, NULL},
 			  {"--agency", &agency, NULL},
 			  {NULL, NULL, NULL}};
-	char stamp[STAMP_BUF], today[DATE_BUF];
+	char run_date[DATE_BUF];
 	report r = {0};
-	atomic_file af = {0};
-	FILE *out;
-	bool helped, to_stdout;
-	int npos, err;
+	html_file hf = {0};
+	bool helped;
+	int npos;
 	long days, npoints = 0;
 	rg_status st;
 
@@ -65,12 +66,6 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	if (as_of != NULL && !date_parse(as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       as_of);
-	if (as_of == NULL) {
-		if ((st = date_now(stamp, today, e)) != RG_OK)
-			return st;
-		as_of = today;
-	}
-	to_stdout = strcmp(path, "-") == 0;
 	r.as_of = as_of;
 	r.agency = agency;
 
@@ -78,30 +73,25 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 		goto out;
 	if ((st = run_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;
+	if (as_of == NULL) {
+		if ((st = run_as_of(r.d, r.run, run_date, e)) != RG_OK)
+			goto out;
+		r.as_of = run_date;
+	}
 	if (agency != NULL && (st = lookup_agency(r.d, "--agency", agency, e)) != RG_OK)
 		goto out;
-	if (to_stdout) {
-		out = stdout;
-	} else if ((err = atomic_begin(&af, path, true)) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
+	if ((st = html_file_open(&hf, path, e)) != RG_OK)
 		goto out;
-	} else {
-		out = af.f;
-	}
 
-	if ((st = page_write(&r, out, &npoints, e)) != RG_OK)
+	if ((st = page_write(&r, hf.f, &npoints, e)) != RG_OK)
 		goto out;
-	if (to_stdout) {
-		if (fflush(stdout) != 0 || ferror(stdout))
-			st = err_set(e, RG_IO, "cannot write to standard output");
-	} else if ((err = atomic_sync(&af)) != 0 || (err = atomic_rename(&af)) != 0) {
-		st = err_set(e, RG_IO, "%s: cannot write: %s", path, strerror(err));
-	} else {
+	if ((st = html_file_commit(&hf, e)) != RG_OK)
+		goto out;
+	if (strcmp(path, "-") != 0)
 		printf("%s: report of run %ld written (%ld point%s)\n", path, r.run, npoints,
 		       npoints == 1 ? "" : "s");
-	}
 out:
-	atomic_abort(&af);
+	html_file_abort(&hf);
 	db_close(r.d);
 	return st;
 }

@@ -35,7 +35,8 @@ static const char help[] =
 	"  --tier T       only points of tier T (一级, 二级, 三级) in the run that last raised it\n"
 	"  --agency CODE  only this agency and the units under it\n"
 	"  --overdue      only the overdue ones\n"
-	"  --as-of DATE   the date overdue is judged on (default: today)\n"
+	"  --as-of DATE   the date overdue is judged on (default: the as-of date of the run\n"
+	"                 given by --run, or of the latest run)\n"
 	"  --run N        only the warnings run N raised (issued or raised again)\n"
 	OUT_HELP
 	"\n"
@@ -200,7 +201,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 			  {"--as-of", &f.as_of, NULL}, {"--run", &run_text, NULL},
 			  {"--format", &format, NULL}, {"-o", &output, NULL},
 			  {"--output", &output, NULL}, {NULL, NULL, NULL}};
-	char now[STAMP_BUF], today[DATE_BUF], note[64];
+	char as_of[DATE_BUF], note[64];
 	out_target t;
 	bool helped;
 	int npos;
@@ -218,12 +219,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	if (f.tier != NULL && strcmp(f.tier, "一级") != 0 && strcmp(f.tier, "二级") != 0 &&
 	    strcmp(f.tier, "三级") != 0)
 		return err_set(e, RG_USAGE, "--tier: expected 一级, 二级 or 三级, got \"%s\"", f.tier);
-	if (f.as_of == NULL) {
-		if ((st = date_now(now, today, e)) != RG_OK)
-			return st;
-		f.as_of = today;
-	}
-	if (!date_parse(f.as_of, &days))
+	if (f.as_of != NULL && !date_parse(f.as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       f.as_of);
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
@@ -232,6 +228,11 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	 * list nothing.  Without --run the list is not limited to the latest run. */
 	if ((st = run_resolve(d, run_text, &f.run, e)) != RG_OK)
 		goto out;
+	if (f.as_of == NULL) {
+		if ((st = run_as_of(d, f.run, as_of, e)) != RG_OK)
+			goto out;
+		f.as_of = as_of;
+	}
 	if (run_text == NULL)
 		f.run = 0;
 	if (f.agency != NULL && (st = lookup_agency(d, "--agency", f.agency, e)) != RG_OK)

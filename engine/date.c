@@ -38,9 +38,22 @@ static bool leap(long y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-bool date_parse(const char *s, long *days)
+/* Whether y-m-d is a day of the proleptic Gregorian calendar in the years 0001-9999; its
+ * day number into *days if so. */
+static bool civil_days(long y, unsigned m, unsigned d, long *days)
 {
 	static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return false;
+	if (d > mdays[m - 1] + (m == 2 && leap(y)))
+		return false;
+	*days = days_from_civil(y, m, d);
+	return true;
+}
+
+bool date_parse(const char *s, long *days)
+{
 	int n[8];
 
 	for (int i = 0, k = 0; i < 10; i++) {
@@ -55,15 +68,118 @@ bool date_parse(const char *s, long *days)
 	}
 	if (s[10] != '\0')
 		return false;
-	long y = n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3];
-	unsigned m = (unsigned)(n[4] * 10 + n[5]);
-	unsigned d = (unsigned)(n[6] * 10 + n[7]);
-	if (y < 1 || m < 1 || m > 12 || d < 1)
+	return civil_days(n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3],
+			  (unsigned)(n[4] * 10 + n[5]), (unsigned)(n[6] * 10 + n[7]), days);
+}
+
+/* Read min..max ASCII digits at *p into *v, moving *p past them; false if there are
+ * fewer or more. */
+static bool digits(const char **p, int min, int max, long *v)
+{
+	int k = 0;
+
+	*v = 0;
+	while (**p >= '0' && **p <= '9') {
+		if (++k > max)
+			return false;
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return k >= min;
+}
+
+/* Skip the text lit at *p, returning whether it was there. */
+static bool literal(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (strncmp(*p, lit, n) != 0)
 		return false;
-	if (d > mdays[m - 1] + (m == 2 && leap(y)))
-		return false;
-	*days = days_from_civil(y, m, d);
+	*p += n;
 	return true;
+}
+
+/* A written date: YYYY, one separator (-, / or .) or 年, M or MM, the same separator or
+ * 月, D or DD, and 日 after 年 and 月. */
+static bool parse_written(const char *s, long *days)
+{
+	const char *p = s;
+	long y, m, d;
+	char sep[4] = "";
+
+	if (!digits(&p, 4, 4, &y))
+		return false;
+	if (*p == '-' || *p == '/' || *p == '.') {
+		sep[0] = *p++;
+	} else if (!literal(&p, "年")) {
+		return false;
+	}
+	if (!digits(&p, 1, 2, &m))
+		return false;
+	if (!literal(&p, sep[0] != '\0' ? sep : "月") || !digits(&p, 1, 2, &d))
+		return false;
+	if (sep[0] == '\0' && !literal(&p, "日"))
+		return false;
+	return *p == '\0' && civil_days(y, (unsigned)m, (unsigned)d, days);
+}
+
+/* An Excel day number, whole (digits, then perhaps '.' and zeros): true with *days, or
+ * false with *why when s is a number but no day, or NULL when s is no number. */
+static bool parse_serial(const char *s, bool date1904, long *days, const char **why)
+{
+	const char *p = s;
+	long serial;
+
+	if (!digits(&p, 1, 9, &serial))
+		return false;
+	if (*p == '.') {
+		const char *frac = ++p;
+		while (*p == '0')
+			p++;
+		if (*p >= '1' && *p <= '9') {
+			while (*p >= '0' && *p <= '9')
+				p++;
+			if (*p == '\0')
+				*why = "a day number with a time of day: give the date alone";
+			return false;
+		}
+		if (p == frac)
+			return false;
+	}
+	if (*p != '\0')
+		return false;
+	if (date1904) {
+		if (serial > DATE_SERIAL_MAX_1904) {
+			*why = "past Excel's day numbers, which in the 1904 date system go from "
+			       "0, 1904-01-01, to 2957003, 9999-12-31";
+			return false;
+		}
+		*days = serial - 24107; /* 1904-01-01 is 24107 days before 1970-01-01 */
+		return true;
+	}
+	if (serial == 60) {
+		*why = "Excel's day number 60 is 1900-02-29, a day that never was";
+		return false;
+	}
+	if (serial < 1 || serial > DATE_SERIAL_MAX) {
+		*why = "past Excel's day numbers, which go from 1, 1900-01-01, to 2958465, "
+		       "9999-12-31";
+		return false;
+	}
+	/* 1 is 1900-01-01, 25567 days before 1970-01-01; from 61 on, one less for the 60th. */
+	*days = serial < 60 ? serial - 25568 : serial - 25569;
+	return true;
+}
+
+bool date_parse_cell(const char *s, bool date1904, long *days, const char **why)
+{
+	const char *ignored;
+
+	if (why == NULL)
+		why = &ignored;
+	*why = NULL;
+	return date_parse(s, days) || parse_written(s, days) ||
+	       parse_serial(s, date1904, days, why);
 }
 
 bool date_format(long days, char out[DATE_BUF])

@@ -1,13 +1,15 @@
 /*
- * import.c: generic CSV import.  For each table it asks SQLite for the columns
+ * import.c: generic import of a sheet.  For each table it asks SQLite for the columns
  * (pragma_table_info), their references (pragma_foreign_key_list) and labels (the labels
  * table), checks each field, looks the row up by the table's key and writes it with one
  * prepared INSERT ... ON CONFLICT DO UPDATE, so a row either goes in whole or is
- * reported.  The file is read through encoding.c (UTF-8 or GB18030 to UTF-8) and csv.c.
- * The sheets of points, powers and posts also take the columns of the facts an agency
- * declared (factdef.h), whose values go to the tables of declared facts.
- * Depends on db.h, audit.h, csv.h, encoding.h, progress.h, args.h, date.h, factdef.h,
- * status.h.
+ * reported.  A CSV file is read through encoding.c (UTF-8 or GB18030 to UTF-8) and csv.c,
+ * an .xlsx or .xls workbook through sheet.c, told apart by their first bytes; either may
+ * come from standard input.  The sheets of points, powers and posts also take the columns
+ * of the facts an agency declared (factdef.h), whose values go to the tables of declared
+ * facts.
+ * Depends on db.h, audit.h, csv.h, encoding.h, sheet.h, progress.h, args.h, date.h,
+ * factdef.h, status.h.
  */
 #include "import.h"
 
@@ -17,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "audit.h"
@@ -24,10 +27,13 @@
 #include "date.h"
 #include "factdef.h"
 #include "progress.h"
+#include "sheet.h"
 
 #define MAX_COLS 32
 #define MAX_KEY 5
 #define MAX_REPORTED 100
+/* The most read from standard input (or a pipe), which is held in memory. */
+#define MAX_STREAM (256u << 20)
 
 const char *const import_tables[] = {
 	"fact_definitions", "agencies", "departments", "posts", "persons", "oversight",
@@ -95,6 +101,7 @@ typedef struct {
 	const fact_def *def; /* its definition (in importer.defs) */
 	int field;           /* index of the CSV field holding it, or -1 */
 	fact_value v;        /* the current row's value; DB_NULL for an empty cell */
+	char date[DATE_BUF]; /* a 日期's cell as YYYY-MM-DD, which v.text may point to */
 } fact_column;
 
 /* One checked field, ready to bind. */
@@ -102,14 +109,15 @@ typedef struct {
 	db_type type;     /* DB_NULL, DB_INT, DB_REAL or DB_TEXT */
 	int64_t i;        /* DB_INT */
 	double r;         /* DB_REAL */
-	const char *text; /* DB_TEXT: in the CSV reader's buffer or a column's default */
+	const char *text; /* DB_TEXT: in the reader's buffer, a column's default or date */
+	char date[DATE_BUF]; /* a date column's cell as YYYY-MM-DD */
 } value;
 
 /* The state of one import. */
 typedef struct {
 	db *d;                  /* the database */
 	const char *table;      /* target table */
-	const char *path;       /* CSV file name, for messages */
+	const char *path;       /* the file's name for messages ("<stdin>" for -) */
 	column cols[MAX_COLS];  /* the table's columns */
 	int ncols;              /* how many */
 	int ninsert;            /* columns present in the file, in insert order */
@@ -119,6 +127,7 @@ typedef struct {
 	int nfields;            /* fields of the header (rows must have as many) */
 	const column *secret;   /* the table's confidential column, or NULL */
 	bool blank[256];        /* per header field: it has no header (must stay empty) */
+	bool ignored[256];      /* per header field: not a column of the table (skipped) */
 	value vals[MAX_COLS];   /* the current row's values, by slot */
 	db_stmt *lookup;        /* SELECT rowid, <row equal> FROM table WHERE <key> */
 	db_stmt *insert;        /* INSERT INTO table (<present columns>): a new row */
@@ -137,10 +146,19 @@ typedef struct {
 	db_stmt *fact_put;      /* INSERT OR REPLACE INTO store (owner, fact, value) */
 	db_stmt *fact_del;      /* DELETE FROM store WHERE owner = ?1 AND fact = ?2 */
 	bool definitions;       /* the table is fact_definitions (check_definition) */
-	FILE *file;             /* the file, as opened */
-	enc_stream *enc;        /* the file, decoded */
+	FILE *file;             /* a CSV file, as opened (or its bytes in memory) */
+	enc_stream *enc;        /* the CSV file, decoded */
 	csv *reader;            /* its records */
 	enc_kind kind;          /* the encoding it is read in */
+	sheet_format format;    /* what the file is: CSV or a workbook */
+	sheet *book;            /* a workbook's sheet instead of CSV, or NULL */
+	unsigned char *input;   /* the bytes of standard input or a pipe, or NULL */
+	size_t input_len;       /* how many */
+	bool date1904;          /* the workbook counts its day numbers from 1904 */
+	char **cells;           /* the current row's cells, from csv or sheet, trimmable */
+	size_t ncells, cells_cap; /* cells of the row, and slots allocated */
+	long line;              /* the line (CSV) or row (sheet) the current row is on */
+	char empty[1];          /* the text of a cell a workbook's row leaves out */
 	long errors;            /* problems reported so far */
 	FILE *errs;             /* where reports go */
 } importer;
@@ -173,6 +191,48 @@ static void report(importer *im, const char *fmt, ...)
 	vfprintf(im->errs, fmt, ap);
 	va_end(ap);
 	fputc('\n', im->errs);
+}
+
+/*
+ * Where a problem is, into buf: "path:line:field" for a CSV file (field 0-based, shown
+ * 1-based) or "path:sheet!C17" for a workbook; the row ("path:line",
+ * "path:sheet!17:17") when field < 0, the file ("path") when line is 0.
+ */
+static const char *place(const importer *im, long line, int field, char *buf, size_t n)
+{
+	char ref[600];
+
+	if (line <= 0)
+		snprintf(buf, n, "%s", im->path);
+	else if (im->book != NULL)
+		snprintf(buf, n, "%s:%s", im->path, sheet_ref(im->book, field < 0 ? SHEET_ROW
+			 : (size_t)field, line, ref, sizeof ref));
+	else if (field < 0)
+		snprintf(buf, n, "%s:%ld", im->path, line);
+	else
+		snprintf(buf, n, "%s:%ld:%d", im->path, line, field + 1);
+	return buf;
+}
+
+/* report() a problem at line and field (as place() names them). */
+static void report_at(importer *im, long line, int field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report_at(importer *im, long line, int field, const char *fmt, ...)
+{
+	char where[1024], msg[4096];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	report(im, "%s: %s", place(im, line, field, where, sizeof where), msg);
+}
+
+/* "line" or "row": what a CSV file and a sheet are made of, for messages. */
+static const char *line_word(const importer *im)
+{
+	return im->book != NULL ? "row" : "line";
 }
 
 /* "code" or "code (单位代码)" for messages. */
@@ -438,7 +498,8 @@ static rg_status load_facts(importer *im, rg_err *e)
 		return err_set(e, RG_DB, "table %s has %d declared facts, more than %d", im->table,
 			       im->defs.n, FACTDEF_MAX);
 	for (int i = 0; i < im->defs.n; i++)
-		im->facts[i] = (fact_column){&im->defs.v[i], -1, {DB_NULL, 0, 0, NULL}};
+		im->facts[i] = (fact_column){.def = &im->defs.v[i], .field = -1,
+					     .v = {DB_NULL, 0, 0, NULL}};
 	im->definitions = strcmp(im->table, "fact_definitions") == 0;
 	return RG_OK;
 }
@@ -505,46 +566,119 @@ static long report_invalid(importer *im, csv *c, long line)
 	return n;
 }
 
-/* Report header field f, h, as naming no column of the table (without its text when the
- * table has a confidential column), with the columns it could name. */
-static void report_unknown(importer *im, csv *c, size_t f, const char *h)
+/* Whether every cell of the current row is empty once trimmed (the ,,,, rows Excel leaves
+ * under a sheet). */
+static bool row_empty(importer *im)
 {
-	char known[2048] = "", title[256];
-	size_t used = 0;
-	const char *hint = im->kind == ENC_GB18030 ? " (the file was read as GB18030: if it is "
-		"UTF-8, pass --encoding utf-8)" : "";
-
-	for (int k = 0; k < im->ncols; k++)
-		append(known, sizeof known, &used, "%s%s", k ? ", " : "",
-		       col_title(&im->cols[k], title, sizeof title));
-	for (int k = 0; k < im->defs.n; k++)
-		append(known, sizeof known, &used, "%s%s", k ? ", " : ", or a declared fact: ",
-		       fact_title(&im->facts[k], title, sizeof title));
-	if (im->secret != NULL)
-		/* Perhaps a data row standing for the header: its cell may name who filed a
-		 * complaint, so it is not repeated. */
-		report(im, "%s:%ld:%zu: column %zu of the header is not a column of %s: is the "
-		       "header row missing? (its text is not shown: it may be a %s); expected one "
-		       "of %s%s", im->path, csv_line(c), f + 1, f + 1, im->table,
-		       im->secret->label, known, hint);
-	else
-		report(im, "%s:%ld:%zu: unknown column \"%s\" for table %s: expected one of %s%s",
-		       im->path, csv_line(c), f + 1, h, im->table, known, hint);
+	for (size_t f = 0; f < im->ncells; f++)
+		if (trim(im->cells[f])[0] != '\0')
+			return false;
+	return true;
 }
 
-/* Read the header row: which column each field holds (by name or label), reporting
- * unknown, repeated and missing columns; RG_INPUT if a required column is missing. */
-static rg_status read_header(importer *im, csv *c, rg_err *e)
+/* Make the current row's cells (im->cells) point at the CSV reader's or the sheet
+ * reader's, a sheet's row padded with empty cells to the header's width. */
+static rg_status take_cells(importer *im, rg_err *e)
+{
+	size_t n = im->book != NULL ? sheet_ncells(im->book) : csv_nfields(im->reader);
+
+	if (im->book != NULL && n > 0 && n < (size_t)im->nfields)
+		n = (size_t)im->nfields;
+	if (n > im->cells_cap) {
+		size_t cap = im->cells_cap ? im->cells_cap : 64;
+		while (cap < n)
+			cap *= 2;
+		char **p = realloc(im->cells, cap * sizeof *p);
+		if (p == NULL)
+			return err_set(e, RG_IO, "%s: out of memory", im->path);
+		im->cells = p;
+		im->cells_cap = cap;
+	}
+	im->ncells = n;
+	for (size_t f = 0; f < n; f++)
+		if (im->book == NULL)
+			im->cells[f] = (char *)csv_field(im->reader, f);
+		else
+			im->cells[f] = f < sheet_ncells(im->book) ? sheet_cell(im->book, f) : im->empty;
+	im->line = im->book != NULL ? sheet_row(im->book) : csv_line(im->reader);
+	return RG_OK;
+}
+
+/* Read the next record of the file into the current row (im->cells, im->ncells 0 at the
+ * end).  RG_INPUT for a CSV file whose quoting breaks or a malformed workbook. */
+static rg_status next_record(importer *im, rg_err *e)
+{
+	rg_status st = im->book != NULL ? sheet_read(im->book, e) : csv_read(im->reader, e);
+
+	if (st != RG_OK) {
+		im->ncells = 0;
+		if (im->book == NULL)
+			im->line = csv_line(im->reader);
+		return st;
+	}
+	return take_cells(im, e);
+}
+
+/* The one notice, on im->errs, of the header's columns that are not columns of the table
+ * (nor declared facts): ignored, with their cells.  Named by their text and place, or in
+ * a table with a confidential column by their place alone; keyless (the file lacks a
+ * column of the key) asks whether the header row is missing. */
+static void notice_ignored(importer *im, char **header, bool keyless)
+{
+	char names[2048] = "", where[1024];
+	size_t used = 0;
+	int count = 0;
+
+	for (int f = 0; f < im->nfields; f++) {
+		char col[16];
+		if (!im->ignored[f])
+			continue;
+		if (im->book != NULL)
+			sheet_column_name((size_t)f, col);
+		else
+			snprintf(col, sizeof col, "%d", f + 1);
+		if (im->secret != NULL)
+			append(names, sizeof names, &used, "%s%s", count ? ", " : "", col);
+		else
+			append(names, sizeof names, &used, "%s\"%s\" (column %s)", count ? ", " : "",
+			       header[f], col);
+		count++;
+	}
+	if (count == 0)
+		return;
+	progress_clear();
+	fprintf(im->errs, "riskgrade: %s: ignored %d column%s that %s does not have: ",
+		place(im, im->line, -1, where, sizeof where), count, count == 1 ? "" : "s",
+		im->table);
+	if (im->secret != NULL)
+		fprintf(im->errs, "column%s %s (the headers are not shown: a cell of %s may be "
+			"the %s)", count == 1 ? "" : "s", names, im->table, im->secret->label);
+	else
+		fputs(names, im->errs);
+	fprintf(im->errs, "%s\n", !keyless ? "" : im->book != NULL ? "; is the header row "
+		"missing, or the data on another sheet (--sheet NAME)?" : im->kind == ENC_GB18030
+		? "; is the header row missing, or the file UTF-8 read as GB18030 (--encoding "
+		"utf-8)?" : "; is the header row missing?");
+}
+
+/* Read the header row, the first row with a cell that is not empty: which column each
+ * field holds (by name or label), reporting repeated and missing columns and noting
+ * those the table does not have, which are ignored; RG_INPUT if a required column is
+ * missing. */
+static rg_status read_header(importer *im, rg_err *e)
 {
 	char title[256];
 	enc_kind kind = im->kind;
-	rg_status st = csv_read(c, e);
+	rg_status st;
 	enc_pos p;
 	bool fatal = false;
 
+	do
+		st = next_record(im, e);
+	while (st == RG_OK && im->ncells > 0 && row_empty(im));
 	if (st != RG_OK)
 		return st;
-	if (enc_take_error(im->enc, csv_next_line(c), &p))
+	if (im->book == NULL && enc_take_error(im->enc, csv_next_line(im->reader), &p))
 		return err_set(e, RG_INPUT,
 			       "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of the header is not "
 			       "%s: pass --encoding %s if the file is in %s", im->path, p.line,
@@ -552,18 +686,16 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 			       kind == ENC_UTF8 ? "gb18030" : "utf-8",
 			       kind == ENC_UTF8 ? "GB18030 (Excel's \"CSV\" on a Chinese Windows)"
 						: "UTF-8");
-	if (csv_nfields(c) == 0)
-		return err_set(e, RG_INPUT, "%s: the file is empty: expected a header row",
-			       im->path);
-	if (csv_nfields(c) > sizeof im->blank / sizeof im->blank[0])
-		return err_set(e, RG_INPUT, "%s:%ld: %zu columns: expected at most %zu", im->path,
-			       csv_line(c), csv_nfields(c),
+	if (im->ncells == 0)
+		return err_set(e, RG_INPUT, "%s: the %s is empty: expected a header row",
+			       im->path, im->book != NULL ? "sheet" : "file");
+	if (im->ncells > sizeof im->blank / sizeof im->blank[0])
+		return err_set(e, RG_INPUT, "%s: %zu columns: expected at most %zu",
+			       place(im, im->line, -1, title, sizeof title), im->ncells,
 			       sizeof im->blank / sizeof im->blank[0]);
-	im->nfields = (int)csv_nfields(c);
-	for (size_t f = 0; f < csv_nfields(c); f++) {
-		char buf[256];
-		copy(buf, sizeof buf, csv_field(c, f));
-		const char *h = trim(buf);
+	im->nfields = (int)im->ncells;
+	for (int f = 0; f < im->nfields; f++) {
+		const char *h = im->cells[f] = trim(im->cells[f]);
 		int i = find_column(im, h);
 		fact_column *fact = i < 0 ? find_fact(im, h) : NULL;
 		if (h[0] == '\0') {
@@ -572,30 +704,33 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 			continue;
 		}
 		if (fact != NULL && fact->field >= 0) {
-			report(im, "%s:%ld:%zu: column %s appears twice", im->path, csv_line(c),
-			       f + 1, fact_title(fact, title, sizeof title));
+			report_at(im, im->line, f, "column %s appears twice",
+				  fact_title(fact, title, sizeof title));
 			continue;
 		}
 		if (fact != NULL) {
-			fact->field = (int)f;
+			fact->field = f;
 			im->nfacts_present++;
 			continue;
 		}
 		if (i < 0) {
-			report_unknown(im, c, f, h);
+			im->ignored[f] = true;
 			continue;
 		}
 		if (im->cols[i].field >= 0) {
-			report(im, "%s:%ld:%zu: column %s appears twice", im->path, csv_line(c),
-			       f + 1, col_title(&im->cols[i], title, sizeof title));
+			report_at(im, im->line, f, "column %s appears twice",
+				  col_title(&im->cols[i], title, sizeof title));
 			continue;
 		}
-		im->cols[i].field = (int)f;
+		im->cols[i].field = f;
 		im->cols[i].slot = im->ninsert;
 		im->order[im->ninsert++] = i;
 	}
 	/* A file may update some columns of rows already there (by key): only the key must
 	 * be in it.  The other required columns are needed by new rows alone (new_row_ok). */
+	for (int i = 0; i < im->ncols; i++)
+		fatal = fatal || (im->cols[i].required && im->cols[i].field < 0 && im->cols[i].key);
+	notice_ignored(im, im->cells, fatal);
 	for (int i = 0; i < im->ncols; i++) {
 		if (!im->cols[i].required || im->cols[i].field >= 0)
 			continue;
@@ -603,9 +738,8 @@ static rg_status read_header(importer *im, csv *c, rg_err *e)
 			im->nmissing++;
 			continue;
 		}
-		report(im, "%s:%ld: missing column %s", im->path, csv_line(c),
-		       col_title(&im->cols[i], title, sizeof title));
-		fatal = true;
+		report_at(im, im->line, -1, "missing column %s",
+			  col_title(&im->cols[i], title, sizeof title));
 	}
 	if (fatal)
 		return err_set(e, RG_INPUT, "%s: %ld error%s in the header; nothing was imported",
@@ -738,9 +872,9 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 			errno = 0;
 			n = strtoll(value_text, &end, 10);
 			if (errno != 0 || *end != '\0') {
-				report(im, "%s:%ld:%d: column %s: expected a whole number, got %s",
-				       im->path, line, c->field + 1, col_title(c, title, sizeof title),
-				       shown(im, value_text, got, sizeof got));
+				report_at(im, line, c->field, "column %s: expected a whole number, "
+					  "got %s", col_title(c, title, sizeof title),
+					  shown(im, value_text, got, sizeof got));
 				return false;
 			}
 		}
@@ -751,21 +885,28 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 		errno = 0;
 		double r = strtod(value_text, &end);
 		if (errno != 0 || *end != '\0' || !isfinite(r)) {
-			report(im, "%s:%ld:%d: column %s: expected a number, got %s", im->path,
-			       line, c->field + 1, col_title(c, title, sizeof title),
-			       shown(im, value_text, got, sizeof got));
+			report_at(im, line, c->field, "column %s: expected a number, got %s",
+				  col_title(c, title, sizeof title),
+				  shown(im, value_text, got, sizeof got));
 			return false;
 		}
 		v->type = DB_REAL;
 		v->r = r;
-	} else {
+	} else if (c->is_date) {
+		/* 2026/7/21, 2026年7月21日, Excel's day numbers...: stored as YYYY-MM-DD. */
 		long days;
-		if (c->is_date && !date_parse(value_text, &days)) {
-			report(im, "%s:%ld:%d: column %s: expected a date YYYY-MM-DD, got %s",
-			       im->path, line, c->field + 1, col_title(c, title, sizeof title),
-			       shown(im, value_text, got, sizeof got));
+		const char *why;
+		if (!date_parse_cell(value_text, im->date1904, &days, &why) ||
+		    !date_format(days, v->date)) {
+			report_at(im, line, c->field, "column %s: expected a date YYYY-MM-DD, got "
+				  "%s%s%s%s", col_title(c, title, sizeof title),
+				  shown(im, value_text, got, sizeof got), why ? " (" : "",
+				  why ? why : "", why ? ")" : "");
 			return false;
 		}
+		v->type = DB_TEXT;
+		v->text = v->date;
+	} else {
 		v->type = DB_TEXT;
 		v->text = value_text;
 	}
@@ -789,14 +930,13 @@ static bool check_reference(importer *im, const column *c, const char *value_tex
 	if (strncmp(c->ref_table, "enum_", 5) == 0) {
 		char values[1024];
 		enum_values(im, c->ref_table, values, sizeof values);
-		report(im, "%s:%ld:%d: column %s: expected one of %s, got %s", im->path, line,
-		       c->field + 1, col_title(c, title, sizeof title), values,
-		       shown(im, value_text, got, sizeof got));
+		report_at(im, line, c->field, "column %s: expected one of %s, got %s",
+			  col_title(c, title, sizeof title), values,
+			  shown(im, value_text, got, sizeof got));
 	} else {
-		report(im, "%s:%ld:%d: column %s: expected the code of an existing row of %s, "
-		       "got %s", im->path, line, c->field + 1,
-		       col_title(c, title, sizeof title), c->ref_table,
-		       shown(im, value_text, got, sizeof got));
+		report_at(im, line, c->field, "column %s: expected the code of an existing row "
+			  "of %s, got %s", col_title(c, title, sizeof title), c->ref_table,
+			  shown(im, value_text, got, sizeof got));
 	}
 	return false;
 }
@@ -814,8 +954,8 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		value_text = c->dflt;
 	if (value_text[0] == '\0') {
 		if (c->required) {
-			report(im, "%s:%ld:%d: column %s: expected a value, got an empty field",
-			       im->path, line, c->field + 1, col_title(c, title, sizeof title));
+			report_at(im, line, c->field, "column %s: expected a value, got an empty "
+				  "field", col_title(c, title, sizeof title));
 			return false;
 		}
 		v->type = DB_NULL;
@@ -829,7 +969,7 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 /* Explain "UNIQUE constraint failed: t.a, t.b" (another row has these values: not the
  * key, which the lookup found) naming the columns and the row's values; false when msg
  * is not that. */
-static bool report_unique(importer *im, csv *c, const char *msg)
+static bool report_unique(importer *im, const char *msg)
 {
 	const char *unique = "UNIQUE constraint failed: ";
 	char titles[1024] = "", values[1024] = "", title[256], got[1024];
@@ -853,24 +993,24 @@ static bool report_unique(importer *im, csv *c, const char *msg)
 		append(titles, sizeof titles, &tn, "%s%s", tn ? ", " : "",
 		       col_title(col, title, sizeof title));
 		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
-		       col->field >= 0 ? shown(im, csv_field(c, (size_t)col->field), got,
-					       sizeof got) : "(as stored)");
+		       col->field >= 0 ? shown(im, im->cells[col->field], got, sizeof got)
+				       : "(as stored)");
 		p = end ? end + 2 : p + strlen(p);
 	}
-	report(im, "%s:%ld:%d: column%s %s: expected %s no other row of %s has, got %s",
-	       im->path, csv_line(c), field, named > 1 ? "s" : "", titles,
-	       named > 1 ? "values that together" : "a value that", im->table, values);
+	report_at(im, im->line, field - 1, "column%s %s: expected %s no other row of %s has, "
+		  "got %s", named > 1 ? "s" : "", titles,
+		  named > 1 ? "values that together" : "a value that", im->table, values);
 	return true;
 }
 
 /* Explain a constraint SQLite refused, naming the field when it can. */
-static void report_constraint(importer *im, csv *c, const char *msg)
+static void report_constraint(importer *im, const char *msg)
 {
 	const char *check = "CHECK constraint failed: ";
-	long line = csv_line(c);
+	long line = im->line;
 	char title[256], got[1024];
 
-	if (report_unique(im, c, msg))
+	if (report_unique(im, msg))
 		return;
 	if (strncmp(msg, check, strlen(check)) == 0) {
 		/* Our CHECK constraints are named "column: what was expected". */
@@ -882,25 +1022,24 @@ static void report_constraint(importer *im, csv *c, const char *msg)
 			int i = find_column(im, col);
 			if (i >= 0 && im->cols[i].field >= 0) {
 				column *cc = &im->cols[i];
-				report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path,
-				       line, cc->field + 1, col_title(cc, title, sizeof title),
-				       colon + 2, shown(im, csv_field(c, (size_t)cc->field), got,
-							sizeof got));
+				report_at(im, line, cc->field, "column %s: expected %s, got %s",
+					  col_title(cc, title, sizeof title), colon + 2,
+					  shown(im, im->cells[cc->field], got, sizeof got));
 				return;
 			}
 			if (i >= 0) {
-				report(im, "%s:%ld: column %s: expected %s, got nothing", im->path,
-				       line, col_title(&im->cols[i], title, sizeof title), colon + 2);
+				report_at(im, line, -1, "column %s: expected %s, got nothing",
+					  col_title(&im->cols[i], title, sizeof title), colon + 2);
 				return;
 			}
 		}
 	}
-	report(im, "%s:%ld: the row was refused: %s", im->path, line, msg);
+	report_at(im, line, -1, "the row was refused: %s", msg);
 }
 
 /* The key columns the file has, as titles ("code" (风险点编号), ...) and the row's values
  * (as shown()); returns how many, and the field of the first in *field. */
-static int key_text(importer *im, csv *c, char *titles, size_t tsize, char *values,
+static int key_text(importer *im, char *titles, size_t tsize, char *values,
 		    size_t vsize, int *field)
 {
 	char title[256], got[1024];
@@ -918,30 +1057,31 @@ static int key_text(importer *im, csv *c, char *titles, size_t tsize, char *valu
 		append(titles, tsize, &tn, "%s%s", tn ? ", " : "",
 		       col_title(col, title, sizeof title));
 		append(values, vsize, &vn, "%s%s", vn ? ", " : "",
-		       shown(im, csv_field(c, (size_t)col->field), got, sizeof got));
+		       shown(im, im->cells[col->field], got, sizeof got));
 	}
 	return named;
 }
 
 /* Report the row at line as a repeat of the row of line first. */
-static void report_repeat(importer *im, csv *c, long line, long first)
+static void report_repeat(importer *im, long line, long first)
 {
 	char titles[1024], values[1024];
-	int field, named = key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
+	int field, named = key_text(im, titles, sizeof titles, values, sizeof values, &field);
 
 	if (named == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
-		report(im, "%s:%ld:%d: column %s: expected a code not already in the file, got %s "
-		       "again (first on line %ld)", im->path, line, field, titles, values, first);
+		report_at(im, line, field - 1, "column %s: expected a code not already in the "
+			  "file, got %s again (first on %s %ld)", titles, values, line_word(im),
+			  first);
 	else
-		report(im, "%s:%ld:%d: column%s %s: expected a row not already in the file, got "
-		       "%s again (first on line %ld)", im->path, line, field, named > 1 ? "s" : "",
-		       titles, values, first);
+		report_at(im, line, field - 1, "column%s %s: expected a row not already in the "
+			  "file, got %s again (first on %s %ld)", named > 1 ? "s" : "", titles,
+			  values, line_word(im), first);
 }
 
 /* A row whose key is not in the table yet is a new row: it needs every required column,
  * which a file that updates rows by key may leave out.  False (reported, naming the
  * columns the file lacks) when it lacks one. */
-static bool new_row_ok(importer *im, csv *c, long line)
+static bool new_row_ok(importer *im, long line)
 {
 	char titles[1024], values[1024], lacks[1024], title[256];
 	size_t used = 0;
@@ -953,11 +1093,11 @@ static bool new_row_ok(importer *im, csv *c, long line)
 		if (im->cols[i].required && im->cols[i].field < 0)
 			append(lacks, sizeof lacks, &used, "%s%s", used ? ", " : "",
 			       col_title(&im->cols[i], title, sizeof title));
-	key_text(im, c, titles, sizeof titles, values, sizeof values, &field);
-	report(im, "%s:%ld:%d: column%s %s: expected %s already in %s (a new row needs the "
-	       "column%s %s, which the file lacks), got %s", im->path, line, field,
-	       im->nkey > 1 ? "s" : "", titles, im->nkey > 1 ? "a row" : "a code", im->table,
-	       im->nmissing > 1 ? "s" : "", lacks, values);
+	key_text(im, titles, sizeof titles, values, sizeof values, &field);
+	report_at(im, line, field - 1, "column%s %s: expected %s already in %s (a new row "
+		  "needs the column%s %s, which the file lacks), got %s", im->nkey > 1 ? "s" : "",
+		  titles, im->nkey > 1 ? "a row" : "a code", im->table,
+		  im->nmissing > 1 ? "s" : "", lacks, values);
 	return false;
 }
 
@@ -1028,13 +1168,12 @@ static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
 			snprintf(got, sizeof got, "an empty field");
 		else
 			shown(im, v, got, sizeof got);
-		report(im, "%s:%ld:%d: column %s: expected %s%s, got %s: %s was approved %s on %s "
-		       "by %s (approval %lld), %s", im->path, line, c->field + 1,
-		       col_title(c, title, sizeof title), want,
-		       approval_cols[k].or_later ? " or later" : "", got,
-		       im->vals[key->slot].text, db_col_text(im->approval, 1),
-		       db_col_text(im->approval, 2), db_col_text(im->approval, 3),
-		       (long long)db_col_int(im->approval, 0), approval_cols[k].why);
+		report_at(im, line, c->field, "column %s: expected %s%s, got %s: %s was approved "
+			  "%s on %s by %s (approval %lld), %s", col_title(c, title, sizeof title),
+			  want, approval_cols[k].or_later ? " or later" : "", got,
+			  im->vals[key->slot].text, db_col_text(im->approval, 1),
+			  db_col_text(im->approval, 2), db_col_text(im->approval, 3),
+			  (long long)db_col_int(im->approval, 0), approval_cols[k].why);
 		ok = false;
 	}
 	db_reset(im->approval);
@@ -1043,38 +1182,52 @@ static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
 
 /* The fields under a header cell left empty must be empty too; false (reported) if one is
  * not. */
-static bool check_blanks(importer *im, csv *c, long line)
+static bool check_blanks(importer *im, long line)
 {
 	bool ok = true;
 
-	for (int f = 0; f < im->nfields; f++) {
+	/* A sheet's row may go on past the header's last column: those cells are under no
+	 * header either. */
+	for (size_t f = 0; f < im->ncells; f++) {
 		const char *v;
-		if (!im->blank[f])
+		if (f < (size_t)im->nfields && !im->blank[f])
 			continue;
-		v = trim((char *)csv_field(c, (size_t)f));
+		v = trim(im->cells[f]);
 		if (v[0] != '\0' && im->secret != NULL) {
 			/* A 举报人 column whose header was deleted: never echo who filed it. */
-			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
-			       "empty field, got a value (not shown: it may be the %s)",
-			       im->path, line, f + 1, im->secret->label);
+			report_at(im, line, (int)f, "a column without a name in the header: expected "
+				  "an empty field, got a value (not shown: it may be the %s)",
+				  im->secret->label);
 			ok = false;
 		} else if (v[0] != '\0') {
-			report(im, "%s:%ld:%d: a column without a name in the header: expected an "
-			       "empty field, got \"%s\"", im->path, line, f + 1, v);
+			report_at(im, line, (int)f, "a column without a name in the header: expected "
+				  "an empty field, got \"%s\"", v);
 			ok = false;
 		}
 	}
 	return ok;
 }
 
+/* The cell text of a 日期 fact f as YYYY-MM-DD in f->date when it is a date in another
+ * form (date_parse_cell), else text as it is (for factdef_parse to take or refuse). */
+static const char *fact_date(importer *im, fact_column *f, const char *text)
+{
+	long days;
+
+	if (f->def->type != FACT_DATE || !date_parse_cell(text, im->date1904, &days, NULL) ||
+	    !date_format(days, f->date))
+		return text;
+	return f->date;
+}
+
 /* Check every field of the current row into im->vals, and that the row keeps an approval;
  * false when it was reported.  RG_DB goes to *st. */
-static bool check_row(importer *im, csv *c, long line, rg_status *st, rg_err *e)
+static bool check_row(importer *im, long line, rg_status *st, rg_err *e)
 {
-	bool ok = check_blanks(im, c, line);
+	bool ok = check_blanks(im, line);
 
 	for (int k = 0; k < im->ninsert; k++) {
-		char *text = (char *)csv_field(c, (size_t)im->cols[im->order[k]].field);
+		char *text = im->cells[im->cols[im->order[k]].field];
 		if (!check_field(im, k, trim(text), line, st, e))
 			ok = false;
 		if (*st != RG_OK)
@@ -1090,14 +1243,16 @@ static bool check_row(importer *im, csv *c, long line, rg_status *st, rg_err *e)
 				f = &im->facts[k];
 		if (f == NULL)
 			continue;
-		text = trim((char *)csv_field(c, (size_t)f->field));
+		text = trim(im->cells[f->field]);
 		f->v = (fact_value){DB_NULL, 0, 0, NULL};
-		if (text[0] == '\0' || factdef_parse(f->def, text, &f->v))
+		if (text[0] == '\0')
 			continue; /* an empty cell: the point has no such fact */
-		report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path, line, f->field + 1,
-		       fact_title(f, title, sizeof title),
-		       factdef_expected(f->def, expected, sizeof expected),
-		       shown(im, text, got, sizeof got));
+		if (factdef_parse(f->def, fact_date(im, f, text), &f->v))
+			continue;
+		report_at(im, line, f->field, "column %s: expected %s, got %s",
+			  fact_title(f, title, sizeof title),
+			  factdef_expected(f->def, expected, sizeof expected),
+			  shown(im, text, got, sizeof got));
 		ok = false;
 	}
 	return ok && (im->approval == NULL || keeps_approval(im, line, st, e));
@@ -1107,7 +1262,7 @@ static bool check_row(importer *im, csv *c, long line, rg_status *st, rg_err *e)
  * row's values (*same)? */
 static rg_status find_row(importer *im, bool *found, bool *same, int64_t *rid, rg_err *e)
 {
-	value null = {DB_NULL, 0, 0, NULL};
+	value null = {.type = DB_NULL};
 	int param = im->nkey;
 	rg_status st;
 
@@ -1145,8 +1300,7 @@ static rg_status first_line(importer *im, int64_t rid, long *first, rg_err *e)
 /* Insert the checked row (fresh) or update the row rid with it; the rowid of a fresh one
  * goes to *rid.  False when SQLite refused the row (reported) or failed (RG_DB, into
  * *st). */
-static bool write_row(importer *im, csv *c, bool fresh, int64_t *rid, rg_status *st,
-		      rg_err *e)
+static bool write_row(importer *im, bool fresh, int64_t *rid, rg_status *st, rg_err *e)
 {
 	db_stmt *s = fresh ? im->insert : im->update;
 	bool row;
@@ -1160,7 +1314,7 @@ static bool write_row(importer *im, csv *c, bool fresh, int64_t *rid, rg_status 
 			return false;
 		*st = RG_OK;
 		db_reset(s);
-		report_constraint(im, c, e->msg);
+		report_constraint(im, e->msg);
 		return false;
 	}
 	db_reset(s);
@@ -1230,7 +1384,7 @@ static rg_status write_facts(importer *im, bool *changed, rg_err *e)
 
 	for (int k = 0; k < im->defs.n; k++) {
 		const fact_column *f = &im->facts[k];
-		value v = {f->v.type, f->v.i, f->v.r, f->v.text};
+		value v = {.type = f->v.type, .i = f->v.i, .r = f->v.r, .text = f->v.text};
 		int64_t same = 0;
 		bool stored;
 		if (f->field < 0)
@@ -1259,8 +1413,7 @@ static rg_status write_facts(importer *im, bool *changed, rg_err *e)
  * constraints by factdef_check_definition, reported naming the field at fault; false
  * when it was.  RG_DB goes to *st.
  */
-static bool definition_ok(importer *im, csv *c, int64_t rid, long line, rg_status *st,
-			  rg_err *e)
+static bool definition_ok(importer *im, int64_t rid, long line, rg_status *st, rg_err *e)
 {
 	db_stmt *s = NULL;
 	const char *at_fault = NULL;
@@ -1279,14 +1432,14 @@ static bool definition_ok(importer *im, csv *c, int64_t rid, long line, rg_statu
 					       expected, sizeof expected, e);
 	if (*st == RG_OK && at_fault != NULL) {
 		const column *col = column_named(im, at_fault);
-		const char *cell = col->field >= 0 ? csv_field(c, (size_t)col->field) : NULL;
+		const char *cell = col->field >= 0 ? im->cells[col->field] : NULL;
 		if (cell != NULL)
-			report(im, "%s:%ld:%d: column %s: expected %s, got %s", im->path, line,
-			       col->field + 1, col_title(col, title, sizeof title), expected,
-			       shown(im, cell, got, sizeof got));
+			report_at(im, line, col->field, "column %s: expected %s, got %s",
+				  col_title(col, title, sizeof title), expected,
+				  shown(im, cell, got, sizeof got));
 		else
-			report(im, "%s:%ld: column %s: expected %s", im->path, line,
-			       col_title(col, title, sizeof title), expected);
+			report_at(im, line, -1, "column %s: expected %s",
+				  col_title(col, title, sizeof title), expected);
 	}
 	db_finalize(s);
 	return *st == RG_OK && at_fault == NULL;
@@ -1298,15 +1451,14 @@ static bool definition_ok(importer *im, csv *c, int64_t rid, long line, rg_statu
  * RG_DB for database failures goes to *st.  Every statement is reset right after its
  * step (and a failed step ends the import), so each is ready to bind when a row starts.
  */
-static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_status *st,
-		       rg_err *e)
+static bool import_row(importer *im, bool *fresh, bool *changed, rg_status *st, rg_err *e)
 {
-	long line = csv_line(c), first = 0;
+	long line = im->line, first = 0;
 	bool found = false, same = false;
 	int64_t rid = 0;
 
 	*st = RG_OK;
-	if (!check_row(im, c, line, st, e))
+	if (!check_row(im, line, st, e))
 		return false;
 	if ((*st = find_row(im, &found, &same, &rid, e)) != RG_OK)
 		return false;
@@ -1315,14 +1467,14 @@ static bool import_row(importer *im, csv *c, bool *fresh, bool *changed, rg_stat
 	if (found && (*st = first_line(im, rid, &first, e)) != RG_OK)
 		return false;
 	if (first > 0) {
-		report_repeat(im, c, line, first);
+		report_repeat(im, line, first);
 		return false;
 	}
-	if (!found && !new_row_ok(im, c, line))
+	if (!found && !new_row_ok(im, line))
 		return false;
-	if (!(found && same) && !write_row(im, c, *fresh, &rid, st, e))
+	if (!(found && same) && !write_row(im, *fresh, &rid, st, e))
 		return false;
-	if (im->definitions && !definition_ok(im, c, rid, line, st, e))
+	if (im->definitions && !definition_ok(im, rid, line, st, e))
 		return false;
 	if (im->nfacts_present > 0) {
 		bool facts_changed = false;
@@ -1350,14 +1502,62 @@ static void finish(importer *im)
 	factdef_free(&im->defs);
 }
 
-/* Open im->path and read it in kind, or for ENC_AUTO in the encoding enc_detect finds,
- * into im->kind; the file, its decoder and its CSV reader go to im, for close_input. */
-static rg_status open_input(importer *im, enc_kind kind, rg_err *e)
+/* Read all of f (standard input or a pipe) into im->input, at most MAX_STREAM bytes:
+ * telling a workbook from CSV, and CSV's encoding, reads ahead, which a pipe cannot
+ * undo. */
+static rg_status slurp(importer *im, FILE *f, rg_err *e)
+{
+	size_t cap = 1 << 16;
+
+	for (;;) {
+		if (im->input == NULL || im->input_len == cap) {
+			unsigned char *p;
+			if (im->input != NULL)
+				cap *= 2;
+			if ((p = realloc(im->input, cap)) == NULL)
+				return err_set(e, RG_IO, "%s: out of memory", im->path);
+			im->input = p;
+		}
+		size_t n = fread(im->input + im->input_len, 1, cap - im->input_len, f);
+		im->input_len += n;
+		if (im->input_len > MAX_STREAM)
+			return err_set(e, RG_INPUT, "%s: more than %u bytes: expected at most that "
+				       "from standard input or a pipe (import it from a file)",
+				       im->path, MAX_STREAM);
+		if (n == 0)
+			break;
+	}
+	if (ferror(f))
+		return err_set(e, RG_IO, "%s: read error: %s", im->path, strerror(errno));
+	return RG_OK;
+}
+
+/* The workbook format path's extension claims (.xlsx, .xlsm, .xls, in any case), or
+ * SHEET_CSV. */
+static sheet_format named_format(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return SHEET_CSV;
+	if (strcasecmp(dot, ".xlsx") == 0 || strcasecmp(dot, ".xlsm") == 0)
+		return SHEET_XLSX;
+	return strcasecmp(dot, ".xls") == 0 ? SHEET_XLS : SHEET_CSV;
+}
+
+/* Open a CSV file (im->file, or the bytes of im->input) and read it in kind, or for
+ * ENC_AUTO in the encoding enc_detect finds, into im->kind. */
+static rg_status open_csv(importer *im, enc_kind kind, rg_err *e)
 {
 	rg_status st;
 
-	if ((im->file = fopen(im->path, "rb")) == NULL)
-		return err_set(e, RG_IO, "%s: cannot open: %s", im->path, strerror(errno));
+	if (im->input != NULL) {
+		if (im->input_len == 0)
+			return err_set(e, RG_INPUT, "%s: the file is empty: expected a header row",
+				       im->path);
+		if ((im->file = fmemopen(im->input, im->input_len, "rb")) == NULL)
+			return err_set(e, RG_IO, "%s: %s", im->path, strerror(errno));
+	}
 	if (kind == ENC_AUTO && (st = enc_detect(im->file, im->path, &kind, e)) != RG_OK)
 		return st;
 	im->kind = kind;
@@ -1368,13 +1568,79 @@ static rg_status open_input(importer *im, enc_kind kind, rg_err *e)
 	return RG_OK;
 }
 
-/* Close what open_input opened (any of it may be NULL). */
+/*
+ * Open o->path, or standard input for "-", as what its first bytes say it is: a workbook
+ * (its sheet o->sheet, or the first) into im->book, or a CSV file into im->reader.  A
+ * file named as a workbook that is none, --sheet for a CSV file and --encoding for a
+ * workbook are refused.  What is opened goes to im, for close_input.
+ */
+static rg_status open_input(importer *im, const import_opts *o, rg_err *e)
+{
+	unsigned char head[SHEET_MAGIC];
+	size_t n;
+	struct stat sb;
+	sheet_format fmt;
+	rg_status st;
+
+	if (strcmp(o->path, "-") == 0) {
+		if ((st = slurp(im, stdin, e)) != RG_OK)
+			return st;
+	} else if ((im->file = fopen(o->path, "rb")) == NULL) {
+		return err_set(e, RG_IO, "%s: cannot open: %s", im->path, strerror(errno));
+	} else if (fstat(fileno(im->file), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		st = slurp(im, im->file, e);
+		fclose(im->file);
+		im->file = NULL;
+		if (st != RG_OK)
+			return st;
+	}
+	if (im->input != NULL) {
+		fmt = sheet_format_of(im->input, im->input_len);
+	} else {
+		n = fread(head, 1, sizeof head, im->file);
+		if (ferror(im->file) || fseek(im->file, 0, SEEK_SET) != 0)
+			return err_set(e, RG_IO, "%s: read error: %s", im->path, strerror(errno));
+		fmt = sheet_format_of(head, n);
+	}
+	im->format = fmt;
+	if (fmt == SHEET_CSV && named_format(o->path) != SHEET_CSV)
+		return err_set(e, RG_INPUT, "%s: not an .%s workbook: it does not begin as one "
+			       "(expected %s), so it would be read as CSV: save it again as .%s, or "
+			       "name it .csv if it is CSV", im->path,
+			       sheet_format_name(named_format(o->path)),
+			       named_format(o->path) == SHEET_XLSX ? "a zip archive"
+			       : "an OLE2 compound file", sheet_format_name(named_format(o->path)));
+	if (fmt == SHEET_CSV) {
+		if (o->sheet != NULL)
+			return err_set(e, RG_USAGE, "--sheet is for .xlsx and .xls workbooks: %s is "
+				       "a CSV file", im->path);
+		return open_csv(im, o->encoding, e);
+	}
+	if (o->encoding != ENC_AUTO)
+		return err_set(e, RG_USAGE, "--encoding is for CSV files: %s is an .%s workbook, "
+			       "whose text is Unicode", im->path, sheet_format_name(fmt));
+	if (im->file != NULL) {
+		fclose(im->file);
+		im->file = NULL;
+	}
+	if ((st = sheet_open(im->input != NULL ? NULL : o->path, im->input, im->input_len, fmt,
+			     im->path, o->sheet, NULL, &im->book, e)) != RG_OK)
+		return st;
+	im->kind = ENC_UTF8;
+	im->date1904 = sheet_date1904(im->book);
+	return RG_OK;
+}
+
+/* Close what open_input opened (any of it may be NULL), and the row's cells. */
 static void close_input(importer *im)
 {
 	csv_close(im->reader);
 	enc_close(im->enc);
 	if (im->file != NULL)
 		fclose(im->file);
+	sheet_close(im->book);
+	free(im->input);
+	free(im->cells);
 }
 
 /* Show the progress of reading im->file, when it is a regular file of known size. */
@@ -1395,38 +1661,43 @@ static void start_progress(importer *im)
  */
 static rg_status read_rows(importer *im, bool progress, import_result *r, rg_err *e)
 {
-	csv *c = im->reader;
 	rg_status st;
 
-	if (progress)
+	if (progress && im->book == NULL)
 		start_progress(im);
 	for (;;) {
 		bool fresh, changed;
-		st = csv_read(c, e);
+		st = next_record(im, e);
 		if (st == RG_INPUT) {
-			/* A broken quote leaves the rest of the file unreadable: stop here. */
+			/* A broken quote, or a broken workbook, leaves the rest unreadable: stop. */
 			char why[sizeof e->msg];
 			snprintf(why, sizeof why, "%s", e->msg);
-			report_invalid(im, c, csv_line(c));
+			if (im->book == NULL)
+				report_invalid(im, im->reader, im->line);
 			report(im, "%s", why);
 			break;
 		}
 		if (st != RG_OK)
 			goto out;
-		if (csv_nfields(c) == 0) {
-			report_invalid(im, c, csv_line(c));
+		if (im->ncells == 0) {
+			if (im->book == NULL)
+				report_invalid(im, im->reader, im->line);
 			break;
 		}
-		if (progress)
-			progress_set(enc_bytes_read(im->enc));
-		if (report_invalid(im, c, csv_line(c)) > 0)
-			continue;
-		if (csv_nfields(c) != (size_t)im->nfields) {
-			report(im, "%s:%ld: expected %d fields as in the header, got %zu", im->path,
-			       csv_line(c), im->nfields, csv_nfields(c));
+		if (im->book == NULL) {
+			if (progress)
+				progress_set(enc_bytes_read(im->enc));
+			if (report_invalid(im, im->reader, im->line) > 0)
+				continue;
+		}
+		if (row_empty(im))
+			continue; /* the ,,,, rows Excel leaves */
+		if (im->book == NULL && im->ncells != (size_t)im->nfields) {
+			report_at(im, im->line, -1, "expected %d fields as in the header, got %zu",
+				  im->nfields, im->ncells);
 			continue;
 		}
-		if (!import_row(im, c, &fresh, &changed, &st, e)) {
+		if (!import_row(im, &fresh, &changed, &st, e)) {
 			if (st != RG_OK)
 				goto out;
 			continue;
@@ -1455,20 +1726,17 @@ static void misfit(void *ctx, const fact_def *def, long count, const char *examp
 	misfit_args *a = ctx;
 	int64_t line = 0;
 	bool row = false;
-	char where[32] = "";
 
 	if (a->st != RG_OK)
 		return;
 	db_bind_text(a->line, 1, def->name);
 	if ((a->st = step_once(a->line, &row, &line, a->e)) != RG_OK)
 		return;
-	if (row)
-		snprintf(where, sizeof where, ":%lld", (long long)line);
-	report(a->im, "%s%s: fact \"%s\" (%s): %ld value%s of %s already imported no longer "
-	       "fit%s the definition (%s%s): import them again, or empty, before changing it, "
-	       "or keep it as it was", a->im->path, where, def->name, def->label, count,
-	       count == 1 ? "" : "s", def->table, count == 1 ? "s" : "", examples,
-	       count > 3 ? ", …" : "");
+	report_at(a->im, row ? (long)line : 0, -1, "fact \"%s\" (%s): %ld value%s of %s already "
+		  "imported no longer fit%s the definition (%s%s): import them again, or empty, "
+		  "before changing it, or keep it as it was", def->name, def->label, count,
+		  count == 1 ? "" : "s", def->table, count == 1 ? "s" : "", examples,
+		  count > 3 ? ", …" : "");
 }
 
 /* After fact_definitions is imported: the values already imported must fit the
@@ -1513,16 +1781,19 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	memset(r, 0, sizeof *r);
 	im.d = d;
 	im.table = o->table;
-	im.path = o->path;
+	im.path = strcmp(o->path, "-") == 0 ? "<stdin>" : o->path;
 	im.errs = errs;
 	if ((st = import_check_table(o->table, e)) != RG_OK)
 		return st;
-	st = open_input(&im, o->encoding, e);
+	st = open_input(&im, o, e);
 	r->encoding = im.kind;
+	r->format = im.format;
+	if (im.book != NULL)
+		snprintf(r->sheet, sizeof r->sheet, "%s", sheet_name(im.book));
 	if (st != RG_OK)
 		goto out;
 	if ((st = load_columns(&im, e)) != RG_OK ||
-	    (st = read_header(&im, im.reader, e)) != RG_OK || (st = prepare(&im, e)) != RG_OK ||
+	    (st = read_header(&im, e)) != RG_OK || (st = prepare(&im, e)) != RG_OK ||
 	    (st = prepare_approval(&im, e)) != RG_OK || (st = prepare_facts(&im, e)) != RG_OK)
 		goto out;
 	if (o->dry_run) {
@@ -1538,14 +1809,17 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	    (im.errors == 0 && (st = check_misfits(&im, e)) != RG_OK))
 		goto out;
 	if (im.errors > 0) {
-		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", o->path, im.errors,
+		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", im.path, im.errors,
 			     im.errors == 1 ? "" : "s",
 			     im.errors > MAX_REPORTED ? " (the first 100 are listed)" : "",
 			     o->dry_run ? "it would not be imported" : "nothing was imported");
 		goto out;
 	}
 	r->rows = r->added + r->updated + r->unchanged;
-	enc_sha256(im.enc, r->sha256);
+	if (im.book != NULL)
+		sheet_sha256(im.book, r->sha256);
+	else
+		enc_sha256(im.enc, r->sha256);
 	if (o->dry_run) {
 		db_rollback(d);
 		in_tx = false;

@@ -1,11 +1,12 @@
 /*
- * import.h: load one CSV file, as Excel or WPS save a spreadsheet (UTF-8 with or without
- * a byte-order mark, or GB18030), into one table of a riskgrade database.  What a column
+ * import.h: load one sheet, as Excel or WPS save it (a CSV file in UTF-8 with or without
+ * a byte-order mark or in GB18030, or a sheet of an .xlsx or .xls workbook), into one
+ * table of a riskgrade database.  What a column
  * accepts is read from the schema itself (types, NOT NULL, foreign keys to enum_*
  * tables, named CHECK constraints, Chinese labels), so the schema stays the single source
  * of truth.  A row whose key is already in the table updates that row, so a spreadsheet
  * can be imported again after it was edited.
- * Depends on db.h, encoding.h, sha.h and status.h (factdef.h in import.c).
+ * Depends on db.h, encoding.h, sheet.h, sha.h and status.h (factdef.h in import.c).
  */
 #ifndef RG_IMPORT_H
 #define RG_IMPORT_H
@@ -16,6 +17,7 @@
 #include "db.h"
 #include "encoding.h"
 #include "sha.h"
+#include "sheet.h"
 #include "status.h"
 
 /* The importable tables, in the order their references require. */
@@ -27,12 +29,16 @@ rg_status import_check_table(const char *table, rg_err *e);
 /* What to import and how. */
 typedef struct {
 	const char *table;  /* the target table, one of import_tables */
-	const char *path;   /* the CSV file */
-	enc_kind encoding;  /* ENC_AUTO (see enc_detect), ENC_UTF8 or ENC_GB18030 */
+	const char *path;   /* the file: CSV, .xlsx or .xls by its content; "-": standard
+			       input (held in memory, at most 256 MiB) */
+	enc_kind encoding;  /* ENC_AUTO (see enc_detect), ENC_UTF8 or ENC_GB18030; a
+			       workbook takes ENC_AUTO only */
 	bool dry_run;       /* check everything, write nothing (not even the audit entry) */
 	const char *actor;  /* who imports, for the audit entry (audit_actor's result) */
 	const char *at;     /* when, for the audit entry (date_now's format) */
 	bool progress;      /* show a progress bar on standard error if it is a terminal */
+	const char *sheet;  /* the sheet of a workbook to import, or NULL for its first; a
+			       CSV file takes NULL only */
 } import_opts;
 
 /* What an import did (or, for a dry run, would do). */
@@ -41,8 +47,10 @@ typedef struct {
 	long added;           /* rows whose key was not in the table */
 	long updated;         /* rows whose key was there, with other values */
 	long unchanged;       /* rows already in the table as they are in the file */
-	enc_kind encoding;    /* the encoding the file was read in */
+	enc_kind encoding;    /* the encoding the file was read in (UTF-8 for a workbook) */
 	char sha256[SHA_HEX]; /* SHA-256 of the file, "" when it was not read to its end */
+	sheet_format format;  /* what the file was: CSV or a workbook */
+	char sheet[256];      /* a workbook's sheet that was read, or "" */
 } import_result;
 
 /*

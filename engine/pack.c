@@ -15,11 +15,27 @@
 
 #include "lookup.h"
 
+const char *pack_installed_dir(void)
+{
+	return RG_DATADIR "/rules";
+}
+
 const char *pack_default_dir(void)
 {
 	struct stat sb;
 
-	return stat("rules/default.lua", &sb) == 0 ? "rules" : RG_DATADIR "/rules";
+	return stat("rules/default.lua", &sb) == 0 ? "rules" : pack_installed_dir();
+}
+
+bool pack_default_shadows(void)
+{
+	struct stat here, installed;
+
+	/* The same file reached by two paths (run from the installed folder's parent) is no
+	 * shadow: compare the files, not the names. */
+	return stat("rules/default.lua", &here) == 0 &&
+	       stat(RG_DATADIR "/rules/default.lua", &installed) == 0 &&
+	       (here.st_dev != installed.st_dev || here.st_ino != installed.st_ino);
 }
 
 /* Each agency in scope with its ancestors, nearest first (?1: scope or NULL). */

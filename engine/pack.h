@@ -17,8 +17,17 @@
 /* Room for the path of a pack file: the folder (PATH_MAX) and agencies/CODE.lua. */
 #define PACK_PATH_MAX (4096 + 128)
 
-/* pack_default_dir: ./rules if it has default.lua, else the installed packs. */
+/* pack_default_dir: ./rules if it has default.lua, else the installed packs
+ * (pack_installed_dir). */
 const char *pack_default_dir(void);
+
+/* pack_installed_dir: the folder `make install` put the packs in, PREFIX/share/riskgrade/rules
+ * of the PREFIX this binary was built for. */
+const char *pack_installed_dir(void);
+
+/* pack_default_shadows: true when pack_default_dir chose ./rules although the installed
+ * folder, another folder, has packs too (so the user may not get the packs they think). */
+bool pack_default_shadows(void);
 
 /*
  * pack_resolve: give every agency in scope (scope and the units under it, or all when

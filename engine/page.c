@@ -22,34 +22,13 @@ typedef struct {
 	report_totals t; /* the totals, read by the header, stated again by later sections */
 } page;
 
-/* The page up to its body: the title, and the stylesheet (A4 print; the tiers' colours
- * t1..t3; the heat map's shades h0..h5, which chart.c names). */
-static const char page_head[] =
-	"<!DOCTYPE html>\n"
-	"<html lang=\"zh-CN\">\n"
-	"<head>\n"
-	"<meta charset=\"utf-8\">\n"
-	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	"<meta name=\"generator\" content=\"riskgrade " RG_VERSION "\">\n"
-	"<title>廉政风险防控评定报告</title>\n"
-	"<style>\n"
-	"@page { size: A4; margin: 15mm }\n"
-	"* { -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box }\n"
-	"body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\","
-	" \"PingFang SC\", sans-serif; font-size: 10.5pt; line-height: 1.5; color: #222;"
-	" max-width: 180mm; margin: 0 auto; padding: 6mm 0 }\n"
-	"@media print { body { max-width: none; padding: 0 } }\n"
-	"h1 { font-size: 20pt; text-align: center; margin: 0 0 4mm }\n"
+/* The report's own stylesheet, after the one every page shares (html.h): its headings,
+ * lists, grids, summary, charts, the tiers' colours t1..t3 and the heat map's shades
+ * h0..h5, which chart.c names. */
+static const char page_css[] =
 	"h2 { font-size: 13.5pt; border-bottom: 2px solid #8b0000; padding-bottom: 1mm;"
 	" margin: 7mm 0 3mm; break-after: avoid; page-break-after: avoid }\n"
 	"h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; page-break-after: avoid }\n"
-	"p { margin: 2mm 0 }\n"
-	"table { border-collapse: collapse; margin: 2mm 0 4mm }\n"
-	"th, td { border: 1px solid #999; padding: 1mm 2mm; vertical-align: top }\n"
-	"th { background: #f0f0f0; font-weight: bold; text-align: left }\n"
-	"thead { display: table-header-group }\n"
-	"tr { break-inside: avoid; page-break-inside: avoid }\n"
-	"td.n, th.n { text-align: right; font-variant-numeric: tabular-nums }\n"
 	"table.list { width: 100%; font-size: 9.5pt }\n"
 	"table.list th, table.list td { white-space: nowrap }\n"
 	"table.list td.w { white-space: normal }\n"
@@ -79,10 +58,7 @@ static const char page_head[] =
 	"table.matrix .h3 { background: #fb6a4a }\n"
 	"table.matrix .h4 { background: #de2d26; color: #fff }\n"
 	"table.matrix .h5 { background: #a50f15; color: #fff }\n"
-	"footer { margin-top: 8mm; font-size: 8.5pt; color: #777; text-align: center }\n"
-	"</style>\n"
-	"</head>\n"
-	"<body>\n";
+	"footer { margin-top: 8mm; font-size: 8.5pt; color: #777; text-align: center }\n";
 
 /* ---- pieces of rows ----------------------------------------------------------------- */
 
@@ -158,7 +134,10 @@ static rg_status header_run(page *p, rg_err *e)
 	html_text(f, p->r->as_of);
 	fputs("</span>（完成时限早于此日而仍为发布、签收的预警为逾期）</td></tr>\n", f);
 	fputs("<tr><th>评定记录时间</th><td data-figure=\"created-at\">", f);
-	html_text(f, run.created_at != NULL ? run.created_at : "未记录");
+	if (run.created_at != NULL)
+		html_time(f, run.created_at);
+	else
+		fputs("未记录", f);
 	fputs("</td></tr>\n<tr><th>执行人</th><td>", f);
 	html_text(f, run.actor != NULL ? run.actor : "未记录");
 	fputs("</td></tr>\n<tr><th>评定范围</th><td data-figure=\"run-scope\">", f);
@@ -252,7 +231,7 @@ static rg_status section_header(page *p, rg_err *e)
 {
 	rg_status st;
 
-	fputs(page_head, p->f);
+	html_page_begin(p->f, "廉政风险防控评定报告", page_css);
 	if ((st = header_run(p, e)) != RG_OK || (st = header_packs(p, e)) != RG_OK ||
 	    (st = report_totals_read(p->r, &p->t, e)) != RG_OK)
 		return st;

@@ -79,6 +79,26 @@ rg_status run_latest(db *d, long *run, rg_err *e)
 	return st;
 }
 
+rg_status run_as_of(db *d, long run, char out[DATE_BUF], rg_err *e)
+{
+	char stamp[STAMP_BUF];
+	db_stmt *s = NULL;
+	bool row = false;
+	rg_status st = db_prepare(d, "SELECT as_of FROM runs WHERE id = CASE ?1 WHEN 0 THEN "
+				     "(SELECT max(id) FROM runs) ELSE ?1 END", &s, e);
+
+	if (st == RG_OK) {
+		db_bind_int(s, 1, run);
+		st = db_step(s, &row, e);
+	}
+	if (st == RG_OK && row)
+		snprintf(out, DATE_BUF, "%s", db_col_text(s, 0));
+	else if (st == RG_OK)
+		st = date_now(stamp, out, e);
+	db_finalize(s);
+	return st;
+}
+
 /*
  * The points that changed from run ?1 to run ?2: tier, flags (labels in code order) and
  * reasons on each side, and the direction.  Tier rank: enum_tier.ord, 1 = 一级 (highest).

@@ -6,6 +6,7 @@
 #ifndef RG_RUN_H
 #define RG_RUN_H
 
+#include "date.h"
 #include "db.h"
 #include "out.h"
 #include "status.h"
@@ -33,6 +34,14 @@ rg_status run_exists(db *d, const char *what, const char *text, long *run, rg_er
 
 /* run_latest: the id of the latest run into *run, 0 when there is none.  RG_DB. */
 rg_status run_latest(db *d, long *run, rg_err *e);
+
+/*
+ * run_as_of: the date a command judges overdue warnings on when no --as-of is given,
+ * into out[DATE_BUF]: the as-of date of run (the latest run when run is 0), so that a
+ * list agrees with the run it follows; today (date_now) when nothing was graded yet.
+ * The one rule of report, warnings and export.  RG_DB, RG_USAGE (see date_now).
+ */
+rg_status run_as_of(db *d, long run, char out[DATE_BUF], rg_err *e);
 
 /*
  * run_diff_print: print to stdout, as tables, the points whose tier or flags differ

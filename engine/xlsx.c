@@ -1,12 +1,15 @@
 /*
  * xlsx.c: the XLSX writer of the output layer: one sheet per workbook, written in
  * libxlsxwriter's constant-memory mode.  The only file that sees libxlsxwriter.
+ * Every sheet is set up to print: A4 landscape, fit to the page's width, the header row
+ * on every page, the title above and the page number below.
  * Depends on db.h, out.h, text.h, vocab.h, status.h and libxlsxwriter.
  */
 #include "xlsx.h"
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,12 @@
 #define XLSX_MAX_WIDTH 60
 
 #define XLSX_MAX_COLS 32
+
+/* libxlsxwriter's number of the A4 paper size (worksheet_set_paper). */
+#define XLSX_PAPER_A4 9
+
+/* The page footer: the page's number and the number of pages (&P, &N), centred. */
+static const char page_footer[] = "&C第 &P 页 / 共 &N 页";
 
 /* Tier fills and their text colours (Excel's own "bad", "neutral" and "good"), in the
  * order of vocab_tier: 一级 red, 二级 amber, 三级 green, dark text on a light fill so every
@@ -186,6 +195,32 @@ static rg_status write_rows(sheet *sh, db_stmt *s, long *r, rg_err *e)
 	return st;
 }
 
+/* How the sheet prints, as a list is handed round a meeting: A4 landscape, one page wide
+ * and as many tall as it takes, the header row at the top of every page, the list's
+ * title (bold, centred) above each page and its number below. */
+static rg_status print_setup(sheet *sh, rg_err *e)
+{
+	char header[LXW_HEADER_FOOTER_MAX * 4 + 1];
+	size_t n = (size_t)snprintf(header, sizeof header, "&C&\"-,Bold\"");
+	lxw_error err;
+
+	/* a "&" of the title would start a control code: doubled, it is printed */
+	for (const char *t = sh->l->title; *t != '\0' && n + 2 < sizeof header; t++) {
+		if (*t == '&')
+			header[n++] = '&';
+		header[n++] = *t;
+	}
+	header[n] = '\0';
+	worksheet_set_paper(sh->ws, XLSX_PAPER_A4);
+	worksheet_set_landscape(sh->ws);
+	worksheet_fit_to_pages(sh->ws, 1, 0);
+	if ((err = worksheet_repeat_rows(sh->ws, 0, 0)) != LXW_NO_ERROR ||
+	    (err = worksheet_set_header(sh->ws, header)) != LXW_NO_ERROR ||
+	    (err = worksheet_set_footer(sh->ws, page_footer)) != LXW_NO_ERROR)
+		return err_set(e, RG_IO, "%s: page setup: %s", sh->path, lxw_strerror(err));
+	return RG_OK;
+}
+
 /* The column widths, within bounds; the header frozen, with an autofilter over the r rows
  * below it. */
 static rg_status finish_sheet(sheet *sh, long r, rg_err *e)
@@ -223,9 +258,10 @@ rg_status xlsx_write(const char *file, const char *path, const out_list *l, db_s
 		goto out;
 	}
 	add_formats(&sh);
-	if ((st = write_header(&sh, e)) != RG_OK || (st = write_rows(&sh, s, &r, e)) != RG_OK)
+	if ((st = write_header(&sh, e)) != RG_OK || (st = write_rows(&sh, s, &r, e)) != RG_OK ||
+	    (st = finish_sheet(&sh, r, e)) != RG_OK)
 		goto out;
-	st = finish_sheet(&sh, r, e);
+	st = print_setup(&sh, e);
 out:
 	/* Closing writes the file and frees the workbook, on failure too (the caller then
 	 * removes the temporary file). */

@@ -1,7 +1,8 @@
 /*
  * xlsx.h: a query's rows as the one sheet of an XLSX workbook, the way every list looks
  * in Excel or WPS: a bold, frozen, filterable header, column widths from the text,
- * numbers as numbers, tiers coloured.  The output layer (out.c) is its one caller.
+ * numbers as numbers, tiers coloured; and the way it prints (landscape, fit to width,
+ * the header on every page).  The output layer (out.c) is its one caller.
  * Depends on db.h, out.h (the columns), status.h.
  */
 #ifndef RG_XLSX_H
@@ -18,7 +19,9 @@
  * workbook at file, a temporary file the caller renames (messages name path, the file
  * the user asked for): numbers as numbers, text as text, NULL as an empty cell; a bold
  * frozen header with an autofilter; tiers coloured in the columns out.h names; column
- * widths from the widest line of a cell.  created is the workbook's creation date (the
+ * widths from the widest line of a cell; printed on A4 landscape, one page wide, the
+ * header row repeated on every page, the title l->title above each page and "第 N 页 /
+ * 共 M 页" below.  created is the workbook's creation date (the
  * same rows and date give the same bytes).  Sets *nrows.  RG_DB if the query fails,
  * RG_IO if the workbook cannot be written, after which the caller removes file.
  */

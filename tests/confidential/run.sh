@@ -25,7 +25,10 @@
 # --dry-run with and without a rule change), explain of every point after each run,
 # warnings and flags in every format and filter, the warning steps, approve, runs, diff,
 # calibrate, audit list/verify/head (the lists also as XLSX files), export of every kind
-# in csv, json and xlsx (to a file and to stdout), report, rules, test, lint and facts.  A probe rule pack writes every
+# in csv, json and xlsx (to a file and to stdout), list of every table in every format,
+# report, notice (the notices of every
+# open warning, of the signals' warnings, of a person and of a run), rules, test, lint
+# and facts.  A probe rule pack writes every
 # fact it is handed (the whole point, every signal with all its keys, ctx) into its
 # reasons, flags and warnings, and is graded with: what a pack is never given it cannot
 # leak.  Every command listed by `riskgrade --help` must have been run, and every
@@ -320,6 +323,19 @@ keep "$tmp/files/report.html"
 rg report-run1 0 report "$db" --run 1 -o - --as-of 2026-12-20
 rg report-run2 0 report "$db" --run 2 -o - --as-of 2026-12-20
 rg report-agency 0 report "$db" --agency T-1 -o - --as-of 2026-12-20
+# The notices (预警通知书) carry the evidence of signals: every open one, the warnings
+# raised by signals.csv whatever their status, one person's and one run's.
+rg notice 0 notice "$db" -o "$tmp/files/notices.html"
+keep "$tmp/files/notices.html"
+rg notice-stdout 0 notice "$db" -o - --issuer 纪检组
+for w in "$w1" "$w3" "$w6" "$w7"; do rg "notice-warning-$w" 0 notice "$db" -o - --warning "$w"; done
+who=$(sqlite3 "$db" "SELECT min(responsible) FROM warnings WHERE status IN ('发布', '签收')")
+[ -n "$who" ] || fail "setup: no open warning has a responsible person"
+rg notice-person 0 notice "$db" -o - --person "$who"
+last_run=$(sqlite3 "$db" "SELECT max(e.run) FROM warning_events e JOIN warnings w
+	ON w.id = e.warning WHERE w.status IN ('发布', '签收')")
+[ -n "$last_run" ] || fail "setup: no run issued an open warning"
+rg notice-run 0 notice "$db" -o - --run "$last_run"
 rg rules 0 rules "$db"
 rg rules-agency 0 rules "$db" --agency T-1
 rg test 0 test
@@ -330,6 +346,13 @@ for f in table csv json; do
 done
 rg facts-xlsx 0 facts "$db" --format xlsx -o "$tmp/files/facts.xlsx"
 keep "$tmp/files/facts.xlsx"
+# The register's lists (list): every table, in every format.
+for t in agencies departments posts persons powers points; do
+	for f in table csv json; do rg "list-$t-$f" 0 list "$db" $t --format $f; done
+	rg "list-$t-xlsx" 0 list "$db" $t --format xlsx -o "$tmp/files/list-$t.xlsx"
+	keep "$tmp/files/list-$t.xlsx"
+done
+rg list-agency 0 list "$db" points --agency T-1
 rg init-again 0 init "$db"
 
 # ---- a probe pack: whatever a pack is handed goes into its output --------------------------
@@ -413,6 +436,7 @@ for k in tiers warnings; do
 	keep "$tmp/files/probe-$k.xlsx"
 done
 rg probe-report 0 report "$pdb" -o - --as-of 2026-12-20
+rg probe-notice 0 notice "$pdb" -o -
 rg probe-audit 0 audit "$pdb" list --format json
 
 # ---- every command, every format ------------------------------------------------------------

@@ -11,7 +11,13 @@
 # Then the same for the lists the other commands write with -o FILE.xlsx (runs, flags,
 # warnings, calibrate, diff after a second run, audit list), each against the same
 # command's own CSV (-o FILE.csv), which the XLSX writer has no part in.
-# Fails loudly when soffice or python3 is missing.  Run from the repository root.
+# Every one of them is also checked to print ready for a meeting (xlsx_check.py, point 4:
+# A4 landscape, fit to width, the header row on every page, a title and page numbers);
+# and the tier list of fixtures/demo (130 points, more than a page) is printed to PDF by
+# LibreOffice as README says, then read page by page with poppler's pdfinfo and
+# pdftotext (tests/export/pdf_check.py): landscape A4, the title and the header row on
+# every page, every point once.
+# Fails loudly when soffice, pdfinfo or python3 is missing.  Run from the repository root.
 set -u
 USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 rg=${1:?usage: sh tests/export/xlsx.sh RISKGRADE}
@@ -23,6 +29,8 @@ fail() {
 
 command -v soffice >/dev/null 2>&1 ||
 	fail "soffice (LibreOffice) is not installed: apt-get install libreoffice-calc-nogui (make test-deps)"
+command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 ||
+	fail "pdftotext and pdfinfo are not installed: apt-get install poppler-utils (make test-deps)"
 command -v python3 >/dev/null 2>&1 || fail "python3 is not installed"
 command -v sqlite3 >/dev/null 2>&1 || fail "sqlite3 is not installed"
 
@@ -30,12 +38,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/tiny.db
 
-"$rg" init "$db" >/dev/null || fail "init"
-for f in fixtures/tiny/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$rg" import "$db" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$rg" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade"
+# graded DIR DB: a new database DB of the spreadsheets of DIR, graded as of 2026-12-01.
+graded() {
+	"$rg" init "$2" >/dev/null || fail "init $2"
+	for f in "$1"/[0-9]*.csv; do
+		t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
+		"$rg" import "$2" "$t" "$f" >/dev/null || fail "import $f"
+	done
+	"$rg" grade "$2" --as-of 2026-12-01 >/dev/null || fail "grade $1"
+}
+
+graded fixtures/tiny "$db"
 sqlite3 "$db" "UPDATE points SET manifestation = '报销凭证\"审核\"不严, 多次' || char(10) || '重复报销' WHERE code = 'A6';
                UPDATE powers SET funds = 12.5 WHERE code = 'Q3';" || fail "sqlite3"
 
@@ -97,3 +110,18 @@ soffice -env:UserInstallation="file://$tmp/profile" --headless \
 python3 tests/export/xlsx_check.py "$tmp/lists" "$tmp/lo-lists" 2026-12-20 $lists ||
 	fail "see above"
 echo "xlsx: 6 command lists read back by LibreOffice and by zip+XML, all fields equal"
+
+# The tier list of the demo agency as it prints: LibreOffice's PDF, page by page.
+demo=$tmp/demo.db
+graded fixtures/demo "$demo"
+mkdir "$tmp/print" || fail "mkdir"
+"$rg" export "$demo" tiers -o "$tmp/print/tiers.xlsx" --as-of 2026-12-20 >/dev/null ||
+	fail "export demo tiers xlsx"
+"$rg" export "$demo" tiers -o "$tmp/print/tiers.csv" --as-of 2026-12-20 >/dev/null ||
+	fail "export demo tiers csv"
+soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to pdf \
+	--outdir "$tmp/print" "$tmp/print/tiers.xlsx" >"$tmp/soffice.log" 2>&1 &&
+	[ -s "$tmp/print/tiers.pdf" ] ||
+	{ cat "$tmp/soffice.log" >&2; fail "soffice could not print the tier list to PDF"; }
+python3 tests/export/pdf_check.py "$tmp/print/tiers.pdf" "$tmp/print/tiers.csv" \
+	岗位风险等级清单 || fail "the printed tier list, see above"

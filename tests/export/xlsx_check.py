@@ -23,6 +23,11 @@ KIND.csv, LibreOffice's conversion of KIND.xlsx.  For each list:
    button and widths are display columns (East Asian wide and fullwidth characters 2,
    combining marks 0, computed here with Python's unicodedata); the creation date is
    ASOF.
+4. The XLSX prints ready for a meeting (read from the same XML): A4 (paperSize 9),
+   landscape, fit to one page wide and any number tall (sheetPr/pageSetUpPr fitToPage
+   with fitToWidth 1, the default, and fitToHeight 0), the header row repeated on every
+   page (the defined name _xlnm.Print_Titles of the sheet, '$1:$1'), the sheet's title
+   as the page header and "第 &P 页 / 共 &N 页" as the page footer.
 Prints what differs and exits 1 on the first list that fails.
 """
 import csv
@@ -143,6 +148,39 @@ def contrast(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
+def check_print(kind, title, wb, raw):
+    """Point 4: the page setup, as Excel and LibreOffice read it."""
+    sheet = ET.fromstring(raw)
+    where = f"{kind}.xlsx: sheet1.xml"
+    fit = sheet.find("m:sheetPr/m:pageSetUpPr", NS)
+    if fit is None or fit.get("fitToPage") not in ("1", "true"):
+        problem(f"{where}: not set to fit to pages (sheetPr/pageSetUpPr fitToPage)")
+    setup = sheet.find("m:pageSetup", NS)
+    if setup is None:
+        problem(f"{where}: no pageSetup")
+        setup = ET.Element("pageSetup")
+    want = {"paperSize": "9", "orientation": "landscape", "fitToWidth": "1",
+            "fitToHeight": "0"}
+    default = {"paperSize": "1", "orientation": "portrait", "fitToWidth": "1",
+               "fitToHeight": "1"}  # the schema's defaults, when the attribute is absent
+    for attr, value in want.items():
+        got = setup.get(attr, default[attr])
+        if got != value:
+            problem(f"{where}: pageSetup {attr}={got!r}, expected {value!r}")
+    quoted = "'" + title.replace("'", "''") + "'"
+    titles = [d.text for d in wb.iterfind("m:definedNames/m:definedName", NS)
+              if d.get("name") == "_xlnm.Print_Titles" and d.get("localSheetId") == "0"]
+    if titles != [f"{quoted}!$1:$1"]:
+        problem(f"{kind}.xlsx: workbook.xml: print titles {titles}, expected "
+                f"[{quoted}!$1:$1] (the header row on every page)")
+    head = sheet.findtext("m:headerFooter/m:oddHeader", default="", namespaces=NS)
+    foot = sheet.findtext("m:headerFooter/m:oddFooter", default="", namespaces=NS)
+    if title.replace("&", "&&") not in head or not head.startswith("&C"):
+        problem(f"{where}: page header {head!r}, expected the title {title!r} centred")
+    if foot != "&C第 &P 页 / 共 &N 页":
+        problem(f"{where}: page footer {foot!r}, expected '&C第 &P 页 / 共 &N 页'")
+
+
 def check_xlsx(kind, spec, path, rows, asof):
     title, numeric, tiers = spec
     z = zipfile.ZipFile(path)
@@ -153,6 +191,8 @@ def check_xlsx(kind, spec, path, rows, asof):
     names = [s.get("name") for s in wb.iterfind("m:sheets/m:sheet", NS)]
     if names != [title]:
         problem(f"{kind}.xlsx: sheets {names}, expected [{title!r}]")
+
+    check_print(kind, title, wb, z.read("xl/worksheets/sheet1.xml").decode("utf-8"))
 
     core = z.read("docProps/core.xml").decode("utf-8")
     if f">{asof}T00:00:00Z</dcterms:created>" not in core:

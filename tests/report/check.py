@@ -7,12 +7,16 @@ worked out here from the raw rows, read with the sqlite3 command-line tool (a ru
 grades and flags through the views run_grades and run_flags, schemas/README.md), and
 aggregated in Python: the agency tree, the counts per tier and agency, the matrix, the
 open flags, the warnings up to the run and the overdue ones, the tier changes since the
-previous run, and the top scores.  None of it is read back from riskgrade.  Prints one
+previous run, and the top scores; the time the run was recorded, stored in UTC, as the
+local time of the zone TZ names, converted here with Python's time module.  None of it
+is read back from riskgrade.  Prints one
 line per mismatch and exits 1 if there is any.  Standard library only.
 """
+import calendar
 import json
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 
 TIERS = ["一级", "二级", "三级"]  # 一级 is the highest risk
@@ -26,6 +30,19 @@ def sql(db, query):
     out = subprocess.run(["sqlite3", "-json", db, query], check=True,
                          capture_output=True, text=True).stdout
     return json.loads(out) if out.strip() else []
+
+
+def local_time(utc):
+    """The UTC stamp utc ('2026-12-03T10:00:00Z') in the zone of TZ, as the report names
+    it: '2026-12-03 18:00:00 CST (UTC+08:00)' (no name for a zone whose abbreviation is a
+    number such as '+0530')."""
+    t = time.localtime(calendar.timegm(time.strptime(utc, "%Y-%m-%dT%H:%M:%SZ")))
+    off = t.tm_gmtoff
+    sign = "-" if off < 0 else "+"
+    off = abs(off)
+    name = "" if t.tm_zone[:1] in ("+", "-") else t.tm_zone + " "
+    return (time.strftime("%Y-%m-%d %H:%M:%S ", t) + name +
+            f"(UTC{sign}{off // 3600:02d}:{off % 3600 // 60:02d})")
 
 
 class Page(HTMLParser):
@@ -137,7 +154,8 @@ def main():
     c.eq("run", num("run"), run)
     c.eq("run as-of", fig.get("run-as-of"), runrow["as_of"])
     c.eq("as-of", fig.get("as-of"), as_of)
-    c.eq("created_at", fig.get("created-at"), runrow["created_at"] or "未记录")
+    c.eq("created_at", fig.get("created-at"),
+         local_time(runrow["created_at"]) if runrow["created_at"] else "未记录")
     c.eq("points", num("points"), len(grades))
     for t in TIERS:
         n = sum(1 for g in grades if g["tier"] == t)

@@ -13,40 +13,26 @@
 # (--dump-dom) and has tests/report/check.py compare every figure on the rendered page
 # with the database, worked out there from the raw rows.  The latest run's report is
 # kept in OUTDIR (default build/artifacts) as report.html, report.png (a screenshot)
-# and report.pdf (printed on A4).
-# Needs chromium, sqlite3 and python3 (make test-deps; make deps): fails if one is missing.
+# and report.pdf, printed as README says (chromium --headless --no-pdf-header-footer
+# --print-to-pdf) and read back page by page with poppler (tests/report/pdf_check.py):
+# A4, no browser stamps, every list's header row on each page it spans, the total row of
+# the tiers per agency once.  So that this last check has a table spanning pages to look
+# at, a copy of the database gets 60 more agencies, graded and printed the same way.
+# Times are shown in the zone of TZ, set here (a POSIX string: no zone database needed).
+# Needs chromium, sqlite3, python3 and poppler-utils (make test-deps; make deps): fails
+# if one is missing.
 set -u
 USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
+TZ=CST-8; export TZ # the report's times are local: China Standard Time, UTC+8
 
 fail() {
 	echo "report: FAIL: $*" >&2
 	exit 1
 }
 
-[ $# -ge 1 ] || { echo "usage: sh tests/report/run.sh RISKGRADE [OUTDIR]" >&2; exit 2; }
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-[ -x "$bin" ] || fail "$1: no such program"
-for tool in chromium sqlite3 python3 timeout; do
-	command -v $tool >/dev/null 2>&1 ||
-		fail "$tool not found: the report test needs it (make test-deps installs chromium)"
-done
-outdir=${2:-build/artifacts}
-mkdir -p "$outdir" || fail "cannot create $outdir"
-outdir=$(cd "$outdir" && pwd)
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM
+. "$(dirname "$0")/../chromium.sh"
 db=$tmp/demo.db
 as_of=2026-12-20 # the report's date for overdue warnings (due 2026-12-16 ones are late)
-
-# chrome ARGS...: headless Chromium with a fresh profile; its chatter goes to a log.
-chrome() {
-	profile=$(mktemp -d "$tmp/profile.XXXXXX")
-	timeout 300 chromium --headless --no-sandbox --disable-gpu --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$profile" "$@" 2>>"$tmp/chromium.log"
-}
 
 # render_check NAME HTML RUN [AGENCY]: dump the rendered DOM and check its figures.
 render_check() {
@@ -61,14 +47,7 @@ render_check() {
 }
 
 # ---- the database: two runs and a review by hand ----------------------------------------
-RISKGRADE_NOW=2026-12-01T09:00:00Z
-export RISKGRADE_NOW
-"$bin" init "$db" >/dev/null || fail "init"
-for f in fixtures/demo/[0-9]*.csv; do
-	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
-	"$bin" import "$db" "$t" "$f" >/dev/null || fail "import $f"
-done
-"$bin" grade "$db" --as-of 2026-12-01 >/dev/null || fail "grade (run 1)"
+demo_graded "$db"
 
 mkdir -p "$tmp/rules/agencies" && cp rules/default.lua "$tmp/rules/" || fail "copy rules"
 cat >"$tmp/rules/agencies/SJ.lua" <<'LUA'
@@ -176,16 +155,29 @@ pdf=$outdir/report.pdf
 rm -f "$pdf"
 chrome --no-pdf-header-footer --print-to-pdf="$pdf" "file://$html" >/dev/null ||
 	fail "chromium could not print to PDF"
-python3 - "$pdf" <<'PY' || fail "$pdf is not an A4 PDF"
-import re, sys
-d = open(sys.argv[1], "rb").read()
-assert d[:5] == b"%PDF-", "not a PDF"
-boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", d)
-assert boxes, "no page"
-for w, h in boxes:  # A4 is 595.28 x 841.89 points
-    assert abs(float(w) - 595.28) < 2 and abs(float(h) - 841.89) < 2, f"page {w} x {h}"
-print(f"report: PDF {sys.argv[1]}, {len(boxes)} A4 pages")
-PY
+python3 "$here/pdf_check.py" "$pdf" "$db" || fail "$pdf is not the report as it should print"
+
+# Sixty more agencies (one point each, under SJ), so that the table of tiers per agency
+# spans pages: its header row on each, its total row once, below its last row.
+cp "$db" "$tmp/wide.db" || fail "copy the database"
+sqlite3 "$tmp/wide.db" <<'SQL' || fail "sixty more agencies (sqlite3)"
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+INSERT INTO agencies (code, name, parent) SELECT printf('W%02d', i), printf('测试单位%02d', i), 'SJ' FROM n;
+INSERT INTO points (code, agency, level, category, manifestation)
+  SELECT printf('WP-%02d', substr(code, 2) + 0), code, '单位', '岗位职责', '测试用风险点'
+  FROM agencies WHERE code GLOB 'W[0-9][0-9]';
+SQL
+RISKGRADE_NOW=2026-12-04T09:00:00Z "$bin" grade "$tmp/wide.db" --rules "$tmp/rules" \
+	--as-of 2026-12-01 >/dev/null || fail "grade (sixty more agencies)"
+"$bin" report "$tmp/wide.db" --as-of "$as_of" -o "$tmp/wide.html" >/dev/null ||
+	fail "report (sixty more agencies)"
+chrome --no-pdf-header-footer --print-to-pdf="$tmp/wide.pdf" "file://$tmp/wide.html" \
+	>/dev/null || fail "chromium could not print the report of sixty more agencies"
+python3 "$here/pdf_check.py" "$tmp/wide.pdf" "$tmp/wide.db" >"$tmp/wide.said" ||
+	fail "the report of sixty more agencies is not as it should print"
+cat "$tmp/wide.said"
+grep -q 'the tiers per agency on pages \[[0-9]*, [0-9]' "$tmp/wide.said" ||
+	fail "setup: the table of sixty more agencies fits on one page"
 
 # ---- determinism and the other ways to call it ----------------------------------------
 "$bin" report "$db" --as-of "$as_of" -o "$tmp/again.html" >/dev/null || fail "report again"

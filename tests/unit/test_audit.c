@@ -36,6 +36,10 @@
 #define S_POINTS "rows 1 551031e83c4911727b79bd0c450d3164," \
 	" approved 1 a7cd7eee5243af940f31ab97a24e901a"
 #define S_AGENCIES "rows 1 1e856bb5580f33a3019b6df2438910e6"
+/* The points with two declared facts of FX-1, score 7 (an integer) and note2 "7" (a
+ * text): their rows are followed by the field "facts" and the rows of point_facts. */
+#define S_POINTS_FACTS "rows 1 34002f598fe40055787ac085f55f820d," \
+	" approved 1 a7cd7eee5243af940f31ab97a24e901a"
 
 /*
  * The stored hashes of the base log below, computed with Python's hashlib over the
@@ -775,6 +779,13 @@ static void test_state_vectors(void **state)
 	assert_string_equal(s, "run 0, grades 0, flags 0, warnings 0, events 0");
 	state_of(f->d, "import", "table:nope", s);
 	assert_string_equal(s, "");
+	/* Declared facts of the points follow their rows (S_POINTS had none, and so no
+	 * field "facts": a digest recorded before there were facts still holds). */
+	exec(f->d, "INSERT INTO fact_definitions (name, label, belongs_to, type) VALUES"
+		   "  ('score', '问卷得分', '风险点', '整数'), ('note2', '备注', '风险点', '文本');"
+		   "INSERT INTO point_facts VALUES ('FX-1', 'score', 7), ('FX-1', 'note2', '7')");
+	state_of(f->d, "import", "table:points", s);
+	assert_string_equal(s, S_POINTS_FACTS);
 }
 
 /* A change to the records, and whether the state of action on subject must change. */
@@ -877,6 +888,31 @@ static const coverage covers[] = {
 	{"import", "table:points", "UPDATE agencies SET name = '乙局'", false},
 	{"import", "table:agencies", "UPDATE agencies SET name = '丙局'", true},
 	{"import", "table:agencies", "UPDATE points SET manifestation = '第三表现'", false},
+	/* The declared facts an import of points, powers or posts stores beside its rows:
+	 * each value, its type, a value added or removed; not the definitions (their own
+	 * import's), nor another sheet's values. */
+	{"import", "table:points", "INSERT INTO fact_definitions (name, label, belongs_to, type)"
+	 " VALUES ('score', '问卷得分', '风险点', '整数'), ('ratio', '幅度', '职权', '数值'),"
+	 " ('cash', '经手现金', '岗位', '是否')", false},
+	{"import", "table:fact_definitions", "UPDATE fact_definitions SET note = '说明'", true},
+	{"import", "table:points", "INSERT INTO point_facts VALUES ('FX-1', 'score', 7)", true},
+	{"import", "table:points", "UPDATE point_facts SET value = 8", true},
+	{"import", "table:points", "UPDATE point_facts SET value = '8'", true},
+	{"import", "table:points", "INSERT INTO point_facts VALUES ('FX-2', 'score', 1)", true},
+	{"import", "table:agencies", "UPDATE point_facts SET value = 9", false},
+	{"import", "table:fact_definitions", "UPDATE point_facts SET value = 6", false},
+	{"import", "table:powers", "INSERT INTO powers (code, agency, name, kind)"
+	 " VALUES ('Q1', 'A', '处罚', '行政处罚')", true},
+	{"import", "table:powers", "INSERT INTO power_facts VALUES ('Q1', 'ratio', 0.5)", true},
+	{"import", "table:powers", "UPDATE power_facts SET value = 0.5000000000000001", true},
+	{"import", "table:points", "UPDATE power_facts SET value = 0.25", false},
+	{"import", "table:posts", "INSERT INTO posts (code, agency, name) VALUES ('G1', 'A', '出纳')",
+	 true},
+	{"import", "table:posts", "INSERT INTO post_facts VALUES ('G1', 'cash', 1)", true},
+	{"import", "table:posts", "UPDATE post_facts SET value = 0", true},
+	{"import", "table:powers", "UPDATE post_facts SET value = 1", false},
+	{"import", "table:points", "DELETE FROM point_facts", true},
+	{"import", "table:posts", "DELETE FROM post_facts", true},
 };
 
 static void test_state_coverage(void **state)

@@ -1,6 +1,7 @@
 /*
- * test_date.c: unit tests of engine/date.c (date_parse, date_format).  Every day number
- * below was counted by hand from 1970-01-01 = 0, not read back from the code.
+ * test_date.c: unit tests of engine/date.c (date_parse, date_parse_cell, date_format).
+ * Every day number below was counted by hand from 1970-01-01 = 0, not read back from the
+ * code.
  * Depends on cmocka and date.h.
  */
 #include <stdarg.h>
@@ -104,6 +105,118 @@ static void test_parse_invalid(void **state)
 		if (days != 123456789)
 			fail_msg("date_parse(\"%s\") changed *days on failure", invalid[i]);
 	}
+}
+
+/*
+ * Cells date_parse_cell accepts, in the 1900 date system unless date1904.  Day numbers:
+ *   2026-07-21: 2026-01-01 is 20454 (above); Jan-Jun are 31+28+31+30+31+30 = 181 days,
+ *     and 20 more: 20655.  2026-12-01: 20454 + 334 (Jan-Nov) = 20788.
+ *   Excel's serial of 1970-01-01 is 25569 (the Unix epoch in Excel's documentation), so
+ *     2026-07-21 is 25569 + 20655 = 46224; in the 1904 system 1462 less (Microsoft's
+ *     offset between the two): 44762.
+ *   Serial 1 is 1900-01-01 (-25567, above); 59 is 58 days later, 1900-02-28 = -25509;
+ *     61 is 1900-03-01 = -25508 (Excel's 60 is the 1900-02-29 that never was).
+ *   Serial 2026 is what Excel shows as 1905-07-18: 1905-01-01 is 5 years and one leap day
+ *     (1904) after 1900-01-01, -25567 + 1826 = -23741, + 181 + 17 = -23543.
+ *   1904 system: 0 is 1904-01-01: 66 years and 17 leap days (1904..1968) before 1970,
+ *     -(66 * 365 + 17) = -24107; 60 is 1904-03-01 (1904 is leap: 31 + 29 = 60): -24047.
+ *   The last serials are 9999-12-31, 2932896 (above).
+ */
+static const struct {
+	const char *s;
+	bool date1904;
+	long days;
+} cells[] = {
+	{"2026-07-21", false, 20655},
+	{"2026-7-21", false, 20655},
+	{"2026/7/21", false, 20655},
+	{"2026/07/21", false, 20655},
+	{"2026.7.21", false, 20655},
+	{"2026年7月21日", false, 20655},
+	{"2026年07月21日", false, 20655},
+	{"2026/12/1", false, 20788},
+	{"2024/2/29", false, 19782},
+	{"46224", false, 20655},
+	{"46224.0", false, 20655},
+	{"46224.000", false, 20655},
+	{"1", false, -25567},
+	{"59", false, -25509},
+	{"61", false, -25508},
+	{"2026", false, -23543},
+	{"2958465", false, 2932896},
+	{"44762", true, 20655},
+	{"0", true, -24107},
+	{"60", true, -24047},
+	{"2957003", true, 2932896},
+	{"2026-07-21", true, 20655},
+};
+
+#define RANGE_1900 "past Excel's day numbers, which go from 1, 1900-01-01, to 2958465, " \
+	"9999-12-31"
+#define RANGE_1904 "past Excel's day numbers, which in the 1904 date system go from 0, " \
+	"1904-01-01, to 2957003, 9999-12-31"
+
+/* Cells it refuses, with the reason it gives (NULL: none, the cell is no number). */
+static const struct {
+	const char *s;
+	bool date1904;
+	const char *why;
+} not_cells[] = {
+	{"2026/2/29", false, NULL},       /* 2026 is not leap */
+	{"2026-7/21", false, NULL},       /* two separators */
+	{"2026/7-21", false, NULL},
+	{"2026年7月21", false, NULL},     /* no 日 */
+	{"2026年7-21日", false, NULL},
+	{"2026/7/21日", false, NULL},
+	{"26/7/21", false, NULL},         /* the year in four digits */
+	{"7/21/2026", false, NULL},       /* month first: ambiguous, refused */
+	{"2026/123/1", false, NULL},
+	{"2026/7/211", false, NULL},
+	{"2026//21", false, NULL},
+	{"2026/7/21 0:00", false, NULL},
+	{" 2026/7/21", false, NULL},      /* the importer trims; the parser does not */
+	{"２０２６/7/21", false, NULL},
+	{"0000/1/1", false, NULL},
+	{"", false, NULL},
+	{"-1", false, NULL},
+	{"46224.", false, NULL},
+	{"46224x", false, NULL},
+	{"1e5", false, NULL},
+	{"60", false, "Excel's day number 60 is 1900-02-29, a day that never was"},
+	{"0", false, RANGE_1900},
+	{"2958466", false, RANGE_1900},
+	{"2957004", true, RANGE_1904},
+	{"46224.5", false, "a day number with a time of day: give the date alone"},
+	{"1234567890", false, NULL},      /* more digits than any day number */
+};
+
+static void test_parse_cell(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		long days = 123456789;
+		const char *why = "unset";
+		if (!date_parse_cell(cells[i].s, cells[i].date1904, &days, &why))
+			fail_msg("date_parse_cell(\"%s\", %d) refused it (%s)", cells[i].s,
+				 cells[i].date1904, why ? why : "no reason");
+		if (days != cells[i].days)
+			fail_msg("date_parse_cell(\"%s\", %d): expected %ld, got %ld", cells[i].s,
+				 cells[i].date1904, cells[i].days, days);
+	}
+	for (size_t i = 0; i < sizeof not_cells / sizeof not_cells[0]; i++) {
+		long days = 123456789;
+		const char *why = "unset";
+		if (date_parse_cell(not_cells[i].s, not_cells[i].date1904, &days, &why))
+			fail_msg("date_parse_cell(\"%s\") accepted it (%ld)", not_cells[i].s, days);
+		assert_int_equal(days, 123456789);
+		if (not_cells[i].why == NULL ? why != NULL
+		    : why == NULL || strcmp(why, not_cells[i].why) != 0)
+			fail_msg("date_parse_cell(\"%s\"): reason \"%s\", expected \"%s\"",
+				 not_cells[i].s, why ? why : "(none)",
+				 not_cells[i].why ? not_cells[i].why : "(none)");
+	}
+	/* The reason may be left out. */
+	assert_false(date_parse_cell("60", false, NULL, NULL));
 }
 
 static void test_format(void **state)
@@ -219,6 +332,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid),
+		cmocka_unit_test(test_parse_cell),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_range),
 		cmocka_unit_test(test_roundtrip),

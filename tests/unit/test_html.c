@@ -1,6 +1,8 @@
 /*
  * test_html.c: unit tests of engine/html.c: escaping of the five HTML-special characters
- * (& < > " '), attributes, numbers as scores are shown, cells and table frames.  The
+ * (& < > " '), attributes, numbers as scores are shown, cells and table frames, UTC
+ * times shown in the zone of TZ (POSIX zone strings, so no zone database is needed), the
+ * page's head.  The
  * expected HTML was written by hand from the HTML rules, not read back from the code.
  * Depends on cmocka and html.h.
  */
@@ -104,6 +106,85 @@ static void test_number(void **state)
 
 /* ---- cells and tables --------------------------------------------------------------- */
 
+/* ---- html_time ---------------------------------------------------------------------- */
+
+typedef struct {
+	const char *what;
+	const char *tz;  /* TZ for the case */
+	const char *in;  /* the stored UTC time */
+	const char *out; /* worked out by hand from the offset */
+} time_case;
+
+#define T(utc, local) "<time datetime=\"" utc "\">" local "</time>"
+
+static const time_case time_cases[] = {
+	{"China, +8", "CST-8", "2026-11-30T04:23:10Z",
+	 T("2026-11-30T04:23:10Z", "2026-11-30 12:23:10 CST (UTC+08:00)")},
+	{"China, the next day and year", "CST-8", "2026-12-31T18:30:00Z",
+	 T("2026-12-31T18:30:00Z", "2027-01-01 02:30:00 CST (UTC+08:00)")},
+	{"UTC", "UTC0", "2026-11-30T04:23:10Z",
+	 T("2026-11-30T04:23:10Z", "2026-11-30 04:23:10 UTC (UTC+00:00)")},
+	{"west of Greenwich, the day before", "EST5EDT,M3.2.0,M11.1.0", "2026-12-01T03:00:00Z",
+	 T("2026-12-01T03:00:00Z", "2026-11-30 22:00:00 EST (UTC-05:00)")},
+	{"summer time", "EST5EDT,M3.2.0,M11.1.0", "2026-07-01T12:00:00Z",
+	 T("2026-07-01T12:00:00Z", "2026-07-01 08:00:00 EDT (UTC-04:00)")},
+	{"half an hour, no name", "<+0530>-5:30", "2026-11-30T04:23:10Z",
+	 T("2026-11-30T04:23:10Z", "2026-11-30 09:53:10 (UTC+05:30)")},
+	{"not a UTC stamp: as text", "CST-8", "2026-11-30 04:23:10", "2026-11-30 04:23:10"},
+	{"no Z", "CST-8", "2026-11-30T04:23:10+", "2026-11-30T04:23:10+"},
+	{"no such day", "CST-8", "2026-02-30T04:23:10Z", "2026-02-30T04:23:10Z"},
+	{"no such hour", "CST-8", "2026-11-30T24:00:00Z", "2026-11-30T24:00:00Z"},
+	{"escaped when text", "CST-8", "<b>", "&lt;b&gt;"},
+	{"NULL writes nothing", "CST-8", NULL, ""},
+};
+
+static void test_time(void **state)
+{
+	const char *tz = getenv("TZ");
+	char *saved = tz != NULL ? strdup(tz) : NULL;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof time_cases / sizeof time_cases[0]; i++) {
+		const time_case *c = &time_cases[i];
+		memout s;
+		setenv("TZ", c->tz, 1);
+		memout_open(&s);
+		html_time(s.f, c->in);
+		char *got = memout_close(&s);
+		if (strcmp(got, c->out) != 0)
+			fail_msg("%s: expected \"%s\", got \"%s\"", c->what, c->out, got);
+		free(got);
+	}
+	if (saved != NULL)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	free(saved);
+}
+
+/* ---- html_page_begin ------------------------------------------------------------------ */
+
+static void test_page_begin(void **state)
+{
+	memout s;
+
+	(void)state;
+	memout_open(&s);
+	html_page_begin(s.f, "报告<1>", "h2 { color: red }\n");
+	char *got = memout_close(&s);
+	/* the title escaped; the page's own rules after the shared ones; the body opened */
+	assert_non_null(strstr(got, "<title>报告&lt;1&gt;</title>\n<style>\n@page { size: A4;"));
+	assert_non_null(strstr(got, "thead { display: table-header-group }\n"));
+	/* a tfoot is not repeated on every page, and is kept with the last rows */
+	assert_non_null(strstr(got, "tfoot { display: table-row-group; break-before: avoid;"));
+	size_t n = strlen(got), tail = strlen("h2 { color: red }\n</style>\n</head>\n<body>\n");
+	assert_true(n > tail);
+	assert_string_equal(got + n - tail, "h2 { color: red }\n</style>\n</head>\n<body>\n");
+	static const char start[] = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n";
+	assert_int_equal(strncmp(got, start, sizeof start - 1), 0);
+	free(got);
+}
+
 static void test_cells(void **state)
 {
 	memout s;
@@ -153,7 +234,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),  cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_number), cmocka_unit_test(test_cells),
-		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table), cmocka_unit_test(test_time),
+		cmocka_unit_test(test_page_begin),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
