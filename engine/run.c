@@ -256,25 +256,19 @@ static rg_status print_kept(db *d, long a, long b, rg_err *e)
 rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 {
 	db_stmt *s = NULL;
-	bool row, kept = false;
-	rg_status st;
+	bool row;
+	rg_status st, dropped;
 
 	if ((st = db_exec(d, keep_create_sql, e)) != RG_OK)
 		return err_wrap(e, st, "cannot compare run %ld with run %ld", a, b);
-	kept = true;
-	if ((st = db_prepare(d, keep_sql, &s, e)) != RG_OK)
-		goto out;
-	bind_runs(s, a, b);
-	if ((st = db_step(s, &row, e)) != RG_OK)
-		goto out;
-	st = print_kept(d, a, b, e);
-out:
-	db_finalize(s);
-	/* Dropped after a failure too: a dry run's connection goes on, to roll back. */
-	if (kept) {
-		rg_status dropped = db_exec(d, "DROP TABLE " KEPT, st == RG_OK ? e : NULL);
-		if (st == RG_OK)
-			st = dropped;
+	if ((st = db_prepare(d, keep_sql, &s, e)) == RG_OK) {
+		bind_runs(s, a, b);
+		st = db_step(s, &row, e);
 	}
-	return st;
+	db_finalize(s);
+	if (st == RG_OK)
+		st = print_kept(d, a, b, e);
+	/* Dropped after a failure too: a dry run's connection goes on, to roll back. */
+	dropped = db_exec(d, "DROP TABLE " KEPT, st == RG_OK ? e : NULL);
+	return st == RG_OK ? dropped : st;
 }
