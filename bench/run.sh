@@ -5,13 +5,15 @@
 #   2. a second run one month later, after a small change of the data (1% of the points
 #      get a new substantiated signal);
 #   3. a dry run on the result;
-# each with points/s, peak RSS (GNU time) and how much the database grew; then
+# each with points/s, peak RSS (GNU time) and how much the database grew, and what the
+# second run stored (rows by table, growth by table and index, from dbstat); then
 #   4. the floors, measured by the sqlite3 shell on the same data: reading every fact
 #      table once, and writing the first run's grade rows (with reasons of the same mean
 #      length) and flag rows with one INSERT ... SELECT each into scratch tables;
 #   5. the first run on N/10 points, for the cost per point, and what the sandbox's limits
 #      cost there.
-# Every figure is printed beside its target.  Timings are wall-clock seconds.
+# Every figure is printed beside its target.  Timings are wall-clock seconds, with the
+# cpu time (user + system, every thread) beside them.
 set -eu
 USER=${USER:-tester}; export USER # riskgrade records who acts and needs to know
 bin=$1
@@ -32,12 +34,15 @@ size() { # size FILE: its size in bytes
 	wc -c <"$1" | tr -d ' '
 }
 
-# timed FILE CMD...: run CMD with GNU time, its output to FILE; sets secs and kb.
+# timed FILE CMD...: run CMD with GNU time, its output to FILE; sets secs (wall), kb
+# and cpu (user + system, every thread: what the machine spent, less swayed than the
+# wall clock by other work on a shared machine).
 timed() {
 	out=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$t" "$@" >"$out"
-	read -r secs kb <"$t"
+	/usr/bin/time -f '%e %M %U %S' -o "$t" "$@" >"$out"
+	read -r secs kb user sys <"$t"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 }
 
 # grade LABEL DB ARGS...: grade DB, print the line of LABEL; sets secs, kb, graded, grew.
@@ -51,9 +56,10 @@ grade() {
 	# A dry run prints the diff, not the counts: it graded what a run graded.
 	[ -n "$graded" ] || graded=$n
 	grew=$(($(size "$file") - before))
-	awk -v l="$label" -v n="$graded" -v s="$secs" -v kb="$kb" -v g="$grew" -v b="$before" \
-		'BEGIN { printf "%-22s %9d points %8.1f s %9.0f points/s  peak RSS %6.1f MiB  growth %+d bytes (%+.2f%%)\n",
-		         l, n, s, (s > 0 ? n / s : 0), kb / 1024, g, (b > 0 ? 100 * g / b : 0) }'
+	awk -v l="$label" -v n="$graded" -v s="$secs" -v c="$cpu" -v kb="$kb" -v g="$grew" \
+		-v b="$before" 'BEGIN {
+		printf "%-22s %9d points %8.1f s (cpu %6.1f s) %9.0f points/s  peak RSS %6.1f MiB  growth %+d bytes (%+.2f%%)\n",
+		       l, n, s, c, (s > 0 ? n / s : 0), kb / 1024, g, (b > 0 ? 100 * g / b : 0) }'
 }
 
 # verdict WHAT FIGURE LOW HIGH: a line saying whether LOW <= FIGURE <= HIGH.
@@ -74,21 +80,40 @@ echo "riskgrade grade (default pack) on $(nproc) cores of $(uname -m), sqlite3 $
 # 1. The first run.
 grade "first run" "$db" --as-of 2026-12-01
 first=$secs
+first_cpu=$cpu
 first_kb=$kb
 first_n=$graded
 first_grew=$grew
+
+# tables DB: each table's and index's bytes in DB, one "name bytes" a line, by name.
+tables() {
+	sqlite3 -separator ' ' "$1" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY name"
+}
 
 # 2. A month later, after 1% of the points got a new substantiated signal.
 sqlite3 "$db" "INSERT INTO signals (source, point, received_on, severity, substantiated, text)
 	SELECT '巡视', code, '2026-12-20', '严重', 1, '基准数据：新的属实风险信息'
 	FROM points WHERE rowid % 100 = 7"
+tables "$db" >"$dir/tables.before"
 grade "second run, +1 month" "$db" --as-of 2027-01-01
 second=$secs
+second_cpu=$cpu
 second_kb=$kb
 second_grew=$grew
 second_pct=$(awk -v g="$grew" -v b="$before" 'BEGIN { print (b > 0 ? 100 * g / b : 0) }')
 tier_changed=$(sqlite3 "$db" "SELECT count(*) FROM grades a JOIN grades b ON b.point = a.point
 	AND b.run = 2 WHERE a.run = 1 AND a.tier <> b.tier")
+# What the second run stored: the points whose result differs from the first run's
+# (schemas/README.md), the warning events, and where the growth went.
+set -- $(sqlite3 -separator ' ' "$db" "SELECT (SELECT count(*) FROM grades WHERE run = 2),
+	(SELECT count(*) FROM flags WHERE run = 2), (SELECT count(*) FROM warnings WHERE run = 2),
+	(SELECT count(*) FROM warning_events WHERE run = 2 AND action = '逾期升级'),
+	(SELECT count(*) FROM warning_events WHERE run = 2)")
+second_stored="$1 grades rows, $2 flags rows, $3 new warnings, $5 warning events ($4 of them overdue escalations)"
+second_tables=$(tables "$db" | LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 "$dir/tables.before" - |
+	awk '$3 != $2 { printf "%s %d\n", $1, $3 - $2 }' | sort -k2,2nr | head -n 6 |
+	awk -v b="$before" '{ printf "%s%s %+.2f%%", (NR > 1 ? ", " : ""), $1, 100 * $2 / b }')
+rm -f "$dir/tables.before"
 
 # 3. A dry run on the result: prints the diff against run 2, writes nothing.
 sum_before=$(md5sum <"$db")
@@ -166,6 +191,7 @@ echo "targets ($n points; the first run made $first_grew bytes of database growt
 verdict "first run / (read floor + write floor)" \
 	"$(awk -v a="$first" -v r="$read_floor" -v w="$write_floor" 'BEGIN { print a / (r + w) }')" 0 1.5
 verdict "second run / first run" "$(awk -v a="$second" -v b="$first" 'BEGIN { print a / b }')" 0 0.5
+verdict "  the same, in cpu time" "$(awk -v a="$second_cpu" -v b="$first_cpu" 'BEGIN { print a / b }')" 0 0.5
 verdict "second run's growth, % of the database" "$second_pct" 0 3
 verdict "dry run / second run (a run on the same data)" \
 	"$(awk -v a="$dry" -v b="$second" 'BEGIN { print a / b }')" 0 1.2
@@ -176,6 +202,8 @@ verdict "cost per point at N / at N/10" \
 	'BEGIN { print (a / n) / (b / s) }')" 0.8 1.2
 echo "  points whose tier changed in the second run: $tier_changed of $first_n;" \
 	"the dry run left the database byte-identical: $same"
+echo "  the second run stored $second_stored"
+echo "  its growth by table and index, % of the database: $second_tables"
 awk -v a="$with" -v b="$without" 'BEGIN {
 	printf "  sandbox limits on N/10 (best of 2): %.2f s with, %.2f s without: %+.1f%%\n",
 	       a, b, (b > 0 ? (a - b) / b * 100 : 0) }'

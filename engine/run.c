@@ -103,32 +103,34 @@ rg_status run_as_of(db *d, long run, char out[DATE_BUF], rg_err *e)
  * The points that changed from run ?1 to run ?2: tier, flags (labels in code order) and
  * reasons on each side, and the direction.  Tier rank: enum_tier.ord, 1 = 一级 (highest).
  * A tier is shown with the method's own level beside it, "一级（极其危险）", when the
- * method gives one.  Each run's grades and flags as the views of schemas/006 give them.
+ * method gives one.  Each run's grades as run_grades (schemas/006) gives them, and their
+ * flags those of the grades row they are read from (version).  A point both runs read
+ * from the same row has the same result in both, so only the others are compared: after
+ * a month, most points.
  */
 #define TIER_SHOWN "g.tier || coalesce('（' || g.level || '）', '') AS shown"
+#define RUN_GRADES(run) \
+	"SELECT g.point, g.tier, t.ord, g.reasons, g.version, " TIER_SHOWN " FROM run_grades g" \
+	" JOIN enum_tier t ON t.name = g.tier WHERE g.run = " run
+#define LABELS(side) \
+	"(SELECT group_concat(label, '、') FROM (SELECT f.label FROM flags f" \
+	"  WHERE f.run = " side ".version AND f.point = " side ".point ORDER BY f.code))"
 #define CHANGED_SQL \
-	"WITH ga AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
-	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?1)," \
-	" gb AS (SELECT g.point, g.tier, t.ord, g.reasons, " TIER_SHOWN " FROM run_grades g" \
-	"   JOIN enum_tier t ON t.name = g.tier WHERE g.run = ?2)," \
-	" fa AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM run_flags WHERE run = ?1 ORDER BY point, code)" \
-	"   GROUP BY point)," \
-	" fb AS (SELECT point, group_concat(label, '、') AS labels FROM" \
-	"   (SELECT point, label FROM run_flags WHERE run = ?2 ORDER BY point, code)" \
-	"   GROUP BY point)," \
+	"WITH ga AS (" RUN_GRADES("?1") "), gb AS (" RUN_GRADES("?2") ")," \
 	" pts AS (SELECT point FROM ga UNION SELECT point FROM gb)," \
-	" changed AS (SELECT pts.point, p.agency, a.name AS agency_name," \
-	"   ga.shown AS tier_a, gb.shown AS tier_b," \
-	"   CASE WHEN ga.tier IS NULL THEN '新增' WHEN gb.tier IS NULL THEN '移出'" \
-	"     WHEN gb.ord < ga.ord THEN '等级升高' WHEN gb.ord > ga.ord THEN '等级降低'" \
+	" pairs AS (SELECT pts.point, ga.tier AS tier_a, ga.ord AS ord_a, ga.shown AS shown_a," \
+	"   ga.reasons AS reasons_a, gb.tier AS tier_b, gb.ord AS ord_b, gb.shown AS shown_b," \
+	"   gb.reasons AS reasons_b, " LABELS("ga") " AS flags_a, " LABELS("gb") " AS flags_b" \
+	"  FROM pts LEFT JOIN ga ON ga.point = pts.point LEFT JOIN gb ON gb.point = pts.point" \
+	"  WHERE ga.version IS NOT gb.version)," \
+	" changed AS (SELECT x.point, p.agency, a.name AS agency_name," \
+	"   x.shown_a AS tier_a, x.shown_b AS tier_b," \
+	"   CASE WHEN x.tier_a IS NULL THEN '新增' WHEN x.tier_b IS NULL THEN '移出'" \
+	"     WHEN x.ord_b < x.ord_a THEN '等级升高' WHEN x.ord_b > x.ord_a THEN '等级降低'" \
 	"     ELSE '仅标记变化' END AS direction," \
-	"   fa.labels AS flags_a, fb.labels AS flags_b, ga.reasons AS reasons_a," \
-	"   gb.reasons AS reasons_b" \
-	"  FROM pts JOIN points p ON p.code = pts.point JOIN agencies a ON a.code = p.agency" \
-	"  LEFT JOIN ga ON ga.point = pts.point LEFT JOIN gb ON gb.point = pts.point" \
-	"  LEFT JOIN fa ON fa.point = pts.point LEFT JOIN fb ON fb.point = pts.point" \
-	"  WHERE ga.tier IS NOT gb.tier OR fa.labels IS NOT fb.labels)"
+	"   x.flags_a, x.flags_b, x.reasons_a, x.reasons_b" \
+	"  FROM pairs x JOIN points p ON p.code = x.point JOIN agencies a ON a.code = p.agency" \
+	"  WHERE x.tier_a IS NOT x.tier_b OR x.flags_a IS NOT x.flags_b)"
 
 static const out_col changed_cols[] = {
 	{"风险点编号", "point"}, {"单位", "agency"}, {"原等级", "tier_a"},
@@ -143,17 +145,48 @@ static void bind_runs(db_stmt *s, long a, long b)
 	db_bind_int(s, 2, b);
 }
 
+rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
+{
+	char note[64];
+	db_stmt *s = NULL;
+	rg_status st;
+
+	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
+			" flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
+			&s, e);
+	if (st != RG_OK)
+		return st;
+	bind_runs(s, a, b);
+	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
+	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
+	db_finalize(s);
+	return st;
+}
+
+/*
+ * run_diff_print lists the changed points three times (the table, the reasons, the counts
+ * by agency), and CHANGED_SQL reads every result of both runs: it runs once, into this
+ * temporary table, which the three listings read.  Columns without a type, so every
+ * value is kept as the query gave it.
+ */
+#define KEPT "temp.diff_changed"
+static const char keep_create_sql[] =
+	"CREATE TEMP TABLE diff_changed (point, agency, agency_name, tier_a, tier_b, direction,"
+	" flags_a, flags_b, reasons_a, reasons_b)";
+static const char keep_sql[] =
+	"INSERT INTO " KEPT " " CHANGED_SQL " SELECT point, agency, agency_name, tier_a, tier_b,"
+	" direction, flags_a, flags_b, reasons_a, reasons_b FROM changed";
+
 /* Print each changed point's reasons in both runs, one reason a line. */
 static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 {
 	db_stmt *s = NULL;
 	bool row;
-	rg_status st = db_prepare(d, CHANGED_SQL " SELECT point, reasons_a, reasons_b"
-				  " FROM changed ORDER BY point", &s, e);
+	rg_status st = db_prepare(d, "SELECT point, reasons_a, reasons_b FROM " KEPT
+				  " ORDER BY point", &s, e);
 
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("\n理由\n");
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		printf("%s\n", db_col_text(s, 0));
@@ -177,25 +210,8 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 	return st;
 }
 
-rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
-{
-	char note[64];
-	db_stmt *s = NULL;
-	rg_status st;
-
-	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			" flags_a, flags_b, reasons_a, reasons_b FROM changed ORDER BY point",
-			&s, e);
-	if (st != RG_OK)
-		return st;
-	bind_runs(s, a, b);
-	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
-	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
-	db_finalize(s);
-	return st;
-}
-
-rg_status run_diff_print(db *d, long a, long b, rg_err *e)
+/* Print the changed points kept in KEPT: the table, the reasons, the counts by agency. */
+static rg_status print_kept(db *d, long a, long b, rg_err *e)
 {
 	static const out_col sum_cols[] = {
 		{"单位代码", "agency"}, {"单位名称", "agency_name"}, {"等级升高", "up"},
@@ -206,11 +222,10 @@ rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 	long n = 0;
 	rg_status st;
 
-	st = db_prepare(d, CHANGED_SQL " SELECT point, agency_name, tier_a, tier_b, direction,"
-			" flags_a, flags_b FROM changed ORDER BY point", &s, e);
+	st = db_prepare(d, "SELECT point, agency_name, tier_a, tier_b, direction, flags_a,"
+			" flags_b FROM " KEPT " ORDER BY point", &s, e);
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("run %ld → run %ld: points whose tier or flags changed\n", a, b);
 	st = out_print(stdout, OUT_TABLE, changed_cols, 7, s, &n, e);
 	db_finalize(s);
@@ -222,19 +237,38 @@ rg_status run_diff_print(db *d, long a, long b, rg_err *e)
 	}
 	if ((st = print_reasons(d, a, b, e)) != RG_OK)
 		return st;
-	st = db_prepare(d, CHANGED_SQL ", per AS (SELECT agency, agency_name,"
+	st = db_prepare(d, "WITH per AS (SELECT agency, agency_name,"
 			"  sum(direction = '等级升高') AS up, sum(direction = '等级降低') AS down,"
 			"  sum(direction = '仅标记变化') AS flags_only, sum(direction = '新增') AS added,"
 			"  sum(direction = '移出') AS removed, count(*) AS total"
-			"  FROM changed GROUP BY agency)"
+			"  FROM " KEPT " GROUP BY agency)"
 			" SELECT * FROM (SELECT * FROM per ORDER BY agency)"
 			" UNION ALL SELECT '合计', '', sum(up), sum(down), sum(flags_only), sum(added),"
 			" sum(removed), sum(total) FROM per", &s, e);
 	if (st != RG_OK)
 		return st;
-	bind_runs(s, a, b);
 	printf("\n按单位汇总\n");
 	st = out_print(stdout, OUT_TABLE, sum_cols, 8, s, NULL, e);
 	db_finalize(s);
 	return st;
+}
+
+rg_status run_diff_print(db *d, long a, long b, rg_err *e)
+{
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st, dropped;
+
+	if ((st = db_exec(d, keep_create_sql, e)) != RG_OK)
+		return err_wrap(e, st, "cannot compare run %ld with run %ld", a, b);
+	if ((st = db_prepare(d, keep_sql, &s, e)) == RG_OK) {
+		bind_runs(s, a, b);
+		st = db_step(s, &row, e);
+	}
+	db_finalize(s);
+	if (st == RG_OK)
+		st = print_kept(d, a, b, e);
+	/* Dropped after a failure too: a dry run's connection goes on, to roll back. */
+	dropped = db_exec(d, "DROP TABLE " KEPT, st == RG_OK ? e : NULL);
+	return st == RG_OK ? dropped : st;
 }

@@ -47,7 +47,8 @@ rg_status run_as_of(db *d, long run, char out[DATE_BUF], rg_err *e);
  * run_diff_print: print to stdout, as tables, the points whose tier or flags differ
  * between run a and run b (or that only one of them graded), then the reasons each run
  * gave, then the counts by agency and direction (等级升高, 等级降低, 仅标记变化, 新增,
- * 移出).  RG_DB, RG_IO.
+ * 移出).  The comparison is kept meanwhile in the temporary table diff_changed of d,
+ * dropped before it returns.  RG_DB, RG_IO.
  */
 rg_status run_diff_print(db *d, long a, long b, rg_err *e);
 

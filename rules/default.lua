@@ -288,11 +288,11 @@ function pack:flags(p, tier, score, ctx)
   if p.last_graded == nil then
     flag("review_due", "超过复评周期", "从未评定")
   else
-    local age = date.days(p.last_graded, ctx.as_of)
-    if age > self.REVIEW_DAYS[cycle_tier] then
-      flag("review_due", "超过复评周期",
-           ("上次评定%s，已%d天，%s复评周期%d天"):format(
-             p.last_graded, age, cycle_tier, self.REVIEW_DAYS[cycle_tier]))
+    local cycle = self.REVIEW_DAYS[cycle_tier]
+    if date.days(p.last_graded, ctx.as_of) > cycle then
+      -- 依据写应复评的日期，不写已过天数：风险点未变，下次评定时依据也不变
+      flag("review_due", "超过复评周期", ("上次评定%s，%s复评周期%d天，应于%s前复评"):format(
+             p.last_graded, cycle_tier, cycle, date.add(p.last_graded, cycle)))
     end
   end
   return flags
