@@ -32,21 +32,26 @@ static rg_status set_wait(const char *cmd, const char *value, const char *usage,
 	return RG_OK;
 }
 
-/* Print help_text translated.  A help ending with the output options (OUT_HELP) is two
- * entries of the catalog, the command's own text and the options every list shares. */
+/* Print help_text translated.  A help holding the output options (OUT_HELP) is up to three
+ * entries of the catalog: the command's own text before them, the options every list
+ * shares, and the command's text after them. */
 static void print_help(const char *help_text)
 {
-	size_t n = strlen(help_text), k = strlen(OUT_HELP);
-	char own[8192];
+	const char *at = strstr(help_text, OUT_HELP);
+	char part[8192];
+	size_t n;
 
-	if (n >= k && n - k < sizeof own && strcmp(help_text + n - k, OUT_HELP) == 0) {
-		memcpy(own, help_text, n - k);
-		own[n - k] = '\0';
-		fputs(_(own), stdout);
-		fputs(_(OUT_HELP), stdout);
+	if (at == NULL || (size_t)(at - help_text) >= sizeof part) {
+		fputs(_(help_text), stdout);
 		return;
 	}
-	fputs(_(help_text), stdout);
+	n = (size_t)(at - help_text);
+	memcpy(part, help_text, n);
+	part[n] = '\0';
+	fputs(_(part), stdout);
+	fputs(_(OUT_HELP), stdout);
+	if (at[strlen(OUT_HELP)] != '\0')
+		fputs(_(at + strlen(OUT_HELP)), stdout);
 }
 
 rg_status args_parse(int argc, char **argv, const arg_opt *opts, const char **pos,

@@ -59,9 +59,9 @@ static const char help[] =
 	"  --head SEQ:HASH  (verify) a head recorded earlier, outside the database: entry SEQ\n"
 	"                   must still be there with that hash\n"
 	"\n"
-	"With list:\n"
+	"With list:\n")
 	OUT_HELP
-	"\n"
+	N_("\n"
 	"What verify cannot see on its own: the chain is kept in the same database as the\n"
 	"records, so whoever can write the database can rewrite every entry from a tampered\n"
 	"one onward with states and hashes that fit, and change the records to match; the\n"

@@ -28,9 +28,9 @@ static const char flags_help[] =
 	"定级偏高) are separate codes.\n"
 	"\n"
 	"  --agency CODE   only this agency and the units under it\n"
-	"  --code FLAG     only this reason code (e.g. under_graded, law_changed)\n"
+	"  --code FLAG     only this reason code (e.g. under_graded, law_changed)\n")
 	OUT_HELP
-	"\n"
+	N_("\n"
 	"JSON keys: point, agency, post, tier, approved_tier, code, label, evidence, run.\n"
 	"The XLSX sheet is 需重新评定清单.\n");
 

@@ -38,9 +38,9 @@ static const char help[] =
 	"  --overdue      only the overdue ones\n"
 	"  --as-of DATE   the date overdue is judged on (default: the as-of date of the run\n"
 	"                 given by --run, or of the latest run)\n"
-	"  --run N        only the warnings run N raised (issued or raised again)\n"
+	"  --run N        only the warnings run N raised (issued or raised again)\n")
 	OUT_HELP
-	"\n"
+	N_("\n"
 	"The table has one group per person; CSV, JSON and XLSX are one flat list, sorted by\n"
 	"person, then due date.  CSV and XLSX have Chinese headers (the sheet is 预警清单);\n"
 	"JSON is an array of objects with the keys responsible, responsible_code, id, point,\n"
