@@ -656,28 +656,29 @@ static void notice_ignored(importer *im, char **header, bool keyless)
 	}
 	if (count == 0)
 		return;
-	/* TRANSLATORS: the end of the notice of ignored columns, when the file lacks a
-	 * column of the table's key. */
-	hint = !keyless ? "" : im->book != NULL ? _("; is the header row missing, or the data "
-		"on another sheet (--sheet NAME)?") : im->kind == ENC_GB18030 ? _("; is the header "
-		"row missing, or the file UTF-8 read as GB18030 (--encoding utf-8)?")
-		: _("; is the header row missing?");
+	/* When the file lacks a column of the key, the notice ends asking why. */
+	if (!keyless)
+		hint = "";
+	else if (im->book != NULL)
+		hint = _("; is the header row missing, or the data on another sheet (--sheet "
+			 "NAME)?");
+	else if (im->kind == ENC_GB18030)
+		hint = _("; is the header row missing, or the file UTF-8 read as GB18030 "
+			 "(--encoding utf-8)?");
+	else
+		hint = _("; is the header row missing?");
 	place(im, im->line, -1, where, sizeof where);
 	progress_clear();
 	if (im->secret != NULL)
 		fprintf(im->errs, ngettext("riskgrade: %s: ignored %d column that %s does not "
-					   "have: column %s (the headers are not shown: a cell of %s "
-					   "may be the %s)%s\n",
-					   "riskgrade: %s: ignored %d columns that %s does not "
-					   "have: columns %s (the headers are not shown: a cell of %s "
-					   "may be the %s)%s\n", count),
-			where, count, im->table, names, im->table, im->secret->label, hint);
+			"have: column %s (the headers are not shown: a cell of %s may be the "
+			"%s)%s\n", "riskgrade: %s: ignored %d columns that %s does not have: "
+			"columns %s (the headers are not shown: a cell of %s may be the %s)%s\n",
+			count), where, count, im->table, names, im->table, im->secret->label, hint);
 	else
 		fprintf(im->errs, ngettext("riskgrade: %s: ignored %d column that %s does not "
-					   "have: %s%s\n",
-					   "riskgrade: %s: ignored %d columns that %s does not "
-					   "have: %s%s\n", count),
-			where, count, im->table, names, hint);
+			"have: %s%s\n", "riskgrade: %s: ignored %d columns that %s does not have: "
+			"%s%s\n", count), where, count, im->table, names, hint);
 }
 
 /* Read the header row, the first row with a cell that is not empty: which column each
@@ -699,13 +700,13 @@ static rg_status read_header(importer *im, rg_err *e)
 		return st;
 	if (im->book == NULL && enc_take_error(im->enc, csv_next_line(im->reader), &p))
 		return kind == ENC_UTF8
-			? err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of the "
-				  "header is not UTF-8: pass --encoding gb18030 if the file is in "
-				  "GB18030 (Excel's \"CSV\" on a Chinese Windows)", im->path, p.line,
-				  p.column, p.byte, p.offset)
-			: err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of the "
-				  "header is not GB18030: pass --encoding utf-8 if the file is in UTF-8",
-				  im->path, p.line, p.column, p.byte, p.offset);
+			? err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of "
+				  "the header is not UTF-8: pass --encoding gb18030 if the file is "
+				  "in GB18030 (Excel's \"CSV\" on a Chinese Windows)", im->path,
+				  p.line, p.column, p.byte, p.offset)
+			: err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of "
+				  "the header is not GB18030: pass --encoding utf-8 if the file is "
+				  "in UTF-8", im->path, p.line, p.column, p.byte, p.offset);
 	if (im->ncells == 0)
 		return im->book != NULL
 			? err_set(e, RG_INPUT, "%s: the sheet is empty: expected a header row",
@@ -1098,7 +1099,8 @@ static void report_constraint(importer *im, const char *msg)
 			if (i >= 0 && im->cols[i].field >= 0) {
 				column *cc = &im->cols[i];
 				report_at(im, line, cc->field, _("column %s: expected %s, got %s"),
-					  col_title(cc, title, sizeof title), expectation(colon + 2),
+					  col_title(cc, title, sizeof title),
+					  expectation(colon + 2),
 					  shown(im, im->cells[cc->field], got, sizeof got));
 				return;
 			}
@@ -1287,8 +1289,8 @@ static bool check_blanks(importer *im, long line)
 		if (v[0] != '\0' && im->secret != NULL) {
 			/* A 举报人 column whose header was deleted: never echo who filed it. */
 			report_at(im, line, (int)f, _("a column without a name in the header: "
-				  "expected an empty field, got a value (not shown: it may be the %s)"),
-				  im->secret->label);
+				  "expected an empty field, got a value (not shown: it may be the "
+				  "%s)"), im->secret->label);
 			ok = false;
 		} else if (v[0] != '\0') {
 			report_at(im, line, (int)f, _("a column without a name in the header: "
@@ -1696,12 +1698,12 @@ static rg_status open_input(importer *im, const import_opts *o, rg_err *e)
 	im->format = fmt;
 	if (fmt == SHEET_CSV && named_format(o->path) == SHEET_XLSX)
 		return err_set(e, RG_INPUT, "%s: not an .xlsx workbook: it does not begin as one "
-			       "(expected a zip archive), so it would be read as CSV: save it again "
-			       "as .xlsx, or name it .csv if it is CSV", im->path);
+			       "(expected a zip archive), so it would be read as CSV: save it "
+			       "again as .xlsx, or name it .csv if it is CSV", im->path);
 	if (fmt == SHEET_CSV && named_format(o->path) == SHEET_XLS)
 		return err_set(e, RG_INPUT, "%s: not an .xls workbook: it does not begin as one "
-			       "(expected an OLE2 compound file), so it would be read as CSV: save it "
-			       "again as .xls, or name it .csv if it is CSV", im->path);
+			       "(expected an OLE2 compound file), so it would be read as CSV: "
+			       "save it again as .xls, or name it .csv if it is CSV", im->path);
 	if (fmt == SHEET_CSV) {
 		if (o->sheet != NULL)
 			return err_set(e, RG_USAGE, "--sheet is for .xlsx and .xls workbooks: %s is "
@@ -1786,8 +1788,8 @@ static rg_status read_rows(importer *im, bool progress, import_result *r, rg_err
 		if (row_empty(im))
 			continue; /* the ,,,, rows Excel leaves */
 		if (im->book == NULL && im->ncells != (size_t)im->nfields) {
-			report_at(im, im->line, -1, _("expected %d fields as in the header, got %zu"),
-				  im->nfields, im->ncells);
+			report_at(im, im->line, -1, _("expected %d fields as in the header, got "
+				  "%zu"), im->nfields, im->ncells);
 			continue;
 		}
 		if (!import_row(im, &fresh, &changed, &st, e)) {
@@ -1865,8 +1867,8 @@ static rg_status report_count(const importer *im, bool dry_run, rg_err *e)
 				  "it would not be imported", "%s: %ld errors (the first 100 are "
 				  "listed); it would not be imported", n), im->path, n)
 			: err_set(e, RG_INPUT, ngettext("%s: %ld error (the first 100 are listed); "
-				  "nothing was imported", "%s: %ld errors (the first 100 are listed); "
-				  "nothing was imported", n), im->path, n);
+				  "nothing was imported", "%s: %ld errors (the first 100 are "
+				  "listed); nothing was imported", n), im->path, n);
 	return dry_run
 		? err_set(e, RG_INPUT, ngettext("%s: %ld error; it would not be imported",
 						"%s: %ld errors; it would not be imported", n),
