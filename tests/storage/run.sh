@@ -16,6 +16,9 @@
 #      print expected/, and the runs that changed nothing stored no grades row.
 # RG_STORAGE_MAKE=1 sh tests/storage/run.sh OLD_RISKGRADE writes fullcopy.sql and
 # expected/ anew with a riskgrade built before 006 (review `git diff tests/storage`).
+# expected/report-*.html were since brought to the report's later print layout (its CSS,
+# and the record time as a <time>), which no riskgrade before 006 prints: each file was
+# checked to differ from what that riskgrade printed in those lines alone.
 # Run from the repository root.
 set -u
 rg=${1:?usage: sh tests/storage/run.sh RISKGRADE}
