@@ -233,8 +233,12 @@ static void report_at(importer *im, long line, int field, const char *fmt, ...)
 /* "line 17" (a CSV file) or "row 17" (a sheet) into buf, for messages. */
 static const char *line_ref(const importer *im, long line, char *buf, size_t n)
 {
-	/* TRANSLATORS: where a row was first seen, in "(first on line 17)". */
-	snprintf(buf, n, im->book != NULL ? _("row %ld") : _("line %ld"), line);
+	if (im->book != NULL)
+		/* TRANSLATORS: where a row of a sheet was first seen: "(first on row 17)". */
+		snprintf(buf, n, _("row %ld"), line);
+	else
+		/* TRANSLATORS: where a row of a CSV file was first seen: "(first on line 17)". */
+		snprintf(buf, n, _("line %ld"), line);
 	return buf;
 }
 
