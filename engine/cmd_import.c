@@ -2,7 +2,8 @@
  * cmd_import.c: `riskgrade import`, a CSV file or a sheet of an .xlsx or .xls workbook
  * into one table through the import service (import.c), all or nothing, recorded in
  * the audit log.
- * Depends on import.h (and sheet.h through it), db.h, audit.h, encoding.h, args.h, date.h.
+ * Depends on import.h (and sheet.h through it), db.h, audit.h, encoding.h, args.h, date.h,
+ * i18n.h.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "date.h"
 #include "db.h"
 #include "encoding.h"
+#include "i18n.h"
 #include "import.h"
 
 static const char usage[] =
@@ -20,7 +22,7 @@ static const char usage[] =
 	"[--dry-run] [--by NAME]";
 
 static const char help[] =
-	"usage: riskgrade import DB TABLE FILE [--sheet NAME]\n"
+	N_("usage: riskgrade import DB TABLE FILE [--sheet NAME]\n"
 	"       [--encoding utf-8|gb18030|auto] [--dry-run] [--by NAME]\n"
 	"\n"
 	"Import FILE, a CSV file or an .xlsx or .xls workbook as Excel, WPS or LibreOffice\n"
@@ -60,7 +62,7 @@ static const char help[] =
 	"  --by NAME     who imports, for the audit log (default: $USER)\n"
 	"\n"
 	"Each import is recorded in the audit log with the file's SHA-256; the time is\n"
-	"$RISKGRADE_NOW (YYYY-MM-DDTHH:MM:SSZ) when set, else the clock.\n";
+	"$RISKGRADE_NOW (YYYY-MM-DDTHH:MM:SSZ) when set, else the clock.\n");
 
 rg_status cmd_import(int argc, char **argv, rg_err *e)
 {
@@ -103,20 +105,25 @@ rg_status cmd_import(int argc, char **argv, rg_err *e)
 		st = import_file(d, &o, &r, stderr, e);
 	if (st == RG_OK) {
 		char name[1024];
+		const char *path = strcmp(o.path, "-") == 0 ? _("<stdin>") : o.path;
 		if (r.format != SHEET_CSV)
-			snprintf(name, sizeof name, "%s (sheet %s)", strcmp(o.path, "-") == 0
-				 ? "<stdin>" : o.path, r.sheet);
+			/* TRANSLATORS: the workbook's name, and the name of the sheet imported. */
+			snprintf(name, sizeof name, _("%s (sheet %s)"), path, r.sheet);
 		else
-			snprintf(name, sizeof name, "%s%s", strcmp(o.path, "-") == 0 ? "<stdin>"
-				 : o.path, r.encoding == ENC_GB18030 ? " (GB18030)" : "");
+			snprintf(name, sizeof name, "%s%s", path,
+				 r.encoding == ENC_GB18030 ? " (GB18030)" : "");
 		if (dry_run)
-			printf("%s: would import %ld row%s into %s: %ld new, %ld updated, %ld "
-			       "unchanged (dry run: nothing was written)\n", name, r.rows,
-			       r.rows == 1 ? "" : "s", o.table, r.added, r.updated, r.unchanged);
+			printf(ngettext("%s: would import %ld row into %s: %ld new, %ld updated, "
+					"%ld unchanged (dry run: nothing was written)\n",
+					"%s: would import %ld rows into %s: %ld new, %ld updated, "
+					"%ld unchanged (dry run: nothing was written)\n", r.rows),
+			       name, r.rows, o.table, r.added, r.updated, r.unchanged);
 		else
-			printf("%s: %ld row%s imported into %s: %ld new, %ld updated, %ld unchanged\n",
-			       name, r.rows, r.rows == 1 ? "" : "s", o.table, r.added, r.updated,
-			       r.unchanged);
+			printf(ngettext("%s: %ld row imported into %s: %ld new, %ld updated, "
+					"%ld unchanged\n",
+					"%s: %ld rows imported into %s: %ld new, %ld updated, "
+					"%ld unchanged\n", r.rows),
+			       name, r.rows, o.table, r.added, r.updated, r.unchanged);
 	}
 	db_close(d);
 	return st;

@@ -2,7 +2,7 @@
  * cmd_notice.c: `riskgrade notice`, the printable notices of the warnings (预警通知书),
  * one per A4 page in one self-contained HTML file.  Only the command: it checks the
  * arguments and that what they name exists, opens the output, and has notice.c write.
- * Depends on args.h, html.h (the output file), db.h, lookup.h, notice.h, run.h.
+ * Depends on args.h, html.h (the output file), db.h, lookup.h, notice.h, run.h, i18n.h.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "lookup.h"
 #include "notice.h"
 #include "run.h"
@@ -22,7 +23,7 @@ static const char usage[] =
 	"riskgrade notice DB -o FILE [--warning ID | --person CODE | --run N] [--issuer NAME]";
 
 static const char help[] =
-	"usage: riskgrade notice DB -o FILE [--warning ID | --person CODE | --run N]\n"
+	N_("usage: riskgrade notice DB -o FILE [--warning ID | --person CODE | --run N]\n"
 	"                                   [--issuer NAME]\n"
 	"\n"
 	"Write the notice of each warning (廉政风险预警通知书; 监察整改建议书 for 风险提示,\n"
@@ -41,7 +42,7 @@ static const char help[] =
 	"  --issuer NAME   the issuing body (发文单位) printed on each notice (default: a blank\n"
 	"                  line to fill in by hand)\n"
 	"At most one of --warning, --person and --run.  Print with\n"
-	"  chromium --headless --no-pdf-header-footer --print-to-pdf=FILE.pdf FILE\n";
+	"  chromium --headless --no-pdf-header-footer --print-to-pdf=FILE.pdf FILE\n");
 
 /* choose: the warnings the options name into n->by and its value; at most one of them.
  * RG_USAGE for two, or for an ID that is not a warning number. */
@@ -105,8 +106,8 @@ rg_status cmd_notice(int argc, char **argv, rg_err *e)
 	if ((st = html_file_commit(&hf, e)) != RG_OK)
 		goto out;
 	if (strcmp(path, "-") != 0)
-		printf("%s: %ld notice%s written, one page each\n", path, count,
-		       count == 1 ? "" : "s");
+		printf(ngettext("%s: %ld notice written, one page each\n",
+				"%s: %ld notices written, one page each\n", count), path, count);
 out:
 	html_file_abort(&hf);
 	db_close(n.d);

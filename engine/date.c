@@ -1,7 +1,7 @@
 /*
  * date.c: conversion between civil dates and day numbers, after Howard Hinnant's
  * "chrono-compatible low-level date algorithms" (public domain).
- * Depends on the C library and status.h.
+ * Depends on the C library, status.h and i18n.h (N_, the words on why a cell is no date).
  */
 #include "date.h"
 
@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "i18n.h"
 
 static long days_from_civil(long y, unsigned m, unsigned d)
 {
@@ -140,7 +142,7 @@ static bool parse_serial(const char *s, bool date1904, long *days, const char **
 			while (*p >= '0' && *p <= '9')
 				p++;
 			if (*p == '\0')
-				*why = "a day number with a time of day: give the date alone";
+				*why = N_("a day number with a time of day: give the date alone");
 			return false;
 		}
 		if (p == frac)
@@ -150,20 +152,20 @@ static bool parse_serial(const char *s, bool date1904, long *days, const char **
 		return false;
 	if (date1904) {
 		if (serial > DATE_SERIAL_MAX_1904) {
-			*why = "past Excel's day numbers, which in the 1904 date system go from "
-			       "0, 1904-01-01, to 2957003, 9999-12-31";
+			*why = N_("past Excel's day numbers, which in the 1904 date system go "
+				  "from 0, 1904-01-01, to 2957003, 9999-12-31");
 			return false;
 		}
 		*days = serial - 24107; /* 1904-01-01 is 24107 days before 1970-01-01 */
 		return true;
 	}
 	if (serial == 60) {
-		*why = "Excel's day number 60 is 1900-02-29, a day that never was";
+		*why = N_("Excel's day number 60 is 1900-02-29, a day that never was");
 		return false;
 	}
 	if (serial < 1 || serial > DATE_SERIAL_MAX) {
-		*why = "past Excel's day numbers, which go from 1, 1900-01-01, to 2958465, "
-		       "9999-12-31";
+		*why = N_("past Excel's day numbers, which go from 1, 1900-01-01, to "
+			  "2958465, 9999-12-31");
 		return false;
 	}
 	/* 1 is 1900-01-01, 25567 days before 1970-01-01; from 61 on, one less for the 60th. */

@@ -38,7 +38,8 @@ bool date_parse(const char *s, long *days);
  * as Excel's day number in the 1900 date system, or in the 1904 one when date1904 (ranges
  * above).  Returns false, leaving *days untouched, for anything else or a day that does
  * not exist; then *why (when why is not NULL) is NULL, or for a number a few words on why
- * it is no date ("Excel's day number 60 is 1900-02-29, a day that never was"), static.
+ * it is no date ("Excel's day number 60 is 1900-02-29, a day that never was"), static,
+ * in English and marked for the catalog: translate it with _() where it is shown.
  */
 bool date_parse_cell(const char *s, bool date1904, long *days, const char **why);
 

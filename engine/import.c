@@ -9,7 +9,7 @@
  * of the facts an agency declared (factdef.h), whose values go to the tables of declared
  * facts.
  * Depends on db.h, audit.h, csv.h, encoding.h, sheet.h, progress.h, args.h, date.h,
- * factdef.h, status.h.
+ * factdef.h, status.h, i18n.h.
  */
 #include "import.h"
 
@@ -26,6 +26,7 @@
 #include "csv.h"
 #include "date.h"
 #include "factdef.h"
+#include "i18n.h"
 #include "progress.h"
 #include "sheet.h"
 
@@ -229,10 +230,16 @@ static void report_at(importer *im, long line, int field, const char *fmt, ...)
 	report(im, "%s: %s", place(im, line, field, where, sizeof where), msg);
 }
 
-/* "line" or "row": what a CSV file and a sheet are made of, for messages. */
-static const char *line_word(const importer *im)
+/* "line 17" (a CSV file) or "row 17" (a sheet) into buf, for messages. */
+static const char *line_ref(const importer *im, long line, char *buf, size_t n)
 {
-	return im->book != NULL ? "row" : "line";
+	if (im->book != NULL)
+		/* TRANSLATORS: where a row of a sheet was first seen: "(first on row 17)". */
+		snprintf(buf, n, _("row %ld"), line);
+	else
+		/* TRANSLATORS: where a row of a CSV file was first seen: "(first on line 17)". */
+		snprintf(buf, n, _("line %ld"), line);
+	return buf;
 }
 
 /* "code" or "code (单位代码)" for messages. */
@@ -269,7 +276,8 @@ static const char *shown(const importer *im, const char *v, char *buf, size_t n)
 	size_t len = strlen(v);
 
 	if (im->secret != NULL) {
-		snprintf(buf, n, "a value not shown (a cell of %s may be the %s)", im->table,
+		/* TRANSLATORS: stands for a cell's value; the table, the confidential column. */
+		snprintf(buf, n, _("a value not shown (a cell of %s may be the %s)"), im->table,
 			 im->secret->label);
 		return buf;
 	}
@@ -542,10 +550,11 @@ static long report_invalid(importer *im, csv *c, long line)
 	if (n == 0)
 		return 0; /* every row passes here: nothing below unless there is a bad byte */
 
-	char title[300] = "", name[256], more[32] = "";
+	char title[300] = "", name[256], more[96] = "";
 	int field = 0;
 	if (n > 1)
-		snprintf(more, sizeof more, ", and %ld", n - 1);
+		/* TRANSLATORS: after the first invalid byte: how many more the row has. */
+		snprintf(more, sizeof more, _(", and %ld more after it"), n - 1);
 	/* The field holding the first U+FFFD that stands for an invalid byte. */
 	for (size_t f = 0; f < csv_nfields(c) && field == 0; f++) {
 		if (strstr(csv_field(c, f), "\xEF\xBF\xBD") == NULL)
@@ -553,16 +562,19 @@ static long report_invalid(importer *im, csv *c, long line)
 		field = (int)f + 1;
 		for (int i = 0; i < im->ncols; i++)
 			if (im->cols[i].field == (int)f)
-				snprintf(title, sizeof title, "column %s: ",
+				/* TRANSLATORS: the start of a message: the column at fault. */
+				snprintf(title, sizeof title, _("column %s: "),
 					 col_title(&im->cols[i], name, sizeof name));
 	}
 	if (field > 0 && title[0] == '\0')
-		snprintf(title, sizeof title, "field %d: ", field);
-	report(im, "%s:%ld:%d: %sexpected text in %s, got the byte 0x%02X (line %ld, character "
-	       "%ld, byte offset %lld)%s%s", im->path, line, field > 0 ? field : 1, title,
-	       enc_name(im->kind), first.byte,
-	       first.line, first.column, first.offset,
-	       more, n > 1 ? " more after it" : "");
+		/* TRANSLATORS: the start of a message: the field at fault, by its place. */
+		snprintf(title, sizeof title, _("field %d: "), field);
+	/* TRANSLATORS: the place, then the column or field ("column %s: "), the encoding,
+	 * the byte, where it is in the file, and ", and 2 more after it" or nothing. */
+	report(im, _("%s:%ld:%d: %sexpected text in %s, got the byte 0x%02X (line %ld, "
+		     "character %ld, byte offset %lld)%s"), im->path, line, field > 0 ? field : 1,
+	       title, enc_name(im->kind), first.byte, first.line, first.column, first.offset,
+	       more);
 	return n;
 }
 
@@ -626,6 +638,7 @@ static rg_status next_record(importer *im, rg_err *e)
 static void notice_ignored(importer *im, char **header, bool keyless)
 {
 	char names[2048] = "", where[1024];
+	const char *hint;
 	size_t used = 0;
 	int count = 0;
 
@@ -637,28 +650,39 @@ static void notice_ignored(importer *im, char **header, bool keyless)
 			sheet_column_name((size_t)f, col);
 		else
 			snprintf(col, sizeof col, "%d", f + 1);
+		append(names, sizeof names, &used, "%s", count ? ", " : "");
 		if (im->secret != NULL)
-			append(names, sizeof names, &used, "%s%s", count ? ", " : "", col);
+			append(names, sizeof names, &used, "%s", col);
 		else
-			append(names, sizeof names, &used, "%s\"%s\" (column %s)", count ? ", " : "",
-			       header[f], col);
+			/* TRANSLATORS: a header the table does not have, and its column. */
+			append(names, sizeof names, &used, _("\"%s\" (column %s)"), header[f], col);
 		count++;
 	}
 	if (count == 0)
 		return;
-	progress_clear();
-	fprintf(im->errs, "riskgrade: %s: ignored %d column%s that %s does not have: ",
-		place(im, im->line, -1, where, sizeof where), count, count == 1 ? "" : "s",
-		im->table);
-	if (im->secret != NULL)
-		fprintf(im->errs, "column%s %s (the headers are not shown: a cell of %s may be "
-			"the %s)", count == 1 ? "" : "s", names, im->table, im->secret->label);
+	/* When the file lacks a column of the key, the notice ends asking why. */
+	if (!keyless)
+		hint = "";
+	else if (im->book != NULL)
+		hint = _("; is the header row missing, or the data on another sheet (--sheet "
+			 "NAME)?");
+	else if (im->kind == ENC_GB18030)
+		hint = _("; is the header row missing, or the file UTF-8 read as GB18030 "
+			 "(--encoding utf-8)?");
 	else
-		fputs(names, im->errs);
-	fprintf(im->errs, "%s\n", !keyless ? "" : im->book != NULL ? "; is the header row "
-		"missing, or the data on another sheet (--sheet NAME)?" : im->kind == ENC_GB18030
-		? "; is the header row missing, or the file UTF-8 read as GB18030 (--encoding "
-		"utf-8)?" : "; is the header row missing?");
+		hint = _("; is the header row missing?");
+	place(im, im->line, -1, where, sizeof where);
+	progress_clear();
+	if (im->secret != NULL)
+		fprintf(im->errs, ngettext("riskgrade: %s: ignored %d column that %s does not "
+			"have: column %s (the headers are not shown: a cell of %s may be the "
+			"%s)%s\n", "riskgrade: %s: ignored %d columns that %s does not have: "
+			"columns %s (the headers are not shown: a cell of %s may be the %s)%s\n",
+			count), where, count, im->table, names, im->table, im->secret->label, hint);
+	else
+		fprintf(im->errs, ngettext("riskgrade: %s: ignored %d column that %s does not "
+			"have: %s%s\n", "riskgrade: %s: ignored %d columns that %s does not have: "
+			"%s%s\n", count), where, count, im->table, names, hint);
 }
 
 /* Read the header row, the first row with a cell that is not empty: which column each
@@ -679,16 +703,20 @@ static rg_status read_header(importer *im, rg_err *e)
 	if (st != RG_OK)
 		return st;
 	if (im->book == NULL && enc_take_error(im->enc, csv_next_line(im->reader), &p))
-		return err_set(e, RG_INPUT,
-			       "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of the header is not "
-			       "%s: pass --encoding %s if the file is in %s", im->path, p.line,
-			       p.column, p.byte, p.offset, enc_name(kind),
-			       kind == ENC_UTF8 ? "gb18030" : "utf-8",
-			       kind == ENC_UTF8 ? "GB18030 (Excel's \"CSV\" on a Chinese Windows)"
-						: "UTF-8");
+		return kind == ENC_UTF8
+			? err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of "
+				  "the header is not UTF-8: pass --encoding gb18030 if the file is "
+				  "in GB18030 (Excel's \"CSV\" on a Chinese Windows)", im->path,
+				  p.line, p.column, p.byte, p.offset)
+			: err_set(e, RG_INPUT, "%s:%ld:%ld: the byte 0x%02X (byte offset %lld) of "
+				  "the header is not GB18030: pass --encoding utf-8 if the file is "
+				  "in UTF-8", im->path, p.line, p.column, p.byte, p.offset);
 	if (im->ncells == 0)
-		return err_set(e, RG_INPUT, "%s: the %s is empty: expected a header row",
-			       im->path, im->book != NULL ? "sheet" : "file");
+		return im->book != NULL
+			? err_set(e, RG_INPUT, "%s: the sheet is empty: expected a header row",
+				  im->path)
+			: err_set(e, RG_INPUT, "%s: the file is empty: expected a header row",
+				  im->path);
 	if (im->ncells > sizeof im->blank / sizeof im->blank[0])
 		return err_set(e, RG_INPUT, "%s: %zu columns: expected at most %zu",
 			       place(im, im->line, -1, title, sizeof title), im->ncells,
@@ -704,7 +732,7 @@ static rg_status read_header(importer *im, rg_err *e)
 			continue;
 		}
 		if (fact != NULL && fact->field >= 0) {
-			report_at(im, im->line, f, "column %s appears twice",
+			report_at(im, im->line, f, _("column %s appears twice"),
 				  fact_title(fact, title, sizeof title));
 			continue;
 		}
@@ -718,7 +746,7 @@ static rg_status read_header(importer *im, rg_err *e)
 			continue;
 		}
 		if (im->cols[i].field >= 0) {
-			report_at(im, im->line, f, "column %s appears twice",
+			report_at(im, im->line, f, _("column %s appears twice"),
 				  col_title(&im->cols[i], title, sizeof title));
 			continue;
 		}
@@ -738,12 +766,14 @@ static rg_status read_header(importer *im, rg_err *e)
 			im->nmissing++;
 			continue;
 		}
-		report_at(im, im->line, -1, "missing column %s",
+		report_at(im, im->line, -1, _("missing column %s"),
 			  col_title(&im->cols[i], title, sizeof title));
 	}
 	if (fatal)
-		return err_set(e, RG_INPUT, "%s: %ld error%s in the header; nothing was imported",
-			       im->path, im->errors, im->errors == 1 ? "" : "s");
+		return err_set(e, RG_INPUT, ngettext("%s: %ld error in the header; nothing was "
+						     "imported", "%s: %ld errors in the header; "
+						     "nothing was imported", im->errors),
+			       im->path, im->errors);
 	return RG_OK;
 }
 
@@ -872,8 +902,8 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 			errno = 0;
 			n = strtoll(value_text, &end, 10);
 			if (errno != 0 || *end != '\0') {
-				report_at(im, line, c->field, "column %s: expected a whole number, "
-					  "got %s", col_title(c, title, sizeof title),
+				report_at(im, line, c->field, _("column %s: expected a whole "
+					  "number, got %s"), col_title(c, title, sizeof title),
 					  shown(im, value_text, got, sizeof got));
 				return false;
 			}
@@ -885,7 +915,7 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 		errno = 0;
 		double r = strtod(value_text, &end);
 		if (errno != 0 || *end != '\0' || !isfinite(r)) {
-			report_at(im, line, c->field, "column %s: expected a number, got %s",
+			report_at(im, line, c->field, _("column %s: expected a number, got %s"),
 				  col_title(c, title, sizeof title),
 				  shown(im, value_text, got, sizeof got));
 			return false;
@@ -898,10 +928,15 @@ static bool parse_field(importer *im, const column *c, const char *value_text, l
 		const char *why;
 		if (!date_parse_cell(value_text, im->date1904, &days, &why) ||
 		    !date_format(days, v->date)) {
-			report_at(im, line, c->field, "column %s: expected a date YYYY-MM-DD, got "
-				  "%s%s%s%s", col_title(c, title, sizeof title),
-				  shown(im, value_text, got, sizeof got), why ? " (" : "",
-				  why ? why : "", why ? ")" : "");
+			col_title(c, title, sizeof title);
+			shown(im, value_text, got, sizeof got);
+			if (why != NULL)
+				/* TRANSLATORS: the last %s says why a number is no date. */
+				report_at(im, line, c->field, _("column %s: expected a date "
+					  "YYYY-MM-DD, got %s (%s)"), title, got, _(why));
+			else
+				report_at(im, line, c->field, _("column %s: expected a date "
+					  "YYYY-MM-DD, got %s"), title, got);
 			return false;
 		}
 		v->type = DB_TEXT;
@@ -930,12 +965,12 @@ static bool check_reference(importer *im, const column *c, const char *value_tex
 	if (strncmp(c->ref_table, "enum_", 5) == 0) {
 		char values[1024];
 		enum_values(im, c->ref_table, values, sizeof values);
-		report_at(im, line, c->field, "column %s: expected one of %s, got %s",
+		report_at(im, line, c->field, _("column %s: expected one of %s, got %s"),
 			  col_title(c, title, sizeof title), values,
 			  shown(im, value_text, got, sizeof got));
 	} else {
-		report_at(im, line, c->field, "column %s: expected the code of an existing row "
-			  "of %s, got %s", col_title(c, title, sizeof title), c->ref_table,
+		report_at(im, line, c->field, _("column %s: expected the code of an existing "
+			  "row of %s, got %s"), col_title(c, title, sizeof title), c->ref_table,
 			  shown(im, value_text, got, sizeof got));
 	}
 	return false;
@@ -954,8 +989,8 @@ static bool check_field(importer *im, int k, const char *value_text, long line,
 		value_text = c->dflt;
 	if (value_text[0] == '\0') {
 		if (c->required) {
-			report_at(im, line, c->field, "column %s: expected a value, got an empty "
-				  "field", col_title(c, title, sizeof title));
+			report_at(im, line, c->field, _("column %s: expected a value, got an "
+				  "empty field"), col_title(c, title, sizeof title));
 			return false;
 		}
 		v->type = DB_NULL;
@@ -994,13 +1029,58 @@ static bool report_unique(importer *im, const char *msg)
 		       col_title(col, title, sizeof title));
 		append(values, sizeof values, &vn, "%s%s", vn ? ", " : "",
 		       col->field >= 0 ? shown(im, im->cells[col->field], got, sizeof got)
-				       : "(as stored)");
+		       /* TRANSLATORS: a value the file does not have, the one in the table. */
+		       : _("(as stored)"));
 		p = end ? end + 2 : p + strlen(p);
 	}
-	report_at(im, im->line, field - 1, "column%s %s: expected %s no other row of %s has, "
-		  "got %s", named > 1 ? "s" : "", titles,
-		  named > 1 ? "values that together" : "a value that", im->table, values);
+	if (named > 1)
+		report_at(im, im->line, field - 1, _("columns %s: expected values that together "
+			  "no other row of %s has, got %s"), titles, im->table, values);
+	else
+		report_at(im, im->line, field - 1, _("column %s: expected a value that no other "
+			  "row of %s has, got %s"), titles, im->table, values);
 	return true;
+}
+
+/*
+ * What the schema's CHECK constraints expect, as their names say it after "column: "
+ * (every one a new database has that holds words; tests/cli/cases/import-check-words
+ * checks that none is missing), so that the catalog translates them.
+ */
+static const char *const check_words[] = {
+	N_("0 or 1 (是/否)"),
+	N_("a date YYYY-MM-DD"),
+	N_("a date when approved_tier is given"),
+	N_("a department for a 科室 point"),
+	N_("a name of letters, digits and _ that does not start with a digit (packs read it "
+	   "as p.facts.NAME)"),
+	N_("a non-empty code"),
+	N_("a non-empty label (the column's header)"),
+	N_("a non-empty name"),
+	N_("a non-empty text"),
+	N_("a non-empty text (表现形式)"),
+	N_("a number not below min"),
+	N_("a point or a post"),
+	N_("a post for a 岗位 point"),
+	N_("a post for a 职责权限变更, and only for it"),
+	N_("a power for a 法律法规调整, and only for it"),
+	N_("a unit other than itself"),
+	N_("a whole number for a 整数"),
+	N_("an amount of 0 or more (万元)"),
+	N_("empty unless the type is 整数 or 数值"),
+	N_("empty unless the type is 枚举"),
+	N_("the values of an 枚举, separated by 、"),
+	N_("对外 or 内部"),
+};
+
+/* What a CHECK constraint named "column: words" expects, words in the user's language
+ * when they are among check_words, else as they are. */
+static const char *expectation(const char *words)
+{
+	for (size_t i = 0; i < sizeof check_words / sizeof check_words[0]; i++)
+		if (strcmp(words, check_words[i]) == 0)
+			return _(check_words[i]);
+	return words;
 }
 
 /* Explain a constraint SQLite refused, naming the field when it can. */
@@ -1022,19 +1102,22 @@ static void report_constraint(importer *im, const char *msg)
 			int i = find_column(im, col);
 			if (i >= 0 && im->cols[i].field >= 0) {
 				column *cc = &im->cols[i];
-				report_at(im, line, cc->field, "column %s: expected %s, got %s",
-					  col_title(cc, title, sizeof title), colon + 2,
+				report_at(im, line, cc->field, _("column %s: expected %s, got %s"),
+					  col_title(cc, title, sizeof title),
+					  expectation(colon + 2),
 					  shown(im, im->cells[cc->field], got, sizeof got));
 				return;
 			}
 			if (i >= 0) {
-				report_at(im, line, -1, "column %s: expected %s, got nothing",
-					  col_title(&im->cols[i], title, sizeof title), colon + 2);
+				report_at(im, line, -1, _("column %s: expected %s, got nothing"),
+					  col_title(&im->cols[i], title, sizeof title),
+					  expectation(colon + 2));
 				return;
 			}
 		}
 	}
-	report_at(im, line, -1, "the row was refused: %s", msg);
+	/* TRANSLATORS: SQLite's own words on why. */
+	report_at(im, line, -1, _("the row was refused: %s"), msg);
 }
 
 /* The key columns the file has, as titles ("code" (风险点编号), ...) and the row's values
@@ -1065,17 +1148,19 @@ static int key_text(importer *im, char *titles, size_t tsize, char *values,
 /* Report the row at line as a repeat of the row of line first. */
 static void report_repeat(importer *im, long line, long first)
 {
-	char titles[1024], values[1024];
+	char titles[1024], values[1024], at[64];
 	int field, named = key_text(im, titles, sizeof titles, values, sizeof values, &field);
 
+	line_ref(im, first, at, sizeof at);
 	if (named == 1 && strcmp(im->cols[im->key[0]].name, "code") == 0)
-		report_at(im, line, field - 1, "column %s: expected a code not already in the "
-			  "file, got %s again (first on %s %ld)", titles, values, line_word(im),
-			  first);
+		report_at(im, line, field - 1, _("column %s: expected a code not already in the "
+			  "file, got %s again (first on %s)"), titles, values, at);
+	else if (named > 1)
+		report_at(im, line, field - 1, _("columns %s: expected a row not already in the "
+			  "file, got %s again (first on %s)"), titles, values, at);
 	else
-		report_at(im, line, field - 1, "column%s %s: expected a row not already in the "
-			  "file, got %s again (first on %s %ld)", named > 1 ? "s" : "", titles,
-			  values, line_word(im), first);
+		report_at(im, line, field - 1, _("column %s: expected a row not already in the "
+			  "file, got %s again (first on %s)"), titles, values, at);
 }
 
 /* A row whose key is not in the table yet is a new row: it needs every required column,
@@ -1094,10 +1179,18 @@ static bool new_row_ok(importer *im, long line)
 			append(lacks, sizeof lacks, &used, "%s%s", used ? ", " : "",
 			       col_title(&im->cols[i], title, sizeof title));
 	key_text(im, titles, sizeof titles, values, sizeof values, &field);
-	report_at(im, line, field - 1, "column%s %s: expected %s already in %s (a new row "
-		  "needs the column%s %s, which the file lacks), got %s", im->nkey > 1 ? "s" : "",
-		  titles, im->nkey > 1 ? "a row" : "a code", im->table,
-		  im->nmissing > 1 ? "s" : "", lacks, values);
+	if (im->nkey > 1)
+		report_at(im, line, field - 1, ngettext("columns %s: expected a row already in %s "
+			  "(a new row needs the column %s, which the file lacks), got %s",
+			  "columns %s: expected a row already in %s (a new row needs the columns "
+			  "%s, which the file lacks), got %s", im->nmissing), titles, im->table,
+			  lacks, values);
+	else
+		report_at(im, line, field - 1, ngettext("column %s: expected a code already in %s "
+			  "(a new row needs the column %s, which the file lacks), got %s",
+			  "column %s: expected a code already in %s (a new row needs the columns "
+			  "%s, which the file lacks), got %s", im->nmissing), titles, im->table,
+			  lacks, values);
 	return false;
 }
 
@@ -1111,13 +1204,19 @@ static const struct {
 	int from;          /* the approval's value: column 1 (tier) or 2 (date) of
 			      im->approval */
 	bool or_later;     /* a later date than the approval's is allowed */
-	const char *why;   /* how the decision is changed instead */
+	const char *msg;   /* the report of a row that would undo the approval, with the
+			      column, the value expected, the one found, the point, the tier,
+			      the date and who approved it, the approval's number; and how the
+			      decision is changed instead */
 } approval_cols[] = {
-	{"approved_tier", 1, false, "and a new tier is decided with riskgrade approve, not by "
-				    "import"},
-	{"approved_on", 2, false, "and a new tier is decided with riskgrade approve, not by "
-				  "import"},
-	{"last_graded", 2, true, "which assessed it that day"},
+	{"approved_tier", 1, false, N_("column %s: expected %s, got %s: %s was approved %s on "
+				       "%s by %s (approval %lld), and a new tier is decided with "
+				       "riskgrade approve, not by import")},
+	{"approved_on", 2, false, N_("column %s: expected %s, got %s: %s was approved %s on "
+				     "%s by %s (approval %lld), and a new tier is decided with "
+				     "riskgrade approve, not by import")},
+	{"last_graded", 2, true, N_("column %s: expected %s or later, got %s: %s was approved "
+				    "%s on %s by %s (approval %lld), which assessed it that day")},
 };
 
 /* Prepare im->approval when importing points with a column an approval sets. */
@@ -1165,15 +1264,13 @@ static bool keeps_approval(importer *im, long line, rg_status *st, rg_err *e)
 		if (cmp == 0 || (cmp > 0 && approval_cols[k].or_later))
 			continue;
 		if (v == NULL)
-			snprintf(got, sizeof got, "an empty field");
+			snprintf(got, sizeof got, "%s", _("an empty field"));
 		else
 			shown(im, v, got, sizeof got);
-		report_at(im, line, c->field, "column %s: expected %s%s, got %s: %s was approved "
-			  "%s on %s by %s (approval %lld), %s", col_title(c, title, sizeof title),
-			  want, approval_cols[k].or_later ? " or later" : "", got,
-			  im->vals[key->slot].text, db_col_text(im->approval, 1),
-			  db_col_text(im->approval, 2), db_col_text(im->approval, 3),
-			  (long long)db_col_int(im->approval, 0), approval_cols[k].why);
+		report_at(im, line, c->field, _(approval_cols[k].msg),
+			  col_title(c, title, sizeof title), want, got, im->vals[key->slot].text,
+			  db_col_text(im->approval, 1), db_col_text(im->approval, 2),
+			  db_col_text(im->approval, 3), (long long)db_col_int(im->approval, 0));
 		ok = false;
 	}
 	db_reset(im->approval);
@@ -1195,13 +1292,13 @@ static bool check_blanks(importer *im, long line)
 		v = trim(im->cells[f]);
 		if (v[0] != '\0' && im->secret != NULL) {
 			/* A 举报人 column whose header was deleted: never echo who filed it. */
-			report_at(im, line, (int)f, "a column without a name in the header: expected "
-				  "an empty field, got a value (not shown: it may be the %s)",
-				  im->secret->label);
+			report_at(im, line, (int)f, _("a column without a name in the header: "
+				  "expected an empty field, got a value (not shown: it may be the "
+				  "%s)"), im->secret->label);
 			ok = false;
 		} else if (v[0] != '\0') {
-			report_at(im, line, (int)f, "a column without a name in the header: expected "
-				  "an empty field, got \"%s\"", v);
+			report_at(im, line, (int)f, _("a column without a name in the header: "
+				  "expected an empty field, got \"%s\""), v);
 			ok = false;
 		}
 	}
@@ -1249,7 +1346,7 @@ static bool check_row(importer *im, long line, rg_status *st, rg_err *e)
 			continue; /* an empty cell: the point has no such fact */
 		if (factdef_parse(f->def, fact_date(im, f, text), &f->v))
 			continue;
-		report_at(im, line, f->field, "column %s: expected %s, got %s",
+		report_at(im, line, f->field, _("column %s: expected %s, got %s"),
 			  fact_title(f, title, sizeof title),
 			  factdef_expected(f->def, expected, sizeof expected),
 			  shown(im, text, got, sizeof got));
@@ -1434,11 +1531,11 @@ static bool definition_ok(importer *im, int64_t rid, long line, rg_status *st, r
 		const column *col = column_named(im, at_fault);
 		const char *cell = col->field >= 0 ? im->cells[col->field] : NULL;
 		if (cell != NULL)
-			report_at(im, line, col->field, "column %s: expected %s, got %s",
+			report_at(im, line, col->field, _("column %s: expected %s, got %s"),
 				  col_title(col, title, sizeof title), expected,
 				  shown(im, cell, got, sizeof got));
 		else
-			report_at(im, line, -1, "column %s: expected %s",
+			report_at(im, line, -1, _("column %s: expected %s"),
 				  col_title(col, title, sizeof title), expected);
 	}
 	db_finalize(s);
@@ -1603,13 +1700,14 @@ static rg_status open_input(importer *im, const import_opts *o, rg_err *e)
 		fmt = sheet_format_of(head, n);
 	}
 	im->format = fmt;
-	if (fmt == SHEET_CSV && named_format(o->path) != SHEET_CSV)
-		return err_set(e, RG_INPUT, "%s: not an .%s workbook: it does not begin as one "
-			       "(expected %s), so it would be read as CSV: save it again as .%s, or "
-			       "name it .csv if it is CSV", im->path,
-			       sheet_format_name(named_format(o->path)),
-			       named_format(o->path) == SHEET_XLSX ? "a zip archive"
-			       : "an OLE2 compound file", sheet_format_name(named_format(o->path)));
+	if (fmt == SHEET_CSV && named_format(o->path) == SHEET_XLSX)
+		return err_set(e, RG_INPUT, "%s: not an .xlsx workbook: it does not begin as one "
+			       "(expected a zip archive), so it would be read as CSV: save it "
+			       "again as .xlsx, or name it .csv if it is CSV", im->path);
+	if (fmt == SHEET_CSV && named_format(o->path) == SHEET_XLS)
+		return err_set(e, RG_INPUT, "%s: not an .xls workbook: it does not begin as one "
+			       "(expected an OLE2 compound file), so it would be read as CSV: "
+			       "save it again as .xls, or name it .csv if it is CSV", im->path);
 	if (fmt == SHEET_CSV) {
 		if (o->sheet != NULL)
 			return err_set(e, RG_USAGE, "--sheet is for .xlsx and .xls workbooks: %s is "
@@ -1649,7 +1747,8 @@ static void start_progress(importer *im)
 	char label[160];
 	struct stat sb;
 
-	snprintf(label, sizeof label, "importing %s", im->table);
+	/* TRANSLATORS: the progress bar's label; the table. */
+	snprintf(label, sizeof label, _("importing %s"), im->table);
 	progress_start(fstat(fileno(im->file), &sb) == 0 && S_ISREG(sb.st_mode)
 		       ? (long long)sb.st_size : -1, label);
 }
@@ -1693,8 +1792,8 @@ static rg_status read_rows(importer *im, bool progress, import_result *r, rg_err
 		if (row_empty(im))
 			continue; /* the ,,,, rows Excel leaves */
 		if (im->book == NULL && im->ncells != (size_t)im->nfields) {
-			report_at(im, im->line, -1, "expected %d fields as in the header, got %zu",
-				  im->nfields, im->ncells);
+			report_at(im, im->line, -1, _("expected %d fields as in the header, got "
+				  "%zu"), im->nfields, im->ncells);
 			continue;
 		}
 		if (!import_row(im, &fresh, &changed, &st, e)) {
@@ -1732,11 +1831,14 @@ static void misfit(void *ctx, const fact_def *def, long count, const char *examp
 	db_bind_text(a->line, 1, def->name);
 	if ((a->st = step_once(a->line, &row, &line, a->e)) != RG_OK)
 		return;
-	report_at(a->im, row ? (long)line : 0, -1, "fact \"%s\" (%s): %ld value%s of %s already "
-		  "imported no longer fit%s the definition (%s%s): import them again, or empty, "
-		  "before changing it, or keep it as it was", def->name, def->label, count,
-		  count == 1 ? "" : "s", def->table, count == 1 ? "s" : "", examples,
-		  count > 3 ? ", …" : "");
+	/* TRANSLATORS: the fact, its label, how many values, their table, and the first three
+	 * values (then ", …" when there are more). */
+	report_at(a->im, row ? (long)line : 0, -1, ngettext("fact \"%s\" (%s): %ld value of %s "
+		  "already imported no longer fits the definition (%s%s): import them again, or "
+		  "empty, before changing it, or keep it as it was", "fact \"%s\" (%s): %ld "
+		  "values of %s already imported no longer fit the definition (%s%s): import them "
+		  "again, or empty, before changing it, or keep it as it was", count), def->name,
+		  def->label, count, def->table, examples, count > 3 ? ", …" : "");
 }
 
 /* After fact_definitions is imported: the values already imported must fit the
@@ -1755,6 +1857,29 @@ static rg_status check_misfits(importer *im, rg_err *e)
 	st = factdef_misfits(im->d, misfit, &a, e);
 	db_finalize(a.line);
 	return st != RG_OK ? st : a.st;
+}
+
+/* The error of an import that found im->errors problems (over MAX_REPORTED, only the
+ * first were listed), dry_run or not: RG_INPUT. */
+static rg_status report_count(const importer *im, bool dry_run, rg_err *e)
+{
+	long n = im->errors;
+
+	if (n > MAX_REPORTED)
+		return dry_run
+			? err_set(e, RG_INPUT, ngettext("%s: %ld error (the first 100 are listed); "
+				  "it would not be imported", "%s: %ld errors (the first 100 are "
+				  "listed); it would not be imported", n), im->path, n)
+			: err_set(e, RG_INPUT, ngettext("%s: %ld error (the first 100 are listed); "
+				  "nothing was imported", "%s: %ld errors (the first 100 are "
+				  "listed); nothing was imported", n), im->path, n);
+	return dry_run
+		? err_set(e, RG_INPUT, ngettext("%s: %ld error; it would not be imported",
+						"%s: %ld errors; it would not be imported", n),
+			  im->path, n)
+		: err_set(e, RG_INPUT, ngettext("%s: %ld error; nothing was imported",
+						"%s: %ld errors; nothing was imported", n),
+			  im->path, n);
 }
 
 /* Record the import of o->path in the audit log: its table, encoding, SHA-256 and counts. */
@@ -1781,7 +1906,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	memset(r, 0, sizeof *r);
 	im.d = d;
 	im.table = o->table;
-	im.path = strcmp(o->path, "-") == 0 ? "<stdin>" : o->path;
+	/* TRANSLATORS: the name of standard input in messages, as a file's would be. */
+	im.path = strcmp(o->path, "-") == 0 ? _("<stdin>") : o->path;
 	im.errs = errs;
 	if ((st = import_check_table(o->table, e)) != RG_OK)
 		return st;
@@ -1809,10 +1935,7 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 	    (im.errors == 0 && (st = check_misfits(&im, e)) != RG_OK))
 		goto out;
 	if (im.errors > 0) {
-		st = err_set(e, RG_INPUT, "%s: %ld error%s%s; %s", im.path, im.errors,
-			     im.errors == 1 ? "" : "s",
-			     im.errors > MAX_REPORTED ? " (the first 100 are listed)" : "",
-			     o->dry_run ? "it would not be imported" : "nothing was imported");
+		st = report_count(&im, o->dry_run, e);
 		goto out;
 	}
 	r->rows = r->added + r->updated + r->unchanged;

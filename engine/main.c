@@ -16,7 +16,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{"init", cmd_init, N_("create a database or bring its schema up to date")},
-	{"import", cmd_import, N_("import a CSV file into a table")},
+	{"import", cmd_import, N_("import a CSV, XLSX or XLS file into a table")},
 	{"facts", cmd_facts, N_("list or remove the facts an agency declared for its method")},
 	{"grade", cmd_grade, N_("grade every risk point and record the run")},
 	{"warnings", cmd_warnings, N_("list the warnings of a run")},

@@ -127,7 +127,7 @@ static rg_status header_run(page *p, rg_err *e)
 		goto out;
 	}
 	fprintf(f, "<tr><th>评定批次</th><td>第 <span data-figure=\"run\">%ld</span> 次评定"
-		   "（run %ld）</td></tr>\n", p->r->run, p->r->run);
+		   "</td></tr>\n", p->r->run);
 	fputs("<tr><th>评定基准日</th><td data-figure=\"run-as-of\">", f);
 	html_text(f, run.as_of);
 	fputs("</td></tr>\n<tr><th>逾期判断日</th><td><span data-figure=\"as-of\">", f);
@@ -406,23 +406,22 @@ static rg_status section_matrix(page *p, rg_err *e)
 
 /* ---- 三、需重新评定 ---------------------------------------------------------------- */
 
-/* flag_counts: the table of the open flags by reason. */
+/* flag_counts: the table of the open flags by reason, each named by its Chinese label
+ * (its code, measure_failed and the like, only in the figure's key). */
 static rg_status flag_counts(page *p, rg_err *e)
 {
-	static const html_col cols[] = {{"代码", false}, {"事由", false}, {"条数", true}};
+	static const html_col cols[] = {{"事由", false}, {"条数", true}};
 	FILE *f = p->f;
 	report_list l = {0};
 	report_count_row c;
 	bool got;
 	rg_status st;
 
-	html_table_begin(f, "grid keep", "flag-counts", cols, 3);
+	html_table_begin(f, "grid keep", "flag-counts", cols, 2);
 	if ((st = report_open(p->r, REPORT_FLAG_COUNTS, &l, e)) != RG_OK)
 		goto out;
 	while ((st = report_next_count(&l, &c, &got, e)) == RG_OK && got) {
-		fputs("<tr><td><code>", f);
-		html_text(f, c.key);
-		fputs("</code></td>", f);
+		fputs("<tr>", f);
 		html_td(f, NULL, c.label);
 		html_td_figure(f, "flag", c.key, c.count);
 		fputs("</tr>\n", f);

@@ -1,7 +1,7 @@
 /*
  * report.c: the queries behind the review meeting's report.  Every query binds the same
  * parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of date,
- * ?4 the previous run.  Depends on db.h, date.h, lookup.h, status.h, vocab.h.
+ * ?4 the previous run.  Depends on db.h, date.h, lookup.h, status.h, vocab.h, i18n.h.
  */
 #include "report.h"
 
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lookup.h"
 
 /* The grades of run ?2 whose point is in scope, with the point's agency and post:
@@ -138,22 +139,22 @@ static const char top_sql[] =
 	" ORDER BY g.score DESC, p.code LIMIT 10";
 
 /* Each list: its query, how many of the fixed parameters it uses, and what it reads,
- * for messages. */
+ * for messages (marked with N_(), as every what of the functions below). */
 static const struct {
 	const char *sql;
 	int nparams;
 	const char *what;
 } lists[] = {
-	[REPORT_RUN] = {run_sql, 2, "the run"},
-	[REPORT_PACKS] = {packs_sql, 2, "the rule packs"},
-	[REPORT_AGENCIES] = {per_agency_sql, 2, "the tiers per agency"},
-	[REPORT_FLAG_COUNTS] = {flag_counts_sql, 2, "the flags by reason"},
-	[REPORT_FLAGGED] = {flagged_sql, 2, "the flagged points"},
-	[REPORT_WARNING_COUNTS] = {warning_counts_sql, 2, "the warnings by status"},
-	[REPORT_OVERDUE] = {overdue_sql, 3, "the overdue warnings"},
-	[REPORT_CHANGES] = {changed_sql, 4, "the changed points"},
-	[REPORT_TOP] = {top_sql, 2, "the top risks"},
-	[REPORT_LEVELS] = {levels_sql, 2, "the levels within each tier"},
+	[REPORT_RUN] = {run_sql, 2, N_("the run")},
+	[REPORT_PACKS] = {packs_sql, 2, N_("the rule packs")},
+	[REPORT_AGENCIES] = {per_agency_sql, 2, N_("the tiers per agency")},
+	[REPORT_FLAG_COUNTS] = {flag_counts_sql, 2, N_("the flags by reason")},
+	[REPORT_FLAGGED] = {flagged_sql, 2, N_("the flagged points")},
+	[REPORT_WARNING_COUNTS] = {warning_counts_sql, 2, N_("the warnings by status")},
+	[REPORT_OVERDUE] = {overdue_sql, 3, N_("the overdue warnings")},
+	[REPORT_CHANGES] = {changed_sql, 4, N_("the changed points")},
+	[REPORT_TOP] = {top_sql, 2, N_("the top risks")},
+	[REPORT_LEVELS] = {levels_sql, 2, N_("the levels within each tier")},
 };
 
 /* ---- running a query ---------------------------------------------------------------- */
@@ -166,7 +167,8 @@ static rg_status query(const report *r, const char *sql, int nparams, const char
 	rg_status st = db_prepare(r->d, sql, s, e);
 
 	if (st != RG_OK)
-		return err_wrap(e, st, "report: %s", what);
+		/* TRANSLATORS: what the report was reading when the database failed. */
+		return err_wrap(e, st, "report: %s", _(what));
 	if (nparams >= 1)
 		db_bind_text(*s, 1, r->agency); /* NULL binds NULL */
 	if (nparams >= 2)
@@ -183,7 +185,7 @@ static rg_status step(db_stmt *s, bool *row, const char *what, rg_err *e)
 {
 	rg_status st = db_step(s, row, e);
 
-	return st == RG_OK ? RG_OK : err_wrap(e, st, "report: %s", what);
+	return st == RG_OK ? RG_OK : err_wrap(e, st, "report: %s", _(what));
 }
 
 /* one_row: run the query of one row, sql, and leave it in *s on that row (*row false
@@ -202,21 +204,22 @@ rg_status report_totals_read(const report *r, report_totals *t, rg_err *e)
 	bool row;
 	rg_status st;
 
-	if ((st = one_row(r, totals_sql, 2, "the counts per tier", &s, &row, e)) != RG_OK)
+	if ((st = one_row(r, totals_sql, 2, N_("the counts per tier"), &s, &row, e)) != RG_OK)
 		goto out;
 	t->points = (long)db_col_int(s, 0);
 	for (int i = 0; i < VOCAB_TIERS; i++)
 		t->tier[i] = (long)db_col_int(s, 1 + i);
 	db_finalize(s);
 	s = NULL;
-	if ((st = one_row(r, flag_totals_sql, 2, "the flags", &s, &row, e)) != RG_OK)
+	if ((st = one_row(r, flag_totals_sql, 2, N_("the flags"), &s, &row, e)) != RG_OK)
 		goto out;
 	t->flags_open = (long)db_col_int(s, 0);
 	t->flagged = (long)db_col_int(s, 1);
 	t->flags_cleared = (long)db_col_int(s, 2);
 	db_finalize(s);
 	s = NULL;
-	if ((st = one_row(r, overdue_count_sql, 3, "the overdue warnings", &s, &row, e)) != RG_OK)
+	if ((st = one_row(r, overdue_count_sql, 3, N_("the overdue warnings"), &s, &row,
+			  e)) != RG_OK)
 		goto out;
 	t->overdue = (long)db_col_int(s, 0);
 out:
@@ -231,10 +234,10 @@ rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE],
 	rg_status st;
 
 	memset(cell, 0, REPORT_SCALE * REPORT_SCALE * sizeof cell[0]);
-	if ((st = query(r, matrix_sql, 2, "the risk matrix", &s, e)) != RG_OK)
+	if ((st = query(r, matrix_sql, 2, N_("the risk matrix"), &s, e)) != RG_OK)
 		goto out;
 	for (;;) {
-		if ((st = step(s, &row, "the risk matrix", e)) != RG_OK)
+		if ((st = step(s, &row, N_("the risk matrix"), e)) != RG_OK)
 			goto out;
 		if (!row)
 			break;
@@ -252,10 +255,10 @@ rg_status report_has_facts(const report *r, bool *has, rg_err *e)
 {
 	db_stmt *s = NULL;
 	rg_status st = query(r, "SELECT EXISTS (SELECT 1 FROM fact_definitions)", 0,
-			     "the declared facts", &s, e);
+			     N_("the declared facts"), &s, e);
 
 	*has = false;
-	if (st == RG_OK && (st = step(s, has, "the declared facts", e)) == RG_OK && *has)
+	if (st == RG_OK && (st = step(s, has, N_("the declared facts"), e)) == RG_OK && *has)
 		*has = db_col_int(s, 0) != 0;
 	db_finalize(s);
 	return st;
@@ -268,7 +271,8 @@ rg_status report_prev(report *r, bool *found, char as_of[DATE_BUF], rg_err *e)
 
 	r->prev = 0;
 	as_of[0] = '\0';
-	if ((st = one_row(r, prev_sql, 2, "the previous run", &s, found, e)) != RG_OK || !*found)
+	if ((st = one_row(r, prev_sql, 2, N_("the previous run"), &s, found, e)) != RG_OK ||
+	    !*found)
 		goto out;
 	r->prev = (long)db_col_int(s, 0);
 	snprintf(as_of, DATE_BUF, "%s", db_col_text(s, 1) != NULL ? db_col_text(s, 1) : "");

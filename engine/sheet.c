@@ -148,10 +148,12 @@ rg_status sheet_put(sheet *s, size_t col, const char *text, size_t len, rg_err *
 	char ref[96];
 	size_t bad;
 
-	if (col >= SHEET_MAX_COLS || col < s->ncells)
-		return err_set(e, RG_INPUT, "%s:%s: %s", s->file, sheet_ref(s, col, s->row, ref,
-			       sizeof ref), col < s->ncells ? "a cell given twice, or out of order"
-			       : "a cell past column XFD, the last Excel has");
+	if (col < s->ncells)
+		return err_set(e, RG_INPUT, "%s:%s: a cell given twice, or out of order", s->file,
+			       sheet_ref(s, col, s->row, ref, sizeof ref));
+	if (col >= SHEET_MAX_COLS)
+		return err_set(e, RG_INPUT, "%s:%s: a cell past column XFD, the last Excel has",
+			       s->file, sheet_ref(s, col, s->row, ref, sizeof ref));
 	if (len > s->lim.cell)
 		return err_set(e, RG_INPUT, "%s:%s: %zu bytes of text: expected at most %zu",
 			       s->file, sheet_ref(s, col, s->row, ref, sizeof ref), len, s->lim.cell);

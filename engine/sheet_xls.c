@@ -7,7 +7,7 @@
  * limit, and is reported, never the import.  FreeXL reads files by name only: a workbook
  * given in memory (standard input) is written to a temporary file first, removed as soon
  * as it is open.
- * Depends on FreeXL, POSIX (fork, pipe), sheet_impl.h and status.h.
+ * Depends on FreeXL, POSIX (fork, pipe), sheet_impl.h, status.h and i18n.h.
  */
 #include "sheet_impl.h"
 
@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include <freexl.h>
+
+#include "i18n.h"
 
 /* The CPU seconds the child may take to read a workbook (at most 100 MiB). */
 #define CHILD_CPU 60
@@ -49,18 +51,18 @@ typedef struct {
 
 /* ---- the child: FreeXL ------------------------------------------------------------- */
 
-/* What a FreeXL error means, for messages. */
+/* What a FreeXL error means, for messages, in the user's language. */
 static const char *why(int rc)
 {
 	switch (rc) {
-	case FREEXL_INSUFFICIENT_MEMORY: return "out of memory";
+	case FREEXL_INSUFFICIENT_MEMORY: return _("out of memory");
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return "no Excel workbook inside (a password-protected .xlsx is such a file: "
-		       "save it without a password)";
-	case FREEXL_CRAFTED_FILE: return "the file is damaged or crafted";
-	case FREEXL_UNSUPPORTED_CHARSET: return "its code page is not supported";
-	case FREEXL_INVALID_CHARACTER: return "text that cannot be converted to Unicode";
-	default: return "not a readable .xls workbook (damaged?)";
+		return _("no Excel workbook inside (a password-protected .xlsx is such a file: "
+			 "save it without a password)");
+	case FREEXL_CRAFTED_FILE: return _("the file is damaged or crafted");
+	case FREEXL_UNSUPPORTED_CHARSET: return _("its code page is not supported");
+	case FREEXL_INVALID_CHARACTER: return _("text that cannot be converted to Unicode");
+	default: return _("not a readable .xls workbook (damaged?)");
 	}
 }
 

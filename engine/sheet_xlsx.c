@@ -7,7 +7,7 @@
  * memory follows the strings and the longest row, not the sheet.  Every part is bounded
  * in size once uncompressed (a zip bomb stops there), in nesting, and may not declare a
  * DTD (no entities to expand).
- * Depends on libzip, expat, sheet_impl.h and status.h.
+ * Depends on libzip, expat, sheet_impl.h, status.h and i18n.h.
  */
 #include "sheet_impl.h"
 
@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include <expat.h>
+
+#include "i18n.h"
 #include <zip.h>
 
 /* Bytes handed to the parser at a time. */
@@ -114,7 +116,8 @@ static const char *attr(const char **attrs, const char *name)
 	return NULL;
 }
 
-/* Record a failure found while parsing, and stop the parser for good. */
+/* Record a failure found while parsing, and stop the parser for good.  fmt is in the
+ * user's language already (_() where fail is called). */
 static void fail(reader *x, XML_Parser p, rg_status st, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -137,7 +140,7 @@ static bool enter(reader *x, XML_Parser p)
 {
 	if (++x->cur->depth <= x->s->lim.depth)
 		return true;
-	fail(x, p, RG_INPUT, "%s: %s: elements nested more than %d deep", x->s->file,
+	fail(x, p, RG_INPUT, _("%s: %s: elements nested more than %d deep"), x->s->file,
 	     x->cur->entry, x->s->lim.depth);
 	return false;
 }
@@ -160,14 +163,15 @@ static void XMLCALL no_dtd(void *ud, const char *name, const char *sysid, const 
 	(void)sysid;
 	(void)pubid;
 	(void)internal;
-	fail(x, x->cur->xml, RG_INPUT, "%s: %s: a document type declaration, which a workbook "
-	     "does not have", x->s->file, x->cur->entry);
+	fail(x, x->cur->xml, RG_INPUT, _("%s: %s: a document type declaration, which a "
+	     "workbook does not have"), x->s->file, x->cur->entry);
 }
 
 /* ---- the archive's parts ------------------------------------------------------------ */
 
 /* Open the entry called entry of the archive as p, with the handlers given and x as their
- * user data.  RG_INPUT when it is missing (with what), too large or encrypted. */
+ * user data.  RG_INPUT when it is missing (with what, marked with N_()), too large or
+ * encrypted. */
 static rg_status part_open(reader *x, part *p, const char *entry, const char *what,
 			   XML_StartElementHandler start, XML_EndElementHandler end,
 			   XML_CharacterDataHandler text, rg_err *e)
@@ -177,8 +181,9 @@ static rg_status part_open(reader *x, part *p, const char *entry, const char *wh
 	memset(p, 0, sizeof *p);
 	snprintf(p->entry, sizeof p->entry, "%s", entry);
 	if (zip_stat(x->zip, entry, 0, &zs) != 0)
+		/* TRANSLATORS: the file, the missing part of the archive, what it holds. */
 		return err_set(e, RG_INPUT, "%s: not an .xlsx workbook: it has no %s (%s)",
-			       x->s->file, entry, what);
+			       x->s->file, entry, _(what));
 	if ((zs.valid & ZIP_STAT_ENCRYPTION_METHOD) && zs.encryption_method != ZIP_EM_NONE)
 		return err_set(e, RG_INPUT, "%s: %s is encrypted: save the workbook without a "
 			       "password", x->s->file, entry);
@@ -329,7 +334,7 @@ static void XMLCALL workbook_el(void *ud, const char *name, const char **attrs)
 		if (x->m.names.len < 1024 &&
 		    (buf_add(&x->m.names, ", ", x->m.names.len ? 2 : 0) != 0 ||
 		     buf_add(&x->m.names, sheet_name, strlen(sheet_name)) != 0)) {
-			fail(x, x->cur->xml, RG_IO, "%s: out of memory", x->s->file);
+			fail(x, x->cur->xml, RG_IO, _("%s: out of memory"), x->s->file);
 			return;
 		}
 		if (x->m.found || (x->s->want != NULL && strcmp(x->s->want, sheet_name) != 0))
@@ -337,7 +342,7 @@ static void XMLCALL workbook_el(void *ud, const char *name, const char **attrs)
 		x->m.found = true;
 		snprintf(x->m.rid, sizeof x->m.rid, "%s", id);
 		if ((x->s->name = strdup(sheet_name)) == NULL)
-			fail(x, x->cur->xml, RG_IO, "%s: out of memory", x->s->file);
+			fail(x, x->cur->xml, RG_IO, _("%s: out of memory"), x->s->file);
 	}
 }
 
@@ -383,7 +388,7 @@ static void XMLCALL sst_start(void *ud, const char *name, const char **attrs)
 		return;
 	if (strcmp(el, "si") == 0) {
 		if (x->nsst >= x->s->lim.strings) {
-			fail(x, x->cur->xml, RG_INPUT, "%s: %s: more than %zu shared strings",
+			fail(x, x->cur->xml, RG_INPUT, _("%s: %s: more than %zu shared strings"),
 			     x->s->file, x->cur->entry, x->s->lim.strings);
 			return;
 		}
@@ -404,13 +409,13 @@ static void XMLCALL text(void *ud, const char *s, int len)
 	if (!(x->in_t || x->in_value))
 		return;
 	if (x->value.len + (size_t)len > x->s->lim.cell) {
-		fail(x, x->cur->xml, RG_INPUT, "%s: %s:%lu: a text of more than %zu bytes",
+		fail(x, x->cur->xml, RG_INPUT, _("%s: %s:%lu: a text of more than %zu bytes"),
 		     x->s->file, x->cur->entry,
 		     (unsigned long)XML_GetCurrentLineNumber(x->cur->xml), x->s->lim.cell);
 		return;
 	}
 	if (buf_add(&x->value, s, (size_t)len) != 0)
-		fail(x, x->cur->xml, RG_IO, "%s: out of memory", x->s->file);
+		fail(x, x->cur->xml, RG_IO, _("%s: out of memory"), x->s->file);
 }
 
 static void XMLCALL sst_end(void *ud, const char *name)
@@ -429,7 +434,7 @@ static void XMLCALL sst_end(void *ud, const char *name)
 			size_t cap = x->sst_cap ? x->sst_cap * 2 : 256;
 			size_t *p = realloc(x->sst_off, cap * sizeof *p);
 			if (p == NULL) {
-				fail(x, x->cur->xml, RG_IO, "%s: out of memory", x->s->file);
+				fail(x, x->cur->xml, RG_IO, _("%s: out of memory"), x->s->file);
 				return;
 			}
 			x->sst_off = p;
@@ -438,7 +443,7 @@ static void XMLCALL sst_end(void *ud, const char *name)
 		x->sst_off[x->nsst++] = x->sst.len;
 		if (buf_add(&x->sst, x->value.p, n) != 0 ||
 		    buf_add(&x->sst, "", 1) != 0)
-			fail(x, x->cur->xml, RG_IO, "%s: out of memory", x->s->file);
+			fail(x, x->cur->xml, RG_IO, _("%s: out of memory"), x->s->file);
 		x->in_si = false;
 	}
 }
@@ -479,8 +484,8 @@ static void row_start(reader *x, const char **attrs)
 			row = -1;
 	}
 	if (row < x->next_row || row > SHEET_MAX_ROWS) {
-		fail(x, x->cur->xml, RG_INPUT, "%s: %s:%lu: row \"%s\" where row %ld or a later one "
-		     "was expected", x->s->file, x->cur->entry,
+		fail(x, x->cur->xml, RG_INPUT, _("%s: %s:%lu: row \"%s\" where row %ld or a later "
+		     "one was expected"), x->s->file, x->cur->entry,
 		     (unsigned long)XML_GetCurrentLineNumber(x->cur->xml), r ? r : "", x->next_row);
 		return;
 	}
@@ -498,7 +503,7 @@ static void cell_start(reader *x, const char **attrs)
 	long row = x->row;
 
 	if (r != NULL && (!parse_ref(r, &col, &row) || row != x->row)) {
-		fail(x, x->cur->xml, RG_INPUT, "%s: %s:%lu: a cell \"%s\" in row %ld",
+		fail(x, x->cur->xml, RG_INPUT, _("%s: %s:%lu: a cell \"%s\" in row %ld"),
 		     x->s->file, x->cur->entry,
 		     (unsigned long)XML_GetCurrentLineNumber(x->cur->xml), r, x->row);
 		return;
@@ -547,8 +552,8 @@ static void cell_end(reader *x)
 		errno = 0;
 		i = strtoull(v, &end, 10);
 		if (errno != 0 || *end != '\0' || i >= x->nsst) {
-			fail(x, x->cur->xml, RG_INPUT, "%s:%s: shared string \"%s\", but the "
-			     "workbook has %zu", x->s->file,
+			fail(x, x->cur->xml, RG_INPUT, _("%s:%s: shared string \"%s\", but the "
+			     "workbook has %zu"), x->s->file,
 			     sheet_ref(x->s, x->col, x->row, ref, sizeof ref), v, x->nsst);
 			return;
 		}
@@ -661,17 +666,18 @@ rg_status sheet_xlsx_open(sheet *s, rg_err *e)
 	if (buf_add(&x->value, "", 0) != 0)
 		return err_set(e, RG_IO, "%s: out of memory", s->file);
 	if ((st = open_zip(x, e)) != RG_OK ||
-	    (st = parse_whole(x, "_rels/.rels", "the package's relationships", package_rel,
+	    (st = parse_whole(x, "_rels/.rels", N_("the package's relationships"), package_rel,
 			      text, leave, e)) != RG_OK)
 		return st;
 	if (x->m.workbook[0] == '\0')
 		return err_set(e, RG_INPUT, "%s: not an .xlsx workbook: _rels/.rels names no "
 			       "workbook", s->file);
-	if ((st = parse_whole(x, x->m.workbook, "the workbook", workbook_el, text, leave,
+	if ((st = parse_whole(x, x->m.workbook, N_("the workbook"), workbook_el, text, leave,
 			      e)) != RG_OK)
 		return st;
 	if (!x->m.found)
-		return s->want != NULL ? sheet_no_such(s, x->m.names.p ? x->m.names.p : "(none)", e)
+		return s->want != NULL
+			? sheet_no_such(s, x->m.names.p ? x->m.names.p : _("(none)"), e)
 			: err_set(e, RG_INPUT, "%s: the workbook has no sheet", s->file);
 	/* xl/workbook.xml: its folder xl/, its relationships xl/_rels/workbook.xml.rels. */
 	slash = strrchr(x->m.workbook, '/');
@@ -679,15 +685,16 @@ rg_status sheet_xlsx_open(sheet *s, rg_err *e)
 		 slash ? (int)(slash - x->m.workbook + 1) : 0, x->m.workbook);
 	snprintf(rels, sizeof rels, "%s_rels/%s.rels", x->m.dir,
 		 slash ? slash + 1 : x->m.workbook);
-	if ((st = parse_whole(x, rels, "the workbook's relationships", workbook_rel, text,
+	if ((st = parse_whole(x, rels, N_("the workbook's relationships"), workbook_rel, text,
 			      leave, e)) != RG_OK)
 		return st;
 	if (x->m.sheet[0] == '\0')
 		return err_set(e, RG_INPUT, "%s: the workbook's relationships name no part for "
 			       "sheet \"%s\"", s->file, s->name);
 	if (x->m.strings[0] != '\0' &&
-	    (st = parse_whole(x, x->m.strings, "the shared strings", sst_start, text, sst_end,
+	    (st = parse_whole(x, x->m.strings, N_("the shared strings"), sst_start, text, sst_end,
 			      e)) != RG_OK)
 		return st;
-	return part_open(x, &x->sheetp, x->m.sheet, "the sheet", sheet_start, sheet_end, text, e);
+	return part_open(x, &x->sheetp, x->m.sheet, N_("the sheet"), sheet_start, sheet_end, text,
+			 e);
 }

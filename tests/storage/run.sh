@@ -18,7 +18,9 @@
 # expected/ anew with a riskgrade built before 006 (review `git diff tests/storage`).
 # expected/report-*.html were since brought to the report's later print layout (its CSS,
 # and the record time as a <time>), which no riskgrade before 006 prints: each file was
-# checked to differ from what that riskgrade printed in those lines alone.
+# checked to differ from what that riskgrade printed in those lines alone.  Later still,
+# the run named once (第 N 次评定, no "（run N）") and the open flags by reason without
+# their codes' column (代码): those lines edited by hand, the same way in every file.
 # Run from the repository root.
 set -u
 rg=${1:?usage: sh tests/storage/run.sh RISKGRADE}
