@@ -1,7 +1,7 @@
 /*
  * run.c: the run history: run numbers as users give them, the latest run, and what
  * changed between two runs (for `riskgrade diff` and `riskgrade grade --dry-run`).
- * Depends on db.h, out.h, status.h.
+ * Depends on db.h, out.h, status.h, i18n.h.
  */
 #include "run.h"
 
@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "i18n.h"
 
 rg_status run_number(const char *what, const char *text, long *run, rg_err *e)
 {
@@ -157,7 +159,7 @@ rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
 	if (st != RG_OK)
 		return st;
 	bind_runs(s, a, b);
-	snprintf(note, sizeof note, " (run %ld → run %ld)", a, b);
+	snprintf(note, sizeof note, _(" (run %ld → run %ld)"), a, b);
 	st = out_write(t, &(out_list){"等级变化", note, changed_cols, 9}, s, NULL, e);
 	db_finalize(s);
 	return st;
@@ -192,7 +194,7 @@ static rg_status print_reasons(db *d, long a, long b, rg_err *e)
 		printf("%s\n", db_col_text(s, 0));
 		for (int side = 1; side <= 2; side++) {
 			const char *reasons = db_col_text(s, side);
-			printf("  run %ld:\n", side == 1 ? a : b);
+			printf(_("  run %ld:\n"), side == 1 ? a : b);
 			if (reasons == NULL) {
 				printf("    （未评定）\n");
 				continue;
@@ -226,13 +228,13 @@ static rg_status print_kept(db *d, long a, long b, rg_err *e)
 			" flags_b FROM " KEPT " ORDER BY point", &s, e);
 	if (st != RG_OK)
 		return st;
-	printf("run %ld → run %ld: points whose tier or flags changed\n", a, b);
+	printf(_("run %ld → run %ld: points whose tier or flags changed\n"), a, b);
 	st = out_print(stdout, OUT_TABLE, changed_cols, 7, s, &n, e);
 	db_finalize(s);
 	if (st != RG_OK)
 		return st;
 	if (n == 0) {
-		printf("no point changed its tier or flags\n");
+		printf(_("no point changed its tier or flags\n"));
 		return RG_OK;
 	}
 	if ((st = print_reasons(d, a, b, e)) != RG_OK)
