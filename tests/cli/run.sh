@@ -14,6 +14,7 @@
 # Every case runs in each language of RG_LANGS (default "C zh_CN": LC_ALL=C, English
 # messages, and LC_ALL=zh_CN.UTF-8, Chinese ones).
 # Occurrences of the temporary folder in the output are replaced by TMP.
+# A case that guards against a hang with timeout scales it by RISKGRADE_SLOWDOWN (valgrind).
 # RG_CASES="a b" runs only those cases; RG_SHARD=I/N only the cases whose place in the
 # list is I modulo N (make valgrind runs two shards at once, one per core).  RG_ACCEPT=1 writes what the failing cases
 # printed into their stdout/stderr/rc, for a change of output that has been checked by
