@@ -215,9 +215,10 @@ sanitize: deps
 	@$(MAKE) --no-print-directory B=build/sanitize SANITIZE=address,undefined DEBUG=1 golden
 
 # PCRE2's JIT code is opaque to valgrind, so the regex interpreter is used here.
-# The golden cases run in two shards at once, one per core, in English only (the
-# Chinese run differs in its catalog, not in its memory use); RISKGRADE_SLOWDOWN gives the
-# sandbox's CPU limit and the unit tests' watchdogs the time valgrind's slowdown takes.
+# The unit tests, then the golden cases, run in two shards at once, one per core; the
+# golden cases in English only (the Chinese run differs in its catalog, not in its memory
+# use).  RISKGRADE_SLOWDOWN gives the sandbox's CPU limit, the unit tests' watchdogs and
+# the golden cases' hang guards the time valgrind's slowdown takes.
 VALGRIND_RUN := RISKGRADE_NO_JIT=1 RISKGRADE_SLOWDOWN=20 RG_LANGS=C
 # Definite leaks fail; "possibly lost" blocks do not: the .xls reader's child process
 # (a fork, see engine/sheet_xls.c) exits holding its parent's heap, all of it reachable
@@ -225,8 +226,10 @@ VALGRIND_RUN := RISKGRADE_NO_JIT=1 RISKGRADE_SLOWDOWN=20 RG_LANGS=C
 VALGRIND     := valgrind -q --error-exitcode=99 --leak-check=full \
                 --errors-for-leak-kinds=definite --show-leak-kinds=definite
 valgrind: $(B)/riskgrade $(UNIT_TESTS)
-	@$(VALGRIND_RUN) VALGRIND="$(VALGRIND)" \
-	  sh tests/run_unit.sh $(UNIT_TESTS)
+	@export $(VALGRIND_RUN) VALGRIND="$(VALGRIND)"; \
+	  RG_SHARD=0/2 sh tests/run_unit.sh $(UNIT_TESTS) & a=$$!; \
+	  RG_SHARD=1/2 sh tests/run_unit.sh $(UNIT_TESTS); b=$$?; \
+	  wait $$a && [ $$b -eq 0 ]
 	@export $(VALGRIND_RUN) RG_WRAP="$(VALGRIND)"; \
 	  RG_SHARD=0/2 sh tests/cli/run.sh $(B)/riskgrade & a=$$!; \
 	  RG_SHARD=1/2 sh tests/cli/run.sh $(B)/riskgrade; b=$$?; \
