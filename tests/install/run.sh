@@ -61,15 +61,17 @@ if [ -n "$shared_prefix" ]; then
 		fail "$build/prefix changed: the install rebuilt the shared build"
 	[ "$(ls -l --time-style=full-iso "$build/pack.o" "$build/riskgrade")" = "$shared_stamp" ] ||
 		fail "$build/pack.o or $build/riskgrade changed: the install rebuilt the shared build"
-	# Only what depends on PREFIX is rebuilt: one compile, one link.
-	compiles=$(grep -c -- ' -c ' "$tmp/make.log")
-	[ "$compiles" -eq 1 ] ||
-		fail "make install compiled $compiles files, expected only pack.c (is $build up to date? make B=$build)
+	# Only what depends on PREFIX is rebuilt: the installed packs' folder (pack.c) and
+	# the catalogs' (i18n.c), then one link.
+	compiled=$(grep -o -- ' -c engine/[a-z_0-9]*\.c' "$tmp/make.log" | sort | tr '\n' ' ')
+	[ "$compiled" = " -c engine/i18n.c  -c engine/pack.c " ] ||
+		fail "make install compiled $compiled, expected only pack.c and i18n.c (is $build up to date? make B=$build)
 $(cat "$tmp/make.log")"
 fi
 
 for f in bin/riskgrade share/riskgrade/rules/default.lua share/man/man1/riskgrade.1 \
-	share/bash-completion/completions/riskgrade; do
+	share/bash-completion/completions/riskgrade share/locale/zh_CN/LC_MESSAGES/riskgrade.mo \
+	share/locale/en/LC_MESSAGES/riskgrade.mo; do
 	[ -f "$prefix/$f" ] || fail "$prefix/$f was not installed"
 done
 [ -x "$prefix/bin/riskgrade" ] || fail "$prefix/bin/riskgrade is not executable"
@@ -81,6 +83,11 @@ rg=$prefix/bin/riskgrade
 # ---- the installed binary, from a folder without ./rules -----------------------------
 export RISKGRADE_NOW=2026-12-01T09:00:00Z USER=tester
 cd "$tmp/work" || fail "cd $tmp/work"
+# The installed binary finds its installed catalogs: Chinese in zh_CN, English in C.
+LC_ALL=zh_CN.UTF-8 "$rg" --help | grep -q '^用法：riskgrade COMMAND' ||
+	fail "the installed riskgrade does not speak Chinese under LC_ALL=zh_CN.UTF-8"
+LC_ALL=C "$rg" --help | grep -q '^usage: riskgrade COMMAND' ||
+	fail "the installed riskgrade does not speak English under LC_ALL=C"
 "$rg" init t.db >/dev/null || fail "init from $tmp/work failed"
 for f in "$root"/fixtures/tiny/[0-9]*.csv; do
 	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
