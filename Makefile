@@ -219,7 +219,7 @@ sanitize: deps
 # golden cases in English only (the Chinese run differs in its catalog, not in its memory
 # use).  RISKGRADE_SLOWDOWN gives the sandbox's CPU limit, the unit tests' watchdogs and
 # the golden cases' hang guards the time valgrind's slowdown takes.
-VALGRIND_RUN := RISKGRADE_NO_JIT=1 RISKGRADE_SLOWDOWN=20 RG_LANGS=C
+VALGRIND_RUN := RISKGRADE_NO_JIT=1 RISKGRADE_SLOWDOWN=10 RG_LANGS=C
 # Definite leaks fail; "possibly lost" blocks do not: the .xls reader's child process
 # (a fork, see engine/sheet_xls.c) exits holding its parent's heap, all of it reachable
 # only through interior pointers in the copy, which valgrind calls possibly lost.
