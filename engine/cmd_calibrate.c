@@ -85,7 +85,7 @@ static const char *const keys[] = {"min_points", "min_peer_points", "markedly_lo
 	"  SELECT r.kind, ek.ord, r.agency, a.name, r.n, r.n1, r.n2, r.n3, r.mean, r.peer_n," \
 	"    r.peer_mean, r.mean - r.peer_mean AS gap," \
 	"    CASE WHEN r.n < ?2 OR r.peer_n < ?3 THEN '样本不足'" \
-	"      WHEN r.mean - r.peer_mean <= -?4 THEN '明显偏低'" \
+	"      WHEN r.peer_mean - r.mean >= ?4 THEN '明显偏低'" \
 	"      ELSE '未见偏低' END AS verdict" \
 	"  FROM rows r JOIN agencies a ON a.code = r.agency" \
 	"  JOIN enum_power_kind ek ON ek.name = r.kind)"

@@ -68,21 +68,25 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 CREATE AGGREGATE sum(boolean) (SFUNC = rg_sum_truth, STYPE = bigint);
 
--- printf(FORMAT, ...): the forms riskgrade uses: %s (as format()) and %g (a number in at
--- most 6 significant digits, without trailing zeros, as C's printf).
-CREATE FUNCTION rg_g(v text) RETURNS text
+-- printf(FORMAT, ...): the forms riskgrade uses: %s and %d (as format()'s %s: the
+-- engine passes the numbers as text) and %g (a number in at most 6 significant digits,
+-- without trailing zeros, as C's printf).
+CREATE FUNCTION rg_g(v double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN v IS NULL THEN NULL
-              WHEN v::double precision = 0 THEN '0'
+              WHEN v = 0 THEN '0'
               ELSE (round(v::numeric, greatest(0, 5 - floor(log(abs(v::numeric)))::integer))
                     )::double precision::text END
 $$;
-CREATE FUNCTION printf(fmt text, a text) RETURNS text
+CREATE FUNCTION printf(fmt text, a double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN fmt = '%g' THEN rg_g(a) ELSE format(fmt, a) END
+  SELECT CASE WHEN fmt = '%g' THEN rg_g(a) ELSE format(replace(fmt, '%d', '%s'), a) END
 $$;
-CREATE FUNCTION printf(fmt text, a text, b text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$ SELECT format(fmt, a, b) $$;
+CREATE FUNCTION printf(fmt text, VARIADIC args text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN fmt = '%g' THEN rg_g(args[1]::double precision)
+              ELSE format(replace(fmt, '%d', '%s'), VARIADIC args) END
+$$;
 
 -- typeof(x): SQLite's name of a value's type.
 CREATE FUNCTION typeof(v anyelement) RETURNS text
