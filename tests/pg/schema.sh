@@ -324,6 +324,9 @@ instr('abc', 'z')|0
 (SELECT group_concat(x, '；') FROM (VALUES ('甲'), (NULL), ('乙')) v(x))|甲；乙
 (SELECT group_concat(x) FROM (VALUES ('a'), ('b'), (NULL), ('c')) v(x))|a,b,c
 (SELECT group_concat(x, ';') IS NULL FROM (VALUES (NULL::text)) v(x))|t
+(SELECT sum(x > 1) FROM (VALUES (1), (2), (3), (NULL)) v(x))|2
+(SELECT sum(x > 1) IS NULL FROM (VALUES (NULL::bigint)) v(x))|t
+pg_typeof((SELECT sum(x = 1) FROM (VALUES (1)) v(x)))|bigint
 json_valid('[1, {"a": 2}]')|t
 json_valid('[1,')|f
 EOF
