@@ -19,6 +19,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 p=rg_roles_$$
 db=$p
 owner=${p}_owner
+err=$(mktemp)
 fails=0
 n=0
 
@@ -30,6 +31,7 @@ fail() {
 cleanup() {
 	psql "$conn" -X -q -c "DROP DATABASE IF EXISTS $db" \
 		-c "DROP ROLE IF EXISTS ${p}_a, ${p}_none, ${p}_prov, ${p}_pet, $owner" >/dev/null 2>&1
+	rm -f "$err"
 }
 trap cleanup EXIT
 
@@ -41,10 +43,9 @@ as_owner() {
 }
 as_owner -f "$here/schemas/pg/000_base.sql" || { echo "000_base.sql does not apply"; exit 2; }
 for i in 1 2; do
-	as_owner -f "$here/schemas/pg/roles.sql" >/dev/null 2>"$p.err" ||
-		fail "roles.sql, run $i: $(cat "$p.err")"
-	grep -v NOTICE "$p.err" | grep -q . && fail "roles.sql, run $i says: $(cat "$p.err")"
-	rm -f "$p.err"
+	as_owner -f "$here/schemas/pg/roles.sql" >/dev/null 2>"$err" ||
+		fail "roles.sql, run $i: $(cat "$err")"
+	grep -v NOTICE "$err" | grep -q . && fail "roles.sql, run $i says: $(cat "$err")"
 done
 
 # The tree: P (the province) over A and B; A over A1, A1 over A2.  Points pA (A), pA2 (A2),
