@@ -1081,7 +1081,7 @@ static rg_status note_exempt(verify_state *v, rg_err *e)
 	rg_status st;
 
 	snprintf(sql, sizeof sql, "SELECT count(*), min(id), max(id) FROM runs r"
-		 " WHERE NOT coalesce(%s, 0)", xchecks[0].logged);
+		 " WHERE NOT coalesce(%s, FALSE)", xchecks[0].logged);
 	if ((st = db_prepare(v->d, sql, &s, e)) != RG_OK)
 		return st;
 	if ((st = db_step(s, &row, e)) == RG_OK && row) {

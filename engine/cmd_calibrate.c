@@ -73,7 +73,8 @@ static const char *const keys[] = {"min_points", "min_peer_points", "markedly_lo
 	"  SELECT kind, agency, count(*) AS n, sum(score = 3) AS n1, sum(score = 2) AS n2," \
 	"    sum(score = 1) AS n3, sum(score) AS s" \
 	"  FROM pts GROUP BY kind, agency)," \
-	" kinds AS (SELECT kind, sum(n) AS n, sum(s) AS s FROM cells GROUP BY kind)," \
+	" kinds AS (SELECT kind, CAST(sum(n) AS INTEGER) AS n, CAST(sum(s) AS INTEGER) AS s" \
+	"  FROM cells GROUP BY kind)," \
 	" rows AS (" \
 	"  SELECT c.kind, c.agency, c.n, c.n1, c.n2, c.n3," \
 	"    (200 * c.s + c.n) / (2 * c.n) AS mean," \

@@ -657,11 +657,22 @@ static void pg_bind_int(db_stmt *s, int i, int64_t v)
 	bind(STMT(s), i, text, OID_INT8);
 }
 
+/*
+ * A double as text the way SQLite keeps a REAL: the fewest digits that read back as the
+ * same double, and a decimal point even when whole (3.0), so that a column that keeps
+ * text (a declared fact's value) still says it was a REAL.
+ */
 static void pg_bind_double(db_stmt *s, int i, double v)
 {
-	char text[32];
+	char text[40];
 
-	snprintf(text, sizeof text, "%.17g", v);
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(text, sizeof text, "%.*g", digits, v);
+		if (strtod(text, NULL) == v)
+			break;
+	}
+	if (strpbrk(text, ".eEn") == NULL)  /* n: nan, inf */
+		strcat(text, ".0");
 	bind(STMT(s), i, text, OID_FLOAT8);
 }
 

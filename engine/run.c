@@ -244,7 +244,7 @@ static rg_status print_kept(db *d, long a, long b, rg_err *e)
 			"  sum(direction = '等级升高') AS up, sum(direction = '等级降低') AS down,"
 			"  sum(direction = '仅标记变化') AS flags_only, sum(direction = '新增') AS added,"
 			"  sum(direction = '移出') AS removed, count(*) AS total"
-			"  FROM " KEPT " GROUP BY agency)"
+			"  FROM " KEPT " GROUP BY agency, agency_name)"
 			" SELECT * FROM (SELECT * FROM per ORDER BY agency)"
 			" UNION ALL SELECT '合计', '', sum(up), sum(down), sum(flags_only), sum(added),"
 			" sum(removed), sum(total) FROM per", &s, e);
