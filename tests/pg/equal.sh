@@ -60,17 +60,17 @@ cycle() {
 	sed -i "s|$db|DB|g" "$2"
 }
 
-# method DB OUT: a method of its own over declared facts (rules/methods/powers), whose
+# method DB OUT NAME: a method of its own over declared facts (rules/methods/NAME), whose
 # values a PostgreSQL database keeps as text, read back typed.
 method() {
-	db=$1
+	db=$1 name=$3
 	{
 		"$rg" init "$db"
-		for f in fixtures/methods/powers/[0-9]*.csv; do
+		for f in fixtures/methods/$name/[0-9]*.csv; do
 			t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
 			"$rg" import "$db" "$t" "$f" --by 演示
 		done
-		"$rg" grade "$db" --rules rules/methods/powers --as-of 2026-12-01 --by 纪检组
+		"$rg" grade "$db" --rules rules/methods/$name --as-of 2026-12-01 --by 纪检组
 		"$rg" facts "$db"
 		"$rg" export "$db" tiers --format json -o -
 		"$rg" export "$db" tiers --format csv -o -
@@ -83,10 +83,14 @@ method() {
 cycle "$tmp/equal.db" "$tmp/sqlite.out"
 cycle "$conn dbname=rg_equal" "$tmp/pg.out"
 psql "$conn" -qc "DROP DATABASE IF EXISTS rg_equal" >/dev/null 2>&1
-method "$tmp/method.db" "$tmp/sqlite.method"
-method "$conn dbname=rg_equal" "$tmp/pg.method"
+for name in powers lec; do
+	rm -f "$tmp/method.db"
+	psql "$conn" -qc "DROP DATABASE IF EXISTS rg_equal" >/dev/null 2>&1
+	method "$tmp/method.db" "$tmp/sqlite.$name" "$name"
+	method "$conn dbname=rg_equal" "$tmp/pg.$name" "$name"
+done
 status=0
-for what in out method; do
+for what in out powers lec; do
 	if ! cmp -s "$tmp/sqlite.$what" "$tmp/pg.$what"; then
 		echo "FAIL pg/equal: SQLite and PostgreSQL printed different things:"
 		diff -u "$tmp/sqlite.$what" "$tmp/pg.$what" | head -60
@@ -94,12 +98,12 @@ for what in out method; do
 	fi
 done
 [ $status = 0 ] || exit 1
-# Both really ran: a month later run 2 exists and the audit log is intact; the method
-# graded its 28 points.
+# They really ran: a month later run 2 exists and the audit log is intact; the methods
+# graded their points.
 if ! grep -q "audit log intact" "$tmp/pg.out" || ! grep -q "^   2  2027-01-10" "$tmp/pg.out" ||
-   ! grep -q "28 points graded" "$tmp/pg.method"; then
+   ! grep -q "28 points graded" "$tmp/pg.powers" || ! grep -q "points graded" "$tmp/pg.lec"; then
 	echo "FAIL pg/equal: a cycle did not run to its end:"
-	tail -5 "$tmp/pg.out" "$tmp/pg.method"
+	tail -5 "$tmp/pg.out" "$tmp/pg.powers" "$tmp/pg.lec"
 	exit 1
 fi
-echo "pg/equal: SQLite and PostgreSQL print the same $(cat "$tmp/pg.out" "$tmp/pg.method" | wc -l) lines"
+echo "pg/equal: SQLite and PostgreSQL print the same $(cat "$tmp/pg.out" "$tmp/pg.powers" "$tmp/pg.lec" | wc -l) lines"
