@@ -147,7 +147,7 @@ static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e
 	if (strcmp(state, "55P03") == 0)    /* lock_timeout: another client's lock */
 		return db_gave_up(d->name, e);
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
-		return err_set(e, RG_DB, "%s: another client changed the same records at the same "
+		return err_set(e, RG_DB, "%s: another client changed the same record at the same "
 			       "time (%s); nothing was written: run the command again", d->name,
 			       primary);
 	return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
@@ -681,6 +681,52 @@ static void pg_bind_null(db_stmt *s, int i)
 	bind(STMT(s), i, NULL, 0);
 }
 
+/* Whether r failed because another client's transaction changed the same rows. */
+static bool clashed(const PGresult *r)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	return state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0);
+}
+
+/*
+ * The clash message of e again, naming the record s was changing: its table and its
+ * WHERE clause with the values bound ("warnings WHERE id = 3"), from the statement itself
+ * (PostgreSQL's message names neither).
+ */
+static void name_record(const pg_stmt *s, rg_err *e)
+{
+	static const char *const verbs[] = { "UPDATE ", "DELETE FROM ", "INSERT INTO ", NULL };
+	const char *sql = s->sql + strspn(s->sql, " \t\n"), *where, *table = NULL;
+	char record[200];
+	size_t used;
+
+	for (int i = 0; verbs[i] != NULL && table == NULL; i++)
+		if (strncasecmp(sql, verbs[i], strlen(verbs[i])) == 0)
+			table = sql + strlen(verbs[i]);
+	if (table == NULL)
+		return;
+	used = (size_t)snprintf(record, sizeof record, "%.*s", (int)strcspn(table, " ("), table);
+	where = strstr(table, " WHERE ");
+	for (const char *p = where; p != NULL && *p != '\0' && used + 1 < sizeof record; ) {
+		if (*p == '$' && isdigit((unsigned char)p[1])) {
+			char *end;
+			long k = strtol(p + 1, &end, 10);
+			const char *v = k >= 1 && k <= s->nparams ? s->values[k - 1] : NULL;
+			used += (size_t)snprintf(record + used, sizeof record - used, "%s",
+						 v ? v : "NULL");
+			p = end;
+		} else {
+			record[used++] = *p++;
+			record[used] = '\0';
+		}
+	}
+	if (used >= sizeof record)
+		used = sizeof record - 1;
+	err_set(e, RG_DB, "%s: another client changed the same record at the same time (%s); "
+		"nothing was written: run the command again", s->owner->name, record);
+}
+
 /* Execute s with its bindings, under a savepoint when it writes inside a transaction. */
 static rg_status execute(pg_stmt *s, rg_err *e)
 {
@@ -707,6 +753,8 @@ static rg_status execute(pg_stmt *s, rg_err *e)
 		return RG_OK;
 	}
 	failed(d, s->res, &s->kind, e);
+	if (clashed(s->res))
+		name_record(s, e);
 	PQclear(s->res);
 	s->res = NULL;
 	if (guarded)
