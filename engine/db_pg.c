@@ -5,8 +5,9 @@
  * db_pg_schema[]) gives PostgreSQL the SQLite functions and catalog views the SQL uses.
  * The schema starts whole at PG_BASE_VERSION, recorded in the table schema_version.
  * SQLite keeps a transaction going when one statement in it fails; PostgreSQL aborts the
- * transaction, so a statement that writes inside one runs under a savepoint and a refused
- * row costs only that row, as on SQLite.  Errors are worded as SQLite words them
+ * transaction, so where a caller needs SQLite's way (db_set_statement_rollback: an import)
+ * a statement that writes inside one runs under a savepoint, and a refused row costs only
+ * that row.  Errors are worded as SQLite words them
  * ("UNIQUE constraint failed: points.code"), so callers and messages are the same.
  * Depends on libpq, db_impl.h, dialect.h, status.h and i18n.h.
  */
@@ -41,6 +42,7 @@ typedef struct pg {
 	PGconn *conn;      /* the open connection */
 	char name[256];    /* the database's name for messages, password hidden */
 	long next;         /* number of the next prepared statement */
+	bool guard;        /* a savepoint around each write in a transaction (see db.h) */
 } pg;
 
 typedef struct pg_stmt {
@@ -426,6 +428,11 @@ static rg_status pg_open(const char *name, db **out, rg_err *e)
 	return RG_OK;
 }
 
+static void pg_statement_rollback(db *h, bool on)
+{
+	PG(h)->guard = on;
+}
+
 static rg_status pg_exec(db *h, const char *sql, rg_err *e)
 {
 	int params;
@@ -731,7 +738,7 @@ static void name_record(const pg_stmt *s, rg_err *e)
 static rg_status execute(pg_stmt *s, rg_err *e)
 {
 	pg *d = s->owner;
-	bool guarded = s->writes && PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	bool guarded = d->guard && s->writes && PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
 	ExecStatusType t;
 
 	if (!s->prepared) {
@@ -883,6 +890,7 @@ const db_engine db_pg_engine = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.statement_rollback = pg_statement_rollback,
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
