@@ -336,11 +336,15 @@ out:
 	return st;
 }
 
-/* Apply the whole schema to an empty database, in the transaction open on d. */
+/* Apply the whole schema to an empty database, in the transaction open on d.  The table
+ * of the schema version comes first, so that roles.sql lets every role read it. */
 static rg_status create_schema(pg *d, rg_err *e)
 {
 	char sql[128];
 
+	if (run(d, "CREATE TABLE schema_version (version integer NOT NULL)",
+		_("cannot record the schema version"), e) != RG_OK)
+		return RG_DB;
 	for (int i = 0; i < db_pg_schema_count; i++) {
 		PGresult *r = PQexec(d->conn, db_pg_schema[i]);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
@@ -353,8 +357,7 @@ static rg_status create_schema(pg *d, rg_err *e)
 		}
 		PQclear(r);
 	}
-	snprintf(sql, sizeof sql, "CREATE TABLE schema_version (version integer NOT NULL);"
-		 " INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
+	snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
 	return run(d, sql, _("cannot record the schema version"), e);
 }
 

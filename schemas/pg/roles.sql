@@ -1,4 +1,4 @@
--- roles.sql: who may read and write what in a PostgreSQL register (issue 14).  Run after
+-- roles.sql: who may read and write what in a PostgreSQL register.  Run after
 -- 000_base.sql (and after any later migration), by the role that ran them, which owns
 -- every table: the engine runs it on PostgreSQL only.  Running it again changes nothing.
 --
