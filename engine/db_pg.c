@@ -119,29 +119,30 @@ static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e
 	const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
 	const char *column = r ? PQresultErrorField(r, PG_DIAG_COLUMN_NAME) : NULL;
 	const char *table = r ? PQresultErrorField(r, PG_DIAG_TABLE_NAME) : NULL;
-	char cols[256];
+	char cols[256], said[512];
 
 	*kind = DB_CONSTRAINT_NONE;
 	if (state == NULL)
 		return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
+	/* SQLite's own words, untranslated, as SQLite gives them. */
 	if (strcmp(state, "23505") == 0) {
 		*kind = DB_CONSTRAINT_UNIQUE;
 		key_columns(r, cols, sizeof cols);
-		return err_set(e, RG_DB, "UNIQUE constraint failed: %s", cols);
-	}
-	if (strcmp(state, "23503") == 0) {
+		snprintf(said, sizeof said, "UNIQUE constraint failed: %s", cols);
+	} else if (strcmp(state, "23503") == 0) {
 		*kind = DB_CONSTRAINT_FOREIGN_KEY;
-		return err_set(e, RG_DB, "FOREIGN KEY constraint failed");
-	}
-	if (strcmp(state, "23514") == 0) {
+		snprintf(said, sizeof said, "FOREIGN KEY constraint failed");
+	} else if (strcmp(state, "23514") == 0) {
 		*kind = DB_CONSTRAINT_CHECK;
-		return err_set(e, RG_DB, "CHECK constraint failed: %s", constraint ? constraint : "");
-	}
-	if (strcmp(state, "23502") == 0) {
+		snprintf(said, sizeof said, "CHECK constraint failed: %s",
+			 constraint ? constraint : "");
+	} else if (strcmp(state, "23502") == 0) {
 		*kind = DB_CONSTRAINT_OTHER;
-		return err_set(e, RG_DB, "NOT NULL constraint failed: %s.%s", table ? table : "",
-			       column ? column : "");
+		snprintf(said, sizeof said, "NOT NULL constraint failed: %s.%s",
+			 table ? table : "", column ? column : "");
 	}
+	if (*kind != DB_CONSTRAINT_NONE)
+		return err_set(e, RG_DB, "%s", said);
 	if (strcmp(state, "P0001") == 0) {  /* a trigger's RAISE EXCEPTION: SQLite's RAISE() */
 		*kind = DB_CONSTRAINT_OTHER;
 		return err_set(e, RG_DB, "%s", primary);
@@ -575,7 +576,7 @@ static rg_status prepare_typed(pg_stmt *s, rg_err *e)
 	}
 	if (st != RG_OK && last > 0) {  /* wait for the values: keep e's message for them */
 		memset(s->types, 0, (size_t)s->nparams * sizeof *s->types);
-		return err_set(e, RG_DB, "could not determine data type of parameter $%d", last);
+		return err_set(e, RG_DB, "%s", "could not determine data type of parameter $");
 	}
 	return st;
 }
