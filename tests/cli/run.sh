@@ -214,7 +214,10 @@ for dir in tests/cli/cases/*/; do
 	done
 done
 if [ -n "${RG_PG:-}" ]; then
-	echo "cli (PostgreSQL): $pass passed, $fail failed, $(echo $skipped | wc -w) cases skipped as sqlite-only:${skipped:- none}"
+	for name in $skipped; do
+		echo "skip $name: $(head -n 1 "tests/cli/cases/$name/sqlite-only")"
+	done
+	echo "cli (PostgreSQL): $pass passed, $fail failed, $(echo $skipped | wc -w) cases skipped as sqlite-only"
 else
 	echo "cli: $pass passed, $fail failed"
 fi
