@@ -79,10 +79,11 @@ template() { # template DIR
 }
 
 start() { # start DIR
+	# A Unix socket's path holds at most 107 bytes.
+	[ ${#1} -le 90 ] || die "$1: too long a path for the server's Unix socket"
 	mkdir -p "$1" || die "$1: cannot create the folder"
 	dir=$(cd "$1" && pwd) || die "$1: cannot enter the folder"
 	[ -z "$(ls -A "$dir")" ] || die "$dir: not empty; start needs a new or empty folder"
-	# A Unix socket's path holds at most 107 bytes.
 	[ ${#dir} -le 90 ] || die "$dir: too long a path for the server's Unix socket"
 	bin=$(pg_bin) || exit 1
 	pick_owner
