@@ -8,7 +8,7 @@ SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
 
-PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter libzip expat freexl
+PKGS     := lua5.4 sqlite3 libpq libpcre2-8 libmd xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
@@ -48,8 +48,9 @@ B ?= build
 # base: no library but libc
 BASE_OBJ   := $(B)/i18n.o $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
               $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
-# storage: the only layer that sees SQLite (and the audit chain kept in it)
-DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
+# storage: the only layer that sees SQLite and PostgreSQL (and the audit chain kept in it)
+DB_OBJ     := $(B)/db.o $(B)/db_sqlite.o $(B)/db_pg.o $(B)/dialect.o $(B)/migrations.o \
+              $(B)/migrations_pg.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
 RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
               $(B)/rules.o $(B)/harness.o \
@@ -130,6 +131,15 @@ $(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
 	sh tools/embed.sh db_migrations $(sort $(wildcard schemas/[0-9]*.sql)) > $@
 
 $(B)/migrations.o: $(B)/migrations.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
+# PostgreSQL's schema, in the order it is applied: the whole schema at its base version,
+# what the engine's SQL uses of SQLite (schemas/pg/sqlite.sql), the roles and policies.
+PG_SCHEMA := schemas/pg/000_base.sql schemas/pg/sqlite.sql schemas/pg/roles.sql
+$(B)/migrations_pg.c: $(PG_SCHEMA) tools/embed.sh | $(B)
+	sh tools/embed.sh db_pg_schema $(PG_SCHEMA) > $@
+
+$(B)/migrations_pg.o: $(B)/migrations_pg.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
 # The rule prelude and the pack test harness (engine/*.lua) are compiled in the same way.

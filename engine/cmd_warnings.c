@@ -82,7 +82,7 @@ static const char groups_sql[] =
 	AGENCY_SCOPE
 	" SELECT w.responsible, coalesce(pe.name, '（未指定）'), count(*),"
 	"  sum(" OVERDUE ")"
-	LIST_FROM " GROUP BY w.responsible ORDER BY w.responsible IS NULL, w.responsible";
+	LIST_FROM " GROUP BY w.responsible, pe.name ORDER BY w.responsible IS NULL, w.responsible";
 
 /* One group's rows, for the table. */
 static const char group_sql[] =

@@ -1,8 +1,12 @@
 /*
- * db.h: the database layer.  The only module that sees SQLite: it opens a riskgrade
- * database, applies the numbered migrations of schemas/, and offers prepared statements
- * through our own types so the rest of the engine writes SQL without sqlite3.h.
- * Depends on SQLite and status.h.
+ * db.h: the database layer.  The only module that sees SQLite and PostgreSQL: it opens a
+ * riskgrade database — an SQLite file, the default, or a PostgreSQL database named by a
+ * postgresql:// URI or a libpq conninfo string — applies the numbered migrations of
+ * schemas/, and offers prepared statements through our own types so the rest of the engine
+ * writes SQL without sqlite3.h or libpq-fe.h.  The SQL is SQLite's; on PostgreSQL the
+ * schema (schemas/pg/) supplies the few SQLite functions and catalog views it uses, and
+ * parameters ?N become $N.
+ * Depends on status.h (and, behind it, SQLite and libpq).
  */
 #ifndef RG_DB_H
 #define RG_DB_H
@@ -38,6 +42,10 @@ void db_set_wait(double seconds);
 
 /* db_wait: the wait db_set_wait set, in seconds. */
 double db_wait(void);
+
+/* db_is_pg: whether name is a PostgreSQL connection (a postgresql:// or postgres:// URI,
+ * or a conninfo string: it holds an '='), not an SQLite file. */
+bool db_is_pg(const char *name);
 
 /*
  * db_init: create the database at path if it does not exist and apply every migration

@@ -802,7 +802,7 @@ static rg_status prepare(importer *im, rg_err *e)
 	int param;
 	rg_status st;
 
-	append(sql, sizeof sql, &n, "SELECT rowid, 1");
+	append(sql, sizeof sql, &n, "SELECT rowid, TRUE");
 	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
 		if (!im->cols[im->order[k]].key)

@@ -1,0 +1,843 @@
+/*
+ * db_pg.c: the PostgreSQL engine behind db.h, through libpq.  A database is named by a
+ * postgresql:// URI or a conninfo string.  The engine's SQL is written for SQLite; here
+ * its parameters ?N (and ?) become $N, and the schema (schemas/pg/, embedded as
+ * db_pg_schema[]) gives PostgreSQL the SQLite functions and catalog views the SQL uses.
+ * The schema starts whole at PG_BASE_VERSION, recorded in the table schema_version.
+ * SQLite keeps a transaction going when one statement in it fails; PostgreSQL aborts the
+ * transaction, so a statement that writes inside one runs under a savepoint and a refused
+ * row costs only that row, as on SQLite.  Errors are worded as SQLite words them
+ * ("UNIQUE constraint failed: points.code"), so callers and messages are the same.
+ * Depends on libpq, db_impl.h, dialect.h, status.h and i18n.h.
+ */
+#include "db_impl.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dialect.h"
+#include "i18n.h"
+
+/* The PostgreSQL schema, embedded from schemas/pg/ (build/migrations_pg.c): the SQLite
+ * compatibility functions, the whole schema at PG_BASE_VERSION, and the roles. */
+extern const char *const db_pg_schema[];
+extern const int db_pg_schema_count;
+
+/* The schema version schemas/pg/000_base.sql creates: SQLite's migrations 001..008. */
+#define PG_BASE_VERSION 6
+
+/* PostgreSQL's type OIDs (pg_type.dat) of the columns read as numbers. */
+enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
+       OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
+
+typedef struct pg {
+	struct db base;    /* first: the engine */
+	PGconn *conn;      /* the open connection */
+	char name[256];    /* the database's name for messages, password hidden */
+	long next;         /* number of the next prepared statement */
+} pg;
+
+typedef struct pg_stmt {
+	struct db_stmt base;  /* first: the engine */
+	pg *owner;            /* connection it belongs to */
+	char id[24];          /* the prepared statement's name on the server */
+	char *sql;            /* the statement with $N parameters; owned */
+	bool writes;          /* INSERT, UPDATE, DELETE: under a savepoint in a transaction */
+	bool prepared;        /* prepared on the server (types known) */
+	int nparams;          /* highest parameter number */
+	char **values;        /* bound values as text, NULL for SQL NULL; owned */
+	unsigned *types;      /* the type of each bound value, 0: let the server infer */
+	PGresult *desc;       /* the columns, from the server's description */
+	PGresult *res;        /* the current execution's rows, NULL before the first step */
+	int row;              /* the current row of res */
+	db_constraint kind;   /* the constraint the last failed step violated */
+} pg_stmt;
+
+#define PG(d) ((pg *)(d))
+#define STMT(s) ((pg_stmt *)(s))
+
+/*
+ * The name shown in messages: name itself, but a password in it (a URI's user:secret@ or
+ * a conninfo's password=secret) shown as ***, so errors never print it.
+ */
+static void display_name(const char *name, char *out, size_t size)
+{
+	const char *pw = strstr(name, "password=");
+	const char *scheme = strstr(name, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+
+	if (colon != NULL)
+		snprintf(out, size, "%.*s***%s", (int)(colon + 1 - name), name, at);
+	else if (pw != NULL)
+		snprintf(out, size, "%.*s***%s", (int)(pw + 9 - name), name,
+			 pw + 9 + strcspn(pw + 9, " &"));
+	else
+		snprintf(out, size, "%s", name);
+}
+
+/* The part of a qualified UNIQUE or NOT NULL message after the table: from the error's
+ * detail "Key (a, b)=(...) already exists." the columns, as "t.a, t.b". */
+static void key_columns(const PGresult *r, char *out, size_t size)
+{
+	const char *table = PQresultErrorField(r, PG_DIAG_TABLE_NAME);
+	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+	const char *p = detail ? strstr(detail, "Key (") : NULL;
+	size_t used = 0;
+
+	out[0] = '\0';
+	if (table == NULL || p == NULL)
+		return;
+	p += 5;
+	while (*p != '\0' && *p != ')' && used < size) {
+		size_t n = strcspn(p, ",)");
+		used += (size_t)snprintf(out + used, size - used, "%s%s.%.*s", used ? ", " : "",
+					 table, (int)n, p);
+		p += n;
+		if (*p == ',')
+			p += strspn(p, ", ");
+	}
+}
+
+/*
+ * The failure of r in SQLite's words where a caller or a test reads them: the kind of
+ * constraint into *kind, the message into e (alone, as db_step promises), or the busy
+ * message for a lock waited for in vain.
+ */
+static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+	const char *column = r ? PQresultErrorField(r, PG_DIAG_COLUMN_NAME) : NULL;
+	const char *table = r ? PQresultErrorField(r, PG_DIAG_TABLE_NAME) : NULL;
+	char cols[256];
+
+	*kind = DB_CONSTRAINT_NONE;
+	if (state == NULL)
+		return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
+	if (strcmp(state, "23505") == 0) {
+		*kind = DB_CONSTRAINT_UNIQUE;
+		key_columns(r, cols, sizeof cols);
+		return err_set(e, RG_DB, "UNIQUE constraint failed: %s", cols);
+	}
+	if (strcmp(state, "23503") == 0) {
+		*kind = DB_CONSTRAINT_FOREIGN_KEY;
+		return err_set(e, RG_DB, "FOREIGN KEY constraint failed");
+	}
+	if (strcmp(state, "23514") == 0) {
+		*kind = DB_CONSTRAINT_CHECK;
+		return err_set(e, RG_DB, "CHECK constraint failed: %s", constraint ? constraint : "");
+	}
+	if (strcmp(state, "23502") == 0) {
+		*kind = DB_CONSTRAINT_OTHER;
+		return err_set(e, RG_DB, "NOT NULL constraint failed: %s.%s", table ? table : "",
+			       column ? column : "");
+	}
+	if (strcmp(state, "P0001") == 0) {  /* a trigger's RAISE EXCEPTION: SQLite's RAISE() */
+		*kind = DB_CONSTRAINT_OTHER;
+		return err_set(e, RG_DB, "%s", primary);
+	}
+	if (strcmp(state, "55P03") == 0)    /* lock_timeout: another client's lock */
+		return db_gave_up(d->name, e);
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+		return err_set(e, RG_DB, "%s: another client changed the same records at the same "
+			       "time (%s); nothing was written: run the command again", d->name,
+			       primary);
+	return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
+}
+
+/* A failure of the connection or of a statement of riskgrade's own, with what was done. */
+static rg_status fail(pg *d, const PGresult *r, const char *what, rg_err *e)
+{
+	db_constraint kind;
+	rg_err inner;
+	rg_status st = failed(d, r, &kind, &inner);
+
+	if (strstr(inner.msg, d->name) == inner.msg)  /* busy, conflict: already named */
+		return err_set(e, st, "%s", inner.msg);
+	return err_set(e, st, "%s: %s: %s", d->name, what, inner.msg);
+}
+
+/* Run sql, which returns no rows or rows nobody reads; RG_DB with what on failure. */
+static rg_status run(pg *d, const char *sql, const char *what, rg_err *e)
+{
+	PGresult *r = PQexec(d->conn, sql);
+	ExecStatusType t = PQresultStatus(r);
+	rg_status st = RG_OK;
+
+	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK && t != PGRES_EMPTY_QUERY)
+		st = fail(d, r, what, e);
+	PQclear(r);
+	return st;
+}
+
+/* The server's notices (a NOTICE from a migration's DROP ... IF EXISTS) are not ours. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Connect to name with libpq, overriding its database with dbname if not NULL. */
+static PGconn *dial(const char *name, const char *dbname)
+{
+	const char *keys[] = { "dbname", "dbname", "fallback_application_name", NULL };
+	const char *vals[] = { name, dbname, "riskgrade", NULL };
+
+	if (dbname == NULL) {
+		keys[1] = "fallback_application_name";
+		vals[1] = "riskgrade";
+		keys[2] = NULL;
+		vals[2] = NULL;
+	}
+	return PQconnectdbParams(keys, vals, 1);
+}
+
+/* Open a connection to name; create the database first when create is set and it does
+ * not exist (as init creates an SQLite file). */
+static rg_status connect(const char *name, bool create, pg **out, rg_err *e)
+{
+	pg *d = calloc(1, sizeof *d);
+	char wait[64];
+
+	if (d == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", name);
+	d->base.engine = &db_pg_engine;
+	display_name(name, d->name, sizeof d->name);
+	d->conn = dial(name, NULL);
+	if (PQstatus(d->conn) != CONNECTION_OK && create && d->conn != NULL &&
+	    strstr(PQerrorMessage(d->conn), "does not exist") != NULL) {
+		/* CREATE DATABASE from the server's maintenance database. */
+		PQconninfoOption *opts = PQconninfoParse(name, NULL);
+		const char *dbname = NULL;
+		for (PQconninfoOption *o = opts; o != NULL && o->keyword != NULL; o++)
+			if (strcmp(o->keyword, "dbname") == 0)
+				dbname = o->val;
+		if (dbname != NULL) {
+			PGconn *admin = dial(name, "postgres");
+			char *ident = PQstatus(admin) == CONNECTION_OK
+				? PQescapeIdentifier(admin, dbname, strlen(dbname)) : NULL;
+			char sql[600];
+			if (ident != NULL) {
+				snprintf(sql, sizeof sql, "CREATE DATABASE %s TEMPLATE template0 "
+					 "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", ident);
+				PQclear(PQexec(admin, sql));
+				PQfreemem(ident);
+				PQfinish(d->conn);
+				d->conn = dial(name, NULL);
+			}
+			PQfinish(admin);
+		}
+		PQconninfoFree(opts);
+	}
+	if (d->conn == NULL || PQstatus(d->conn) != CONNECTION_OK) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", d->conn ? PQerrorMessage(d->conn) : "out of memory");
+		msg[strcspn(msg, "\n")] = '\0';
+		rg_status st = err_set(e, RG_DB, "%s: cannot connect: %s", d->name, msg);
+		PQfinish(d->conn);
+		free(d);
+		return st;
+	}
+	PQsetNoticeProcessor(d->conn, quiet, NULL);
+	/* Wait for another client's lock as long as --wait says (0: not at all, which
+	 * PostgreSQL spells as 1 ms: its 0 means for ever); dates and text as SQLite's. */
+	snprintf(wait, sizeof wait, "SET lock_timeout = %ld", (long)(db_wait() * 1000 + 0.5) + 
+		 (db_wait() == 0));
+	if (run(d, wait, _("cannot configure the connection"), e) != RG_OK ||
+	    run(d, "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO'; SET client_min_messages"
+		" = warning", _("cannot configure the connection"), e) != RG_OK) {
+		PQfinish(d->conn);
+		free(d);
+		return RG_DB;
+	}
+	*out = d;
+	return RG_OK;
+}
+
+static void pg_close(db *h)
+{
+	pg *d = PG(h);
+
+	if (d == NULL)
+		return;
+	PQfinish(d->conn);
+	free(d);
+}
+
+/* The schema version recorded in the database (0: none, a database without riskgrade's
+ * schema). */
+static rg_status schema_version(pg *d, int *version, rg_err *e)
+{
+	PGresult *r = PQexec(d->conn, "SELECT to_regclass('schema_version') IS NOT NULL");
+	rg_status st = RG_OK;
+
+	*version = 0;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0) {
+		PQclear(r);
+		r = PQexec(d->conn, "SELECT max(version) FROM schema_version");
+	} else if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+		PQclear(r);
+		return RG_OK;
+	}
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		st = fail(d, r, _("cannot read the schema"), e);
+	} else if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0)) {
+		/* An empty table is a database whose init never committed: none. */
+		*version = atoi(PQgetvalue(r, 0, 0));
+	}
+	PQclear(r);
+	return st;
+}
+
+/* A database without riskgrade's schema must hold no table, view or sequence of its own
+ * in the schema riskgrade would use: refuse one that does, naming what it holds. */
+static rg_status check_empty(pg *d, rg_err *e)
+{
+	PGresult *r = PQexec(d->conn, "SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'S' THEN"
+			     " 'sequence' ELSE 'table' END, c.relname FROM pg_class c"
+			     " WHERE c.relnamespace = current_schema()::regnamespace"
+			     " AND c.relkind IN ('r', 'v', 'S', 'p', 'm') ORDER BY c.oid");
+	char found[512] = "";
+	size_t used = 0;
+	long n;
+	rg_status st = RG_OK;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		st = fail(d, r, _("cannot read the schema"), e);
+		goto out;
+	}
+	n = PQntuples(r);
+	for (int i = 0; i < n && i < 5 && used < sizeof found; i++)
+		used += (size_t)snprintf(found + used, sizeof found - used, "%s%s \"%s\"",
+					 used ? ", " : "", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
+	if (n > 0)
+		st = err_set(e, RG_DB,
+			     ngettext("%s: not a riskgrade database: it has no riskgrade schema "
+				      "version but holds %ld object of its own (%s%s); init creates "
+				      "a new database or upgrades a riskgrade one, and has left this "
+				      "file as it was",
+				      "%s: not a riskgrade database: it has no riskgrade schema "
+				      "version but holds %ld objects of its own (%s%s); init creates "
+				      "a new database or upgrades a riskgrade one, and has left this "
+				      "file as it was", n),
+			     d->name, n, found, n > 5 ? ", ..." : "");
+out:
+	PQclear(r);
+	return st;
+}
+
+/* Apply the whole schema to an empty database, in the transaction open on d. */
+static rg_status create_schema(pg *d, rg_err *e)
+{
+	char sql[128];
+
+	for (int i = 0; i < db_pg_schema_count; i++) {
+		PGresult *r = PQexec(d->conn, db_pg_schema[i]);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
+			db_constraint kind;
+			rg_err inner;
+			failed(d, r, &kind, &inner);
+			PQclear(r);
+			return err_set(e, RG_DB, "%s: the PostgreSQL schema (part %d) failed: %s",
+				       d->name, i + 1, inner.msg);
+		}
+		PQclear(r);
+	}
+	snprintf(sql, sizeof sql, "CREATE TABLE schema_version (version integer NOT NULL);"
+		 " INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
+	return run(d, sql, _("cannot record the schema version"), e);
+}
+
+static rg_status pg_begin(db *h, rg_err *e);
+static rg_status pg_commit(db *h, rg_err *e);
+static void pg_rollback(db *h);
+
+static rg_status pg_init(const char *name, int *applied, rg_err *e)
+{
+	pg *d = NULL;
+	int version = 0;
+	rg_status st;
+
+	*applied = 0;
+	if ((st = connect(name, true, &d, e)) != RG_OK)
+		return st;
+	if ((st = schema_version(d, &version, e)) != RG_OK)
+		goto out;
+	if (version > db_migration_count) {
+		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			     d->name, version, db_migration_count);
+		goto out;
+	}
+	if (version == db_migration_count)
+		goto out;
+	if (version != 0 || db_migration_count != PG_BASE_VERSION) {
+		/* The day a migration 009 comes, it comes with its PostgreSQL form. */
+		st = err_set(e, RG_DB, "%s: schema version %d: this riskgrade has no PostgreSQL "
+			     "form of migrations %d to %d", d->name, version,
+			     version > PG_BASE_VERSION ? version + 1 : PG_BASE_VERSION + 1,
+			     db_migration_count);
+		goto out;
+	}
+	if ((st = check_empty(d, e)) != RG_OK || (st = pg_begin(&d->base, e)) != RG_OK)
+		goto out;
+	if ((st = create_schema(d, e)) != RG_OK) {
+		pg_rollback(&d->base);
+		goto out;
+	}
+	if ((st = pg_commit(&d->base, e)) == RG_OK)
+		*applied = db_migration_count;
+out:
+	pg_close(&d->base);
+	return st;
+}
+
+static rg_status pg_open(const char *name, db **out, rg_err *e)
+{
+	pg *d = NULL;
+	int version = 0;
+	rg_status st;
+
+	if ((st = connect(name, false, &d, e)) != RG_OK)
+		return st;
+	st = schema_version(d, &version, e);
+	if (st == RG_OK && version == 0)
+		st = err_set(e, RG_DB, "%s: not a riskgrade database (create one with: riskgrade "
+			     "init %s)", d->name, d->name);
+	else if (st == RG_OK && version < db_migration_count)
+		st = err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's (%d): "
+			     "run riskgrade init %s to upgrade it", d->name, version,
+			     db_migration_count, d->name);
+	else if (st == RG_OK && version > db_migration_count)
+		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			     d->name, version, db_migration_count);
+	if (st != RG_OK) {
+		pg_close(&d->base);
+		return st;
+	}
+	*out = &d->base;
+	return RG_OK;
+}
+
+static rg_status pg_exec(db *h, const char *sql, rg_err *e)
+{
+	int params;
+	char *said = dialect_pg(sql, &params);
+	rg_status st;
+
+	if (said == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", PG(h)->name);
+	st = run(PG(h), said, _("statement failed"), e);
+	free(said);
+	return st;
+}
+
+/* A run, an import, an approval sees one snapshot of the database from its first
+ * statement to its commit; a write that clashes with another client's gives the
+ * "changed at the same time" message and rolls back, instead of overwriting it. */
+static rg_status pg_begin(db *h, rg_err *e)
+{
+	return run(PG(h), "BEGIN ISOLATION LEVEL REPEATABLE READ",
+		   _("cannot start a transaction"), e);
+}
+
+static void pg_rollback(db *h)
+{
+	pg *d = PG(h);
+
+	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
+		PQclear(PQexec(d->conn, "ROLLBACK"));
+}
+
+static rg_status pg_commit(db *h, rg_err *e)
+{
+	pg *d = PG(h);
+	PGresult *r = PQexec(d->conn, "COMMIT");
+	rg_status st = RG_OK;
+
+	/* COMMIT of an aborted transaction "succeeds" as a ROLLBACK. */
+	if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0)
+		st = PQresultStatus(r) == PGRES_COMMAND_OK
+			? err_set(e, RG_DB, "%s: %s: %s", d->name, _("cannot commit"),
+				  "the transaction had failed")
+			: fail(d, r, _("cannot commit"), e);
+	PQclear(r);
+	pg_rollback(h);
+	return st;
+}
+
+/* Whether sql changes rows (its first word): such a statement runs under a savepoint
+ * inside a transaction. */
+static bool changes_rows(const char *sql)
+{
+	static const char *const verbs[] = { "INSERT", "UPDATE", "DELETE", "WITH", NULL };
+
+	sql += strspn(sql, " \t\n");
+	for (int i = 0; verbs[i] != NULL; i++)
+		if (strncasecmp(sql, verbs[i], strlen(verbs[i])) == 0)
+			return strcmp(verbs[i], "WITH") != 0 || strstr(sql, "INSERT") != NULL ||
+			       strstr(sql, "UPDATE") != NULL || strstr(sql, "DELETE") != NULL;
+	return false;
+}
+
+/* Prepare s on the server with the types in s->types, and learn its columns. */
+static rg_status server_prepare(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	bool guarded = PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	PGresult *r;
+
+	/* A statement that cannot be prepared yet must not end the transaction. */
+	if (guarded && run(d, "SAVEPOINT rg_prepare", _("cannot prepare a statement"), e) != RG_OK)
+		return RG_DB;
+	r = PQprepare(d->conn, s->id, s->sql, s->nparams, s->types);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rg_status st = fail(d, r, _("cannot prepare a statement"), e);
+		PQclear(r);
+		if (guarded)
+			PQclear(PQexec(d->conn, "ROLLBACK TO SAVEPOINT rg_prepare"));
+		return st;
+	}
+	PQclear(r);
+	if (guarded && run(d, "RELEASE SAVEPOINT rg_prepare", _("cannot prepare a statement"), e)
+	    != RG_OK)
+		return RG_DB;
+	PQclear(s->desc);
+	s->desc = PQdescribePrepared(d->conn, s->id);
+	if (PQresultStatus(s->desc) != PGRES_COMMAND_OK)
+		return fail(d, s->desc, _("cannot prepare a statement"), e);
+	s->prepared = true;
+	return RG_OK;
+}
+
+/* Whether msg says the server could not tell a parameter's type; its number into *n. */
+static bool untyped(const char *msg, int *n)
+{
+	static const char *const says[] = { "could not determine data type of parameter $",
+					    "inconsistent types deduced for parameter $", NULL };
+
+	for (int i = 0; says[i] != NULL; i++) {
+		const char *p = strstr(msg, says[i]);
+		if (p != NULL) {
+			if (n != NULL)
+				*n = atoi(p + strlen(says[i]));
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Prepare s, telling the server the types of the parameters it cannot infer (an optional
+ * filter, ?1 IS NULL OR code = ?1): text first, then bigint if text does not fit where
+ * the parameter is used.  When neither does, the statement waits for its first step and
+ * the types of the values bound then (its columns are unknown until it runs).
+ */
+static rg_status prepare_typed(pg_stmt *s, rg_err *e)
+{
+	int n = 0, last = 0;
+	bool all = false;
+	rg_status st;
+
+	while ((st = server_prepare(s, e)) != RG_OK) {
+		bool mistyped = strstr(e->msg, "operator does not exist") != NULL;
+		if (untyped(e->msg, &n) && n >= 1 && n <= s->nparams && s->types[n - 1] == 0) {
+			s->types[n - 1] = OID_TEXT;
+			last = n;
+		} else if (mistyped && last > 0 && s->types[last - 1] == OID_TEXT) {
+			s->types[last - 1] = OID_INT8;
+		} else if (mistyped && last == 0 && !all && s->nparams > 0) {
+			/* Inferred as text where a number was meant (CASE ?1 WHEN 0 ...). */
+			for (int i = 0; i < s->nparams; i++)
+				s->types[i] = OID_INT8;
+			all = true;
+			last = s->nparams;
+		} else {
+			break;
+		}
+	}
+	if (st != RG_OK && last > 0) {  /* wait for the values: keep e's message for them */
+		memset(s->types, 0, (size_t)s->nparams * sizeof *s->types);
+		return err_set(e, RG_DB, "could not determine data type of parameter $%d", last);
+	}
+	return st;
+}
+
+static void pg_finalize(db_stmt *h)
+{
+	pg_stmt *s = STMT(h);
+
+	if (s == NULL)
+		return;
+	if (s->prepared) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->id);
+		/* In an aborted transaction DEALLOCATE fails too; the connection's end frees it. */
+		if (PQtransactionStatus(s->owner->conn) != PQTRANS_INERROR)
+			PQclear(PQexec(s->owner->conn, sql));
+	}
+	for (int i = 0; i < s->nparams; i++)
+		free(s->values[i]);
+	free(s->values);
+	free(s->types);
+	free(s->sql);
+	PQclear(s->desc);
+	PQclear(s->res);
+	free(s);
+}
+
+static rg_status pg_prepare(db *h, const char *sql, db_stmt **out, rg_err *e)
+{
+	pg *d = PG(h);
+	pg_stmt *s = calloc(1, sizeof *s);
+	rg_status st;
+
+	if (s == NULL || (s->sql = dialect_pg(sql, &s->nparams)) == NULL) {
+		free(s);
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	}
+	s->base.engine = &db_pg_engine;
+	s->owner = d;
+	s->row = -1;
+	snprintf(s->id, sizeof s->id, "rg%ld", d->next++);
+	s->writes = changes_rows(sql);
+	s->values = calloc((size_t)s->nparams + 1, sizeof *s->values);
+	s->types = calloc((size_t)s->nparams + 1, sizeof *s->types);
+	if (s->values == NULL || s->types == NULL) {
+		pg_finalize(&s->base);
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	}
+	st = prepare_typed(s, e);
+	if (st != RG_OK && !untyped(e->msg, NULL)) {
+		pg_finalize(&s->base);
+		return st;
+	}
+	*out = &s->base;
+	return RG_OK;
+}
+
+static void pg_reset(db_stmt *h)
+{
+	pg_stmt *s = STMT(h);
+
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = -1;
+}
+
+/* Bind value (copied; NULL: SQL NULL) as parameter i with type oid (0: inferred). */
+static void bind(pg_stmt *s, int i, const char *value, unsigned oid)
+{
+	assert(i >= 1);
+	if (i > s->nparams)
+		return;  /* a parameter the statement does not use */
+	free(s->values[i - 1]);
+	s->values[i - 1] = value ? strdup(value) : NULL;
+	if (!s->prepared)
+		s->types[i - 1] = oid;
+}
+
+static void pg_bind_text(db_stmt *s, int i, const char *text)
+{
+	bind(STMT(s), i, text, 0);
+}
+
+static void pg_bind_int(db_stmt *s, int i, int64_t v)
+{
+	char text[24];
+
+	snprintf(text, sizeof text, "%" PRId64, v);
+	bind(STMT(s), i, text, OID_INT8);
+}
+
+static void pg_bind_double(db_stmt *s, int i, double v)
+{
+	char text[32];
+
+	snprintf(text, sizeof text, "%.17g", v);
+	bind(STMT(s), i, text, OID_FLOAT8);
+}
+
+static void pg_bind_null(db_stmt *s, int i)
+{
+	bind(STMT(s), i, NULL, 0);
+}
+
+/* Execute s with its bindings, under a savepoint when it writes inside a transaction. */
+static rg_status execute(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	bool guarded = s->writes && PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	ExecStatusType t;
+
+	if (!s->prepared) {
+		for (int i = 0; i < s->nparams; i++)
+			if (s->types[i] == 0)
+				s->types[i] = OID_TEXT;
+		if (server_prepare(s, e) != RG_OK)
+			return RG_DB;
+	}
+	if (guarded && run(d, "SAVEPOINT rg_statement", _("statement failed"), e) != RG_OK)
+		return RG_DB;
+	s->res = PQexecPrepared(d->conn, s->id, s->nparams, (const char *const *)s->values, NULL,
+				NULL, 0);
+	t = PQresultStatus(s->res);
+	if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
+		s->kind = DB_CONSTRAINT_NONE;
+		if (guarded)
+			return run(d, "RELEASE SAVEPOINT rg_statement", _("statement failed"), e);
+		return RG_OK;
+	}
+	failed(d, s->res, &s->kind, e);
+	PQclear(s->res);
+	s->res = NULL;
+	if (guarded)
+		PQclear(PQexec(d->conn, "ROLLBACK TO SAVEPOINT rg_statement"));
+	return RG_DB;
+}
+
+static rg_status pg_step(db_stmt *h, bool *row, rg_err *e)
+{
+	pg_stmt *s = STMT(h);
+
+	*row = false;
+	if (s->res == NULL) {
+		if (execute(s, e) != RG_OK)
+			return RG_DB;
+		s->row = -1;
+	}
+	if (s->row + 1 < PQntuples(s->res)) {
+		s->row++;
+		*row = true;
+	} else {
+		s->row = PQntuples(s->res);
+	}
+	return RG_OK;
+}
+
+static db_constraint pg_constraint_kind(const db_stmt *h)
+{
+	return ((const pg_stmt *)h)->kind;
+}
+
+/* The result that describes the columns: the rows once executed, else the description. */
+static const PGresult *columns(pg_stmt *s)
+{
+	return s->res ? s->res : s->desc;
+}
+
+static int pg_col_count(db_stmt *s)
+{
+	return columns(STMT(s)) ? PQnfields(columns(STMT(s))) : 0;
+}
+
+static const char *pg_col_name(db_stmt *s, int i)
+{
+	return PQfname(columns(STMT(s)), i);
+}
+
+/* Whether the current row has a value in column i. */
+static bool has_value(pg_stmt *s, int i)
+{
+	return s->res != NULL && s->row >= 0 && s->row < PQntuples(s->res) &&
+	       !PQgetisnull(s->res, s->row, i);
+}
+
+static db_type pg_col_type(db_stmt *h, int i)
+{
+	pg_stmt *s = STMT(h);
+
+	if (!has_value(s, i))
+		return DB_NULL;
+	switch (PQftype(s->res, i)) {
+	case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
+		return DB_INT;
+	case OID_FLOAT4: case OID_FLOAT8: case OID_NUMERIC:
+		return DB_REAL;
+	}
+	return DB_TEXT;
+}
+
+static const char *pg_col_text(db_stmt *h, int i)
+{
+	pg_stmt *s = STMT(h);
+	const char *v;
+
+	if (!has_value(s, i))
+		return NULL;
+	v = PQgetvalue(s->res, s->row, i);
+	if (PQftype(s->res, i) == OID_BOOL)  /* SQLite's truth values are 1 and 0 */
+		return strcmp(v, "t") == 0 ? "1" : "0";
+	return v;
+}
+
+static int64_t pg_col_int(db_stmt *h, int i)
+{
+	pg_stmt *s = STMT(h);
+	const char *v = pg_col_text(h, i);
+
+	if (v == NULL)
+		return 0;
+	if (pg_col_type(h, i) == DB_REAL || PQftype(s->res, i) == OID_NUMERIC)
+		return (int64_t)strtod(v, NULL);
+	return strtoll(v, NULL, 10);
+}
+
+static double pg_col_double(db_stmt *h, int i)
+{
+	const char *v = pg_col_text(h, i);
+
+	return v ? strtod(v, NULL) : 0.0;
+}
+
+static int64_t pg_last_rowid(db *h)
+{
+	pg *d = PG(h);
+	PGresult *r;
+	int64_t id = 0;
+
+	/* lastval() fails before any row got a number; that must not abort a transaction. */
+	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS)
+		PQclear(PQexec(d->conn, "SAVEPOINT rg_rowid"));
+	r = PQexec(d->conn, "SELECT lastval()");
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
+		PQclear(PQexec(d->conn, id ? "RELEASE SAVEPOINT rg_rowid"
+			       : "ROLLBACK TO SAVEPOINT rg_rowid"));
+	return id;
+}
+
+const db_engine db_pg_engine = {
+	.init = pg_init,
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.bind_text = pg_bind_text,
+	.bind_int = pg_bind_int,
+	.bind_double = pg_bind_double,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.constraint_kind = pg_constraint_kind,
+	.col_count = pg_col_count,
+	.col_name = pg_col_name,
+	.col_type = pg_col_type,
+	.col_text = pg_col_text,
+	.col_int = pg_col_int,
+	.col_double = pg_col_double,
+	.last_rowid = pg_last_rowid,
+};
