@@ -12,6 +12,8 @@
 #                      own, so DIR's parent folders must let that user through (/tmp does).
 #   pg.sh stop DIR     stop it and remove DIR (only a folder that start made).
 #   pg.sh url DIR NAME the URI of database NAME in the cluster in DIR.
+#   pg.sh conninfo DIR the same cluster's database "postgres" as a libpq keyword/value
+#                      string, which a test may add keywords to (dbname=..., user=...).
 #   pg.sh bin          the folder of the server's programs (psql, pg_dump, ... among them).
 #   pg.sh data DB|FILE the rows of every table of database DB (a URI) or of an archive FILE
 #                      (pg_dump -Fc), one table after another in the dump's order, each
@@ -214,10 +216,16 @@ url)
 	[ -f "$1/url" ] || die "$1: no cluster (pg.sh start $1)"
 	fill "$(cat "$1/url")" "$2"
 	;;
+conninfo)
+	[ $# -eq 1 ] || die "usage: pg.sh conninfo DIR"
+	[ -f "$1/url" ] || die "$1: no cluster (pg.sh start $1)"
+	dir=$(cd "$1" && pwd) || exit 1
+	echo "host=$dir port=5432 user=postgres dbname=postgres"
+	;;
 bin) pg_bin ;;
 data) [ $# -eq 1 ] || die "usage: pg.sh data DB|FILE"; data "$1" ;;
 sqlite3) as_sqlite3 "$@" ;;
 cp) as_cp "$@" ;;
 cmp) as_cmp "$@" ;;
-*) die "usage: pg.sh start DIR | stop DIR | url DIR NAME | bin | data DB|FILE" ;;
+*) die "usage: pg.sh start DIR | stop DIR | url DIR NAME | conninfo DIR | bin | data DB|FILE" ;;
 esac
