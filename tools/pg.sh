@@ -16,9 +16,9 @@
 #                      string, which a test may add keywords to (dbname=..., user=...).
 #   pg.sh bin          the folder of the server's programs (psql, pg_dump, ... among them).
 #   pg.sh data DB|FILE the rows of every table of database DB (a URI) or of an archive FILE
-#                      (pg_dump -Fc), one table after another in the dump's order, each
-#                      table's rows sorted, sequences left out: equal for two databases
-#                      that hold the same data, wherever the rows lie on disk.
+#                      (pg_dump -Fc), each line a table's name and a row, sorted,
+#                      sequences left out: equal for two databases that hold the same
+#                      data, wherever the rows lie on disk.
 # The golden cases' commands (tests/cli/run.sh, with RG_PG set) run with stand-ins for
 # three programs, which act on the case's database $DB (a URI) as the originals do on the
 # SQLite file, and are the originals for anything else:
@@ -126,13 +126,14 @@ stop() { # stop DIR
 	rm -rf "$dir"
 }
 
-# sorted_rows: a plain-text dump on stdin, reduced to each table's COPY header and its rows
-# in sorted order; comments, settings and sequences' values left out.
+# sorted_rows: a plain-text dump on stdin, reduced to its tables' rows, each line the
+# table's name, a tab and the row, sorted (pg_dump and pg_restore order tables
+# differently); comments, settings and sequences' values left out.
 sorted_rows() {
-	LC_ALL=C awk '
-		/^COPY / { print; inrows = 1; next }
-		inrows && $0 == "\\." { close("sort"); print; inrows = 0; next }
-		inrows { print | "sort"; next }'
+	awk '
+		/^COPY / { table = $2; print table; inrows = 1; next }
+		inrows && $0 == "\\." { inrows = 0; next }
+		inrows { print table "\t" $0 }' | LC_ALL=C sort
 }
 
 data() { # data DB|FILE

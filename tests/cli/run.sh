@@ -26,7 +26,8 @@
 # start prints (make test-pg starts a cluster and does this).  Each case in each language
 # gets a database of its own (made through database "postgres", dropped after), $DB is its
 # URI, and the URI in the output reads TMP/case.db, so that the expected outputs are the
-# SQLite ones; "unchanged" compares the data (tools/pg.sh data) instead of the bytes.  The
+# SQLite ones (an empty TMP/case.db stands where the file would be, for the cases that
+# list TMP); "unchanged" compares the data (tools/pg.sh data) instead of the bytes.  The
 # commands sqlite3, cp and cmp given $DB in a case act on the PostgreSQL database (see
 # tools/pg.sh).  Cases marked sqlite-only are skipped and listed; RG_ACCEPT is ignored.
 set -u
@@ -79,6 +80,7 @@ run_case() {
 		RG_PG_NAME=rg_$$_$dbs
 		DB=$(pg_url "$RG_PG_NAME")
 		export RG_PG_NAME
+		: >"$tmp/case.db"
 		if ! pg_admin "CREATE DATABASE \"$RG_PG_NAME\""; then
 			echo "FAIL $name ($lang): cannot create its database"
 			fail=$((fail + 1))
