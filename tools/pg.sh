@@ -15,6 +15,8 @@
 #   pg.sh conninfo DIR the same cluster's database "postgres" as a libpq keyword/value
 #                      string, which a test may add keywords to (dbname=..., user=...).
 #   pg.sh bin          the folder of the server's programs (psql, pg_dump, ... among them).
+#   pg.sh errors DB    the errors the server logged for database DB (a URI of a cluster
+#                      that start made), each with its statement: what the server refused.
 #   pg.sh data DB|FILE the rows of every table of database DB (a URI) or of an archive FILE
 #                      (pg_dump -Fc), each line a table's name and a row, sorted,
 #                      sequences left out: equal for two databases that hold the same
@@ -105,6 +107,7 @@ unix_socket_directories = '$dir'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+log_line_prefix = '%m [%p] %d '
 EOF
 	as_owner "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
 		--timeout=60 start >/dev/null ||
@@ -151,6 +154,24 @@ data() { # data DB|FILE
 	sorted_rows <"$work/dump"
 	rm -rf "$work"
 	return $rc
+}
+
+errors() { # errors DB
+	name=${1#*:///}
+	name=${name%%\?*}
+	host=${1#*host=}
+	host=${host%%&*}
+	[ -f "$host/server.log" ] || return 0
+	# The engine asks the server for a statement's parameter types and retries when it
+	# cannot tell: not a failure.
+	LC_ALL=C awk -v db="$name" '
+		$5 != db { next }
+		$6 == "ERROR:" { skip = index($0, "could not determine data type of parameter") > 0 }
+		($6 == "ERROR:" || $6 == "STATEMENT:") && !skip {
+			$1 = $2 = $3 = $4 = $5 = ""
+			sub(/^ +/, "")
+			print substr($0, 1, 400)
+		}' "$host/server.log"
 }
 
 # as_sqlite3 DB [SQL...]: see the header.
@@ -224,6 +245,7 @@ conninfo)
 	echo "host=$dir port=5432 user=postgres dbname=postgres"
 	;;
 bin) pg_bin ;;
+errors) [ $# -eq 1 ] || die "usage: pg.sh errors DB"; errors "$1" ;;
 data) [ $# -eq 1 ] || die "usage: pg.sh data DB|FILE"; data "$1" ;;
 sqlite3) as_sqlite3 "$@" ;;
 cp) as_cp "$@" ;;
