@@ -26,8 +26,8 @@
 # start prints (make test-pg starts a cluster and does this).  Each case in each language
 # gets a database of its own (made through database "postgres", dropped after), $DB is its
 # URI, and the URI in the output reads TMP/case.db, so that the expected outputs are the
-# SQLite ones (an empty TMP/case.db stands where the file would be, for the cases that
-# list TMP); "unchanged" compares the data (tools/pg.sh data) instead of the bytes.  The
+# SQLite ones (after a setup, an empty TMP/case.db stands where the file would be, for
+# the cases that list TMP); "unchanged" compares the data (tools/pg.sh data) instead of the bytes.  The
 # commands sqlite3, cp and cmp given $DB in a case act on the PostgreSQL database (see
 # tools/pg.sh).  A failing case shows what the server refused (its log, where pg.sh
 # start's cluster keeps one).  Cases marked sqlite-only are skipped and listed; RG_ACCEPT
@@ -82,7 +82,6 @@ run_case() {
 		RG_PG_NAME=rg_$$_$dbs
 		DB=$(pg_url "$RG_PG_NAME")
 		export RG_PG_NAME
-		: >"$tmp/case.db"
 		if ! pg_admin "CREATE DATABASE \"$RG_PG_NAME\""; then
 			echo "FAIL $name ($lang): cannot create its database"
 			fail=$((fail + 1))
@@ -99,6 +98,8 @@ run_case() {
 		end_case
 		return
 	fi
+	# Where SQLite's file would be in TMP (for the cases that list it), an empty one.
+	[ -n "${RG_PG:-}" ] && [ "$setup" != none ] && : >"$tmp/case.db"
 	[ -f "$dir/unchanged" ] && snapshot "$tmp/before.db"
 	(cd "$root" && PATH="${RG_SHIMS:+$RG_SHIMS:}$PATH" sh "$dir/cmd") >"$tmp/out" 2>"$tmp/err"
 	rc=$?
