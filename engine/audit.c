@@ -7,6 +7,7 @@
  */
 #include "audit.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -191,6 +192,42 @@ static void hash_field(sha_stream *h, char tag, const char *s, size_t n)
 	sha_update(h, "\n", 1);
 }
 
+/* Hash the column name and its integer value v, tagged i, as hash_rows does: v in
+ * decimal, written without snprintf() (a run hashes several for each point). */
+static void hash_int(sha_stream *h, const char *name, long long v)
+{
+	char num[24], *p = num + sizeof num;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	hash_field(h, '\0', name, strlen(name));
+	hash_field(h, 'i', p, (size_t)(num + sizeof num - p));
+}
+
+/* Hash the column name and its real value v, tagged r, as %.17g (reads back exactly). */
+static void hash_real(sha_stream *h, const char *name, double v)
+{
+	char num[40];
+	int n = snprintf(num, sizeof num, "%.17g", v);
+
+	hash_field(h, '\0', name, strlen(name));
+	hash_field(h, 'r', num, (size_t)n);
+}
+
+/* Hash the column name and its text value v, tagged t; nothing for NULL, as hash_rows
+ * leaves out a NULL column. */
+static void hash_text(sha_stream *h, const char *name, const char *v)
+{
+	if (v == NULL)
+		return;
+	hash_field(h, '\0', name, strlen(name));
+	hash_field(h, 't', v, strlen(v));
+}
+
 /*
  * Hash label, then the rows of sql (?1 bound to id when bind): each row as the field "#",
  * then, for each column that is not NULL, its name and its value tagged by type (i and
@@ -203,7 +240,6 @@ static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *
 			   bool bind, int64_t id, bool if_any, long *rows, rg_err *e)
 {
 	db_stmt *s = NULL;
-	char num[40];
 	bool row;
 	rg_status st;
 
@@ -219,25 +255,19 @@ static rg_status hash_rows(db *d, sha_stream *h, const char *label, const char *
 			hash_field(h, '\0', label, strlen(label));
 		hash_field(h, '\0', "#", 1);
 		for (int i = 0; i < db_col_count(s); i++) {
-			const char *name = db_col_name(s, i), *value = num;
-			char tag;
+			const char *name = db_col_name(s, i);
 			switch (db_col_type(s, i)) {
 			case DB_NULL:
-				continue;
+				break;
 			case DB_INT:
-				tag = 'i';
-				snprintf(num, sizeof num, "%lld", (long long)db_col_int(s, i));
+				hash_int(h, name, (long long)db_col_int(s, i));
 				break;
 			case DB_REAL:
-				tag = 'r';
-				snprintf(num, sizeof num, "%.17g", db_col_double(s, i));
+				hash_real(h, name, db_col_double(s, i));
 				break;
 			default:
-				tag = 't';
-				value = db_col_text(s, i);
+				hash_text(h, name, db_col_text(s, i));
 			}
-			hash_field(h, '\0', name, strlen(name));
-			hash_field(h, tag, value, strlen(value));
 		}
 		(*rows)++;
 	}
@@ -386,12 +416,133 @@ static rg_status import_parts(db *d, const char *table, import_sql *sql,
 	return RG_OK;
 }
 
+/* ---- a run's results, hashed as the run stores them ----------------------------------- */
+
+/* The parts of a run's entry that audit_results hashes: by their index in kinds[0]. */
+enum { RUN_GRADES = 1, RUN_FLAGS = 2 };
+
+struct audit_results {
+	sha_stream *grades;  /* the part "grades": its name, then each point's grade */
+	sha_stream *flags;   /* the part "flags": its name, then each flag */
+	part_state done[2];  /* the two parts once finished (rows -1 before) */
+	long ngrades, nflags; /* rows hashed so far */
+};
+
+audit_results *audit_results_open(void)
+{
+	audit_results *r = calloc(1, sizeof *r);
+
+	if (r == NULL || (r->grades = sha_open()) == NULL || (r->flags = sha_open()) == NULL) {
+		audit_results_close(r);
+		return NULL;
+	}
+	hash_field(r->grades, '\0', kinds[0].parts[RUN_GRADES].name,
+		   strlen(kinds[0].parts[RUN_GRADES].name));
+	hash_field(r->flags, '\0', kinds[0].parts[RUN_FLAGS].name,
+		   strlen(kinds[0].parts[RUN_FLAGS].name));
+	r->done[0].rows = r->done[1].rows = -1;
+	return r;
+}
+
+/* A national factor as run_grades gives it: NULL (left out) when 0. */
+static void hash_factor(sha_stream *h, const char *name, int v)
+{
+	if (v != 0)
+		hash_int(h, name, v);
+}
+
+/* The columns and their order are those of the part's query in kinds[0]: keep them in
+ * step. */
+void audit_results_point(audit_results *r, const audit_grade *g, const audit_flag *flags,
+			 int nflags)
+{
+	sha_stream *h = r->grades;
+	int order[AUDIT_POINT_FLAGS];
+
+	assert(r->done[0].rows < 0 && nflags <= AUDIT_POINT_FLAGS);
+	hash_field(h, '\0', "#", 1);
+	hash_text(h, "point", g->point);
+	hash_text(h, "pack", g->pack);
+	hash_factor(h, "importance", g->importance);
+	hash_factor(h, "discretion", g->discretion);
+	hash_factor(h, "likelihood", g->likelihood);
+	hash_factor(h, "harm", g->harm);
+	hash_real(h, "score", g->score);
+	hash_text(h, "tier", g->tier);
+	hash_text(h, "reasons", g->reasons);
+	hash_text(h, "level", g->level);
+	hash_text(h, "method_factors", g->method_factors);
+	r->ngrades++;
+	/* In code order, bytewise as SQLite's ORDER BY compares text. */
+	for (int i = 0; i < nflags; i++) {
+		int j = i;
+		for (; j > 0 && strcmp(flags[order[j - 1]].code, flags[i].code) > 0; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	for (int i = 0; i < nflags; i++) {
+		const audit_flag *f = &flags[order[i]];
+		hash_field(r->flags, '\0', "#", 1);
+		hash_text(r->flags, "point", g->point);
+		hash_text(r->flags, "code", f->code);
+		hash_text(r->flags, "label", f->label);
+		hash_text(r->flags, "evidence", f->evidence);
+		r->nflags++;
+	}
+}
+
+/* Finish the two parts of r (once): a run without --trace has no traces, but the part
+ * "grades" names them all the same (part_digest). */
+static void results_finish(audit_results *r)
+{
+	const state_part *parts = kinds[0].parts;
+	sha_stream **h[2] = {&r->grades, &r->flags};
+	const long rows[2] = {r->ngrades, r->nflags};
+	char hex[SHA_HEX];
+
+	if (r->done[0].rows >= 0)
+		return;
+	hash_field(r->grades, '\0', parts[RUN_GRADES].more, strlen(parts[RUN_GRADES].more));
+	for (int i = 0; i < 2; i++) {
+		part_state *ps = &r->done[i];
+		sha_close(*h[i], hex);
+		*h[i] = NULL;
+		snprintf(ps->name, sizeof ps->name, "%s", parts[RUN_GRADES + i].name);
+		ps->shown = parts[RUN_GRADES + i].shown;
+		ps->rows = rows[i];
+		snprintf(ps->hex, sizeof ps->hex, "%.*s", ps->rows > 0 ? PART_HEX : 0, hex);
+	}
+}
+
+void audit_results_close(audit_results *r)
+{
+	char hex[SHA_HEX];
+
+	if (r == NULL)
+		return;
+	if (r->grades != NULL)
+		sha_close(r->grades, hex);
+	if (r->flags != NULL)
+		sha_close(r->flags, hex);
+	free(r);
+}
+
+/* The part called name as r hashed it, or NULL when r does not hash that part. */
+static const part_state *given_part(const audit_results *r, const char *name)
+{
+	for (int i = 0; r != NULL && i < 2; i++)
+		if (strcmp(r->done[i].name, name) == 0)
+			return &r->done[i];
+	return NULL;
+}
+
 /* The state record `key` of kind k is in now, into *out (out->exists false, and no
  * parts, when the record is not there).  Only the parts wanted are hashed, the others
  * named with rows -1: all when hash, but the shared part only when shared too; the
  * first part of a record is always hashed (it says whether the record exists). */
 static rg_status compute_state(db *d, const state_kind *k, const char *key, bool hash,
-			       bool shared, rec_state *out, rg_err *e)
+			       bool shared, const audit_results *given, rec_state *out,
+			       rg_err *e)
 {
 	state_part dyn[MAX_PARTS];
 	const state_part *parts = k->parts;
@@ -412,6 +563,11 @@ static rg_status compute_state(db *d, const state_kind *k, const char *key, bool
 	}
 	for (int i = 0; i < nparts; i++) {
 		part_state *ps = &out->p[i];
+		const part_state *was = given_part(given, parts[i].name);
+		if (was != NULL) {
+			*ps = *was;
+			continue;
+		}
 		if ((i == 0 && k->nparts > 0) ||
 		    (hash && (shared || strcmp(parts[i].name, SHARED_PART) != 0))) {
 			if ((st = part_digest(d, &parts[i], id, ps, e)) != RG_OK)
@@ -439,8 +595,9 @@ static void format_state(const rec_state *s, char *out, size_t size)
 					 s->p[i].hex);
 }
 
-rg_status audit_state(db *d, const char *action, const char *subject, char *out, size_t size,
-		      rg_err *e)
+/* audit_state, with the parts given hashes taken from it (NULL: none). */
+static rg_status state_of(db *d, const char *action, const char *subject,
+			  const audit_results *given, char *out, size_t size, rg_err *e)
 {
 	const state_kind *k = kind_of(action, subject, &subject);
 	rec_state s;
@@ -449,9 +606,16 @@ rg_status audit_state(db *d, const char *action, const char *subject, char *out,
 	out[0] = '\0';
 	if (k == NULL)
 		return RG_OK;
-	if ((st = compute_state(d, k, subject, true, true, &s, e)) == RG_OK)
+	if ((st = compute_state(d, k, subject, true, true, k == &kinds[0] ? given : NULL, &s,
+				e)) == RG_OK)
 		format_state(&s, out, size);
 	return st;
+}
+
+rg_status audit_state(db *d, const char *action, const char *subject, char *out, size_t size,
+		      rg_err *e)
+{
+	return state_of(d, action, subject, NULL, out, size, e);
 }
 
 /* Where the state begins at the end of an entry's detail, and how it ends. */
@@ -517,8 +681,10 @@ rg_status audit_require_actor(const char *by, const char **actor, rg_err *e)
 	return *actor == NULL || (*actor)[0] == '\0' ? unknown_actor(e) : RG_OK;
 }
 
-rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
-		       const char *subject, const char *detail, rg_err *e)
+/* audit_append, with the parts given hashes taken from it (NULL: none). */
+static rg_status append(db *d, const char *at, const char *actor, const char *action,
+			const char *subject, const char *detail, const audit_results *given,
+			rg_err *e)
 {
 	char prev[SHA_HEX] = AUDIT_GENESIS, hash[SHA_HEX], state[AUDIT_STATE_MAX];
 	char *full = NULL;
@@ -529,7 +695,7 @@ rg_status audit_append(db *d, const char *at, const char *actor, const char *act
 
 	if (actor == NULL || actor[0] == '\0')
 		return unknown_actor(e); /* the caller's actor as given: no fallback here */
-	if ((st = audit_state(d, action, subject, state, sizeof state, e)) != RG_OK)
+	if ((st = state_of(d, action, subject, given, state, sizeof state, e)) != RG_OK)
 		return err_wrap(e, st, "cannot append to the audit log");
 	size = strlen(detail) + strlen(state) + sizeof STATE_OPEN + sizeof STATE_CLOSE;
 	if ((full = malloc(size)) == NULL)
@@ -564,6 +730,19 @@ out:
 	db_finalize(s);
 	free(full);
 	return st;
+}
+
+rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
+		       const char *subject, const char *detail, rg_err *e)
+{
+	return append(d, at, actor, action, subject, detail, NULL, e);
+}
+
+rg_status audit_append_run(db *d, const char *at, const char *actor, const char *subject,
+			   const char *detail, audit_results *r, rg_err *e)
+{
+	results_finish(r);
+	return append(d, at, actor, kinds[0].action, subject, detail, r, e);
 }
 
 const char *audit_actor(const char *by)
@@ -952,20 +1131,21 @@ static const xcheck xchecks[] = {
 	 "(SELECT min(id) FROM runs WHERE created_at IS NOT NULL), r.id))",
 	 N_("whose created_at is empty, as if it predated the audit log: the run or the entry "
 	    "was altered"),
-	 "printf(?3, r.id, r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
+	 "printf(?3, CAST(r.id AS TEXT), r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
 	 " ELSE printf(?5, r.created_at, coalesce(r.actor, '?')) END)",
 	 /* TRANSLATORS: a run in a finding of audit verify; the last %s is one of the next
 	  * two texts.  These formats are SQLite's printf, which has no %1$s: keep the %d
-	  * and %s in their order. */
+	  * and %s in their order.  (The numbers are given as text, which %d reads alike on
+	  * SQLite and PostgreSQL.) */
 	 {N_("run %d (as-of %s, %s)"), N_("no created_at"), N_("recorded %s by %s")}},
-	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
-	 "printf(?3, r.id, r.point, r.tier, r.approved_on, r.by)",
+	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "TRUE", NULL,
+	 "printf(?3, CAST(r.id AS TEXT), r.point, r.tier, r.approved_on, r.by)",
 	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("approval %d (%s %s, approved %s by %s)")}},
 	{N_("warning event"), "warning_event:", "warning *", "warning",
 	 N_("warning ack, feedback, release or escalate"), "warning_events", "r.by IS NOT NULL",
 	 N_("which a grading run made, not a person"),
-	 "printf(?3, r.id, r.warning, r.action, r.on_date, r.by)",
+	 "printf(?3, CAST(r.id AS TEXT), CAST(r.warning AS TEXT), r.action, r.on_date, r.by)",
 	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("warning event %d (warning %d %s on %s by %s)")}},
 };
@@ -989,11 +1169,11 @@ static rg_status prepare_x(verify_state *v, const xcheck *x, const char *sql, db
 static const char unknown_sql[] =
 	"SELECT a.seq, a.action, a.subject, a.at, CASE"
 	"  WHEN r.id IS NULL OR a.subject <> ?1 || r.id THEN 0"
-	"  WHEN NOT coalesce(%s, 0) THEN 1 ELSE 2 END"
+	"  WHEN NOT coalesce(%s, FALSE) THEN 1 ELSE 2 END"
 	" FROM audit a LEFT JOIN %s r ON r.id = CAST(substr(a.subject, length(?1) + 1)"
 	"  AS INTEGER)"
 	" WHERE substr(a.subject, 1, length(?1)) = ?1"
-	"  AND (r.id IS NULL OR a.subject <> ?1 || r.id OR NOT coalesce(%s, 0)"
+	"  AND (r.id IS NULL OR a.subject <> ?1 || r.id OR NOT coalesce(%s, FALSE)"
 	"   OR NOT a.action GLOB ?2)"
 	" ORDER BY a.seq";
 
@@ -1009,7 +1189,7 @@ static const char duplicate_sql[] =
 static const char unlogged_sql[] =
 	"SELECT r.id, %s FROM %s r"
 	" LEFT JOIN audit a ON a.subject = ?1 || r.id AND a.action GLOB ?2"
-	" WHERE coalesce(%s, 0) AND a.seq IS NULL"
+	" WHERE coalesce(%s, FALSE) AND a.seq IS NULL"
 	" ORDER BY r.id";
 
 static rg_status check_records(verify_state *v, const xcheck *x, rg_err *e)
@@ -1080,7 +1260,7 @@ static rg_status note_exempt(verify_state *v, rg_err *e)
 	rg_status st;
 
 	snprintf(sql, sizeof sql, "SELECT count(*), min(id), max(id) FROM runs r"
-		 " WHERE NOT coalesce(%s, 0)", xchecks[0].logged);
+		 " WHERE NOT coalesce(%s, FALSE)", xchecks[0].logged);
 	if ((st = db_prepare(v->d, sql, &s, e)) != RG_OK)
 		return st;
 	if ((st = db_step(s, &row, e)) == RG_OK && row) {
@@ -1212,7 +1392,8 @@ static rg_status check_states(verify_state *v, rg_err *e)
 		audit_hash(f[3], f[5], f[1], f[2], f[4], f[6], hash);
 		if (strcmp(hash, f[7]) != 0)
 			continue;
-		if ((st = compute_state(v->d, k, key, k->nparts > 0 || latest, shared, &now, e))
+		if ((st = compute_state(v->d, k, key, k->nparts > 0 || latest, shared, NULL, &now,
+					e))
 		    != RG_OK)
 			break;
 		describe(here, sizeof here, seq, f[1], f[2], f[3]);

@@ -76,6 +76,59 @@ rg_status audit_state(db *d, const char *action, const char *subject, char *out,
 rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
 		       const char *subject, const char *detail, rg_err *e);
 
+/*
+ * The parts "grades" and "flags" of a run's state (audit_state), hashed by the run as it
+ * stores its results instead of read back through run_grades and run_flags afterwards:
+ * a run's results are every point it graded, each with the result it computed (stored
+ * now, or equal to the stored one it reuses), so the digest comes out the same and
+ * costs no query.  Only for a run without --trace (the part "grades" of a traced run
+ * ends with its traces, which come after every grade).  audit_results_open() (NULL when
+ * out of memory), audit_results_point() for every point graded, in code order, then
+ * audit_append_run(), then audit_results_close().
+ */
+typedef struct audit_results audit_results;
+
+/* A point's grade as grades stores it (schemas/006): what run_grades gives. */
+typedef struct {
+	const char *point;          /* its code */
+	const char *pack;           /* the pack that graded it */
+	int importance, discretion; /* the national factors, 0 for one the method does not */
+	int likelihood, harm;       /* use (stored as NULL) */
+	double score;               /* the combined score */
+	const char *tier;           /* 一级 | 二级 | 三级 */
+	const char *reasons;        /* joined one per line */
+	const char *level;          /* or NULL */
+	const char *method_factors; /* or NULL */
+} audit_grade;
+
+/* A flag of a point's grade: its code, label and evidence (run_flags' columns). */
+typedef struct {
+	const char *code, *label, *evidence;
+} audit_flag;
+
+audit_results *audit_results_open(void);
+
+/* The most flags a point may have for audit_results_point. */
+#define AUDIT_POINT_FLAGS 64
+
+/* audit_results_point: hash point g->point's grade and its nflags flags (at most
+ * AUDIT_POINT_FLAGS, in any order: they are hashed in code order) into r. */
+void audit_results_point(audit_results *r, const audit_grade *g, const audit_flag *flags,
+			 int nflags);
+
+/* audit_results_close: free r.  NULL is allowed. */
+void audit_results_close(audit_results *r);
+
+/*
+ * audit_append_run: audit_append() for the entry "grade" about run `subject` ("run:N"),
+ * with the parts "grades" and "flags" of its state taken from r (which it finishes: add
+ * no more points to r) and the other parts read as audit_state reads them.  The entry is
+ * the one audit_append() would write when r holds exactly the run's results.  Fails as
+ * audit_append().
+ */
+rg_status audit_append_run(db *d, const char *at, const char *actor, const char *subject,
+			   const char *detail, audit_results *r, rg_err *e);
+
 /* audit_actor: who is acting when a command has no --by: by if given, else $USER, else
  * NULL (unknown: audit_append then refuses to record the action). */
 const char *audit_actor(const char *by);

@@ -82,6 +82,12 @@ void db_rollback(db *d)
 	d->engine->rollback(d);
 }
 
+void db_set_statement_rollback(db *d, bool on)
+{
+	if (d->engine->statement_rollback != NULL)
+		d->engine->statement_rollback(d, on);
+}
+
 rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e)
 {
 	return d->engine->prepare(d, sql, out, e);

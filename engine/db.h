@@ -76,6 +76,16 @@ rg_status db_begin(db *d, rg_err *e);
 rg_status db_commit(db *d, rg_err *e);
 void db_rollback(db *d);
 
+/*
+ * db_set_statement_rollback: whether a statement that fails inside a transaction undoes
+ * only itself and the transaction goes on (on: what an import needs that reports every
+ * refused row, then commits or rolls back), or may spoil the transaction, which the caller
+ * then only rolls back (off, the default).  SQLite always does the former.  PostgreSQL
+ * aborts a transaction at its first error, and does the former only with a savepoint
+ * around each statement that writes, which costs two more round trips a statement.
+ */
+void db_set_statement_rollback(db *d, bool on);
+
 /* db_prepare: compile sql into *out, to be freed with db_finalize().  RG_DB with
  * SQLite's message on a syntax error or a missing table. */
 rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e);

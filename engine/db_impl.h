@@ -29,6 +29,7 @@ struct db_engine {
 	rg_status (*begin)(db *d, rg_err *e);
 	rg_status (*commit)(db *d, rg_err *e);
 	void (*rollback)(db *d);
+	void (*statement_rollback)(db *d, bool on);
 	rg_status (*prepare)(db *d, const char *sql, db_stmt **out, rg_err *e);
 	void (*finalize)(db_stmt *s);
 	void (*reset)(db_stmt *s);

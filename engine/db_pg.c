@@ -5,8 +5,9 @@
  * db_pg_schema[]) gives PostgreSQL the SQLite functions and catalog views the SQL uses.
  * The schema starts whole at PG_BASE_VERSION, recorded in the table schema_version.
  * SQLite keeps a transaction going when one statement in it fails; PostgreSQL aborts the
- * transaction, so a statement that writes inside one runs under a savepoint and a refused
- * row costs only that row, as on SQLite.  Errors are worded as SQLite words them
+ * transaction, so where a caller needs SQLite's way (db_set_statement_rollback: an import)
+ * a statement that writes inside one runs under a savepoint, and a refused row costs only
+ * that row.  Errors are worded as SQLite words them
  * ("UNIQUE constraint failed: points.code"), so callers and messages are the same.
  * Depends on libpq, db_impl.h, dialect.h, status.h and i18n.h.
  */
@@ -41,6 +42,7 @@ typedef struct pg {
 	PGconn *conn;      /* the open connection */
 	char name[256];    /* the database's name for messages, password hidden */
 	long next;         /* number of the next prepared statement */
+	bool guard;        /* a savepoint around each write in a transaction (see db.h) */
 } pg;
 
 typedef struct pg_stmt {
@@ -147,7 +149,7 @@ static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e
 	if (strcmp(state, "55P03") == 0)    /* lock_timeout: another client's lock */
 		return db_gave_up(d->name, e);
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
-		return err_set(e, RG_DB, "%s: another client changed the same records at the same "
+		return err_set(e, RG_DB, "%s: another client changed the same record at the same "
 			       "time (%s); nothing was written: run the command again", d->name,
 			       primary);
 	return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
@@ -334,11 +336,15 @@ out:
 	return st;
 }
 
-/* Apply the whole schema to an empty database, in the transaction open on d. */
+/* Apply the whole schema to an empty database, in the transaction open on d.  The table
+ * of the schema version comes first, so that roles.sql lets every role read it. */
 static rg_status create_schema(pg *d, rg_err *e)
 {
 	char sql[128];
 
+	if (run(d, "CREATE TABLE schema_version (version integer NOT NULL)",
+		_("cannot record the schema version"), e) != RG_OK)
+		return RG_DB;
 	for (int i = 0; i < db_pg_schema_count; i++) {
 		PGresult *r = PQexec(d->conn, db_pg_schema[i]);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
@@ -351,8 +357,7 @@ static rg_status create_schema(pg *d, rg_err *e)
 		}
 		PQclear(r);
 	}
-	snprintf(sql, sizeof sql, "CREATE TABLE schema_version (version integer NOT NULL);"
-		 " INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
+	snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
 	return run(d, sql, _("cannot record the schema version"), e);
 }
 
@@ -424,6 +429,11 @@ static rg_status pg_open(const char *name, db **out, rg_err *e)
 	}
 	*out = &d->base;
 	return RG_OK;
+}
+
+static void pg_statement_rollback(db *h, bool on)
+{
+	PG(h)->guard = on;
 }
 
 static rg_status pg_exec(db *h, const char *sql, rg_err *e)
@@ -657,11 +667,22 @@ static void pg_bind_int(db_stmt *s, int i, int64_t v)
 	bind(STMT(s), i, text, OID_INT8);
 }
 
+/*
+ * A double as text the way SQLite keeps a REAL: the fewest digits that read back as the
+ * same double, and a decimal point even when whole (3.0), so that a column that keeps
+ * text (a declared fact's value) still says it was a REAL.
+ */
 static void pg_bind_double(db_stmt *s, int i, double v)
 {
-	char text[32];
+	char text[40];
 
-	snprintf(text, sizeof text, "%.17g", v);
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(text, sizeof text, "%.*g", digits, v);
+		if (strtod(text, NULL) == v)
+			break;
+	}
+	if (strpbrk(text, ".eEn") == NULL)  /* n: nan, inf */
+		strcat(text, ".0");
 	bind(STMT(s), i, text, OID_FLOAT8);
 }
 
@@ -670,11 +691,57 @@ static void pg_bind_null(db_stmt *s, int i)
 	bind(STMT(s), i, NULL, 0);
 }
 
+/* Whether r failed because another client's transaction changed the same rows. */
+static bool clashed(const PGresult *r)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	return state != NULL && (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0);
+}
+
+/*
+ * The clash message of e again, naming the record s was changing: its table and its
+ * WHERE clause with the values bound ("warnings WHERE id = 3"), from the statement itself
+ * (PostgreSQL's message names neither).
+ */
+static void name_record(const pg_stmt *s, rg_err *e)
+{
+	static const char *const verbs[] = { "UPDATE ", "DELETE FROM ", "INSERT INTO ", NULL };
+	const char *sql = s->sql + strspn(s->sql, " \t\n"), *where, *table = NULL;
+	char record[200];
+	size_t used;
+
+	for (int i = 0; verbs[i] != NULL && table == NULL; i++)
+		if (strncasecmp(sql, verbs[i], strlen(verbs[i])) == 0)
+			table = sql + strlen(verbs[i]);
+	if (table == NULL)
+		return;
+	used = (size_t)snprintf(record, sizeof record, "%.*s", (int)strcspn(table, " ("), table);
+	where = strstr(table, " WHERE ");
+	for (const char *p = where; p != NULL && *p != '\0' && used + 1 < sizeof record; ) {
+		if (*p == '$' && isdigit((unsigned char)p[1])) {
+			char *end;
+			long k = strtol(p + 1, &end, 10);
+			const char *v = k >= 1 && k <= s->nparams ? s->values[k - 1] : NULL;
+			used += (size_t)snprintf(record + used, sizeof record - used, "%s",
+						 v ? v : "NULL");
+			p = end;
+		} else {
+			record[used++] = *p++;
+			record[used] = '\0';
+		}
+	}
+	if (used >= sizeof record)
+		used = sizeof record - 1;
+	err_set(e, RG_DB, "%s: another client changed the same record at the same time (%s); "
+		"nothing was written: run the command again", s->owner->name, record);
+}
+
 /* Execute s with its bindings, under a savepoint when it writes inside a transaction. */
 static rg_status execute(pg_stmt *s, rg_err *e)
 {
 	pg *d = s->owner;
-	bool guarded = s->writes && PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	bool guarded = d->guard && s->writes && PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
 	ExecStatusType t;
 
 	if (!s->prepared) {
@@ -696,6 +763,8 @@ static rg_status execute(pg_stmt *s, rg_err *e)
 		return RG_OK;
 	}
 	failed(d, s->res, &s->kind, e);
+	if (clashed(s->res))
+		name_record(s, e);
 	PQclear(s->res);
 	s->res = NULL;
 	if (guarded)
@@ -824,6 +893,7 @@ const db_engine db_pg_engine = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.statement_rollback = pg_statement_rollback,
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
 	.reset = pg_reset,

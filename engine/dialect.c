@@ -200,6 +200,8 @@ char *dialect_pg(const char *sql, int *params)
 			end_item(&b, o);
 			put(&b, p, n);
 		} else if (o != NULL && ends_order(p, n)) {
+			while (b.len > 0 && isspace((unsigned char)b.s[b.len - 1]))
+				b.s[--b.len] = '\0';  /* the blank goes after NULLS ... */
 			end_item(&b, o);
 			norders--;
 			puts_(&b, " ");

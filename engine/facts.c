@@ -74,10 +74,13 @@ static const char post_changes_sql[] =
 	"SELECT post, " CHANGE_COLUMNS " FROM changes WHERE post IS NOT NULL"
 	" ORDER BY post, changed_on, id";
 
-/* The facts an agency declared: the owner's code, the fact's name, its value and whether
- * it is a 是否 (a boolean for packs).  %s: the scope's condition, as for the cursors. */
+/* The facts an agency declared: the owner's code, the fact's name, its value, whether
+ * it is a 是否 (a boolean for packs) and whether a number (整数, 数值, 是否: a database
+ * that keeps every value as text, as PostgreSQL's does, gives them as text).  %s: the
+ * scope's condition, as for the cursors. */
 #define DECLARED(store, owner) \
-	"SELECT v." owner ", v.fact, v.value, d.type = '是否' FROM " store " v" \
+	"SELECT v." owner ", v.fact, v.value, d.type = '是否'," \
+	" d.type IN ('整数', '数值', '是否') FROM " store " v" \
 	" JOIN fact_definitions d ON d.name = v.fact"
 static const char point_facts_sql[] =
 	DECLARED("point_facts", "point") "%s ORDER BY v.point, v.fact";
@@ -342,16 +345,22 @@ static const char *fact_name(facts_reader *fr, const char *name)
 	return copy;
 }
 
-/* The declared fact on the current row of s (columns 1-3: its name, its value, whether
- * it is a 是否) as *v, a field of sub-table table; a text is copied into a.  false when
- * out of memory. */
+/* The declared fact on the current row of s (columns 1-4: its name, its value, whether
+ * it is a 是否, whether a number) as *v, a field of sub-table table; a text is copied
+ * into a.  A number given as text is read as the database that kept it typed gives it:
+ * with a decimal point or an exponent a REAL, else an INTEGER.  false when out of
+ * memory. */
 static bool read_fact(facts_reader *fr, db_stmt *s, const char *table, rule_value *v,
 		      arena *a)
 {
+	db_type type = db_col_type(s, 2);
+
 	v->table = table;
 	if ((v->name = fact_name(fr, db_col_text(s, 1))) == NULL)
 		return false;
-	switch (db_col_type(s, 2)) {
+	if (type == DB_TEXT && db_col_int(s, 4))
+		type = strpbrk(db_col_text(s, 2), ".eE") ? DB_REAL : DB_INT;
+	switch (type) {
 	case DB_INT:
 		v->type = db_col_int(s, 3) ? RULE_BOOL : RULE_INT;
 		v->v.i = db_col_int(s, 2);

@@ -49,6 +49,8 @@ typedef struct {
 	facts_reader *facts;      /* the points in scope and their facts, in code order */
 	facts_point point;        /* the point being graded */
 	results *stored;          /* the latest stored results, compared with the new ones */
+	audit_results *digest;    /* the run's results hashed for its audit log entry as they
+				   * are stored; NULL with --trace (read back at the end) */
 	strmap *agencies;         /* agency code -> its grade_agency in res->agencies */
 	db_stmt *count;           /* how many points are in scope, for the progress bar */
 	db_stmt *ins_run;         /* the run's record, counts 0 */
@@ -106,7 +108,8 @@ static rg_status prepare(run_state *rs, rg_err *e)
 		if (all[i].slot != NULL && (st = db_prepare(rs->d, all[i].sql, all[i].slot, e)) !=
 		    RG_OK)
 			return st;
-	if ((rs->agencies = strmap_new()) == NULL)
+	if ((rs->agencies = strmap_new()) == NULL ||
+	    (!rs->opt->trace && (rs->digest = audit_results_open()) == NULL))
 		return err_set(e, RG_DB, "out of memory preparing the run");
 	return warn_open(rs->d, &rs->warnings, e);
 }
@@ -118,6 +121,7 @@ static void finalize(run_state *rs)
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		db_finalize(all[i]);
+	audit_results_close(rs->digest);
 	warn_close(rs->warnings);
 	facts_close(rs->facts);
 	facts_point_free(&rs->point);
@@ -333,6 +337,28 @@ static long distinct_warnings(const rule_result *res)
 	return n;
 }
 
+_Static_assert(RULES_MAX_FLAGS <= AUDIT_POINT_FLAGS, "a point's flags fit audit_results");
+
+/* Hash the result res of point code, stored or equal to the stored one it reuses, for the
+ * run's audit log entry, as the stored rows give it (store_grade, store_flags). */
+static void digest_point(run_state *rs, const char *code, const rule_result *res,
+			 const char *reasons, const char *factors)
+{
+	audit_flag flags[RULES_MAX_FLAGS];
+	const audit_grade g = {.point = code, .pack = res->pack, .importance = res->importance,
+			       .discretion = res->discretion, .likelihood = res->likelihood,
+			       .harm = res->harm, .score = res->score, .tier = res->tier,
+			       .reasons = reasons, .level = res->level,
+			       .method_factors = factors[0] ? factors : NULL};
+
+	if (rs->digest == NULL)
+		return;
+	for (int i = 0; i < res->nflags; i++)
+		flags[i] = (audit_flag){res->flags[i].code, res->flags[i].label,
+					res->flags[i].evidence};
+	audit_results_point(rs->digest, &g, flags, res->nflags);
+}
+
 /* Check what the pack returned for point code of agency, store it when it differs from
  * the point's latest stored result, follow its warnings, and count it. */
 static rg_status store(run_state *rs, const char *code, const char *agency,
@@ -357,6 +383,7 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 			 (st = store_flags(rs, code, res, e)) != RG_OK)) ||
 	    (st = store_warnings(rs, code, res, e)) != RG_OK)
 		return st;
+	digest_point(rs, code, res, reasons, factors);
 	rs->res->tiers[tier]++;
 	rs->res->flags += res->nflags;
 	rs->res->flagged += res->nflags > 0;
@@ -572,6 +599,9 @@ static rg_status audit_run(run_state *rs, rg_err *e)
 		 " %ld flags, %ld warnings (%ld new, %ld escalated)", rs->opt->as_of,
 		 rs->opt->scope ? rs->opt->scope : "all", rs->opt->dir, r->points, r->tiers[0],
 		 r->tiers[1], r->tiers[2], r->flags, r->warnings, r->warnings_new, r->escalated);
+	if (rs->digest != NULL)
+		return audit_append_run(rs->d, rs->opt->now, rs->opt->actor, subject, detail,
+					rs->digest, e);
 	return audit_append(rs->d, rs->opt->now, rs->opt->actor, "grade", subject, detail, e);
 }
 

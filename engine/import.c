@@ -1928,6 +1928,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 			goto out;
 		spill_off = true;
 	}
+	/* A refused row is reported and the rows after it still checked. */
+	db_set_statement_rollback(d, true);
 	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;

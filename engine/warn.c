@@ -24,7 +24,10 @@ enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 #define OVERDUE_LIMIT "256"
 
 /* The statements of a book, by their index in sql[] and warn_book.stmt[]. */
-enum { W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_STATUS, W_EVENT, W_LOAD, W_OVERDUE, W_COUNT };
+enum {
+	W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_ESCALATE, W_STATUS, W_EVENT, W_LOAD, W_OVERDUE,
+	W_COUNT
+};
 
 /* The columns of a warn_record, in the order read_record() reads them. */
 #define BASE_COLUMNS "w.id, w.point, w.reason, w.disposition, w.due, w.issued_on, w.status"
@@ -40,13 +43,18 @@ static const char *const sql[W_COUNT] = {
 		     " text, seen_run, issued_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1, ?8)",
 	/* Warning ?1 seen again by run ?2. */
 	[W_SEEN] = "UPDATE warnings SET seen_run = ?2 WHERE id = ?1",
-	/* Warning ?1 issued again (status 发布) on ?5 with disposition ?2, due ?3; ?4 the run
-	 * that saw it, ?6/?7 the responsible person and text the pack gives now (NULL: keep
-	 * them). */
+	/* Warning ?1 issued again (status 发布) on ?5 with the notice that escalates it:
+	 * disposition ?2, due ?3; ?4 the run that saw it, ?6/?7 the responsible person and
+	 * text the pack gives now (NULL: keep them). */
 	[W_REISSUE] = "UPDATE warnings SET disposition = ?2, due = ?3, status = '发布',"
 		      " seen_run = coalesce(?4, seen_run), issued_on = ?5,"
 		      " responsible = coalesce(?6, responsible), text = coalesce(?7, text)"
 		      " WHERE id = ?1",
+	/* Warning ?1 issued again (status 发布) on ?4 one step severer (next_step): the
+	 * columns that change alone, so that neither the responsible person's index nor its
+	 * foreign key is touched (a run escalates every overdue warning this way). */
+	[W_ESCALATE] = "UPDATE warnings SET disposition = ?2, due = ?3, status = '发布',"
+		       " issued_on = ?4 WHERE id = ?1",
 	/* Warning ?1 moved to status ?2 by hand. */
 	[W_STATUS] = "UPDATE warnings SET status = ?2 WHERE id = ?1",
 	/* A step in the life of warning ?1: by a person (?4) or a run (?5), never both. */
@@ -54,15 +62,17 @@ static const char *const sql[W_COUNT] = {
 		    " due, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[W_LOAD] = "SELECT " RECORD_COLUMNS " FROM warnings w WHERE w.id = ?1",
 	/* The open, unanswered warnings of the points of scope ?1 due before ?2, the next
-	 * OVERDUE_BATCH after warning ?3.  Without the date of their latest step, which
-	 * escalation does not use (last_on reads issued_on): a run finds most warnings
-	 * overdue a month after the first, and looking it up cost a search of each one's
-	 * events. */
+	 * OVERDUE_BATCH after warning ?3, but those at the severest disposition ?4 (they
+	 * cannot go further, and pile up run after run).  Without the date of their latest
+	 * step, which escalation does not use (last_on reads issued_on): a run finds most
+	 * warnings overdue a month after the first, and looking it up cost a search of each
+	 * one's events. */
 	[W_OVERDUE] = AGENCY_SCOPE
 		      "SELECT " BASE_COLUMNS ", NULL"
 		      " FROM warnings w JOIN points p ON p.code = w.point"
 		      " WHERE w.status IN ('发布', '签收') AND w.due < ?2"
 		      "  AND (?1 IS NULL OR p.agency IN scope) AND w.id > ?3"
+		      "  AND w.disposition <> ?4"
 		      " ORDER BY w.id LIMIT " OVERDUE_LIMIT,
 };
 
@@ -192,13 +202,12 @@ static rg_status record_event(warn_book *b, const event *ev, rg_err *e)
 }
 
 /*
- * Issue warning id again (status 发布) on `on` with disposition and due.  run > 0 marks
- * it seen by that run; n, when not NULL, is the notice it is escalated to (its
- * responsible person and text replace the old ones).
+ * Issue warning id again (status 发布) on `on` with notice n, which it is escalated to
+ * (n's disposition and due; its responsible person and text, when given, replace the old
+ * ones), seen by run `run`.
  */
-static rg_status reissue(warn_book *b, long id, const char *point, const char *disposition,
-			 const char *due, long run, const char *on, const warn_notice *n,
-			 rg_err *e)
+static rg_status reissue(warn_book *b, long id, const char *point, long run, const char *on,
+			 const warn_notice *n, rg_err *e)
 {
 	db_stmt *s;
 	rg_status st = use(b, W_REISSUE, &s, e);
@@ -206,16 +215,30 @@ static rg_status reissue(warn_book *b, long id, const char *point, const char *d
 	if (st != RG_OK)
 		return st;
 	db_bind_int(s, 1, id);
+	db_bind_text(s, 2, n->disposition);
+	db_bind_text(s, 3, n->due);
+	db_bind_int(s, 4, run);
+	db_bind_text(s, 5, on);
+	db_bind_text(s, 6, n->responsible);
+	db_bind_text(s, 7, n->text);
+	return store_notice(s, n, point, e);
+}
+
+/* Issue warning id again (status 发布) on `on` with disposition and due, one step severer
+ * (next_step): overdue, or by hand. */
+static rg_status escalate(warn_book *b, long id, const char *point, const char *disposition,
+			  const char *due, const char *on, rg_err *e)
+{
+	db_stmt *s;
+	rg_status st = use(b, W_ESCALATE, &s, e);
+
+	if (st != RG_OK)
+		return st;
+	db_bind_int(s, 1, id);
 	db_bind_text(s, 2, disposition);
 	db_bind_text(s, 3, due);
-	if (run > 0)
-		db_bind_int(s, 4, run);
-	else
-		db_bind_null(s, 4);
-	db_bind_text(s, 5, on);
-	db_bind_text(s, 6, n ? n->responsible : NULL);
-	db_bind_text(s, 7, n ? n->text : NULL);
-	return n ? store_notice(s, n, point, e) : store_row(s, "warning", point, e);
+	db_bind_text(s, 4, on);
+	return store_row(s, "warning", point, e);
 }
 
 /*
@@ -296,7 +319,7 @@ rg_status warn_follow(warn_book *b, long run, const char *as_of, const char *poi
 		return store_row(s, "warning", point, e);
 	}
 	*out = WARN_ESCALATED;
-	if ((st = reissue(b, id, point, n->disposition, n->due, run, as_of, n, e)) != RG_OK)
+	if ((st = reissue(b, id, point, run, as_of, n, e)) != RG_OK)
 		return st;
 	snprintf(note, sizeof note, "情况加重：处置方式由%s升为%s",
 		 was >= 0 ? vocab_disposition[was] : "", n->disposition);
@@ -338,6 +361,7 @@ static rg_status list_overdue(warn_book *b, const char *as_of, const char *scope
 	db_bind_text(s, 1, scope);
 	db_bind_text(s, 2, as_of);
 	db_bind_int(s, 3, after);
+	db_bind_text(s, 4, vocab_disposition[VOCAB_DISPOSITIONS - 1]);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		assert(*n < OVERDUE_BATCH);
 		read_record(s, &list[(*n)++]);
@@ -357,8 +381,8 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 		return err_set(e, RG_INPUT, "as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
 	if ((list = malloc(OVERDUE_BATCH * sizeof *list)) == NULL)
 		return err_set(e, RG_DB, "out of memory listing overdue warnings");
-	/* A batch at a time: what one batch writes is not overdue any more, or is 责令纠错
-	 * and left alone, and lies before the next batch. */
+	/* A batch at a time: what one batch writes is not overdue any more and lies before
+	 * the next batch. */
 	do {
 		if ((st = list_overdue(b, as_of, scope, after, list, &n, e)) != RG_OK)
 			goto out;
@@ -367,13 +391,13 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 			const char *to;
 			char due[DATE_BUF], note[256];
 			if (!next_step(w, as_of_days, &to, due))
-				continue; /* 责令纠错: nothing severer, it stays overdue for the list */
+				continue; /* nothing severer: it stays overdue for the list */
 			if (due[0] == '\0') {
 				st = err_set(e, RG_USAGE, "--as-of %s: warning %ld's new due date "
 					     "would be past 9999-12-31", as_of, w->id);
 				goto out;
 			}
-			if ((st = reissue(b, w->id, w->point, to, due, 0, as_of, NULL, e)) != RG_OK)
+			if ((st = escalate(b, w->id, w->point, to, due, as_of, e)) != RG_OK)
 				goto out;
 			snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s",
 				 w->due, w->disposition, to);
@@ -495,7 +519,7 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 	if ((st = db_begin(b->d, e)) != RG_OK)
 		return st;
 	if (c->action == WARN_ESCALATE) {
-		st = reissue(b, w->id, w->point, c->disposition, c->due, 0, on, NULL, e);
+		st = escalate(b, w->id, w->point, c->disposition, c->due, on, e);
 	} else if ((st = use(b, W_STATUS, &s, e)) == RG_OK) {
 		db_bind_int(s, 1, w->id);
 		db_bind_text(s, 2, c->status);

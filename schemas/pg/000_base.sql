@@ -52,6 +52,15 @@ CREATE AGGREGATE group_concat(text, text) (SFUNC = rg_group_concat_step, STYPE =
 
 CREATE AGGREGATE group_concat(text) (SFUNC = rg_group_concat_step, STYPE = text);
 
+-- sum(boolean): SQLite's sum() of a comparison (sum(g.tier = '一级')), which counts the
+-- rows where it holds, as a bigint; NULL over no rows (or only NULLs), as SQLite's.
+CREATE FUNCTION rg_sum_step(state bigint, value boolean) RETURNS bigint
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE WHEN value IS NULL THEN state
+              ELSE coalesce(state, 0) + CASE WHEN value THEN 1 ELSE 0 END END;
+
+CREATE AGGREGATE sum(boolean) (SFUNC = rg_sum_step, STYPE = bigint);
+
 -- rg_julian_day(year, month, day): the Julian day number at midnight of that date of the
 -- proleptic Gregorian calendar, computed as SQLite's computeJD() does (year 0 included).
 CREATE FUNCTION rg_julian_day(y integer, m integer, d integer) RETURNS double precision

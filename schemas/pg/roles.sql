@@ -1,4 +1,4 @@
--- roles.sql: who may read and write what in a PostgreSQL register (issue 14).  Run after
+-- roles.sql: who may read and write what in a PostgreSQL register.  Run after
 -- 000_base.sql (and after any later migration), by the role that ran them, which owns
 -- every table: the engine runs it on PostgreSQL only.  Running it again changes nothing.
 --
@@ -131,7 +131,9 @@ $$;
 -- Each table that belongs to an agency, and the condition its rows meet for an agency's
 -- role: the agency itself, or the point, power, post, department, run or warning the row
 -- belongs to, which the policies of that table restrict in turn (a subquery in a policy
--- is read with the rights, and under the policies, of whoever runs the query).
+-- is read with the rights, and under the policies, of whoever runs the query).  A
+-- migration that adds a table belonging to an agency adds it here; the grants above
+-- cover every table already.
 CREATE TEMP TABLE rg_agency_rows (tbl text PRIMARY KEY, cond text NOT NULL);
 INSERT INTO rg_agency_rows VALUES
   ('departments', 'agency IN (SELECT rg_member_agencies())'),

@@ -5,9 +5,9 @@
 -- SQLite's catalog: the engine learns a table's columns, defaults and references from
 -- pragma_table_info() and pragma_foreign_key_list(), and a table's CHECK constraints from
 -- sqlite_schema; these give the same answers from PostgreSQL's own catalog (import, audit,
--- fact definitions).  Then SQLite's functions: sum() of truth values, printf(), typeof(),
--- json_each() of a text, and rg_glob() for GLOB.  (000_base.sql has ifnull(),
--- group_concat(), julianday() and instr(), which its views use.)
+-- fact definitions).  Then SQLite's functions: printf(), typeof(), json_each() of a text,
+-- and rg_glob() for GLOB.  (000_base.sql has ifnull(), group_concat(), julianday(),
+-- instr() and sum() of truth values, which its views use.)
 
 -- pragma_table_info(TABLE): its columns in declared order, as SQLite lists them: the
 -- declared type (INTEGER, REAL, TEXT), NOT NULL, the default expression, and whether the
@@ -61,28 +61,58 @@ CREATE VIEW sqlite_schema AS
     FROM pg_class c
    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v');
 
--- sum(x = 1): SQLite counts true comparisons, its truth values being 1 and 0.
-CREATE FUNCTION rg_sum_truth(total bigint, v boolean) RETURNS bigint
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN v IS NULL THEN total ELSE coalesce(total, 0) + v::integer END
-$$;
-CREATE AGGREGATE sum(boolean) (SFUNC = rg_sum_truth, STYPE = bigint);
-
--- printf(FORMAT, ...): the forms riskgrade uses: %s (as format()) and %g (a number in at
--- most 6 significant digits, without trailing zeros, as C's printf).
-CREATE FUNCTION rg_g(v text) RETURNS text
+-- printf(FORMAT, ...): SQLite's printf for the conversions riskgrade uses: %s (NULL as
+-- nothing), %d, %g (at most 6 significant digits, no trailing zeros), %.Nf and %+.Nf
+-- (rounded to N places), and %%.  The engine passes a list's numbers as text.
+CREATE FUNCTION rg_g(v double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN v IS NULL THEN NULL
-              WHEN v::double precision = 0 THEN '0'
+              WHEN v = 0 THEN '0'
               ELSE (round(v::numeric, greatest(0, 5 - floor(log(abs(v::numeric)))::integer))
                     )::double precision::text END
 $$;
-CREATE FUNCTION printf(fmt text, a text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN fmt = '%g' THEN rg_g(a) ELSE format(fmt, a) END
+CREATE FUNCTION rg_printf(fmt text, args text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  said text := '';
+  i integer := 1;
+  k integer := 1;
+  m text[];
+  a text;
+BEGIN
+  IF fmt IS NULL THEN
+    RETURN NULL;
+  END IF;
+  WHILE i <= length(fmt) LOOP
+    m := regexp_match(substr(fmt, i), '^(%(\+?)(?:\.([0-9]+))?([sdgf%]))');
+    IF substr(fmt, i, 1) <> '%' OR m IS NULL THEN
+      said := said || substr(fmt, i, 1);
+      i := i + 1;
+      CONTINUE;
+    END IF;
+    i := i + length(m[1]);
+    IF m[4] = '%' THEN
+      said := said || '%';
+      CONTINUE;
+    END IF;
+    a := args[k];
+    k := k + 1;
+    said := said || CASE
+      WHEN m[4] = 's' THEN coalesce(a, '')
+      WHEN a IS NULL THEN ''
+      WHEN m[4] = 'd' THEN m[2] || trunc(a::numeric)::bigint::text
+      WHEN m[4] = 'g' THEN rg_g(a::double precision)
+      ELSE CASE WHEN m[2] = '+' AND a::numeric >= 0 THEN '+' ELSE '' END ||
+           round(a::numeric, coalesce(m[3]::integer, 6))::text
+    END;
+  END LOOP;
+  RETURN said;
+END
 $$;
-CREATE FUNCTION printf(fmt text, a text, b text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $$ SELECT format(fmt, a, b) $$;
+CREATE FUNCTION printf(fmt text, a double precision) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT rg_printf(fmt, ARRAY[a::text]) $$;
+CREATE FUNCTION printf(fmt text, VARIADIC args text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT rg_printf(fmt, args) $$;
 
 -- typeof(x): SQLite's name of a value's type.
 CREATE FUNCTION typeof(v anyelement) RETURNS text

@@ -945,6 +945,50 @@ static void test_grade_changed(void **state)
 	expect(f->d, 0, NULL, w, 1);
 }
 
+/*
+ * A run hashes its results as it stores them (audit_results): the entry is the one
+ * audit_append makes from the stored rows.  Run 1 untraced, with a second flag stored
+ * before the first in code order and given in the other order; then the same with a
+ * score that differs in the last bit, which must change the grades alone.
+ */
+static void test_run_results_streamed(void **state)
+{
+	fixture *f = *state;
+	const audit_grade g = {.point = "FX-1", .pack = "default", .importance = 4,
+			       .discretion = 4, .likelihood = 4, .harm = 4, .score = 3.5,
+			       .tier = "一级", .reasons = "理由"};
+	const audit_flag flags[] = {{"new_signal", "新的风险信息", "信息 1"},
+				    {"measure_failed", "措施未落实", "措施 2"}};
+	audit_grade off = g;
+	audit_results *r;
+	char s[AUDIT_STATE_MAX], expected[AUDIT_STATE_MAX + 64], got[AUDIT_STATE_MAX + 64];
+	char other[AUDIT_STATE_MAX + 64];
+
+	exec(f->d, "DELETE FROM traces; INSERT INTO flags (run, point, code, label, evidence)"
+		   "  VALUES (1, 'FX-1', 'measure_failed', '措施未落实', '措施 2')");
+	state_of(f->d, "grade", "run:1", s);
+	snprintf(expected, sizeof expected, "详情 [state %s]", s);
+	assert_non_null(r = audit_results_open());
+	audit_results_point(r, &g, flags, 2);
+	assert_int_equal(audit_append_run(f->d, "2026-12-01T10:00:00Z", "审核员", "run:1", "详情",
+					  r, NULL), RG_OK);
+	audit_results_close(r);
+	text_of(f->d, "SELECT detail FROM audit WHERE seq = ?1", 6, got, sizeof got);
+	assert_string_equal(got, expected);
+	off.score = 3.5000000000000004; /* the next double after 3.5 */
+	assert_non_null(r = audit_results_open());
+	audit_results_point(r, &off, flags, 2);
+	assert_int_equal(audit_append_run(f->d, "2026-12-01T10:10:00Z", "审核员", "run:1", "详情",
+					  r, NULL), RG_OK);
+	audit_results_close(r);
+	text_of(f->d, "SELECT detail FROM audit WHERE seq = ?1", 7, other, sizeof other);
+	assert_string_not_equal(other, expected);
+	/* The part "grades" differs, from its 32 hex digits on; "run" before it does not,
+	 * nor "flags" after it. */
+	assert_memory_equal(other, expected, strlen("详情 [state run 1 ") + 32 + strlen(", grades 1 "));
+	assert_string_equal(strstr(other, ", flags"), strstr(expected, ", flags"));
+}
+
 static void test_run_counts_changed(void **state)
 {
 	fixture *f = *state;
@@ -1196,6 +1240,7 @@ int main(void)
 		T(test_state_vectors),
 		T(test_state_coverage),
 		T(test_grade_changed),
+		T(test_run_results_streamed),
 		T(test_run_counts_changed),
 		T(test_grades_deleted),
 		T(test_approved_tier_changed),
