@@ -13,12 +13,13 @@ TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
             libmd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
-            libcmocka-dev sqlite3 time python3 gettext locales
+            libcmocka-dev sqlite3 time python3 gettext locales libpq-dev
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
 # for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
 # reads the PDFs they print, page by page; man-db (man, and groff) for the installed
-# manual page.
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db
+# manual page; PostgreSQL's server for the tests' throwaway cluster (tools/pg.sh).
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db \
+                 postgresql
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -73,7 +74,7 @@ MO         := $(foreach l,$(LINGUAS),$(B)/locale/$(l)/LC_MESSAGES/riskgrade.mo)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help FORCE po po-check
+        sanitize fuzz clean help FORCE po po-check test-pg
 all: $(B)/riskgrade $(MO)
 
 help:
@@ -183,7 +184,7 @@ $(B)/tests/test_%: tests/unit/test_%.c $(ENGINE_OBJ) | $(B)
 	  $(ENGINE_OBJ) $(LIBS_ALL) $(shell pkg-config --libs $(TEST_PKGS))
 
 test: deps test-deps
-	@$(MAKE) --no-print-directory unit cli
+	@$(MAKE) --no-print-directory unit cli test-pg
 
 unit: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
@@ -204,6 +205,18 @@ cli: $(B)/riskgrade
 	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
+
+# The golden cases again on PostgreSQL, then the PostgreSQL tests (each tests/pg/*.sh is
+# run as: sh tests/pg/X.sh CONNINFO RISKGRADE, CONNINFO a keyword/value string to the
+# cluster's database postgres as its superuser), all in a throwaway cluster of their own
+# in a folder under /tmp (which the server's system user can reach when run as root).
+test-pg: $(B)/riskgrade
+	@dir=$$(mktemp -d /tmp/riskgrade-pg.XXXXXX) && trap 'sh tools/pg.sh stop "$$dir"' EXIT && \
+	  trap 'exit 130' INT TERM && \
+	  url=$$(sh tools/pg.sh start "$$dir") && \
+	  RG_PG="$$url" sh tests/cli/run.sh $(B)/riskgrade && \
+	  conn=$$(sh tools/pg.sh conninfo "$$dir") && \
+	  for t in $(sort $(wildcard tests/pg/*.sh)); do sh $$t "$$conn" $(B)/riskgrade || exit 1; done
 
 # The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
 # method unlike the default (methods), storage, the same databases whatever grade --jobs,
