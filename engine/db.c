@@ -35,6 +35,18 @@ rg_status db_gave_up(const char *name, rg_err *e)
 		       "up after %g s (--wait)", name, wait_seconds);
 }
 
+rg_status db_check_version(const char *name, int version, rg_err *e)
+{
+	if (version < db_migration_count)
+		return err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's "
+			       "(%d): run riskgrade init %s to upgrade it", name, version,
+			       db_migration_count, name);
+	if (version > db_migration_count)
+		return err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			       name, version, db_migration_count);
+	return RG_OK;
+}
+
 bool db_is_pg(const char *name)
 {
 	return strncmp(name, "postgresql://", 13) == 0 || strncmp(name, "postgres://", 11) == 0 ||

@@ -57,6 +57,10 @@ extern const db_engine db_pg_engine;
 extern const char *const db_migrations[];
 extern const int db_migration_count;
 
+/* Whether an existing riskgrade database at schema version (> 0) can be opened by this
+ * build: RG_DB naming name when it is older (run init) or newer. */
+rg_status db_check_version(const char *name, int version, rg_err *e);
+
 /* The busy message: the database name's lock was not released within db_wait(). */
 rg_status db_gave_up(const char *name, rg_err *e);
 

@@ -252,8 +252,8 @@ static rg_status connect(const char *name, bool create, pg **out, rg_err *e)
 	PQsetNoticeProcessor(d->conn, quiet, NULL);
 	/* Wait for another client's lock as long as --wait says (0: not at all, which
 	 * PostgreSQL spells as 1 ms: its 0 means for ever); dates and text as SQLite's. */
-	snprintf(wait, sizeof wait, "SET lock_timeout = %ld", (long)(db_wait() * 1000 + 0.5) + 
-		 (db_wait() == 0));
+	snprintf(wait, sizeof wait, "SET lock_timeout = %ld",
+		 (long)(db_wait() * 1000 + 0.5) + (db_wait() == 0));
 	if (run(d, wait, _("cannot configure the connection"), e) != RG_OK ||
 	    run(d, "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO'; SET client_min_messages"
 		" = warning", _("cannot configure the connection"), e) != RG_OK) {
@@ -417,13 +417,8 @@ static rg_status pg_open(const char *name, db **out, rg_err *e)
 	if (st == RG_OK && version == 0)
 		st = err_set(e, RG_DB, "%s: not a riskgrade database (create one with: riskgrade "
 			     "init %s)", d->name, d->name);
-	else if (st == RG_OK && version < db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's (%d): "
-			     "run riskgrade init %s to upgrade it", d->name, version,
-			     db_migration_count, d->name);
-	else if (st == RG_OK && version > db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
-			     d->name, version, db_migration_count);
+	else if (st == RG_OK)
+		st = db_check_version(d->name, version, e);
 	if (st != RG_OK) {
 		pg_close(&d->base);
 		return st;
