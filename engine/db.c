@@ -116,6 +116,12 @@ void db_reset(db_stmt *s)
 	s->engine->reset(s);
 }
 
+void db_stream(db_stmt *s)
+{
+	if (s->engine->stream != NULL)
+		s->engine->stream(s);
+}
+
 void db_bind_text(db_stmt *s, int i, const char *text)
 {
 	s->engine->bind_text(s, i, text);

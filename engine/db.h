@@ -96,6 +96,14 @@ void db_finalize(db_stmt *s);
 /* db_reset: make s ready to run again from the start; bindings are kept. */
 void db_reset(db_stmt *s);
 
+/*
+ * db_stream: s may give rows in numbers that grow with the register (a cursor over every
+ * point): inside a transaction, read them in batches rather than all at once.  SQLite
+ * steps that way anyway; PostgreSQL then reads through a server-side cursor, a round trip
+ * a batch, and the client's memory stays flat.  Other statements may run between steps.
+ */
+void db_stream(db_stmt *s);
+
 /* Bind parameter i (1-based).  Text is copied.  A NULL text binds SQL NULL.  These fail
  * only on programming errors (bad index), which assert in debug builds. */
 void db_bind_text(db_stmt *s, int i, const char *text);

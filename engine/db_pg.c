@@ -33,6 +33,9 @@ extern const int db_pg_schema_count;
 /* The schema version schemas/pg/000_base.sql creates: SQLite's migrations 001..008. */
 #define PG_BASE_VERSION 6
 
+/* How many rows a streamed statement's cursor gives at a time (db_stream). */
+#define STREAM_BATCH 2000
+
 /* PostgreSQL's type OIDs (pg_type.dat) of the columns read as numbers. */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
        OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
@@ -58,6 +61,8 @@ typedef struct pg_stmt {
 	PGresult *desc;       /* the columns, from the server's description */
 	PGresult *res;        /* the current execution's rows, NULL before the first step */
 	int row;              /* the current row of res */
+	bool stream;          /* read in batches from a cursor (db_stream) */
+	bool cursor_open;     /* the cursor of this execution is open on the server */
 	db_constraint kind;   /* the constraint the last failed step violated */
 } pg_stmt;
 
@@ -519,6 +524,8 @@ static rg_status server_prepare(pg_stmt *s, rg_err *e)
 	s->desc = PQdescribePrepared(d->conn, s->id);
 	if (PQresultStatus(s->desc) != PGRES_COMMAND_OK)
 		return fail(d, s->desc, _("cannot prepare a statement"), e);
+	for (int i = 0; i < s->nparams && i < PQnparams(s->desc); i++)
+		s->types[i] = PQparamtype(s->desc, i);  /* as inferred: a cursor's are the same */
 	s->prepared = true;
 	return RG_OK;
 }
@@ -576,12 +583,15 @@ static rg_status prepare_typed(pg_stmt *s, rg_err *e)
 	return st;
 }
 
+static void close_cursor(pg_stmt *s);
+
 static void pg_finalize(db_stmt *h)
 {
 	pg_stmt *s = STMT(h);
 
 	if (s == NULL)
 		return;
+	close_cursor(s);
 	if (s->prepared) {
 		char sql[48];
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->id);
@@ -629,13 +639,78 @@ static rg_status pg_prepare(db *h, const char *sql, db_stmt **out, rg_err *e)
 	return RG_OK;
 }
 
+/* Close s's cursor, if open (in an aborted transaction it is gone already). */
+static void close_cursor(pg_stmt *s)
+{
+	char sql[48];
+
+	if (!s->cursor_open)
+		return;
+	s->cursor_open = false;
+	if (PQtransactionStatus(s->owner->conn) != PQTRANS_INTRANS)
+		return;
+	snprintf(sql, sizeof sql, "CLOSE c%s", s->id);
+	PQclear(PQexec(s->owner->conn, sql));
+}
+
 static void pg_reset(db_stmt *h)
 {
 	pg_stmt *s = STMT(h);
 
+	close_cursor(s);
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = -1;
+}
+
+static void pg_stream(db_stmt *h)
+{
+	STMT(h)->stream = true;
+}
+
+/* The next batch of s's cursor into s->res; RG_DB with the reason on failure. */
+static rg_status fetch(pg_stmt *s, rg_err *e)
+{
+	char sql[64];
+	db_constraint kind;
+
+	snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM c%s", STREAM_BATCH, s->id);
+	PQclear(s->res);
+	s->res = PQexec(s->owner->conn, sql);
+	s->row = -1;
+	if (PQresultStatus(s->res) == PGRES_TUPLES_OK)
+		return RG_OK;
+	failed(s->owner, s->res, &kind, e);
+	PQclear(s->res);
+	s->res = NULL;
+	s->cursor_open = false;
+	return RG_DB;
+}
+
+/* Open a cursor over s's rows (in the transaction open on its connection) and fetch its
+ * first batch. */
+static rg_status open_cursor(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	size_t n = strlen(s->sql) + 64;
+	char *sql = malloc(n);
+	PGresult *r;
+	db_constraint kind;
+
+	if (sql == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	snprintf(sql, n, "DECLARE c%s NO SCROLL CURSOR FOR %s", s->id, s->sql);
+	r = PQexecParams(d->conn, sql, s->nparams, s->types, (const char *const *)s->values,
+			 NULL, NULL, 0);
+	free(sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		failed(d, r, &kind, e);
+		PQclear(r);
+		return RG_DB;
+	}
+	PQclear(r);
+	s->cursor_open = true;
+	return fetch(s, e);
 }
 
 /* Bind value (copied; NULL: SQL NULL) as parameter i with type oid (0: inferred). */
@@ -774,9 +849,18 @@ static rg_status pg_step(db_stmt *h, bool *row, rg_err *e)
 
 	*row = false;
 	if (s->res == NULL) {
-		if (execute(s, e) != RG_OK)
+		bool cursor = s->stream && !s->writes &&
+			      PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS;
+		if ((cursor ? open_cursor(s, e) : execute(s, e)) != RG_OK)
 			return RG_DB;
 		s->row = -1;
+	}
+	if (s->cursor_open && s->row + 1 >= PQntuples(s->res)) {
+		/* A batch used up: the next, unless this one was the last. */
+		if (PQntuples(s->res) < STREAM_BATCH)
+			close_cursor(s);
+		else if (fetch(s, e) != RG_OK)
+			return RG_DB;
 	}
 	if (s->row + 1 < PQntuples(s->res)) {
 		s->row++;
@@ -893,6 +977,7 @@ const db_engine db_pg_engine = {
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
+	.stream = pg_stream,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_double = pg_bind_double,
