@@ -122,6 +122,12 @@ void db_stream(db_stmt *s)
 		s->engine->stream(s);
 }
 
+void db_batch(db_stmt *s)
+{
+	if (s->engine->batch != NULL)
+		s->engine->batch(s);
+}
+
 void db_bind_text(db_stmt *s, int i, const char *text)
 {
 	s->engine->bind_text(s, i, text);

@@ -34,6 +34,7 @@ struct db_engine {
 	void (*finalize)(db_stmt *s);
 	void (*reset)(db_stmt *s);
 	void (*stream)(db_stmt *s);
+	void (*batch)(db_stmt *s);
 	void (*bind_text)(db_stmt *s, int i, const char *text);
 	void (*bind_int)(db_stmt *s, int i, int64_t v);
 	void (*bind_double)(db_stmt *s, int i, double v);

@@ -36,9 +36,14 @@ extern const int db_pg_schema_count;
 /* How many rows a streamed statement's cursor gives at a time (db_stream). */
 #define STREAM_BATCH 2000
 
+/* How many bytes of batched rows wait, at most, before they are written (db_batch). */
+#define BATCH_BYTES (4 << 20)
+
 /* PostgreSQL's type OIDs (pg_type.dat) of the columns read as numbers. */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
        OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
+
+typedef struct pg_stmt pg_stmt;
 
 typedef struct pg {
 	struct db base;    /* first: the engine */
@@ -46,9 +51,12 @@ typedef struct pg {
 	char name[256];    /* the database's name for messages, password hidden */
 	long next;         /* number of the next prepared statement */
 	bool guard;        /* a savepoint around each write in a transaction (see db.h) */
+	bool numbered;     /* a row got a number from an identity here: lastval() is set */
+	pg_stmt *pending;  /* the batched statements with rows waiting, first used first */
+	size_t pending_bytes; /* how many bytes of rows wait, all statements together */
 } pg;
 
-typedef struct pg_stmt {
+struct pg_stmt {
 	struct db_stmt base;  /* first: the engine */
 	pg *owner;            /* connection it belongs to */
 	char id[24];          /* the prepared statement's name on the server */
@@ -64,10 +72,22 @@ typedef struct pg_stmt {
 	bool stream;          /* read in batches from a cursor (db_stream) */
 	bool cursor_open;     /* the cursor of this execution is open on the server */
 	db_constraint kind;   /* the constraint the last failed step violated */
-} pg_stmt;
+	bool numbers;         /* an INSERT into a table with an identity column */
+	char *copy;           /* batched (db_batch): "COPY table (columns) FROM STDIN" */
+	char table[64];       /* the table it writes */
+	int *param;           /* the parameter (0-based) of each of the COPY's columns */
+	int ncopy;            /* how many columns */
+	char *rows;           /* its rows waiting, in COPY's text format */
+	size_t len, cap;      /* their length, the room for them */
+	pg_stmt *next_pending; /* the next batched statement with rows waiting */
+};
 
 #define PG(d) ((pg *)(d))
 #define STMT(s) ((pg_stmt *)(s))
+
+static rg_status flush(pg *d, rg_err *e);
+static void discard(pg *d);
+static bool numbers_rows(pg_stmt *s);
 
 /*
  * The name shown in messages: name itself, but a password in it (a URI's user:secret@ or
@@ -445,7 +465,9 @@ static rg_status pg_exec(db *h, const char *sql, rg_err *e)
 
 	if (said == NULL)
 		return err_set(e, RG_DB, "%s: out of memory", PG(h)->name);
-	st = run(PG(h), said, _("statement failed"), e);
+	st = PG(h)->pending != NULL ? flush(PG(h), e) : RG_OK;
+	if (st == RG_OK)
+		st = run(PG(h), said, _("statement failed"), e);
 	free(said);
 	return st;
 }
@@ -463,6 +485,7 @@ static void pg_rollback(db *h)
 {
 	pg *d = PG(h);
 
+	discard(d);
 	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
 		PQclear(PQexec(d->conn, "ROLLBACK"));
 }
@@ -470,9 +493,14 @@ static void pg_rollback(db *h)
 static rg_status pg_commit(db *h, rg_err *e)
 {
 	pg *d = PG(h);
-	PGresult *r = PQexec(d->conn, "COMMIT");
+	PGresult *r;
 	rg_status st = RG_OK;
 
+	if (d->pending != NULL && flush(d, e) != RG_OK) {
+		pg_rollback(h);
+		return RG_DB;
+	}
+	r = PQexec(d->conn, "COMMIT");
 	/* COMMIT of an aborted transaction "succeeds" as a ROLLBACK. */
 	if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0)
 		st = PQresultStatus(r) == PGRES_COMMAND_OK
@@ -592,6 +620,12 @@ static void pg_finalize(db_stmt *h)
 	if (s == NULL)
 		return;
 	close_cursor(s);
+	if (s->len > 0) {
+		/* Rows still waiting go now; a failure spoils the transaction, and its
+		 * commit then fails. */
+		rg_err ignored;
+		flush(s->owner, &ignored);
+	}
 	if (s->prepared) {
 		char sql[48];
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->id);
@@ -604,6 +638,9 @@ static void pg_finalize(db_stmt *h)
 	free(s->values);
 	free(s->types);
 	free(s->sql);
+	free(s->copy);
+	free(s->param);
+	free(s->rows);
 	PQclear(s->desc);
 	PQclear(s->res);
 	free(s);
@@ -635,6 +672,7 @@ static rg_status pg_prepare(db *h, const char *sql, db_stmt **out, rg_err *e)
 		pg_finalize(&s->base);
 		return st;
 	}
+	s->numbers = s->writes && numbers_rows(s);
 	*out = &s->base;
 	return RG_OK;
 }
@@ -666,6 +704,172 @@ static void pg_reset(db_stmt *h)
 static void pg_stream(db_stmt *h)
 {
 	STMT(h)->stream = true;
+}
+
+/* Skip blanks; then whether p starts with word w (in any case), skipping it too. */
+static bool take_word(const char **p, const char *w)
+{
+	*p += strspn(*p, " \t\n");
+	if (strncasecmp(*p, w, strlen(w)) != 0)
+		return false;
+	*p += strlen(w);
+	return true;
+}
+
+/*
+ * db_batch: when s is "INSERT INTO table (columns) VALUES ($i, ...)", one parameter a
+ * column, its rows go through COPY: s->copy and the map from COPY column to parameter are
+ * set.  Any other statement is left as it is (each step runs at once).
+ */
+static void pg_batch(db_stmt *h)
+{
+	pg_stmt *s = STMT(h);
+	const char *p = s->sql, *table, *cols;
+	size_t ntable, ncols;
+	int n = 0, columns = 1, *param;
+	char *copy;
+
+	if (!take_word(&p, "INSERT") || !take_word(&p, "INTO"))
+		return;
+	p += strspn(p, " \t\n");
+	table = p;
+	ntable = strcspn(p, " \t\n(");
+	p += ntable;
+	if (ntable == 0 || ntable >= sizeof s->table || !take_word(&p, "("))
+		return;
+	cols = p;
+	ncols = strcspn(p, ")");
+	p += ncols;
+	if (!take_word(&p, ")") || !take_word(&p, "VALUES") || !take_word(&p, "(") ||
+	    (param = calloc((size_t)s->nparams + 1, sizeof *param)) == NULL)
+		return;
+	while (take_word(&p, "$")) {
+		char *end;
+		long k = strtol(p, &end, 10);
+		if (end == p || k < 1 || k > s->nparams || n >= s->nparams)
+			break;
+		param[n++] = (int)k - 1;
+		p = end;
+		if (!take_word(&p, ","))
+			break;
+	}
+	for (size_t i = 0; i < ncols; i++)
+		columns += cols[i] == ',';
+	/* As many parameters as columns, and nothing after the list. */
+	if (!take_word(&p, ")") || p[strspn(p, " \t\n;")] != '\0' || n != columns ||
+	    (copy = malloc(ntable + ncols + 32)) == NULL) {
+		free(param);
+		return;
+	}
+	snprintf(copy, ntable + ncols + 32, "COPY %.*s (%.*s) FROM STDIN", (int)ntable, table,
+		 (int)ncols, cols);
+	snprintf(s->table, sizeof s->table, "%.*s", (int)ntable, table);
+	s->copy = copy;
+	s->param = param;
+	s->ncopy = n;
+}
+
+/* Append n bytes of text to s's rows waiting. */
+static bool append_rows(pg_stmt *s, const char *text, size_t n)
+{
+	if (s->len + n > s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4096;
+		char *grown;
+		while (cap < s->len + n)
+			cap *= 2;
+		if ((grown = realloc(s->rows, cap)) == NULL)
+			return false;
+		s->rows = grown;
+		s->cap = cap;
+	}
+	memcpy(s->rows + s->len, text, n);
+	s->len += n;
+	return true;
+}
+
+/* The row bound to s, as a line of COPY's text format, queued on its connection. */
+static rg_status queue_row(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	size_t before = s->len;
+	bool ok = true;
+
+	for (int c = 0; c < s->ncopy && ok; c++) {
+		const char *v = s->values[s->param[c]];
+		if (c > 0)
+			ok = append_rows(s, "\t", 1);
+		if (v == NULL) {
+			ok = ok && append_rows(s, "\\N", 2);
+			continue;
+		}
+		for (; *v != '\0' && ok; v++) {
+			const char *said = *v == '\\' ? "\\\\" : *v == '\t' ? "\\t"
+					   : *v == '\n' ? "\\n" : *v == '\r' ? "\\r" : NULL;
+			ok = said ? append_rows(s, said, 2) : append_rows(s, v, 1);
+		}
+	}
+	if (!ok || !append_rows(s, "\n", 1))
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	if (before == 0) {  /* first row since the last write: last in the queue */
+		pg_stmt **tail = &d->pending;
+		while (*tail != NULL)
+			tail = &(*tail)->next_pending;
+		*tail = s;
+		s->next_pending = NULL;
+	}
+	d->pending_bytes += s->len - before;
+	return RG_OK;
+}
+
+/* Forget every row waiting on d (its transaction is over). */
+static void discard(pg *d)
+{
+	for (pg_stmt *s = d->pending; s != NULL; s = s->next_pending)
+		s->len = 0;
+	d->pending = NULL;
+	d->pending_bytes = 0;
+}
+
+/* Write every row waiting on d, statement by statement in the order they were first
+ * used, with COPY.  On failure the transaction is spoilt: RG_DB naming the table. */
+static rg_status flush(pg *d, rg_err *e)
+{
+	rg_status st = RG_OK;
+
+	for (pg_stmt *s = d->pending; s != NULL && st == RG_OK; s = s->next_pending) {
+		PGresult *r = PQexec(d->conn, s->copy);
+		db_constraint kind;
+		rg_err inner;
+		if (PQresultStatus(r) == PGRES_COPY_IN) {
+			PQclear(r);
+			if (PQputCopyData(d->conn, s->rows, (int)s->len) != 1 ||
+			    PQputCopyEnd(d->conn, NULL) != 1)
+				r = NULL;
+			else
+				r = PQgetResult(d->conn);
+		}
+		if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK) {
+			failed(d, r, &kind, &inner);
+			st = err_set(e, RG_DB, "%s: writing the rows of %s: %s", d->name, s->table,
+				     inner.msg);
+		}
+		d->numbered = d->numbered || s->numbers;
+		PQclear(r);
+		while ((r = PQgetResult(d->conn)) != NULL)
+			PQclear(r);
+	}
+	discard(d);
+	return st;
+}
+
+/* Whether sql may read or write a table rows wait for (its name, even inside another
+ * name: run_grades reads grades). */
+static bool waits_for(const pg *d, const char *sql)
+{
+	for (const pg_stmt *s = d->pending; s != NULL; s = s->next_pending)
+		if (strstr(sql, s->table) != NULL)
+			return true;
+	return false;
 }
 
 /* The next batch of s's cursor into s->res; RG_DB with the reason on failure. */
@@ -829,6 +1033,7 @@ static rg_status execute(pg_stmt *s, rg_err *e)
 	t = PQresultStatus(s->res);
 	if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
 		s->kind = DB_CONSTRAINT_NONE;
+		d->numbered = d->numbered || (s->numbers && atoi(PQcmdTuples(s->res)) > 0);
 		if (guarded)
 			return run(d, "RELEASE SAVEPOINT rg_statement", _("statement failed"), e);
 		return RG_OK;
@@ -848,6 +1053,14 @@ static rg_status pg_step(db_stmt *h, bool *row, rg_err *e)
 	pg_stmt *s = STMT(h);
 
 	*row = false;
+	if (s->copy != NULL && PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS) {
+		if (queue_row(s, e) != RG_OK)
+			return RG_DB;
+		return s->owner->pending_bytes < BATCH_BYTES ? RG_OK : flush(s->owner, e);
+	}
+	if (s->owner->pending != NULL && waits_for(s->owner, s->sql) &&
+	    flush(s->owner, e) != RG_OK)
+		return RG_DB;
 	if (s->res == NULL) {
 		bool cursor = s->stream && !s->writes &&
 			      PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS;
@@ -946,23 +1159,47 @@ static double pg_col_double(db_stmt *h, int i)
 	return v ? strtod(v, NULL) : 0.0;
 }
 
+/* The number the last row inserted through d got from its table's identity: lastval(),
+ * which is set once a row got one (asking before would fail, and spoil a transaction). */
 static int64_t pg_last_rowid(db *h)
 {
 	pg *d = PG(h);
 	PGresult *r;
 	int64_t id = 0;
 
-	/* lastval() fails before any row got a number; that must not abort a transaction. */
-	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS)
-		PQclear(PQexec(d->conn, "SAVEPOINT rg_rowid"));
+	if (!d->numbered)
+		return 0;
 	r = PQexec(d->conn, "SELECT lastval()");
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
 		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
-	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(d->conn, id ? "RELEASE SAVEPOINT rg_rowid"
-			       : "ROLLBACK TO SAVEPOINT rg_rowid"));
 	return id;
+}
+
+/* Whether s inserts into a table with an identity column (its rows get numbers). */
+static bool numbers_rows(pg_stmt *s)
+{
+	const char *p = s->sql;
+	const char *vals[1];
+	char table[128];
+	size_t n;
+	PGresult *r;
+	bool numbered;
+
+	if (!take_word(&p, "INSERT") || !take_word(&p, "INTO"))
+		return false;
+	p += strspn(p, " \t\n");
+	n = strcspn(p, " \t\n(");
+	if (n == 0 || n >= sizeof table)
+		return false;
+	snprintf(table, sizeof table, "%.*s", (int)n, p);
+	vals[0] = table;
+	r = PQexecParams(s->owner->conn, "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE"
+			 " attrelid = to_regclass($1) AND attidentity <> '')", 1, NULL, vals, NULL,
+			 NULL, 0);
+	numbered = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	return numbered;
 }
 
 const db_engine db_pg_engine = {
@@ -978,6 +1215,7 @@ const db_engine db_pg_engine = {
 	.finalize = pg_finalize,
 	.reset = pg_reset,
 	.stream = pg_stream,
+	.batch = pg_batch,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_double = pg_bind_double,

@@ -230,7 +230,9 @@ rg_status results_open(db *d, long run, const char *scope, bool trace, results *
 	    (st = db_prepare(d, left_sql, &r->left, e)) != RG_OK ||
 	    (st = db_prepare(d, scope_sql, &s, e)) != RG_OK)
 		goto out;
-	/* The stored results, read alongside the points: as many rows as points. */
+	/* The stored results, read alongside the points: as many rows as points; and the
+	 * coverage rows, written together. */
+	db_batch(r->coverage);
 	db_stream(r->latest.s);
 	db_stream(r->flags.s);
 	if (trace)
