@@ -117,7 +117,10 @@ static rg_status prepare(run_state *rs, rg_err *e)
 	if ((rs->agencies = strmap_new()) == NULL ||
 	    (!rs->opt->trace && (rs->digest = audit_results_open()) == NULL))
 		return err_set(e, RG_DB, "out of memory preparing the run");
-	return warn_open(rs->d, &rs->warnings, e);
+	if ((st = warn_open(rs->d, &rs->warnings, e)) != RG_OK)
+		return st;
+	warn_batch_events(rs->warnings);
+	return RG_OK;
 }
 
 static void finalize(run_state *rs)
