@@ -73,6 +73,8 @@ struct pg_stmt {
 	bool cursor_open;     /* the cursor of this execution is open on the server */
 	db_constraint kind;   /* the constraint the last failed step violated */
 	bool numbers;         /* an INSERT into a table with an identity column */
+	char (*texts)[32];    /* the current row's REAL columns as SQLite writes them */
+	int ntexts;           /* how many columns texts has room for */
 	char *copy;           /* batched (db_batch): "COPY table (columns) FROM STDIN" */
 	char table[64];       /* the table it writes */
 	int *param;           /* the parameter (0-based) of each of the COPY's columns */
@@ -641,6 +643,7 @@ static void pg_finalize(db_stmt *h)
 	free(s->copy);
 	free(s->param);
 	free(s->rows);
+	free(s->texts);
 	PQclear(s->desc);
 	PQclear(s->res);
 	free(s);
@@ -1121,7 +1124,9 @@ static db_type pg_col_type(db_stmt *h, int i)
 	switch (PQftype(s->res, i)) {
 	case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
 		return DB_INT;
-	case OID_FLOAT4: case OID_FLOAT8: case OID_NUMERIC:
+	case OID_NUMERIC:  /* sum() of integers is a numeric without a fraction */
+		return strchr(PQgetvalue(s->res, s->row, i), '.') ? DB_REAL : DB_INT;
+	case OID_FLOAT4: case OID_FLOAT8:
 		return DB_REAL;
 	}
 	return DB_TEXT;
@@ -1130,14 +1135,35 @@ static db_type pg_col_type(db_stmt *h, int i)
 static const char *pg_col_text(db_stmt *h, int i)
 {
 	pg_stmt *s = STMT(h);
+	unsigned type;
 	const char *v;
+	char *said;
 
 	if (!has_value(s, i))
 		return NULL;
 	v = PQgetvalue(s->res, s->row, i);
-	if (PQftype(s->res, i) == OID_BOOL)  /* SQLite's truth values are 1 and 0 */
+	type = PQftype(s->res, i);
+	if (type == OID_BOOL)  /* SQLite's truth values are 1 and 0 */
 		return strcmp(v, "t") == 0 ? "1" : "0";
-	return v;
+	if (type != OID_NUMERIC || strchr(v, '.') == NULL)  /* sum() of integers: an integer */
+		return v;
+	/* Arithmetic with a fraction (mean / 100.0): a REAL in SQLite, a numeric here, given
+	 * as SQLite gives a REAL as text: 15 significant digits, and a decimal point even
+	 * when whole (2.0), where PostgreSQL says 2.0000000000000000.  (A double precision
+	 * column or CASE keeps PostgreSQL's text, which is SQLite's for what the engine
+	 * prints of them: a score, a whole number made INTEGER by the query.) */
+	if (i >= s->ntexts) {
+		char (*grown)[32] = realloc(s->texts, (size_t)PQnfields(s->res) * sizeof *grown);
+		if (grown == NULL)
+			return v;
+		s->texts = grown;
+		s->ntexts = PQnfields(s->res);
+	}
+	said = s->texts[i];
+	snprintf(said, sizeof s->texts[i], "%.15g", strtod(v, NULL));
+	if (strpbrk(said, ".en") == NULL)  /* n: nan, inf */
+		strcat(said, ".0");
+	return said;
 }
 
 static int64_t pg_col_int(db_stmt *h, int i)
