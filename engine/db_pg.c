@@ -389,6 +389,37 @@ static rg_status create_schema(pg *d, rg_err *e)
 	return run(d, sql, _("cannot record the schema version"), e);
 }
 
+/* Whether collation sorts UTF-8 text by its bytes (C.UTF-8 by code points: the same). */
+static bool bytewise(const char *collation)
+{
+	static const char *const names[] = { "C", "POSIX", "C.UTF-8", "C.utf8", NULL };
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(collation, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A new register needs a database that keeps UTF-8 and sorts text by its bytes, as an
+ * SQLite file does: else lists would come out in another order than SQLite's. */
+static rg_status check_collation(pg *d, rg_err *e)
+{
+	PGresult *r = PQexec(d->conn, "SELECT pg_encoding_to_char(encoding), datcollate FROM"
+			     " pg_database WHERE datname = current_database()");
+	rg_status st = RG_OK;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
+		st = fail(d, r, _("cannot read the schema"), e);
+	else if (strcmp(PQgetvalue(r, 0, 0), "UTF8") != 0 || !bytewise(PQgetvalue(r, 0, 1)))
+		st = err_set(e, RG_DB, "%s: the database keeps %s and sorts text by %s; riskgrade "
+			     "needs UTF8 sorted by bytes (C), as an SQLite file: let riskgrade init "
+			     "create the database, or create it with: createdb --template=template0 "
+			     "--encoding=UTF8 --locale=C NAME", d->name, PQgetvalue(r, 0, 0),
+			     PQgetvalue(r, 0, 1));
+	PQclear(r);
+	return st;
+}
+
 static rg_status pg_begin(db *h, rg_err *e);
 static rg_status pg_commit(db *h, rg_err *e);
 static void pg_rollback(db *h);
@@ -419,7 +450,8 @@ static rg_status pg_init(const char *name, int *applied, rg_err *e)
 			     db_migration_count);
 		goto out;
 	}
-	if ((st = check_empty(d, e)) != RG_OK || (st = pg_begin(&d->base, e)) != RG_OK)
+	if ((st = check_empty(d, e)) != RG_OK || (st = check_collation(d, e)) != RG_OK ||
+	    (st = pg_begin(&d->base, e)) != RG_OK)
 		goto out;
 	if ((st = create_schema(d, e)) != RG_OK) {
 		pg_rollback(&d->base);
