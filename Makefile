@@ -7,18 +7,20 @@ DEBUG    ?= 0
 SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
+BENCH_PG_N ?= $(shell expr $(BENCH_N) / 100)
 
-PKGS     := lua5.4 sqlite3 libpcre2-8 libmd xlsxwriter libzip expat freexl
+PKGS     := lua5.4 sqlite3 libpq libpcre2-8 libmd xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
             libmd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
-            libcmocka-dev sqlite3 time python3 gettext locales
+            libcmocka-dev sqlite3 time python3 gettext locales libpq-dev
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
 # for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler
 # reads the PDFs they print, page by page; man-db (man, and groff) for the installed
-# manual page.
-TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db
+# manual page; PostgreSQL's server for the tests' throwaway cluster (tools/pg.sh).
+TEST_DEB_PKGS := chromium libreoffice-calc-nogui fonts-noto-cjk poppler-utils man-db \
+                 postgresql
 
 # ---- flags ---------------------------------------------------------------------------
 WARN   := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
@@ -47,8 +49,9 @@ B ?= build
 # base: no library but libc
 BASE_OBJ   := $(B)/i18n.o $(B)/status.o $(B)/date.o $(B)/text.o $(B)/csv.o $(B)/sha.o \
               $(B)/encoding.o $(B)/progress.o $(B)/arena.o $(B)/strmap.o
-# storage: the only layer that sees SQLite (and the audit chain kept in it)
-DB_OBJ     := $(B)/db.o $(B)/migrations.o $(B)/audit.o
+# storage: the only layer that sees SQLite and PostgreSQL (and the audit chain kept in it)
+DB_OBJ     := $(B)/db.o $(B)/db_sqlite.o $(B)/db_pg.o $(B)/dialect.o $(B)/migrations.o \
+              $(B)/migrations_pg.o $(B)/audit.o
 # rules: the only layer that sees Lua and PCRE2
 RULES_OBJ  := $(B)/sandbox.o $(B)/bounded.o $(B)/luadate.o $(B)/rx.o \
               $(B)/rules.o $(B)/harness.o \
@@ -72,7 +75,7 @@ MO         := $(foreach l,$(LINGUAS),$(B)/locale/$(l)/LC_MESSAGES/riskgrade.mo)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all deps test-deps apt-install test unit cli golden demo bench install valgrind \
-        sanitize fuzz clean help FORCE po po-check
+        sanitize fuzz clean help FORCE po po-check test-pg
 all: $(B)/riskgrade $(MO)
 
 help:
@@ -80,7 +83,7 @@ help:
 	@echo "make deps       install the Debian packages it needs (apt-get, as root)"
 	@echo "make demo       grade the bundled demo agency and print the results"
 	@echo "make test       unit tests (cmocka) and command-line tests"
-	@echo "make bench      grade BENCH_N synthetic points (default 1000000)"
+	@echo "make bench      grade BENCH_N synthetic points (default 1000000) on SQLite, BENCH_PG_N on PostgreSQL"
 	@echo "make valgrind   the unit and command-line tests under valgrind"
 	@echo "make sanitize   the unit and golden tests built with ASan and UBSan (build/sanitize)"
 	@echo "make fuzz       fuzz the CSV reader and pack loading for FUZZ_SECONDS each (clang)"
@@ -131,6 +134,15 @@ $(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
 $(B)/migrations.o: $(B)/migrations.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
+# PostgreSQL's schema, in the order it is applied: the whole schema at its base version,
+# what the engine's SQL uses of SQLite (schemas/pg/sqlite.sql), the roles and policies.
+PG_SCHEMA := schemas/pg/000_base.sql schemas/pg/sqlite.sql schemas/pg/roles.sql
+$(B)/migrations_pg.c: $(PG_SCHEMA) tools/embed.sh | $(B)
+	sh tools/embed.sh db_pg_schema $(PG_SCHEMA) > $@
+
+$(B)/migrations_pg.o: $(B)/migrations_pg.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
 # The rule prelude and the pack test harness (engine/*.lua) are compiled in the same way.
 $(B)/prelude.c: engine/prelude.lua engine/packtest.lua tools/embed.sh | $(B)
 	sh tools/embed.sh rg_prelude engine/prelude.lua engine/packtest.lua > $@
@@ -173,7 +185,7 @@ $(B)/tests/test_%: tests/unit/test_%.c $(ENGINE_OBJ) | $(B)
 	  $(ENGINE_OBJ) $(LIBS_ALL) $(shell pkg-config --libs $(TEST_PKGS))
 
 test: deps test-deps
-	@$(MAKE) --no-print-directory unit cli
+	@$(MAKE) --no-print-directory unit cli test-pg
 
 unit: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
@@ -194,6 +206,18 @@ cli: $(B)/riskgrade
 	@sh tests/install/run.sh $(B)
 	@$(B)/riskgrade test
 	@$(B)/riskgrade lint
+
+# The golden cases again on PostgreSQL, then the PostgreSQL tests (each tests/pg/*.sh is
+# run as: sh tests/pg/X.sh CONNINFO RISKGRADE, CONNINFO a keyword/value string to the
+# cluster's database postgres as its superuser), all in a throwaway cluster of their own
+# in a folder under /tmp (which the server's system user can reach when run as root).
+test-pg: $(B)/riskgrade
+	@dir=$$(mktemp -d /tmp/riskgrade-pg.XXXXXX) && trap 'sh tools/pg.sh stop "$$dir"' EXIT && \
+	  trap 'exit 130' INT TERM && \
+	  url=$$(sh tools/pg.sh start "$$dir") && \
+	  RG_PG="$$url" sh tests/cli/run.sh $(B)/riskgrade && \
+	  conn=$$(sh tools/pg.sh conninfo "$$dir") && \
+	  for t in $(sort $(wildcard tests/pg/*.sh)); do sh $$t "$$conn" $(B)/riskgrade || exit 1; done
 
 # The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
 # method unlike the default (methods), storage, the same databases whatever grade --jobs,
@@ -276,9 +300,15 @@ demo: deps
 	@echo
 	@$(B)/riskgrade warnings $(DEMO_DB)
 
+# SQLite at BENCH_N, then PostgreSQL (a throwaway cluster, tools/pg.sh) at BENCH_PG_N:
+# there a run costs a round trip a row written, so its default is a hundredth of N.
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/riskgrade
+	@$(MAKE) --no-print-directory $(B)/riskgrade apt-install APT_PKGS=postgresql
 	@sh bench/run.sh $(B)/riskgrade $(BENCH_N)
+	@echo
+	@dir=$$(mktemp -d /tmp/riskgrade-pg.XXXXXX) && trap 'sh tools/pg.sh stop "$$dir"' EXIT && \
+	  sh tools/pg.sh start "$$dir" >/dev/null && \
+	  sh bench/pg.sh $(B)/riskgrade $(BENCH_PG_N) "$$(sh tools/pg.sh conninfo "$$dir")"
 
 # The binary, its rule packs, the manual page and the bash completion (the file name is the
 # command's, as bash-completion looks it up on first use).

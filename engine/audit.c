@@ -1131,20 +1131,21 @@ static const xcheck xchecks[] = {
 	 "(SELECT min(id) FROM runs WHERE created_at IS NOT NULL), r.id))",
 	 N_("whose created_at is empty, as if it predated the audit log: the run or the entry "
 	    "was altered"),
-	 "printf(?3, r.id, r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
+	 "printf(?3, CAST(r.id AS TEXT), r.as_of, CASE WHEN r.created_at IS NULL THEN ?4"
 	 " ELSE printf(?5, r.created_at, coalesce(r.actor, '?')) END)",
 	 /* TRANSLATORS: a run in a finding of audit verify; the last %s is one of the next
 	  * two texts.  These formats are SQLite's printf, which has no %1$s: keep the %d
-	  * and %s in their order. */
+	  * and %s in their order.  (The numbers are given as text, which %d reads alike on
+	  * SQLite and PostgreSQL.) */
 	 {N_("run %d (as-of %s, %s)"), N_("no created_at"), N_("recorded %s by %s")}},
-	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "1", NULL,
-	 "printf(?3, r.id, r.point, r.tier, r.approved_on, r.by)",
+	{N_("approval"), "approval:", "approve", "approve", "approve", "approvals", "TRUE", NULL,
+	 "printf(?3, CAST(r.id AS TEXT), r.point, r.tier, r.approved_on, r.by)",
 	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("approval %d (%s %s, approved %s by %s)")}},
 	{N_("warning event"), "warning_event:", "warning *", "warning",
 	 N_("warning ack, feedback, release or escalate"), "warning_events", "r.by IS NOT NULL",
 	 N_("which a grading run made, not a person"),
-	 "printf(?3, r.id, r.warning, r.action, r.on_date, r.by)",
+	 "printf(?3, CAST(r.id AS TEXT), CAST(r.warning AS TEXT), r.action, r.on_date, r.by)",
 	 /* TRANSLATORS: SQLite's printf, as the run's above. */
 	 {N_("warning event %d (warning %d %s on %s by %s)")}},
 };
@@ -1168,11 +1169,11 @@ static rg_status prepare_x(verify_state *v, const xcheck *x, const char *sql, db
 static const char unknown_sql[] =
 	"SELECT a.seq, a.action, a.subject, a.at, CASE"
 	"  WHEN r.id IS NULL OR a.subject <> ?1 || r.id THEN 0"
-	"  WHEN NOT coalesce(%s, 0) THEN 1 ELSE 2 END"
+	"  WHEN NOT coalesce(%s, FALSE) THEN 1 ELSE 2 END"
 	" FROM audit a LEFT JOIN %s r ON r.id = CAST(substr(a.subject, length(?1) + 1)"
 	"  AS INTEGER)"
 	" WHERE substr(a.subject, 1, length(?1)) = ?1"
-	"  AND (r.id IS NULL OR a.subject <> ?1 || r.id OR NOT coalesce(%s, 0)"
+	"  AND (r.id IS NULL OR a.subject <> ?1 || r.id OR NOT coalesce(%s, FALSE)"
 	"   OR NOT a.action GLOB ?2)"
 	" ORDER BY a.seq";
 
@@ -1188,7 +1189,7 @@ static const char duplicate_sql[] =
 static const char unlogged_sql[] =
 	"SELECT r.id, %s FROM %s r"
 	" LEFT JOIN audit a ON a.subject = ?1 || r.id AND a.action GLOB ?2"
-	" WHERE coalesce(%s, 0) AND a.seq IS NULL"
+	" WHERE coalesce(%s, FALSE) AND a.seq IS NULL"
 	" ORDER BY r.id";
 
 static rg_status check_records(verify_state *v, const xcheck *x, rg_err *e)
@@ -1259,7 +1260,7 @@ static rg_status note_exempt(verify_state *v, rg_err *e)
 	rg_status st;
 
 	snprintf(sql, sizeof sql, "SELECT count(*), min(id), max(id) FROM runs r"
-		 " WHERE NOT coalesce(%s, 0)", xchecks[0].logged);
+		 " WHERE NOT coalesce(%s, FALSE)", xchecks[0].logged);
 	if ((st = db_prepare(v->d, sql, &s, e)) != RG_OK)
 		return st;
 	if ((st = db_step(s, &row, e)) == RG_OK && row) {

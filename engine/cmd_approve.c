@@ -153,7 +153,7 @@ static rg_status clear_flags(db *d, const char *point, const point_state *ps, lo
 		{"INSERT INTO traces (run, point, seq, reason, source)"
 		 " SELECT ?2, point, seq, reason, source FROM traces"
 		 " WHERE point = ?1 AND run = ?3 AND ?3 <> ?2"
-		 "  AND (SELECT traced FROM runs WHERE id = ?2)"
+		 "  AND (SELECT traced FROM runs WHERE id = ?2) = 1"
 		 "  AND EXISTS (SELECT 1 FROM grades WHERE point = ?1 AND run = ?2)", ps->version},
 		{"UPDATE flags SET cleared_by = ?3 WHERE point = ?1 AND run = ?2"
 		 " AND cleared_by IS NULL", id},

@@ -73,7 +73,8 @@ static const char *const keys[] = {"min_points", "min_peer_points", "markedly_lo
 	"  SELECT kind, agency, count(*) AS n, sum(score = 3) AS n1, sum(score = 2) AS n2," \
 	"    sum(score = 1) AS n3, sum(score) AS s" \
 	"  FROM pts GROUP BY kind, agency)," \
-	" kinds AS (SELECT kind, sum(n) AS n, sum(s) AS s FROM cells GROUP BY kind)," \
+	" kinds AS (SELECT kind, CAST(sum(n) AS INTEGER) AS n, CAST(sum(s) AS INTEGER) AS s" \
+	"  FROM cells GROUP BY kind)," \
 	" rows AS (" \
 	"  SELECT c.kind, c.agency, c.n, c.n1, c.n2, c.n3," \
 	"    (200 * c.s + c.n) / (2 * c.n) AS mean," \
@@ -85,7 +86,7 @@ static const char *const keys[] = {"min_points", "min_peer_points", "markedly_lo
 	"  SELECT r.kind, ek.ord, r.agency, a.name, r.n, r.n1, r.n2, r.n3, r.mean, r.peer_n," \
 	"    r.peer_mean, r.mean - r.peer_mean AS gap," \
 	"    CASE WHEN r.n < ?2 OR r.peer_n < ?3 THEN '样本不足'" \
-	"      WHEN r.mean - r.peer_mean <= -?4 THEN '明显偏低'" \
+	"      WHEN r.peer_mean - r.mean >= ?4 THEN '明显偏低'" \
 	"      ELSE '未见偏低' END AS verdict" \
 	"  FROM rows r JOIN agencies a ON a.code = r.agency" \
 	"  JOIN enum_power_kind ek ON ek.name = r.kind)"

@@ -49,8 +49,9 @@ static const char point_sql[] =
 /* The facts declared for the point's sheets (its own; its power's and post's when it has
  * them), each with the value it has, blank when none: ?1 is the point's code. */
 #define FACT_VALUE(store, owner, code) \
-	"(SELECT CASE WHEN f.type = '是否' THEN CASE v.value WHEN 1 THEN '是' ELSE '否' END" \
-	"  WHEN typeof(v.value) = 'real' THEN printf('%g', v.value) ELSE v.value END" \
+	"(SELECT CASE WHEN f.type = '是否' THEN" \
+	"   CASE CAST(v.value AS TEXT) WHEN '1' THEN '是' ELSE '否' END" \
+	"  WHEN f.type = '数值' THEN printf('%g', CAST(v.value AS REAL)) ELSE v.value END" \
 	" FROM " store " v WHERE v." owner " = " code " AND v.fact = f.name)"
 static const char declared_sql[] =
 	"SELECT f.belongs_to AS 所属, f.label || '（' || f.name || '）' AS 事实,"

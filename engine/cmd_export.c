@@ -208,8 +208,9 @@ static void fact_column(const fact_def *f, int param, char *out, size_t n)
 			 : strcmp(f->owner, "power") == 0 ? "p.power" : "p.post";
 
 	snprintf(out, n, ", (SELECT %s FROM %s v WHERE v.%s = %s AND v.fact = ?%d)",
-		 f->type == FACT_BOOL ? "CASE v.value WHEN 1 THEN '是' ELSE '否' END"
-		 : f->type == FACT_NUMBER ? WHOLE("v.value") : "v.value",
+		 f->type == FACT_BOOL ? "CASE CAST(v.value AS TEXT) WHEN '1' THEN '是' ELSE '否' END"
+		 : f->type == FACT_NUMBER ? WHOLE("CAST(v.value AS REAL)")
+		 : f->type == FACT_INT ? "CAST(v.value AS INTEGER)" : "v.value",
 		 f->store, f->owner, of, param);
 }
 

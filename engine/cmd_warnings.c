@@ -66,23 +66,23 @@ static const char help[] =
 	"  AND (NOT ?4 OR " OVERDUE ")" \
 	"  AND (?6 IS NULL OR w.run = ?6 OR w.seen_run = ?6)"
 
-/* The flat list, for CSV and JSON: sorted by person, then due date. */
-static const char flat_sql[] =
-	AGENCY_SCOPE
-	" SELECT CASE WHEN w.responsible IS NULL AND ?8 THEN '（未指定）' ELSE pe.name END,"
-	"  w.responsible, w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition,"
-	"  w.due, w.status,"
-	"  CASE WHEN ?8 THEN CASE WHEN " OVERDUE " THEN '是' ELSE '否' END"
-	"   ELSE " OVERDUE " END,"
-	"  w.issued_on, w.run, w.text"
-	LIST_FROM " ORDER BY w.responsible IS NULL, w.responsible, w.due, w.point, w.id";
+/* The flat list, for CSV and JSON: sorted by person, then due date; overdue says whether
+ * the warning is overdue (是/否 for people, true/false in JSON). */
+#define FLAT_SQL(overdue) \
+	AGENCY_SCOPE \
+	" SELECT CASE WHEN w.responsible IS NULL AND ?8 THEN '（未指定）' ELSE pe.name END," \
+	"  w.responsible, w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition," \
+	"  w.due, w.status, " overdue ", w.issued_on, w.run, w.text" \
+	LIST_FROM " ORDER BY w.responsible IS NULL, w.responsible, w.due, w.point, w.id"
+static const char flat_sql[] = FLAT_SQL("CASE WHEN " OVERDUE " THEN '是' ELSE '否' END");
+static const char flat_json_sql[] = FLAT_SQL(OVERDUE);
 
 /* The groups: each responsible person with counts (the NULL person last). */
 static const char groups_sql[] =
 	AGENCY_SCOPE
 	" SELECT w.responsible, coalesce(pe.name, '（未指定）'), count(*),"
 	"  sum(" OVERDUE ")"
-	LIST_FROM " GROUP BY w.responsible ORDER BY w.responsible IS NULL, w.responsible";
+	LIST_FROM " GROUP BY w.responsible, pe.name ORDER BY w.responsible IS NULL, w.responsible";
 
 /* One group's rows, for the table. */
 static const char group_sql[] =
@@ -262,7 +262,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 		st = print_groups(d, &f, e);
 		goto out;
 	}
-	if ((st = db_prepare(d, flat_sql, &s, e)) != RG_OK)
+	if ((st = db_prepare(d, t.fmt == OUT_JSON ? flat_json_sql : flat_sql, &s, e)) != RG_OK)
 		goto out;
 	bind_filters(s, &f);
 	db_bind_null(s, 7);

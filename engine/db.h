@@ -1,8 +1,12 @@
 /*
- * db.h: the database layer.  The only module that sees SQLite: it opens a riskgrade
- * database, applies the numbered migrations of schemas/, and offers prepared statements
- * through our own types so the rest of the engine writes SQL without sqlite3.h.
- * Depends on SQLite and status.h.
+ * db.h: the database layer.  The only module that sees SQLite and PostgreSQL: it opens a
+ * riskgrade database — an SQLite file, the default, or a PostgreSQL database named by a
+ * postgresql:// URI or a libpq conninfo string — applies the numbered migrations of
+ * schemas/, and offers prepared statements through our own types so the rest of the engine
+ * writes SQL without sqlite3.h or libpq-fe.h.  The SQL is SQLite's; on PostgreSQL the
+ * schema (schemas/pg/) supplies the few SQLite functions and catalog views it uses, and
+ * parameters ?N become $N.
+ * Depends on status.h (and, behind it, SQLite and libpq).
  */
 #ifndef RG_DB_H
 #define RG_DB_H
@@ -39,6 +43,10 @@ void db_set_wait(double seconds);
 /* db_wait: the wait db_set_wait set, in seconds. */
 double db_wait(void);
 
+/* db_is_pg: whether name is a PostgreSQL connection (a postgresql:// or postgres:// URI,
+ * or a conninfo string: it holds an '='), not an SQLite file. */
+bool db_is_pg(const char *name);
+
 /*
  * db_init: create the database at path if it does not exist and apply every migration
  * it lacks, in one transaction.  *applied is set to how many were applied (0: already up
@@ -68,6 +76,16 @@ rg_status db_begin(db *d, rg_err *e);
 rg_status db_commit(db *d, rg_err *e);
 void db_rollback(db *d);
 
+/*
+ * db_set_statement_rollback: whether a statement that fails inside a transaction undoes
+ * only itself and the transaction goes on (on: what an import needs that reports every
+ * refused row, then commits or rolls back), or may spoil the transaction, which the caller
+ * then only rolls back (off, the default).  SQLite always does the former.  PostgreSQL
+ * aborts a transaction at its first error, and does the former only with a savepoint
+ * around each statement that writes, which costs two more round trips a statement.
+ */
+void db_set_statement_rollback(db *d, bool on);
+
 /* db_prepare: compile sql into *out, to be freed with db_finalize().  RG_DB with
  * SQLite's message on a syntax error or a missing table. */
 rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e);
@@ -77,6 +95,26 @@ void db_finalize(db_stmt *s);
 
 /* db_reset: make s ready to run again from the start; bindings are kept. */
 void db_reset(db_stmt *s);
+
+/*
+ * db_stream: s may give rows in numbers that grow with the register (a cursor over every
+ * point): inside a transaction, read them in batches rather than all at once.  SQLite
+ * steps that way anyway; PostgreSQL then reads through a server-side cursor, a round trip
+ * a batch, and the client's memory stays flat.  Other statements may run between steps.
+ */
+void db_stream(db_stmt *s);
+
+/*
+ * db_batch: s is an INSERT whose rows may be written later, many together: inside a
+ * transaction its steps return at once, and the rows go to the database before the next
+ * statement that names its table (or a view over it: run_grades for grades), or before
+ * the commit.  A failure to write them (a constraint) is then that statement's or the
+ * commit's, naming the table, and spoils the transaction: the caller checks beforehand
+ * what a row could be refused for, if it must say more.  Only for rows nobody reads back
+ * at once (no db_last_rowid after them).  SQLite writes each row at once anyway;
+ * PostgreSQL then writes them with COPY, a round trip for thousands of rows.
+ */
+void db_batch(db_stmt *s);
 
 /* Bind parameter i (1-based).  Text is copied.  A NULL text binds SQL NULL.  These fail
  * only on programming errors (bad index), which assert in debug builds. */

@@ -74,10 +74,13 @@ static const char post_changes_sql[] =
 	"SELECT post, " CHANGE_COLUMNS " FROM changes WHERE post IS NOT NULL"
 	" ORDER BY post, changed_on, id";
 
-/* The facts an agency declared: the owner's code, the fact's name, its value and whether
- * it is a 是否 (a boolean for packs).  %s: the scope's condition, as for the cursors. */
+/* The facts an agency declared: the owner's code, the fact's name, its value, whether
+ * it is a 是否 (a boolean for packs) and whether a number (整数, 数值, 是否: a database
+ * that keeps every value as text, as PostgreSQL's does, gives them as text).  %s: the
+ * scope's condition, as for the cursors. */
 #define DECLARED(store, owner) \
-	"SELECT v." owner ", v.fact, v.value, d.type = '是否' FROM " store " v" \
+	"SELECT v." owner ", v.fact, v.value, d.type = '是否'," \
+	" d.type IN ('整数', '数值', '是否') FROM " store " v" \
 	" JOIN fact_definitions d ON d.name = v.fact"
 static const char point_facts_sql[] =
 	DECLARED("point_facts", "point") "%s ORDER BY v.point, v.fact";
@@ -276,6 +279,7 @@ static rg_status open_cursor(facts_reader *fr, db *d, const char *sql, const cha
 	}
 	if ((st = db_prepare(d, text, &c->s, e)) != RG_OK)
 		return st;
+	db_stream(c->s);
 	if (scope != NULL)
 		db_bind_text(c->s, 1, scope);
 	return describe(fr, c->s, 1, &c->cols, &c->ncols, e);
@@ -342,16 +346,22 @@ static const char *fact_name(facts_reader *fr, const char *name)
 	return copy;
 }
 
-/* The declared fact on the current row of s (columns 1-3: its name, its value, whether
- * it is a 是否) as *v, a field of sub-table table; a text is copied into a.  false when
- * out of memory. */
+/* The declared fact on the current row of s (columns 1-4: its name, its value, whether
+ * it is a 是否, whether a number) as *v, a field of sub-table table; a text is copied
+ * into a.  A number given as text is read as the database that kept it typed gives it:
+ * with a decimal point or an exponent a REAL, else an INTEGER.  false when out of
+ * memory. */
 static bool read_fact(facts_reader *fr, db_stmt *s, const char *table, rule_value *v,
 		      arena *a)
 {
+	db_type type = db_col_type(s, 2);
+
 	v->table = table;
 	if ((v->name = fact_name(fr, db_col_text(s, 1))) == NULL)
 		return false;
-	switch (db_col_type(s, 2)) {
+	if (type == DB_TEXT && db_col_int(s, 4))
+		type = strpbrk(db_col_text(s, 2), ".eE") ? DB_REAL : DB_INT;
+	switch (type) {
 	case DB_INT:
 		v->type = db_col_int(s, 3) ? RULE_BOOL : RULE_INT;
 		v->v.i = db_col_int(s, 2);
@@ -457,9 +467,12 @@ static rg_status open_declared(facts_reader *fr, db *d, const char *scope, rg_er
 	} else {
 		snprintf(text, sizeof text, point_facts_sql, "");
 	}
-	if ((st = db_prepare(d, text, &fr->declared, e)) == RG_OK && scope != NULL)
+	if ((st = db_prepare(d, text, &fr->declared, e)) != RG_OK)
+		return st;
+	db_stream(fr->declared);
+	if (scope != NULL)
 		db_bind_text(fr->declared, 1, scope);
-	return st;
+	return RG_OK;
 }
 
 rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
@@ -470,8 +483,12 @@ rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
 
 	if (fr == NULL)
 		return out_of_memory(e);
-	if ((st = db_prepare(d, points_sql, &fr->points, e)) != RG_OK ||
-	    (st = describe(fr, fr->points, 0, &fr->point_cols, &fr->npoint_cols, e)) != RG_OK ||
+	if ((st = db_prepare(d, points_sql, &fr->points, e)) != RG_OK) {
+		facts_close(fr);
+		return st;
+	}
+	db_stream(fr->points);
+	if ((st = describe(fr, fr->points, 0, &fr->point_cols, &fr->npoint_cols, e)) != RG_OK ||
 	    (st = open_cursor(fr, d, ratings_sql, scope, SCOPE_WHERE, &fr->ratings, e)) !=
 		    RG_OK ||
 	    (st = open_cursor(fr, d, measures_sql, scope, SCOPE_WHERE, &fr->measures, e)) !=

@@ -802,7 +802,7 @@ static rg_status prepare(importer *im, rg_err *e)
 	int param;
 	rg_status st;
 
-	append(sql, sizeof sql, &n, "SELECT rowid, 1");
+	append(sql, sizeof sql, &n, "SELECT rowid, TRUE");
 	param = im->nkey;
 	for (int k = 0; k < im->ninsert; k++)
 		if (!im->cols[im->order[k]].key)
@@ -1928,6 +1928,8 @@ rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs,
 			goto out;
 		spill_off = true;
 	}
+	/* A refused row is reported and the rows after it still checked. */
+	db_set_statement_rollback(d, true);
 	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;

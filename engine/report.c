@@ -122,8 +122,10 @@ static const char changed_sql[] =
  * their sheets, then names (a 是否 as 是/否, a 数值 as %g). */
 #define DECLARED_FACTS                                                                 \
 	"(SELECT group_concat(x, '；') FROM (SELECT f.label || ' ' ||"                   \
-	"  CASE WHEN f.type = '是否' THEN CASE v.value WHEN 1 THEN '是' ELSE '否' END"     \
-	"   WHEN typeof(v.value) = 'real' THEN printf('%g', v.value) ELSE v.value END AS x" \
+	"  CASE WHEN f.type = '是否' THEN"                                                \
+	"    CASE CAST(v.value AS TEXT) WHEN '1' THEN '是' ELSE '否' END"                  \
+	"   WHEN f.type = '数值' THEN printf('%g', CAST(v.value AS REAL))"                 \
+	"   ELSE v.value END AS x"                                                         \
 	"  FROM fact_definitions f JOIN enum_fact_sheet s ON s.name = f.belongs_to"        \
 	"  JOIN (SELECT 'point_facts' AS store, point AS owner, fact, value FROM point_facts" \
 	"   UNION ALL SELECT 'power_facts', power, fact, value FROM power_facts"          \

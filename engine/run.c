@@ -168,13 +168,14 @@ rg_status run_diff_write(db *d, long a, long b, const out_target *t, rg_err *e)
 /*
  * run_diff_print lists the changed points three times (the table, the reasons, the counts
  * by agency), and CHANGED_SQL reads every result of both runs: it runs once, into this
- * temporary table, which the three listings read.  Columns without a type, so every
- * value is kept as the query gave it.
+ * temporary table, which the three listings read.  Every value is a text (the counts
+ * are made by the listings).
  */
 #define KEPT "temp.diff_changed"
 static const char keep_create_sql[] =
-	"CREATE TEMP TABLE diff_changed (point, agency, agency_name, tier_a, tier_b, direction,"
-	" flags_a, flags_b, reasons_a, reasons_b)";
+	"CREATE TEMP TABLE diff_changed (point TEXT, agency TEXT, agency_name TEXT, tier_a TEXT,"
+	" tier_b TEXT, direction TEXT, flags_a TEXT, flags_b TEXT, reasons_a TEXT,"
+	" reasons_b TEXT)";
 static const char keep_sql[] =
 	"INSERT INTO " KEPT " " CHANGED_SQL " SELECT point, agency, agency_name, tier_a, tier_b,"
 	" direction, flags_a, flags_b, reasons_a, reasons_b FROM changed";
@@ -243,7 +244,7 @@ static rg_status print_kept(db *d, long a, long b, rg_err *e)
 			"  sum(direction = '等级升高') AS up, sum(direction = '等级降低') AS down,"
 			"  sum(direction = '仅标记变化') AS flags_only, sum(direction = '新增') AS added,"
 			"  sum(direction = '移出') AS removed, count(*) AS total"
-			"  FROM " KEPT " GROUP BY agency)"
+			"  FROM " KEPT " GROUP BY agency, agency_name)"
 			" SELECT * FROM (SELECT * FROM per ORDER BY agency)"
 			" UNION ALL SELECT '合计', '', sum(up), sum(down), sum(flags_only), sum(added),"
 			" sum(removed), sum(total) FROM per", &s, e);
