@@ -1150,15 +1150,26 @@ static int sub_path(lua_State *L, const char *path)
 /* Set the fields v[0..n-1] of the table on top of the stack, as put_row() sets columns. */
 static void put_values(lua_State *L, const rule_value *v, int n)
 {
+	const char *open = NULL; /* the path of the sub-table on the stack, NULL: none */
+	int depth = 0;           /* the tables sub_path() pushed for it */
+
 	for (int i = 0; i < n; i++, v++) {
-		int depth = 0;
 		if (v->type == RULE_NIL)
 			continue;
-		if (v->table != NULL)
+		/* The fields of a sub-table come one after the other: it stays on the stack
+		 * from one to the next instead of being looked up for each. */
+		if (open != NULL && (v->table == NULL || strcmp(v->table, open) != 0)) {
+			lua_pop(L, depth);
+			open = NULL;
+			depth = 0;
+		}
+		if (v->table != NULL && open == NULL) {
 			depth = sub_path(L, v->table);
+			open = v->table;
+		}
 		if (v->type == RULE_TABLE) {
 			sub_table(L, v->name, strlen(v->name));
-			lua_pop(L, depth + 1);
+			lua_pop(L, 1);
 			continue;
 		}
 		lua_pushstring(L, v->name);
@@ -1169,8 +1180,8 @@ static void put_values(lua_State *L, const rule_value *v, int n)
 		default:        lua_pushstring(L, v->v.s); break;
 		}
 		lua_rawset(L, -3);
-		lua_pop(L, depth);
 	}
+	lua_pop(L, depth);
 }
 
 /* The facts of a new point from the rule_facts at argument 1: returns the table.
