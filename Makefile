@@ -7,6 +7,7 @@ DEBUG    ?= 0
 SANITIZE ?=
 WERROR   ?= 0
 BENCH_N  ?= 1000000
+BENCH_PG_N ?= $(shell expr $(BENCH_N) / 100)
 
 PKGS     := lua5.4 sqlite3 libpq libpcre2-8 libmd xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
@@ -82,7 +83,7 @@ help:
 	@echo "make deps       install the Debian packages it needs (apt-get, as root)"
 	@echo "make demo       grade the bundled demo agency and print the results"
 	@echo "make test       unit tests (cmocka) and command-line tests"
-	@echo "make bench      grade BENCH_N synthetic points (default 1000000)"
+	@echo "make bench      grade BENCH_N synthetic points (default 1000000) on SQLite, BENCH_PG_N on PostgreSQL"
 	@echo "make valgrind   the unit and command-line tests under valgrind"
 	@echo "make sanitize   the unit and golden tests built with ASan and UBSan (build/sanitize)"
 	@echo "make fuzz       fuzz the CSV reader and pack loading for FUZZ_SECONDS each (clang)"
@@ -300,9 +301,15 @@ demo: deps
 	@echo
 	@$(B)/riskgrade warnings $(DEMO_DB)
 
+# SQLite at BENCH_N, then PostgreSQL (a throwaway cluster, tools/pg.sh) at BENCH_PG_N:
+# there a run costs a round trip a row written, so its default is a hundredth of N.
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/riskgrade
+	@$(MAKE) --no-print-directory $(B)/riskgrade apt-install APT_PKGS=postgresql
 	@sh bench/run.sh $(B)/riskgrade $(BENCH_N)
+	@echo
+	@dir=$$(mktemp -d /tmp/riskgrade-pg.XXXXXX) && trap 'sh tools/pg.sh stop "$$dir"' EXIT && \
+	  sh tools/pg.sh start "$$dir" >/dev/null && \
+	  sh bench/pg.sh $(B)/riskgrade $(BENCH_PG_N) "$$(sh tools/pg.sh conninfo "$$dir")"
 
 # The binary, its rule packs, the manual page and the bash completion (the file name is the
 # command's, as bash-completion looks it up on first use).

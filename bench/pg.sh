@@ -56,23 +56,7 @@ rm -f "$src"
 	sqlite3 "$src" >/dev/null
 psql "$conn" -qc "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
 "$bin" init "$db" >/dev/null
-# Every table the generator filled, in the order the schema made them (references
-# first), column for column; then the identities' counters past the ids copied.
-for table in $(sqlite3 "$src" "SELECT name FROM sqlite_schema WHERE type = 'table'
-		AND name NOT LIKE 'sqlite%' ORDER BY rowid"); do
-	[ "$(sqlite3 "$src" "SELECT EXISTS (SELECT 1 FROM \"$table\")")" = 1 ] || continue
-	[ "$(psql "$db" -Atc "SELECT count(*) FROM \"$table\"")" = 0 ] || continue  # reference data
-	cols=$(sqlite3 "$src" "SELECT group_concat('\"' || name || '\"', ', ')
-		FROM pragma_table_info('$table')")
-	sqlite3 -csv "$src" "SELECT $cols FROM \"$table\"" |
-		psql "$db" -qc "\\copy \"$table\" ($cols) FROM STDIN WITH (FORMAT csv)"
-	if [ "$(psql "$db" -Atc "SELECT count(*) FROM pg_attribute WHERE attname = 'id'
-			AND attidentity <> '' AND attrelid = '\"$table\"'::regclass")" = 1 ]; then
-		psql "$db" -qAtc "SELECT setval(pg_get_serial_sequence('\"$table\"', 'id'), max(id))
-			FROM \"$table\"" >/dev/null
-	fi
-done
-psql "$db" -qc "VACUUM ANALYZE" >/dev/null
+sh tools/pg_copy.sh "$src" "$db"
 echo "riskgrade grade (default pack) on PostgreSQL $(psql "$db" -Atc "SHOW server_version" |
 	cut -d' ' -f1), a Unix socket on this machine:"
 grade "first run" --as-of 2026-12-01

@@ -17,7 +17,12 @@ static const char help[] =
 	"Create the SQLite database DB with the riskgrade schema, or apply the migrations an\n"
 	"older DB lacks.  Running it on an up-to-date database changes nothing.  An SQLite\n"
 	"file of another program (no riskgrade schema version, but tables of its own) is\n"
-	"refused and left as it is.\n");
+	"refused and left as it is.\n"
+	"\n"
+	"DB may be a PostgreSQL database (a postgresql:// URI or a connection string): init\n"
+	"creates it when it does not exist and the user may (UTF-8, byte-order collation),\n"
+	"applies the schema to it if it is empty, and creates the roles riskgrade_province,\n"
+	"riskgrade_agency and riskgrade_petition if missing (which needs CREATEROLE).\n");
 
 rg_status cmd_init(int argc, char **argv, rg_err *e)
 {

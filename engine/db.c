@@ -35,6 +35,18 @@ rg_status db_gave_up(const char *name, rg_err *e)
 		       "up after %g s (--wait)", name, wait_seconds);
 }
 
+rg_status db_check_version(const char *name, int version, rg_err *e)
+{
+	if (version < db_migration_count)
+		return err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's "
+			       "(%d): run riskgrade init %s to upgrade it", name, version,
+			       db_migration_count, name);
+	if (version > db_migration_count)
+		return err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
+			       name, version, db_migration_count);
+	return RG_OK;
+}
+
 bool db_is_pg(const char *name)
 {
 	return strncmp(name, "postgresql://", 13) == 0 || strncmp(name, "postgres://", 11) == 0 ||
@@ -102,6 +114,18 @@ void db_finalize(db_stmt *s)
 void db_reset(db_stmt *s)
 {
 	s->engine->reset(s);
+}
+
+void db_stream(db_stmt *s)
+{
+	if (s->engine->stream != NULL)
+		s->engine->stream(s);
+}
+
+void db_batch(db_stmt *s)
+{
+	if (s->engine->batch != NULL)
+		s->engine->batch(s);
 }
 
 void db_bind_text(db_stmt *s, int i, const char *text)

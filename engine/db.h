@@ -96,6 +96,26 @@ void db_finalize(db_stmt *s);
 /* db_reset: make s ready to run again from the start; bindings are kept. */
 void db_reset(db_stmt *s);
 
+/*
+ * db_stream: s may give rows in numbers that grow with the register (a cursor over every
+ * point): inside a transaction, read them in batches rather than all at once.  SQLite
+ * steps that way anyway; PostgreSQL then reads through a server-side cursor, a round trip
+ * a batch, and the client's memory stays flat.  Other statements may run between steps.
+ */
+void db_stream(db_stmt *s);
+
+/*
+ * db_batch: s is an INSERT whose rows may be written later, many together: inside a
+ * transaction its steps return at once, and the rows go to the database before the next
+ * statement that names its table (or a view over it: run_grades for grades), or before
+ * the commit.  A failure to write them (a constraint) is then that statement's or the
+ * commit's, naming the table, and spoils the transaction: the caller checks beforehand
+ * what a row could be refused for, if it must say more.  Only for rows nobody reads back
+ * at once (no db_last_rowid after them).  SQLite writes each row at once anyway;
+ * PostgreSQL then writes them with COPY, a round trip for thousands of rows.
+ */
+void db_batch(db_stmt *s);
+
 /* Bind parameter i (1-based).  Text is copied.  A NULL text binds SQL NULL.  These fail
  * only on programming errors (bad index), which assert in debug builds. */
 void db_bind_text(db_stmt *s, int i, const char *text);

@@ -33,6 +33,8 @@ struct db_engine {
 	rg_status (*prepare)(db *d, const char *sql, db_stmt **out, rg_err *e);
 	void (*finalize)(db_stmt *s);
 	void (*reset)(db_stmt *s);
+	void (*stream)(db_stmt *s);
+	void (*batch)(db_stmt *s);
 	void (*bind_text)(db_stmt *s, int i, const char *text);
 	void (*bind_int)(db_stmt *s, int i, int64_t v);
 	void (*bind_double)(db_stmt *s, int i, double v);
@@ -56,6 +58,10 @@ extern const db_engine db_pg_engine;
  * a database at schema version N has the first N applied. */
 extern const char *const db_migrations[];
 extern const int db_migration_count;
+
+/* Whether an existing riskgrade database at schema version (> 0) can be opened by this
+ * build: RG_DB naming name when it is older (run init) or newer. */
+rg_status db_check_version(const char *name, int version, rg_err *e);
 
 /* The busy message: the database name's lock was not released within db_wait(). */
 rg_status db_gave_up(const char *name, rg_err *e);

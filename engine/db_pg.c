@@ -33,9 +33,17 @@ extern const int db_pg_schema_count;
 /* The schema version schemas/pg/000_base.sql creates: SQLite's migrations 001..008. */
 #define PG_BASE_VERSION 6
 
+/* How many rows a streamed statement's cursor gives at a time (db_stream). */
+#define STREAM_BATCH 2000
+
+/* How many bytes of batched rows wait, at most, before they are written (db_batch). */
+#define BATCH_BYTES (4 << 20)
+
 /* PostgreSQL's type OIDs (pg_type.dat) of the columns read as numbers. */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
        OID_FLOAT4 = 700, OID_FLOAT8 = 701, OID_NUMERIC = 1700 };
+
+typedef struct pg_stmt pg_stmt;
 
 typedef struct pg {
 	struct db base;    /* first: the engine */
@@ -43,9 +51,12 @@ typedef struct pg {
 	char name[256];    /* the database's name for messages, password hidden */
 	long next;         /* number of the next prepared statement */
 	bool guard;        /* a savepoint around each write in a transaction (see db.h) */
+	bool numbered;     /* a row got a number from an identity here: lastval() is set */
+	pg_stmt *pending;  /* the batched statements with rows waiting, first used first */
+	size_t pending_bytes; /* how many bytes of rows wait, all statements together */
 } pg;
 
-typedef struct pg_stmt {
+struct pg_stmt {
 	struct db_stmt base;  /* first: the engine */
 	pg *owner;            /* connection it belongs to */
 	char id[24];          /* the prepared statement's name on the server */
@@ -58,11 +69,27 @@ typedef struct pg_stmt {
 	PGresult *desc;       /* the columns, from the server's description */
 	PGresult *res;        /* the current execution's rows, NULL before the first step */
 	int row;              /* the current row of res */
+	bool stream;          /* read in batches from a cursor (db_stream) */
+	bool cursor_open;     /* the cursor of this execution is open on the server */
 	db_constraint kind;   /* the constraint the last failed step violated */
-} pg_stmt;
+	bool numbers;         /* an INSERT into a table with an identity column */
+	char (*texts)[32];    /* the current row's REAL columns as SQLite writes them */
+	int ntexts;           /* how many columns texts has room for */
+	char *copy;           /* batched (db_batch): "COPY table (columns) FROM STDIN" */
+	char table[64];       /* the table it writes */
+	int *param;           /* the parameter (0-based) of each of the COPY's columns */
+	int ncopy;            /* how many columns */
+	char *rows;           /* its rows waiting, in COPY's text format */
+	size_t len, cap;      /* their length, the room for them */
+	pg_stmt *next_pending; /* the next batched statement with rows waiting */
+};
 
 #define PG(d) ((pg *)(d))
 #define STMT(s) ((pg_stmt *)(s))
+
+static rg_status flush(pg *d, rg_err *e);
+static void discard(pg *d);
+static bool numbers_rows(pg_stmt *s);
 
 /*
  * The name shown in messages: name itself, but a password in it (a URI's user:secret@ or
@@ -119,29 +146,30 @@ static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e
 	const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
 	const char *column = r ? PQresultErrorField(r, PG_DIAG_COLUMN_NAME) : NULL;
 	const char *table = r ? PQresultErrorField(r, PG_DIAG_TABLE_NAME) : NULL;
-	char cols[256];
+	char cols[256], said[512];
 
 	*kind = DB_CONSTRAINT_NONE;
 	if (state == NULL)
 		return err_set(e, RG_DB, "%s", primary ? primary : PQerrorMessage(d->conn));
+	/* SQLite's own words, untranslated, as SQLite gives them. */
 	if (strcmp(state, "23505") == 0) {
 		*kind = DB_CONSTRAINT_UNIQUE;
 		key_columns(r, cols, sizeof cols);
-		return err_set(e, RG_DB, "UNIQUE constraint failed: %s", cols);
-	}
-	if (strcmp(state, "23503") == 0) {
+		snprintf(said, sizeof said, "UNIQUE constraint failed: %s", cols);
+	} else if (strcmp(state, "23503") == 0) {
 		*kind = DB_CONSTRAINT_FOREIGN_KEY;
-		return err_set(e, RG_DB, "FOREIGN KEY constraint failed");
-	}
-	if (strcmp(state, "23514") == 0) {
+		snprintf(said, sizeof said, "FOREIGN KEY constraint failed");
+	} else if (strcmp(state, "23514") == 0) {
 		*kind = DB_CONSTRAINT_CHECK;
-		return err_set(e, RG_DB, "CHECK constraint failed: %s", constraint ? constraint : "");
-	}
-	if (strcmp(state, "23502") == 0) {
+		snprintf(said, sizeof said, "CHECK constraint failed: %s",
+			 constraint ? constraint : "");
+	} else if (strcmp(state, "23502") == 0) {
 		*kind = DB_CONSTRAINT_OTHER;
-		return err_set(e, RG_DB, "NOT NULL constraint failed: %s.%s", table ? table : "",
-			       column ? column : "");
+		snprintf(said, sizeof said, "NOT NULL constraint failed: %s.%s",
+			 table ? table : "", column ? column : "");
 	}
+	if (*kind != DB_CONSTRAINT_NONE)
+		return err_set(e, RG_DB, "%s", said);
 	if (strcmp(state, "P0001") == 0) {  /* a trigger's RAISE EXCEPTION: SQLite's RAISE() */
 		*kind = DB_CONSTRAINT_OTHER;
 		return err_set(e, RG_DB, "%s", primary);
@@ -251,8 +279,8 @@ static rg_status connect(const char *name, bool create, pg **out, rg_err *e)
 	PQsetNoticeProcessor(d->conn, quiet, NULL);
 	/* Wait for another client's lock as long as --wait says (0: not at all, which
 	 * PostgreSQL spells as 1 ms: its 0 means for ever); dates and text as SQLite's. */
-	snprintf(wait, sizeof wait, "SET lock_timeout = %ld", (long)(db_wait() * 1000 + 0.5) + 
-		 (db_wait() == 0));
+	snprintf(wait, sizeof wait, "SET lock_timeout = %ld",
+		 (long)(db_wait() * 1000 + 0.5) + (db_wait() == 0));
 	if (run(d, wait, _("cannot configure the connection"), e) != RG_OK ||
 	    run(d, "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO'; SET client_min_messages"
 		" = warning", _("cannot configure the connection"), e) != RG_OK) {
@@ -361,6 +389,37 @@ static rg_status create_schema(pg *d, rg_err *e)
 	return run(d, sql, _("cannot record the schema version"), e);
 }
 
+/* Whether collation sorts UTF-8 text by its bytes (C.UTF-8 by code points: the same). */
+static bool bytewise(const char *collation)
+{
+	static const char *const names[] = { "C", "POSIX", "C.UTF-8", "C.utf8", NULL };
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(collation, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A new register needs a database that keeps UTF-8 and sorts text by its bytes, as an
+ * SQLite file does: else lists would come out in another order than SQLite's. */
+static rg_status check_collation(pg *d, rg_err *e)
+{
+	PGresult *r = PQexec(d->conn, "SELECT pg_encoding_to_char(encoding), datcollate FROM"
+			     " pg_database WHERE datname = current_database()");
+	rg_status st = RG_OK;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
+		st = fail(d, r, _("cannot read the schema"), e);
+	else if (strcmp(PQgetvalue(r, 0, 0), "UTF8") != 0 || !bytewise(PQgetvalue(r, 0, 1)))
+		st = err_set(e, RG_DB, "%s: the database keeps %s and sorts text by %s; riskgrade "
+			     "needs UTF8 sorted by bytes (C), as an SQLite file: let riskgrade init "
+			     "create the database, or create it with: createdb --template=template0 "
+			     "--encoding=UTF8 --locale=C NAME", d->name, PQgetvalue(r, 0, 0),
+			     PQgetvalue(r, 0, 1));
+	PQclear(r);
+	return st;
+}
+
 static rg_status pg_begin(db *h, rg_err *e);
 static rg_status pg_commit(db *h, rg_err *e);
 static void pg_rollback(db *h);
@@ -391,7 +450,8 @@ static rg_status pg_init(const char *name, int *applied, rg_err *e)
 			     db_migration_count);
 		goto out;
 	}
-	if ((st = check_empty(d, e)) != RG_OK || (st = pg_begin(&d->base, e)) != RG_OK)
+	if ((st = check_empty(d, e)) != RG_OK || (st = check_collation(d, e)) != RG_OK ||
+	    (st = pg_begin(&d->base, e)) != RG_OK)
 		goto out;
 	if ((st = create_schema(d, e)) != RG_OK) {
 		pg_rollback(&d->base);
@@ -416,13 +476,8 @@ static rg_status pg_open(const char *name, db **out, rg_err *e)
 	if (st == RG_OK && version == 0)
 		st = err_set(e, RG_DB, "%s: not a riskgrade database (create one with: riskgrade "
 			     "init %s)", d->name, d->name);
-	else if (st == RG_OK && version < db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's (%d): "
-			     "run riskgrade init %s to upgrade it", d->name, version,
-			     db_migration_count, d->name);
-	else if (st == RG_OK && version > db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
-			     d->name, version, db_migration_count);
+	else if (st == RG_OK)
+		st = db_check_version(d->name, version, e);
 	if (st != RG_OK) {
 		pg_close(&d->base);
 		return st;
@@ -444,7 +499,9 @@ static rg_status pg_exec(db *h, const char *sql, rg_err *e)
 
 	if (said == NULL)
 		return err_set(e, RG_DB, "%s: out of memory", PG(h)->name);
-	st = run(PG(h), said, _("statement failed"), e);
+	st = PG(h)->pending != NULL ? flush(PG(h), e) : RG_OK;
+	if (st == RG_OK)
+		st = run(PG(h), said, _("statement failed"), e);
 	free(said);
 	return st;
 }
@@ -462,6 +519,7 @@ static void pg_rollback(db *h)
 {
 	pg *d = PG(h);
 
+	discard(d);
 	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
 		PQclear(PQexec(d->conn, "ROLLBACK"));
 }
@@ -469,9 +527,14 @@ static void pg_rollback(db *h)
 static rg_status pg_commit(db *h, rg_err *e)
 {
 	pg *d = PG(h);
-	PGresult *r = PQexec(d->conn, "COMMIT");
+	PGresult *r;
 	rg_status st = RG_OK;
 
+	if (d->pending != NULL && flush(d, e) != RG_OK) {
+		pg_rollback(h);
+		return RG_DB;
+	}
+	r = PQexec(d->conn, "COMMIT");
 	/* COMMIT of an aborted transaction "succeeds" as a ROLLBACK. */
 	if (PQresultStatus(r) != PGRES_COMMAND_OK || strcmp(PQcmdStatus(r), "COMMIT") != 0)
 		st = PQresultStatus(r) == PGRES_COMMAND_OK
@@ -523,6 +586,8 @@ static rg_status server_prepare(pg_stmt *s, rg_err *e)
 	s->desc = PQdescribePrepared(d->conn, s->id);
 	if (PQresultStatus(s->desc) != PGRES_COMMAND_OK)
 		return fail(d, s->desc, _("cannot prepare a statement"), e);
+	for (int i = 0; i < s->nparams && i < PQnparams(s->desc); i++)
+		s->types[i] = PQparamtype(s->desc, i);  /* as inferred: a cursor's are the same */
 	s->prepared = true;
 	return RG_OK;
 }
@@ -575,10 +640,12 @@ static rg_status prepare_typed(pg_stmt *s, rg_err *e)
 	}
 	if (st != RG_OK && last > 0) {  /* wait for the values: keep e's message for them */
 		memset(s->types, 0, (size_t)s->nparams * sizeof *s->types);
-		return err_set(e, RG_DB, "could not determine data type of parameter $%d", last);
+		return err_set(e, RG_DB, "%s", "could not determine data type of parameter $");
 	}
 	return st;
 }
+
+static void close_cursor(pg_stmt *s);
 
 static void pg_finalize(db_stmt *h)
 {
@@ -586,6 +653,13 @@ static void pg_finalize(db_stmt *h)
 
 	if (s == NULL)
 		return;
+	close_cursor(s);
+	if (s->len > 0) {
+		/* Rows still waiting go now; a failure spoils the transaction, and its
+		 * commit then fails. */
+		rg_err ignored;
+		flush(s->owner, &ignored);
+	}
 	if (s->prepared) {
 		char sql[48];
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->id);
@@ -598,6 +672,10 @@ static void pg_finalize(db_stmt *h)
 	free(s->values);
 	free(s->types);
 	free(s->sql);
+	free(s->copy);
+	free(s->param);
+	free(s->rows);
+	free(s->texts);
 	PQclear(s->desc);
 	PQclear(s->res);
 	free(s);
@@ -629,17 +707,249 @@ static rg_status pg_prepare(db *h, const char *sql, db_stmt **out, rg_err *e)
 		pg_finalize(&s->base);
 		return st;
 	}
+	s->numbers = s->writes && numbers_rows(s);
 	*out = &s->base;
 	return RG_OK;
+}
+
+/* Close s's cursor, if open (in an aborted transaction it is gone already). */
+static void close_cursor(pg_stmt *s)
+{
+	char sql[48];
+
+	if (!s->cursor_open)
+		return;
+	s->cursor_open = false;
+	if (PQtransactionStatus(s->owner->conn) != PQTRANS_INTRANS)
+		return;
+	snprintf(sql, sizeof sql, "CLOSE c%s", s->id);
+	PQclear(PQexec(s->owner->conn, sql));
 }
 
 static void pg_reset(db_stmt *h)
 {
 	pg_stmt *s = STMT(h);
 
+	close_cursor(s);
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = -1;
+}
+
+static void pg_stream(db_stmt *h)
+{
+	STMT(h)->stream = true;
+}
+
+/* Skip blanks; then whether p starts with word w (in any case), skipping it too. */
+static bool take_word(const char **p, const char *w)
+{
+	*p += strspn(*p, " \t\n");
+	if (strncasecmp(*p, w, strlen(w)) != 0)
+		return false;
+	*p += strlen(w);
+	return true;
+}
+
+/*
+ * db_batch: when s is "INSERT INTO table (columns) VALUES ($i, ...)", one parameter a
+ * column, its rows go through COPY: s->copy and the map from COPY column to parameter are
+ * set.  Any other statement is left as it is (each step runs at once).
+ */
+static void pg_batch(db_stmt *h)
+{
+	pg_stmt *s = STMT(h);
+	const char *p = s->sql, *table, *cols;
+	size_t ntable, ncols;
+	int n = 0, columns = 1, *param;
+	char *copy;
+
+	if (!take_word(&p, "INSERT") || !take_word(&p, "INTO"))
+		return;
+	p += strspn(p, " \t\n");
+	table = p;
+	ntable = strcspn(p, " \t\n(");
+	p += ntable;
+	if (ntable == 0 || ntable >= sizeof s->table || !take_word(&p, "("))
+		return;
+	cols = p;
+	ncols = strcspn(p, ")");
+	p += ncols;
+	if (!take_word(&p, ")") || !take_word(&p, "VALUES") || !take_word(&p, "(") ||
+	    (param = calloc((size_t)s->nparams + 1, sizeof *param)) == NULL)
+		return;
+	while (take_word(&p, "$")) {
+		char *end;
+		long k = strtol(p, &end, 10);
+		if (end == p || k < 1 || k > s->nparams || n >= s->nparams)
+			break;
+		param[n++] = (int)k - 1;
+		p = end;
+		if (!take_word(&p, ","))
+			break;
+	}
+	for (size_t i = 0; i < ncols; i++)
+		columns += cols[i] == ',';
+	/* As many parameters as columns, and nothing after the list. */
+	if (!take_word(&p, ")") || p[strspn(p, " \t\n;")] != '\0' || n != columns ||
+	    (copy = malloc(ntable + ncols + 32)) == NULL) {
+		free(param);
+		return;
+	}
+	snprintf(copy, ntable + ncols + 32, "COPY %.*s (%.*s) FROM STDIN", (int)ntable, table,
+		 (int)ncols, cols);
+	snprintf(s->table, sizeof s->table, "%.*s", (int)ntable, table);
+	s->copy = copy;
+	s->param = param;
+	s->ncopy = n;
+}
+
+/* Append n bytes of text to s's rows waiting. */
+static bool append_rows(pg_stmt *s, const char *text, size_t n)
+{
+	if (s->len + n > s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4096;
+		char *grown;
+		while (cap < s->len + n)
+			cap *= 2;
+		if ((grown = realloc(s->rows, cap)) == NULL)
+			return false;
+		s->rows = grown;
+		s->cap = cap;
+	}
+	memcpy(s->rows + s->len, text, n);
+	s->len += n;
+	return true;
+}
+
+/* The row bound to s, as a line of COPY's text format, queued on its connection. */
+static rg_status queue_row(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	size_t before = s->len;
+	bool ok = true;
+
+	for (int c = 0; c < s->ncopy && ok; c++) {
+		const char *v = s->values[s->param[c]];
+		if (c > 0)
+			ok = append_rows(s, "\t", 1);
+		if (v == NULL) {
+			ok = ok && append_rows(s, "\\N", 2);
+			continue;
+		}
+		for (; *v != '\0' && ok; v++) {
+			const char *said = *v == '\\' ? "\\\\" : *v == '\t' ? "\\t"
+					   : *v == '\n' ? "\\n" : *v == '\r' ? "\\r" : NULL;
+			ok = said ? append_rows(s, said, 2) : append_rows(s, v, 1);
+		}
+	}
+	if (!ok || !append_rows(s, "\n", 1))
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	if (before == 0) {  /* first row since the last write: last in the queue */
+		pg_stmt **tail = &d->pending;
+		while (*tail != NULL)
+			tail = &(*tail)->next_pending;
+		*tail = s;
+		s->next_pending = NULL;
+	}
+	d->pending_bytes += s->len - before;
+	return RG_OK;
+}
+
+/* Forget every row waiting on d (its transaction is over). */
+static void discard(pg *d)
+{
+	for (pg_stmt *s = d->pending; s != NULL; s = s->next_pending)
+		s->len = 0;
+	d->pending = NULL;
+	d->pending_bytes = 0;
+}
+
+/* Write every row waiting on d, statement by statement in the order they were first
+ * used, with COPY.  On failure the transaction is spoilt: RG_DB naming the table. */
+static rg_status flush(pg *d, rg_err *e)
+{
+	rg_status st = RG_OK;
+
+	for (pg_stmt *s = d->pending; s != NULL && st == RG_OK; s = s->next_pending) {
+		PGresult *r = PQexec(d->conn, s->copy);
+		db_constraint kind;
+		rg_err inner;
+		if (PQresultStatus(r) == PGRES_COPY_IN) {
+			PQclear(r);
+			if (PQputCopyData(d->conn, s->rows, (int)s->len) != 1 ||
+			    PQputCopyEnd(d->conn, NULL) != 1)
+				r = NULL;
+			else
+				r = PQgetResult(d->conn);
+		}
+		if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK) {
+			failed(d, r, &kind, &inner);
+			st = err_set(e, RG_DB, "%s: writing the rows of %s: %s", d->name, s->table,
+				     inner.msg);
+		}
+		d->numbered = d->numbered || s->numbers;
+		PQclear(r);
+		while ((r = PQgetResult(d->conn)) != NULL)
+			PQclear(r);
+	}
+	discard(d);
+	return st;
+}
+
+/* Whether sql may read or write a table rows wait for (its name, even inside another
+ * name: run_grades reads grades). */
+static bool waits_for(const pg *d, const char *sql)
+{
+	for (const pg_stmt *s = d->pending; s != NULL; s = s->next_pending)
+		if (strstr(sql, s->table) != NULL)
+			return true;
+	return false;
+}
+
+/* The next batch of s's cursor into s->res; RG_DB with the reason on failure. */
+static rg_status fetch(pg_stmt *s, rg_err *e)
+{
+	char sql[64];
+	db_constraint kind;
+
+	snprintf(sql, sizeof sql, "FETCH FORWARD %d FROM c%s", STREAM_BATCH, s->id);
+	PQclear(s->res);
+	s->res = PQexec(s->owner->conn, sql);
+	s->row = -1;
+	if (PQresultStatus(s->res) == PGRES_TUPLES_OK)
+		return RG_OK;
+	failed(s->owner, s->res, &kind, e);
+	PQclear(s->res);
+	s->res = NULL;
+	s->cursor_open = false;
+	return RG_DB;
+}
+
+/* Open a cursor over s's rows (in the transaction open on its connection) and fetch its
+ * first batch. */
+static rg_status open_cursor(pg_stmt *s, rg_err *e)
+{
+	pg *d = s->owner;
+	size_t n = strlen(s->sql) + 64;
+	char *sql = malloc(n);
+	PGresult *r;
+	db_constraint kind;
+
+	if (sql == NULL)
+		return err_set(e, RG_DB, "%s: out of memory", d->name);
+	snprintf(sql, n, "DECLARE c%s NO SCROLL CURSOR FOR %s", s->id, s->sql);
+	r = PQexecParams(d->conn, sql, s->nparams, s->types, (const char *const *)s->values,
+			 NULL, NULL, 0);
+	free(sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		failed(d, r, &kind, e);
+		PQclear(r);
+		return RG_DB;
+	}
+	PQclear(r);
+	s->cursor_open = true;
+	return fetch(s, e);
 }
 
 /* Bind value (copied; NULL: SQL NULL) as parameter i with type oid (0: inferred). */
@@ -758,6 +1068,7 @@ static rg_status execute(pg_stmt *s, rg_err *e)
 	t = PQresultStatus(s->res);
 	if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
 		s->kind = DB_CONSTRAINT_NONE;
+		d->numbered = d->numbered || (s->numbers && atoi(PQcmdTuples(s->res)) > 0);
 		if (guarded)
 			return run(d, "RELEASE SAVEPOINT rg_statement", _("statement failed"), e);
 		return RG_OK;
@@ -777,10 +1088,27 @@ static rg_status pg_step(db_stmt *h, bool *row, rg_err *e)
 	pg_stmt *s = STMT(h);
 
 	*row = false;
+	if (s->copy != NULL && PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS) {
+		if (queue_row(s, e) != RG_OK)
+			return RG_DB;
+		return s->owner->pending_bytes < BATCH_BYTES ? RG_OK : flush(s->owner, e);
+	}
+	if (s->owner->pending != NULL && waits_for(s->owner, s->sql) &&
+	    flush(s->owner, e) != RG_OK)
+		return RG_DB;
 	if (s->res == NULL) {
-		if (execute(s, e) != RG_OK)
+		bool cursor = s->stream && !s->writes &&
+			      PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS;
+		if ((cursor ? open_cursor(s, e) : execute(s, e)) != RG_OK)
 			return RG_DB;
 		s->row = -1;
+	}
+	if (s->cursor_open && s->row + 1 >= PQntuples(s->res)) {
+		/* A batch used up: the next, unless this one was the last. */
+		if (PQntuples(s->res) < STREAM_BATCH)
+			close_cursor(s);
+		else if (fetch(s, e) != RG_OK)
+			return RG_DB;
 	}
 	if (s->row + 1 < PQntuples(s->res)) {
 		s->row++;
@@ -828,7 +1156,9 @@ static db_type pg_col_type(db_stmt *h, int i)
 	switch (PQftype(s->res, i)) {
 	case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
 		return DB_INT;
-	case OID_FLOAT4: case OID_FLOAT8: case OID_NUMERIC:
+	case OID_NUMERIC:  /* sum() of integers is a numeric without a fraction */
+		return strchr(PQgetvalue(s->res, s->row, i), '.') ? DB_REAL : DB_INT;
+	case OID_FLOAT4: case OID_FLOAT8:
 		return DB_REAL;
 	}
 	return DB_TEXT;
@@ -837,14 +1167,35 @@ static db_type pg_col_type(db_stmt *h, int i)
 static const char *pg_col_text(db_stmt *h, int i)
 {
 	pg_stmt *s = STMT(h);
+	unsigned type;
 	const char *v;
+	char *said;
 
 	if (!has_value(s, i))
 		return NULL;
 	v = PQgetvalue(s->res, s->row, i);
-	if (PQftype(s->res, i) == OID_BOOL)  /* SQLite's truth values are 1 and 0 */
+	type = PQftype(s->res, i);
+	if (type == OID_BOOL)  /* SQLite's truth values are 1 and 0 */
 		return strcmp(v, "t") == 0 ? "1" : "0";
-	return v;
+	if (type != OID_NUMERIC || strchr(v, '.') == NULL)  /* sum() of integers: an integer */
+		return v;
+	/* Arithmetic with a fraction (mean / 100.0): a REAL in SQLite, a numeric here, given
+	 * as SQLite gives a REAL as text: 15 significant digits, and a decimal point even
+	 * when whole (2.0), where PostgreSQL says 2.0000000000000000.  (A double precision
+	 * column or CASE keeps PostgreSQL's text, which is SQLite's for what the engine
+	 * prints of them: a score, a whole number made INTEGER by the query.) */
+	if (i >= s->ntexts) {
+		char (*grown)[32] = realloc(s->texts, (size_t)PQnfields(s->res) * sizeof *grown);
+		if (grown == NULL)
+			return v;
+		s->texts = grown;
+		s->ntexts = PQnfields(s->res);
+	}
+	said = s->texts[i];
+	snprintf(said, sizeof s->texts[i], "%.15g", strtod(v, NULL));
+	if (strpbrk(said, ".en") == NULL)  /* n: nan, inf */
+		strcat(said, ".0");
+	return said;
 }
 
 static int64_t pg_col_int(db_stmt *h, int i)
@@ -866,23 +1217,47 @@ static double pg_col_double(db_stmt *h, int i)
 	return v ? strtod(v, NULL) : 0.0;
 }
 
+/* The number the last row inserted through d got from its table's identity: lastval(),
+ * which is set once a row got one (asking before would fail, and spoil a transaction). */
 static int64_t pg_last_rowid(db *h)
 {
 	pg *d = PG(h);
 	PGresult *r;
 	int64_t id = 0;
 
-	/* lastval() fails before any row got a number; that must not abort a transaction. */
-	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS)
-		PQclear(PQexec(d->conn, "SAVEPOINT rg_rowid"));
+	if (!d->numbered)
+		return 0;
 	r = PQexec(d->conn, "SELECT lastval()");
 	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
 		id = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
 	PQclear(r);
-	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
-		PQclear(PQexec(d->conn, id ? "RELEASE SAVEPOINT rg_rowid"
-			       : "ROLLBACK TO SAVEPOINT rg_rowid"));
 	return id;
+}
+
+/* Whether s inserts into a table with an identity column (its rows get numbers). */
+static bool numbers_rows(pg_stmt *s)
+{
+	const char *p = s->sql;
+	const char *vals[1];
+	char table[128];
+	size_t n;
+	PGresult *r;
+	bool numbered;
+
+	if (!take_word(&p, "INSERT") || !take_word(&p, "INTO"))
+		return false;
+	p += strspn(p, " \t\n");
+	n = strcspn(p, " \t\n(");
+	if (n == 0 || n >= sizeof table)
+		return false;
+	snprintf(table, sizeof table, "%.*s", (int)n, p);
+	vals[0] = table;
+	r = PQexecParams(s->owner->conn, "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE"
+			 " attrelid = to_regclass($1) AND attidentity <> '')", 1, NULL, vals, NULL,
+			 NULL, 0);
+	numbered = PQresultStatus(r) == PGRES_TUPLES_OK && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	return numbered;
 }
 
 const db_engine db_pg_engine = {
@@ -897,6 +1272,8 @@ const db_engine db_pg_engine = {
 	.prepare = pg_prepare,
 	.finalize = pg_finalize,
 	.reset = pg_reset,
+	.stream = pg_stream,
+	.batch = pg_batch,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_double = pg_bind_double,

@@ -213,13 +213,8 @@ static rg_status open_checked(const char *path, int flags, db **out, rg_err *e)
 	if (st == RG_OK && version == 0)
 		st = err_set(e, RG_DB, "%s: not a riskgrade database (create one with: riskgrade "
 			     "init FILE)", path);
-	else if (st == RG_OK && version < db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is older than this riskgrade's (%d): "
-			     "run riskgrade init %s to upgrade it", path, version,
-			     db_migration_count, path);
-	else if (st == RG_OK && version > db_migration_count)
-		st = err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
-			     path, version, db_migration_count);
+	else if (st == RG_OK)
+		st = db_check_version(path, version, e);
 	if (st != RG_OK) {
 		lite_close(&d->base);
 		return st;

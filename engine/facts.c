@@ -279,6 +279,7 @@ static rg_status open_cursor(facts_reader *fr, db *d, const char *sql, const cha
 	}
 	if ((st = db_prepare(d, text, &c->s, e)) != RG_OK)
 		return st;
+	db_stream(c->s);
 	if (scope != NULL)
 		db_bind_text(c->s, 1, scope);
 	return describe(fr, c->s, 1, &c->cols, &c->ncols, e);
@@ -466,9 +467,12 @@ static rg_status open_declared(facts_reader *fr, db *d, const char *scope, rg_er
 	} else {
 		snprintf(text, sizeof text, point_facts_sql, "");
 	}
-	if ((st = db_prepare(d, text, &fr->declared, e)) == RG_OK && scope != NULL)
+	if ((st = db_prepare(d, text, &fr->declared, e)) != RG_OK)
+		return st;
+	db_stream(fr->declared);
+	if (scope != NULL)
 		db_bind_text(fr->declared, 1, scope);
-	return st;
+	return RG_OK;
 }
 
 rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
@@ -479,8 +483,12 @@ rg_status facts_open(db *d, const char *scope, facts_reader **out, rg_err *e)
 
 	if (fr == NULL)
 		return out_of_memory(e);
-	if ((st = db_prepare(d, points_sql, &fr->points, e)) != RG_OK ||
-	    (st = describe(fr, fr->points, 0, &fr->point_cols, &fr->npoint_cols, e)) != RG_OK ||
+	if ((st = db_prepare(d, points_sql, &fr->points, e)) != RG_OK) {
+		facts_close(fr);
+		return st;
+	}
+	db_stream(fr->points);
+	if ((st = describe(fr, fr->points, 0, &fr->point_cols, &fr->npoint_cols, e)) != RG_OK ||
 	    (st = open_cursor(fr, d, ratings_sql, scope, SCOPE_WHERE, &fr->ratings, e)) !=
 		    RG_OK ||
 	    (st = open_cursor(fr, d, measures_sql, scope, SCOPE_WHERE, &fr->measures, e)) !=

@@ -108,10 +108,19 @@ static rg_status prepare(run_state *rs, rg_err *e)
 		if (all[i].slot != NULL && (st = db_prepare(rs->d, all[i].sql, all[i].slot, e)) !=
 		    RG_OK)
 			return st;
+	/* The results, many rows nobody reads back during the run: written together.  What
+	 * the tables could refuse in them, rules.c has refused already. */
+	db_batch(rs->ins_grade);
+	db_batch(rs->ins_flag);
+	if (rs->ins_trace != NULL)
+		db_batch(rs->ins_trace);
 	if ((rs->agencies = strmap_new()) == NULL ||
 	    (!rs->opt->trace && (rs->digest = audit_results_open()) == NULL))
 		return err_set(e, RG_DB, "out of memory preparing the run");
-	return warn_open(rs->d, &rs->warnings, e);
+	if ((st = warn_open(rs->d, &rs->warnings, e)) != RG_OK)
+		return st;
+	warn_batch_events(rs->warnings);
+	return RG_OK;
 }
 
 static void finalize(run_state *rs)

@@ -40,7 +40,9 @@ static const struct {
 static void usage(FILE *f)
 {
 	fputs(_("usage: riskgrade COMMAND [ARGS]   (riskgrade COMMAND --help for more)\n\n"
-		"Grade 廉政风险 points with Lua rule packs over a SQLite database.\n\n"
+		"Grade 廉政风险 points with Lua rule packs over a SQLite database.\n"
+		"DB is an SQLite file, or a PostgreSQL database: a postgresql:// URI or a\n"
+		"connection string (host=... dbname=...).\n\n"
 		"commands:\n"), f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].summary));

@@ -230,6 +230,13 @@ rg_status results_open(db *d, long run, const char *scope, bool trace, results *
 	    (st = db_prepare(d, left_sql, &r->left, e)) != RG_OK ||
 	    (st = db_prepare(d, scope_sql, &s, e)) != RG_OK)
 		goto out;
+	/* The stored results, read alongside the points: as many rows as points; and the
+	 * coverage rows, written together. */
+	db_batch(r->coverage);
+	db_stream(r->latest.s);
+	db_stream(r->flags.s);
+	if (trace)
+		db_stream(r->traces.s);
 	db_bind_text(s, 1, scope);
 	db_bind_int(s, 2, run);
 	if ((st = db_step(s, &row, e)) != RG_OK) {

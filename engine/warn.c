@@ -79,6 +79,7 @@ static const char *const sql[W_COUNT] = {
 struct warn_book {
 	db *d;                    /* the connection, not owned */
 	db_stmt *stmt[W_COUNT];   /* sql[i] once prepared, else NULL */
+	bool batch_events;        /* the events are written together (warn_batch_events) */
 };
 
 /* One row of warning_events. */
@@ -124,6 +125,11 @@ rg_status warn_open(db *d, warn_book **out, rg_err *e)
 	return RG_OK;
 }
 
+void warn_batch_events(warn_book *b)
+{
+	b->batch_events = true;
+}
+
 void warn_close(warn_book *b)
 {
 	if (b == NULL)
@@ -140,6 +146,8 @@ static rg_status use(warn_book *b, int which, db_stmt **out, rg_err *e)
 		rg_status st = db_prepare(b->d, sql[which], &b->stmt[which], e);
 		if (st != RG_OK)
 			return st;
+		if (which == W_EVENT && b->batch_events)
+			db_batch(b->stmt[which]);
 	}
 	db_reset(b->stmt[which]);
 	*out = b->stmt[which];

@@ -66,6 +66,13 @@ typedef struct {
  */
 rg_status warn_open(db *d, warn_book **out, rg_err *e);
 
+/*
+ * warn_batch_events: the events b records from now on may be written together, later
+ * (db_batch): for a grading run, which records many and reads none back; not for a
+ * warning step (warn_apply), whose audit entry names its event's number.
+ */
+void warn_batch_events(warn_book *b);
+
 /* warn_close: finalize the book's statements and free it.  NULL is allowed. */
 void warn_close(warn_book *b);
 

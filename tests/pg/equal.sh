@@ -43,6 +43,9 @@ cycle() {
 		"$rg" explain "$db" FX-020
 		"$rg" explain "$db" FX-001
 		"$rg" calibrate "$db"
+		"$rg" calibrate "$db" --format json -o -
+		"$rg" diff "$db" 1 2 --format json -o -
+		"$rg" runs "$db" --format json -o -
 		for kind in tiers warnings measures powers runs; do
 			"$rg" export "$db" "$kind" --format csv -o -
 		done
