@@ -210,14 +210,15 @@ cli: $(B)/riskgrade
 # The golden cases again on PostgreSQL, then the PostgreSQL tests (each tests/pg/*.sh is
 # run as: sh tests/pg/X.sh CONNINFO RISKGRADE, CONNINFO a keyword/value string to the
 # cluster's database postgres as its superuser), all in a throwaway cluster of their own
-# in a folder under /tmp (which the server's system user can reach when run as root).
+# in a folder under /tmp (which the server's system user can reach when run as root);
+# each runs whatever the others gave.
 test-pg: $(B)/riskgrade
 	@dir=$$(mktemp -d /tmp/riskgrade-pg.XXXXXX) && trap 'sh tools/pg.sh stop "$$dir"' EXIT && \
 	  trap 'exit 130' INT TERM && \
-	  url=$$(sh tools/pg.sh start "$$dir") && \
-	  RG_PG="$$url" sh tests/cli/run.sh $(B)/riskgrade && \
-	  conn=$$(sh tools/pg.sh conninfo "$$dir") && \
-	  for t in $(sort $(wildcard tests/pg/*.sh)); do sh $$t "$$conn" $(B)/riskgrade || exit 1; done
+	  url=$$(sh tools/pg.sh start "$$dir") && conn=$$(sh tools/pg.sh conninfo "$$dir") || exit 1; \
+	  ok=0; RG_PG="$$url" sh tests/cli/run.sh $(B)/riskgrade || ok=1; \
+	  for t in $(sort $(wildcard tests/pg/*.sh)); do sh $$t "$$conn" $(B)/riskgrade || ok=1; done; \
+	  exit $$ok
 
 # The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
 # method unlike the default (methods), storage, the same databases whatever grade --jobs,

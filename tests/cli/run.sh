@@ -29,8 +29,8 @@
 # SQLite ones (after a setup, an empty TMP/case.db stands where the file would be, for
 # the cases that list TMP); "unchanged" compares the data (tools/pg.sh data) instead of the bytes.  The
 # commands sqlite3, cp and cmp given $DB in a case act on the PostgreSQL database (see
-# tools/pg.sh).  A failing case shows what the server refused (its log, where pg.sh
-# start's cluster keeps one).  Cases marked sqlite-only are skipped and listed; RG_ACCEPT
+# tools/pg.sh).  A failing case shows the last errors its server logged (where pg.sh
+# start's cluster keeps a log).  Cases marked sqlite-only are skipped and listed; RG_ACCEPT
 # is ignored.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -130,7 +130,7 @@ run_case() {
 	else
 		echo "FAIL $name ($lang):$problems"
 		[ -f "$tmp/diffs" ] && cat "$tmp/diffs"
-		[ -n "${RG_PG:-}" ] && sh "$root/tools/pg.sh" errors "$DB" | head -n 20 | sed 's/^/    server: /'
+		[ -n "${RG_PG:-}" ] && sh "$root/tools/pg.sh" errors "$DB" | tail -n 8 | sed 's/^/    server: /'
 		fail=$((fail + 1))
 		[ "${RG_ACCEPT:-0}" = 1 ] && [ -z "${RG_PG:-}" ] && accept "$dir" "$lang"
 	fi
