@@ -714,8 +714,11 @@ static rg_status append(db *d, const char *at, const char *actor, const char *ac
 	db_finalize(s);
 	s = NULL;
 	audit_hash(at, actor, action, subject, full, prev, hash);
-	if ((st = db_prepare(d, "INSERT INTO audit (at, actor, action, subject, detail, prev,"
-				" hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, e)) != RG_OK)
+	/* seq is one past the highest, as SQLite numbers a row (and after a deletion at the
+	 * end of the log, the same number again, on any database). */
+	if ((st = db_prepare(d, "INSERT INTO audit (seq, at, actor, action, subject, detail,"
+				" prev, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit),"
+				" ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, e)) != RG_OK)
 		goto out;
 	db_bind_text(s, 1, at);
 	db_bind_text(s, 2, actor);

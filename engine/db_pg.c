@@ -170,6 +170,14 @@ static rg_status failed(pg *d, const PGresult *r, db_constraint *kind, rg_err *e
 	}
 	if (*kind != DB_CONSTRAINT_NONE)
 		return err_set(e, RG_DB, "%s", said);
+	if ((strcmp(state, "42P01") == 0 || strcmp(state, "42703") == 0) && primary != NULL &&
+	    strchr(primary, '"') != NULL) {
+		/* relation "x" does not exist, column "x" does not exist */
+		const char *name = strchr(primary, '"') + 1;
+		snprintf(said, sizeof said, "no such %s: %.*s", state[2] == 'P' ? "table" : "column",
+			 (int)strcspn(name, "\""), name);
+		return err_set(e, RG_DB, "%s", said);
+	}
 	if (strcmp(state, "P0001") == 0) {  /* a trigger's RAISE EXCEPTION: SQLite's RAISE() */
 		*kind = DB_CONSTRAINT_OTHER;
 		return err_set(e, RG_DB, "%s", primary);

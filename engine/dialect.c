@@ -148,7 +148,7 @@ char *dialect_pg(const char *sql, int *params)
 	order orders[MAX_DEPTH];
 	bool derived[MAX_DEPTH + 1] = { false };  /* the parenthesis is FROM's (JOIN's) table */
 	int norders = 0, depth = 0, top = 0, aliases = 0;
-	bool statement_start = true, after_from = false;
+	bool statement_start = true, after_from = false, after_index = false;
 	const char *p = sql;
 
 	put(&b, "", 0);
@@ -252,6 +252,8 @@ char *dialect_pg(const char *sql, int *params)
 			put(&b, q, m);
 			puts_(&b, ")");
 			n = (size_t)(q + m - p);
+		} else if (is(p, n, "temp") && p[n] == '.' && after_index) {
+			n++;  /* an index goes in its table's schema: no name for it */
 		} else if (is(p, n, "temp") && p[n] == '.') {
 			puts_(&b, "pg_temp");
 		} else if (is(p, n, "REAL")) {
@@ -259,8 +261,11 @@ char *dialect_pg(const char *sql, int *params)
 		} else {
 			put(&b, p, n);
 		}
-		if (!isspace((unsigned char)*p) && !(p[0] == '-' && p[1] == '-'))
+		if (!isspace((unsigned char)*p) && !(p[0] == '-' && p[1] == '-')) {
 			after_from = is(p, n, "FROM") || is(p, n, "JOIN");
+			after_index = is(p, n, "INDEX") || (after_index && (is(p, n, "IF") ||
+				      is(p, n, "NOT") || is(p, n, "EXISTS")));
+		}
 		p += n;
 	}
 	while (norders > 0)

@@ -9,7 +9,7 @@
  *                      FALSE)
  *   a GLOB b           a ~ rg_glob(b)  (b one token: a parameter, a literal or a name)
  *   x IN t             x IN (SELECT * FROM t)  (t a table's name)
- *   temp.t             pg_temp.t
+ *   temp.t             pg_temp.t (CREATE INDEX temp.i: i, in its table's schema)
  *   REAL               double precision (SQLite's REAL is 8 bytes; PostgreSQL's is 4)
  *   ORDER BY x [DESC]  ORDER BY x NULLS FIRST (DESC: NULLS LAST): SQLite sorts NULL first
  *   PRAGMA ...;        dropped: SQLite's tuning, nothing to say to PostgreSQL

@@ -49,6 +49,8 @@ static bool same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
 
+	if (strcmp(a, b) == 0)  /* a PostgreSQL database is named, not a file */
+		return true;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
 }

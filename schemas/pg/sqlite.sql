@@ -50,16 +50,21 @@ $$;
 
 -- sqlite_schema: each table and view of riskgrade's schema with, as its `sql`, a CREATE
 -- statement that names its constraints (CONSTRAINT "name" definition): what the engine
--- reads of SQLite's (the named date CHECKs of a table), not a statement to run.
+-- reads of SQLite's (the named date CHECKs of a table), not a statement to run.  A name
+-- longer than PostgreSQL's 63 bytes is the whole one its comment keeps (000_base.sql);
+-- the tables only PostgreSQL has (schema_version, agency_members) are left out.
 CREATE VIEW sqlite_schema AS
   SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE 'table' END AS type,
          c.relname::text AS name, c.relname::text AS tbl_name,
          'CREATE TABLE ' || c.relname || ' (' ||
-         coalesce((SELECT string_agg('CONSTRAINT "' || n.conname || '" ' ||
+         coalesce((SELECT string_agg('CONSTRAINT "' ||
+                                     coalesce(obj_description(n.oid, 'pg_constraint'),
+                                              n.conname) || '" ' ||
                                      pg_get_constraintdef(n.oid), ', ' ORDER BY n.oid)
                      FROM pg_constraint n WHERE n.conrelid = c.oid), '') || ')' AS sql
     FROM pg_class c
-   WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v');
+   WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v')
+     AND c.relname NOT IN ('schema_version', 'agency_members');
 
 -- printf(FORMAT, ...): SQLite's printf for the conversions riskgrade uses: %s (NULL as
 -- nothing), %d, %g (at most 6 significant digits, no trailing zeros), %.Nf and %+.Nf

@@ -60,6 +60,11 @@ static void test_glob_temp_real_in(void **state)
 	said("NOT a GLOB ?", "NOT a ~ rg_glob($1)", 1);
 	said("INSERT INTO temp.grade_summary SELECT * FROM temp.x",
 	     "INSERT INTO pg_temp.grade_summary SELECT * FROM pg_temp.x", 0);
+	/* an index goes in its table's schema: its name has none */
+	said("CREATE TEMP TABLE x AS SELECT 1; CREATE INDEX temp.x_i ON x (a)",
+	     "CREATE TEMP TABLE x AS SELECT 1; CREATE INDEX x_i ON x (a)", 0);
+	said("CREATE INDEX IF NOT EXISTS temp.x_i ON x (a)",
+	     "CREATE INDEX IF NOT EXISTS x_i ON x (a)", 0);
 	/* a column named temp, or temp in a name, is not the schema */
 	said("SELECT temp, attempt FROM t", "SELECT temp, attempt FROM t", 0);
 	said("CAST(x AS REAL)", "CAST(x AS double precision)", 0);
