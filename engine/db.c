@@ -3,12 +3,14 @@
  * file: SQLite; a postgresql:// URI or a libpq conninfo: PostgreSQL), keeps the settings
  * every engine shares (--wait), and forwards each call to the engine of the connection or
  * statement it is given.
- * Depends on db_impl.h, status.h.
+ * Depends on db_impl.h, status.h and i18n.h.
  */
 #include "db_impl.h"
 
 #include <assert.h>
 #include <string.h>
+
+#include "i18n.h"
 
 /* How long connections wait for another's lock, in seconds (db_set_wait). */
 static double wait_seconds = DB_WAIT_DEFAULT;
@@ -45,6 +47,18 @@ rg_status db_check_version(const char *name, int version, rg_err *e)
 		return err_set(e, RG_DB, "%s: schema version %d is newer than this riskgrade's (%d)",
 			       name, version, db_migration_count);
 	return RG_OK;
+}
+
+rg_status db_not_ours(const char *name, long n, const char *found, rg_err *e)
+{
+	return err_set(e, RG_DB,
+		       ngettext("%s: not a riskgrade database: it has no riskgrade schema version "
+				"but holds %ld object of its own (%s%s); init creates a new database "
+				"or upgrades a riskgrade one, and has left this file as it was",
+				"%s: not a riskgrade database: it has no riskgrade schema version "
+				"but holds %ld objects of its own (%s%s); init creates a new database "
+				"or upgrades a riskgrade one, and has left this file as it was", n),
+		       name, n, found, n > 5 ? ", ..." : "");
 }
 
 bool db_is_pg(const char *name)

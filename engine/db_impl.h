@@ -63,6 +63,10 @@ extern const int db_migration_count;
  * build: RG_DB naming name when it is older (run init) or newer. */
 rg_status db_check_version(const char *name, int version, rg_err *e);
 
+/* The refusal of init to take a database without riskgrade's schema that holds n objects
+ * of its own (found names the first five). */
+rg_status db_not_ours(const char *name, long n, const char *found, rg_err *e);
+
 /* The busy message: the database name's lock was not released within db_wait(). */
 rg_status db_gave_up(const char *name, rg_err *e);
 

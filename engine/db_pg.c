@@ -357,16 +357,7 @@ static rg_status check_empty(pg *d, rg_err *e)
 		used += (size_t)snprintf(found + used, sizeof found - used, "%s%s \"%s\"",
 					 used ? ", " : "", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
 	if (n > 0)
-		st = err_set(e, RG_DB,
-			     ngettext("%s: not a riskgrade database: it has no riskgrade schema "
-				      "version but holds %ld object of its own (%s%s); init creates "
-				      "a new database or upgrades a riskgrade one, and has left this "
-				      "file as it was",
-				      "%s: not a riskgrade database: it has no riskgrade schema "
-				      "version but holds %ld objects of its own (%s%s); init creates "
-				      "a new database or upgrades a riskgrade one, and has left this "
-				      "file as it was", n),
-			     d->name, n, found, n > 5 ? ", ..." : "");
+		st = db_not_ours(d->name, n, found, e);
 out:
 	PQclear(r);
 	return st;

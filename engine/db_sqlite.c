@@ -131,16 +131,7 @@ static rg_status check_empty(lite *d, rg_err *e)
 		goto out;
 	}
 	if (n > 0)
-		st = err_set(e, RG_DB,
-			     ngettext("%s: not a riskgrade database: it has no riskgrade schema "
-				      "version but holds %ld object of its own (%s%s); init creates "
-				      "a new database or upgrades a riskgrade one, and has left this "
-				      "file as it was",
-				      "%s: not a riskgrade database: it has no riskgrade schema "
-				      "version but holds %ld objects of its own (%s%s); init creates "
-				      "a new database or upgrades a riskgrade one, and has left this "
-				      "file as it was", n),
-			     d->path, n, found, n > 5 ? ", ..." : "");
+		st = db_not_ours(d->path, n, found, e);
 out:
 	sqlite3_finalize(s);
 	return st;
