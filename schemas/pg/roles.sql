@@ -55,7 +55,13 @@ BEGIN
   FOREACH r IN ARRAY ARRAY['riskgrade_province', 'riskgrade_agency', 'riskgrade_petition']
   LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      -- Another init of the same cluster may be making it at this moment: the roles
+      -- are the cluster's, and theirs will do.
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      EXCEPTION WHEN unique_violation OR duplicate_object THEN
+        NULL;
+      END;
     END IF;
   END LOOP;
 END
