@@ -689,6 +689,8 @@ static rg_status append(db *d, const char *at, const char *actor, const char *ac
 	char prev[SHA_HEX] = AUDIT_GENESIS, hash[SHA_HEX], state[AUDIT_STATE_MAX];
 	char *full = NULL;
 	db_stmt *s = NULL;
+	db *latest;
+	int64_t seq = 0;
 	size_t size;
 	bool row;
 	rg_status st;
@@ -704,22 +706,28 @@ static rg_status append(db *d, const char *at, const char *actor, const char *ac
 		snprintf(full, size, "%s" STATE_OPEN "%s" STATE_CLOSE, detail, state);
 	else
 		snprintf(full, size, "%s", detail);
-	if ((st = db_prepare(d, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1", &s, e)) !=
-	    RG_OK)
+	/* The log's end as committed now, this transaction the only appender until it ends
+	 * (another client may have appended since this one began: db_latest). */
+	if ((st = db_latest(d, &latest, e)) != RG_OK ||
+	    (st = db_prepare(latest, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &s,
+			     e)) != RG_OK)
 		goto out;
 	if ((st = db_step(s, &row, e)) != RG_OK)
 		goto out;
-	if (row)
-		snprintf(prev, sizeof prev, "%s", db_col_text(s, 0));
+	if (row) {
+		seq = db_col_int(s, 0);
+		snprintf(prev, sizeof prev, "%s", db_col_text(s, 1));
+	}
 	db_finalize(s);
 	s = NULL;
 	audit_hash(at, actor, action, subject, full, prev, hash);
-	/* seq is one past the highest, as SQLite numbers a row (and after a deletion at the
-	 * end of the log, the same number again, on any database). */
+	/* seq is one past the last, as SQLite numbers a row (and after a deletion at the end
+	 * of the log, the same number again, on either database). */
 	if ((st = db_prepare(d, "INSERT INTO audit (seq, at, actor, action, subject, detail,"
-				" prev, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit),"
-				" ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, e)) != RG_OK)
+				" prev, hash) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, e))
+	    != RG_OK)
 		goto out;
+	db_bind_int(s, 8, seq + 1);
 	db_bind_text(s, 1, at);
 	db_bind_text(s, 2, actor);
 	db_bind_text(s, 3, action);

@@ -114,6 +114,15 @@ void db_set_statement_rollback(db *d, bool on)
 		d->engine->statement_rollback(d, on);
 }
 
+rg_status db_latest(db *d, db **reader, rg_err *e)
+{
+	if (d->engine->latest == NULL) {
+		*reader = d;
+		return RG_OK;
+	}
+	return d->engine->latest(d, reader, e);
+}
+
 rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e)
 {
 	return d->engine->prepare(d, sql, out, e);

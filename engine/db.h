@@ -86,6 +86,17 @@ void db_rollback(db *d);
  */
 void db_set_statement_rollback(db *d, bool on);
 
+/*
+ * db_latest: for a table every writer appends to in turn (the audit log), make d's
+ * transaction the only one appending until it ends, and give in *reader a connection that
+ * reads what is committed now, to find the table's last row: d itself on SQLite, whose
+ * writer is alone already; on PostgreSQL, where d's transaction sees the database as it
+ * was when it began, a second connection to the same database, and an advisory lock the
+ * appenders take in turn.  *reader belongs to d.  RG_DB when the lock is not given
+ * within --wait, or the second connection fails.
+ */
+rg_status db_latest(db *d, db **reader, rg_err *e);
+
 /* db_prepare: compile sql into *out, to be freed with db_finalize().  RG_DB with
  * SQLite's message on a syntax error or a missing table. */
 rg_status db_prepare(db *d, const char *sql, db_stmt **out, rg_err *e);

@@ -35,6 +35,7 @@ struct db_engine {
 	void (*reset)(db_stmt *s);
 	void (*stream)(db_stmt *s);
 	void (*batch)(db_stmt *s);
+	rg_status (*latest)(db *d, db **reader, rg_err *e);
 	void (*bind_text)(db_stmt *s, int i, const char *text);
 	void (*bind_int)(db_stmt *s, int i, int64_t v);
 	void (*bind_double)(db_stmt *s, int i, double v);

@@ -49,6 +49,8 @@ typedef struct pg {
 	struct db base;    /* first: the engine */
 	PGconn *conn;      /* the open connection */
 	char name[256];    /* the database's name for messages, password hidden */
+	const char *target; /* the name as given, to connect again (not owned) */
+	struct pg *reader; /* a second connection, reading what is committed (db_latest) */
 	long next;         /* number of the next prepared statement */
 	bool guard;        /* a savepoint around each write in a transaction (see db.h) */
 	bool numbered;     /* a row got a number from an identity here: lastval() is set */
@@ -248,6 +250,7 @@ static rg_status connect(const char *name, bool create, pg **out, rg_err *e)
 	if (d == NULL)
 		return err_set(e, RG_DB, "%s: out of memory", name);
 	d->base.engine = &db_pg_engine;
+	d->target = name;
 	display_name(name, d->name, sizeof d->name);
 	d->conn = dial(name, NULL);
 	if (PQstatus(d->conn) != CONNECTION_OK && create && d->conn != NULL &&
@@ -306,8 +309,37 @@ static void pg_close(db *h)
 
 	if (d == NULL)
 		return;
+	if (d->reader != NULL)
+		pg_close(&d->reader->base);
 	PQfinish(d->conn);
 	free(d);
+}
+
+/* The number of the advisory lock every writer of the audit log takes (db_latest). */
+#define AUDIT_LOCK 7461390
+
+/*
+ * db_latest on PostgreSQL: a transaction sees the database as it was when it began, so
+ * the log's last entry another client committed since is not in its sight.  The writers
+ * of the log take one advisory lock in turn, held to their commit, and read the log's
+ * end through a second connection, which sees what is committed: the chain stays one.
+ */
+static rg_status pg_latest(db *h, db **reader, rg_err *e)
+{
+	pg *d = PG(h);
+
+	if (d->pending != NULL && flush(d, e) != RG_OK)
+		return RG_DB;
+	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d)", AUDIT_LOCK);
+		if (run(d, sql, _("cannot append to the audit log"), e) != RG_OK)
+			return RG_DB;
+	}
+	if (d->reader == NULL && connect(d->target, false, &d->reader, e) != RG_OK)
+		return RG_DB;
+	*reader = &d->reader->base;
+	return RG_OK;
 }
 
 /* The schema version recorded in the database (0: none, a database without riskgrade's
@@ -1273,6 +1305,7 @@ const db_engine db_pg_engine = {
 	.reset = pg_reset,
 	.stream = pg_stream,
 	.batch = pg_batch,
+	.latest = pg_latest,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_double = pg_bind_double,

@@ -8,6 +8,8 @@
 #   2. A warning step made while a run is going on, on a warning that run updates: one
 #      of the two must give way.  The step is kept; the run stops with a message naming
 #      the record (warnings WHERE id = N), writes nothing, and succeeds when run again.
+#   3. Every one of them appended to the audit log, some while the run was going on: the
+#      log is still one chain (audit verify).
 # The run is held at a known point by a lock on table run_scopes that another session
 # takes first: the run has begun (it has recorded itself in runs, which took its
 # snapshot) and waits for that lock, to record its scope, while the other clients work.  CONNINFO reaches the server's database "postgres" as a superuser.
@@ -137,5 +139,9 @@ grep -q "another client changed the same record at the same time (warnings WHERE
 "$rg" grade "$db" --as-of 2027-01-20 --by 纪检组 >"$tmp/grade.out" 2>&1 ||
 	fail "the run failed when run again: $(cat "$tmp/grade.out")"
 
-[ $status = 0 ] && echo "pg/concurrent: a run sees one snapshot; writes made meanwhile are kept; a clash names the record"
+# Every command appended to the audit log, some while a run was going on: one chain.
+"$rg" audit "$db" verify >"$tmp/verify" 2>&1 ||
+	fail "the audit log does not verify after clients worked at once: $(cat "$tmp/verify")"
+
+[ $status = 0 ] && echo "pg/concurrent: a run sees one snapshot; writes made meanwhile are kept; a clash names the record; the audit log is one chain"
 exit $status
