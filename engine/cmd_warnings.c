@@ -67,7 +67,7 @@ static const char help[] =
 	"  AND (?6 IS NULL OR w.run = ?6 OR w.seen_run = ?6)"
 
 /* The flat list, for CSV and JSON: sorted by person, then due date; overdue says whether
- * the warning is overdue (是/否 for people, true/false in JSON). */
+ * the warning is overdue (是/否 for people, 1/0 in JSON). */
 #define FLAT_SQL(overdue) \
 	AGENCY_SCOPE \
 	" SELECT CASE WHEN w.responsible IS NULL AND ?8 THEN '（未指定）' ELSE pe.name END," \

@@ -581,14 +581,11 @@ static rg_status pg_commit(db *h, rg_err *e)
  * inside a transaction. */
 static bool changes_rows(const char *sql)
 {
-	static const char *const verbs[] = { "INSERT", "UPDATE", "DELETE", "WITH", NULL };
-
 	sql += strspn(sql, " \t\n");
-	for (int i = 0; verbs[i] != NULL; i++)
-		if (strncasecmp(sql, verbs[i], strlen(verbs[i])) == 0)
-			return strcmp(verbs[i], "WITH") != 0 || strstr(sql, "INSERT") != NULL ||
-			       strstr(sql, "UPDATE") != NULL || strstr(sql, "DELETE") != NULL;
-	return false;
+	if (strncasecmp(sql, "WITH", 4) == 0)  /* WITH ... INSERT: a write after its queries */
+		return strstr(sql, "INSERT") || strstr(sql, "UPDATE") || strstr(sql, "DELETE");
+	return strncasecmp(sql, "INSERT", 6) == 0 || strncasecmp(sql, "UPDATE", 6) == 0 ||
+	       strncasecmp(sql, "DELETE", 6) == 0;
 }
 
 /* Prepare s on the server with the types in s->types, and learn its columns. */
@@ -1231,14 +1228,11 @@ static const char *pg_col_text(db_stmt *h, int i)
 
 static int64_t pg_col_int(db_stmt *h, int i)
 {
-	pg_stmt *s = STMT(h);
 	const char *v = pg_col_text(h, i);
 
 	if (v == NULL)
 		return 0;
-	if (pg_col_type(h, i) == DB_REAL || PQftype(s->res, i) == OID_NUMERIC)
-		return (int64_t)strtod(v, NULL);
-	return strtoll(v, NULL, 10);
+	return pg_col_type(h, i) == DB_REAL ? (int64_t)strtod(v, NULL) : strtoll(v, NULL, 10);
 }
 
 static double pg_col_double(db_stmt *h, int i)
