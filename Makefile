@@ -9,11 +9,11 @@ WERROR   ?= 0
 BENCH_N  ?= 1000000
 BENCH_PG_N ?= $(shell expr $(BENCH_N) / 100)
 
-PKGS     := lua5.4 sqlite3 libpq libpcre2-8 libmd xlsxwriter libzip expat freexl
+PKGS     := lua5.4 sqlite3 libpq libpcre2-8 libcrypto xlsxwriter libzip expat freexl
 TEST_PKGS := cmocka
 # Debian packages that provide the libraries and tools above (installed by `make deps`).
 DEB_PKGS := build-essential pkg-config liblua5.4-dev libsqlite3-dev libpcre2-dev \
-            libmd-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
+            libssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev \
             libcmocka-dev sqlite3 time python3 gettext locales libpq-dev
 # What the tests open riskgrade's files with: LibreOffice for the XLSX exports, Chromium
 # for the HTML report (and a CJK font, so the screenshot shows the Chinese text); poppler

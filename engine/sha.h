@@ -1,6 +1,6 @@
 /*
  * sha.h: SHA-256 of a buffer as lowercase hex, to record exactly which rule pack graded
- * a run.  Depends on libmd.
+ * a run.  Depends on libcrypto (sha.c).
  */
 #ifndef RG_SHA_H
 #define RG_SHA_H
