@@ -16,30 +16,40 @@
 /* The run of the latest grades row of point p.code, and the points in scope (?1). */
 #define LATEST "(SELECT max(x.run) FROM grades x WHERE x.point = p.code)"
 #define IN_SCOPE " WHERE ?1 IS NULL OR p.agency IN scope"
+/* The stored rows of table t about the points in scope (?1). */
+#define STORED_IN_SCOPE(t) \
+	" WHERE ?1 IS NULL OR " t ".point IN (SELECT code FROM points WHERE agency IN scope)"
 
-/* Each point's latest grades row, whether the run that stored it was traced, the agency
- * of the point's latest coverage row (NULL: none, or not graded since), and the row's
- * level and own factors. */
+/*
+ * Every stored grades row, each point's latest first: seek() stops on it, and the next
+ * seek passes over the point's older rows.  With it, whether the run that stored it was
+ * traced, the agency of the point's latest coverage row (NULL: none, or not graded
+ * since), the row's level, own factors and run.  Read from grades rather than point by
+ * point from points: a first run finds nothing to read, and a later one steps along the
+ * (point, run) key instead of searching it for each point.
+ */
 static const char latest_sql[] =
 	AGENCY_SCOPE
-	"SELECT p.code, g.pack, ifnull(g.importance, 0), ifnull(g.discretion, 0),"
+	"SELECT g.point, g.pack, ifnull(g.importance, 0), ifnull(g.discretion, 0),"
 	"  ifnull(g.likelihood, 0), ifnull(g.harm, 0), g.score, g.tier, g.reasons, r.traced,"
-	"  (SELECT c.agency FROM coverage c WHERE c.point = p.code"
-	"   ORDER BY c.run DESC LIMIT 1), g.level, ifnull(g.method_factors, '')"
-	" FROM points p JOIN grades g ON g.point = p.code AND g.run = " LATEST
-	" JOIN runs r ON r.id = g.run" IN_SCOPE " ORDER BY p.code";
+	"  (SELECT c.agency FROM coverage c WHERE c.point = g.point"
+	"   ORDER BY c.run DESC LIMIT 1), g.level, ifnull(g.method_factors, ''), g.run"
+	" FROM grades g JOIN runs r ON r.id = g.run" STORED_IN_SCOPE("g")
+	" ORDER BY g.point, g.run DESC";
 
 /* (A national factor the method left out reads 0, as rule_result holds it.) */
 enum { L_PACK = 1, L_IMPORTANCE, L_DISCRETION, L_LIKELIHOOD, L_HARM, L_SCORE, L_TIER,
-       L_REASONS, L_TRACED, L_AGENCY, L_LEVEL, L_FACTORS };
+       L_REASONS, L_TRACED, L_AGENCY, L_LEVEL, L_FACTORS, L_RUN };
 
-/* The flags of those rows, by code; and their traces, by seq. */
+/* Every stored flag, by point, the latest run's first, then by code: the flags of a
+ * point's latest grades row are the first group when their run is that row's (a run
+ * stores a point's flags with its grades row, so no later run has any). */
 static const char flags_sql[] =
 	AGENCY_SCOPE
-	"SELECT p.code, f.code, f.label, f.evidence, f.cleared_by IS NOT NULL"
-	" FROM points p JOIN flags f ON f.run = " LATEST " AND f.point = p.code" IN_SCOPE
-	" ORDER BY p.code, f.code";
+	"SELECT f.point, f.code, f.label, f.evidence, f.cleared_by IS NOT NULL, f.run"
+	" FROM flags f" STORED_IN_SCOPE("f") " ORDER BY f.point, f.run DESC, f.code";
 
+/* The traces of the latest grades rows, by seq (only in a traced run, which is rare). */
 static const char traces_sql[] =
 	AGENCY_SCOPE
 	"SELECT p.code, t.seq, t.reason, t.source"
@@ -161,9 +171,9 @@ static rg_status same_flags(results *r, const char *code, const rule_result *res
 	for (;;) {
 		if ((st = seek(&r->flags, code, &at, e)) != RG_OK)
 			return st;
-		if (!at)
-			break;
 		db_stmt *s = r->flags.s;
+		if (!at || db_col_int(s, 5) != db_col_int(r->latest.s, L_RUN))
+			break; /* an older run's flags: the next seek passes over them */
 		const rule_flag *f = n < res->nflags ? &res->flags[order[n]] : NULL;
 		if (f == NULL || db_col_int(s, 4) != 0 || !same_text(db_col_text(s, 1), f->code) ||
 		    !same_text(db_col_text(s, 2), f->label) ||
