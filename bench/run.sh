@@ -4,7 +4,8 @@
 #   1. the first run (as of 2026-12-01);
 #   2. a second run one month later, after a small change of the data (1% of the points
 #      get a new substantiated signal);
-#   3. a dry run on the result;
+#   3. a dry run on the result, and the disk it needs beyond the database (its journal
+#      and temporary files, sampled);
 # each with points/s, peak RSS (GNU time) and how much the database grew, and what the
 # second run stored (rows by table, growth by table and index, from dbstat); then
 #   4. the floors, measured by the sqlite3 shell on the same data: reading every fact
@@ -116,9 +117,43 @@ second_tables=$(tables "$db" | LC_ALL=C join -a 2 -e 0 -o 0,1.2,2.2 "$dir/tables
 	awk -v b="$before" '{ printf "%s%s %+.2f%%", (NR > 1 ? ", " : ""), $1, 100 * $2 / b }')
 rm -f "$dir/tables.before"
 
-# 3. A dry run on the result: prints the diff against run 2, writes nothing.
+# 3. A dry run on the result: prints the diff against run 2, writes nothing.  Meanwhile
+# watch_disk samples the files riskgrade holds open (even deleted ones: SQLite's
+# temporary files) five times a second, and keeps the largest sum of their sizes beyond
+# the database itself: its rollback journal and temporary files, the disk a dry run
+# needs beyond the run's own output (the pages it adds to the file, given back when it
+# rolls back).
+watch_disk() { # watch_disk DB OUT: until OUT.stop exists; the peak into OUT
+	file=$(realpath "$1")
+	peak=0
+	while [ ! -e "$2.stop" ]; do
+		for pid in $(pgrep -x riskgrade); do
+			now=0
+			ours=no # the riskgrade that has DB open, not another one on this machine
+			for fd in /proc/"$pid"/fd/*; do
+				if [ "$(readlink "$fd")" = "$file" ]; then
+					ours=yes
+					continue
+				fi
+				info=$(stat -L -c '%F:%s' "$fd" 2>/dev/null) || continue
+				case $info in
+				"regular file:"*) now=$((now + ${info#regular file:})) ;;
+				esac
+			done
+			[ "$ours" = no ] || [ "$now" -le "$peak" ] || peak=$now
+		done
+		sleep 0.2
+	done
+	echo "$peak" >"$2"
+}
 sum_before=$(md5sum <"$db")
+rm -f "$dir/disk" "$dir/disk.stop"
+watch_disk "$db" "$dir/disk" &
 grade "dry run" "$db" --as-of 2027-01-01 --dry-run
+touch "$dir/disk.stop"
+wait
+dry_disk=$(cat "$dir/disk")
+rm -f "$dir/disk" "$dir/disk.stop"
 dry=$secs
 dry_kb=$kb
 [ "$(md5sum <"$db")" = "$sum_before" ] && same=yes || same=NO
@@ -202,6 +237,7 @@ verdict "  the same, in cpu time" "$(awk -v a="$second_cpu" -v b="$first_cpu" 'B
 verdict "second run's growth, % of the database" "$second_pct" 0 3
 verdict "dry run / second run (a run on the same data)" \
 	"$(awk -v a="$dry" -v b="$second" 'BEGIN { print a / b }')" 0 1.2
+verdict "dry run's disk beyond the database, MiB" "$(awk -v b="$dry_disk" 'BEGIN { print b / 1048576 }')" 0 64
 verdict "peak RSS of the three, MiB" "$(awk -v a="$first_kb" -v b="$second_kb" -v c="$dry_kb" \
 	'BEGIN { m = a; if (b > m) m = b; if (c > m) m = c; print m / 1024 }')" 0 128
 verdict "cost per point at N / at N/10" \
