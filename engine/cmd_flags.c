@@ -61,18 +61,22 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 	if ((st = db_open(pos[0], &d, e)) != RG_OK)
 		return st;
 	/* A point's latest grades row holds its result in the latest run that graded it;
-	 * which run that is, point_latest says (schemas/006), for the flagged points only. */
-	st = db_prepare(d, AGENCY_SCOPE ", latest AS (SELECT point, max(run) AS version"
-			"  FROM grades GROUP BY point)"
-			" SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
+	 * which run that is, point_latest says (schemas/006), for the flagged points only.
+	 * Read point by point in code order, each point's latest row by the (point, run)
+	 * key, so that nothing is sorted: a province's open flags, sorted, took SQLite's
+	 * temporary files 70 MiB at 100,000 points. */
+	st = db_prepare(d, AGENCY_SCOPE
+			"SELECT f.point, a.name, po.name, g.tier, p.approved_tier, f.code, f.label,"
 			"  f.evidence, (SELECT run FROM point_latest WHERE point = f.point)"
-			" FROM flags f JOIN latest l ON l.point = f.point AND l.version = f.run"
-			" JOIN grades g ON g.run = f.run AND g.point = f.point"
-			" JOIN points p ON p.code = f.point JOIN agencies a ON a.code = p.agency"
+			" FROM points p"
+			" JOIN grades g ON g.point = p.code"
+			"  AND g.run = (SELECT max(x.run) FROM grades x WHERE x.point = p.code)"
+			" JOIN flags f ON f.run = g.run AND f.point = p.code"
+			" JOIN agencies a ON a.code = p.agency"
 			" LEFT JOIN posts po ON po.code = p.post"
-			" WHERE f.cleared_by IS NULL AND p.agency IN scope"
+			" WHERE f.cleared_by IS NULL AND (?1 IS NULL OR p.agency IN scope)"
 			"  AND (?2 IS NULL OR f.code = ?2)"
-			" ORDER BY f.point, f.code", &s, e);
+			" ORDER BY p.code, f.code", &s, e);
 	if (st != RG_OK)
 		goto out;
 	db_bind_text(s, 1, agency);
