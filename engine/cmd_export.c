@@ -122,9 +122,14 @@ static const out_col measures_cols[] = {
 };
 
 /* 预警清单: ?1 is the as-of date, ?2 whether to write （未指定） for nobody (not in JSON).
- * The tier is the point's in the last run that proposed the warning (seen_run). */
+ * The tier is the point's in the last run that proposed the warning (seen_run), looked
+ * up warning by warning: joined, run_grades was kept whole in SQLite's temporary files
+ * (100 MiB at 100,000 points). */
 static const char warnings_sql[] =
-	"SELECT w.id, w.point, a.name, po.name, g.tier, w.reason, w.disposition,"
+	"SELECT w.id, w.point, a.name, po.name,"
+	"  (SELECT g.tier FROM run_grades g"
+	"   WHERE g.run = coalesce(w.seen_run, w.run) AND g.point = w.point),"
+	"  w.reason, w.disposition,"
 	"  CASE WHEN w.responsible IS NULL AND ?2 THEN '（未指定）' ELSE pe.name END,"
 	"  w.due, w.status,"
 	"  CASE WHEN w.status IN ('发布', '签收') AND w.due < ?1 THEN '是' ELSE '否' END,"
@@ -132,7 +137,6 @@ static const char warnings_sql[] =
 	" FROM warnings w"
 	" JOIN points p ON p.code = w.point"
 	" JOIN agencies a ON a.code = p.agency"
-	" LEFT JOIN run_grades g ON g.run = coalesce(w.seen_run, w.run) AND g.point = w.point"
 	" LEFT JOIN posts po ON po.code = p.post"
 	" LEFT JOIN persons pe ON pe.code = w.responsible"
 	" ORDER BY w.id";
