@@ -120,6 +120,8 @@ static rg_status prepare(run_state *rs, rg_err *e)
 	if ((st = warn_open(rs->d, &rs->warnings, e)) != RG_OK)
 		return st;
 	warn_batch_events(rs->warnings);
+	if (rs->opt->dry_run)
+		warn_dry_run(rs->warnings);
 	return RG_OK;
 }
 

@@ -80,6 +80,7 @@ struct warn_book {
 	db *d;                    /* the connection, not owned */
 	db_stmt *stmt[W_COUNT];   /* sql[i] once prepared, else NULL */
 	bool batch_events;        /* the events are written together (warn_batch_events) */
+	bool dry_run;             /* seen_run is not written (warn_dry_run) */
 };
 
 /* One row of warning_events. */
@@ -128,6 +129,11 @@ rg_status warn_open(db *d, warn_book **out, rg_err *e)
 void warn_batch_events(warn_book *b)
 {
 	b->batch_events = true;
+}
+
+void warn_dry_run(warn_book *b)
+{
+	b->dry_run = true;
 }
 
 void warn_close(warn_book *b)
@@ -320,6 +326,8 @@ rg_status warn_follow(warn_book *b, long run, const char *as_of, const char *poi
 	db_reset(s);
 	if (now <= was) {
 		*out = WARN_SEEN;
+		if (b->dry_run)
+			return RG_OK;
 		if ((st = use(b, W_SEEN, &s, e)) != RG_OK)
 			return st;
 		db_bind_int(s, 1, id);

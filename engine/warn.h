@@ -73,6 +73,14 @@ rg_status warn_open(db *d, warn_book **out, rg_err *e);
  */
 void warn_batch_events(warn_book *b);
 
+/*
+ * warn_dry_run: b serves a dry run, rolled back at its end: warn_follow() does not record
+ * which run saw a warning again (seen_run), which only later runs and lists read.  It is
+ * the one write of a warning that cannot fail on what a pack gave, and rewriting every
+ * open warning made most of a dry run's rollback journal.
+ */
+void warn_dry_run(warn_book *b);
+
 /* warn_close: finalize the book's statements and free it.  NULL is allowed. */
 void warn_close(warn_book *b);
 
