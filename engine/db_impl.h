@@ -20,7 +20,9 @@ struct db_stmt {
 	const db_engine *engine;
 };
 
-/* One storage engine.  Every function has the contract of its namesake in db.h. */
+/* One storage engine.  Every function has the contract of its namesake in db.h; an
+ * engine without a use for stream, batch or statement_rollback may leave them NULL (db.c
+ * then does nothing), and without latest (db.c then reads d itself). */
 struct db_engine {
 	rg_status (*init)(const char *name, int *applied, rg_err *e);
 	rg_status (*open)(const char *name, db **out, rg_err *e);

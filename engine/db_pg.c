@@ -9,6 +9,10 @@
  * a statement that writes inside one runs under a savepoint, and a refused row costs only
  * that row.  Errors are worded as SQLite words them
  * ("UNIQUE constraint failed: points.code"), so callers and messages are the same.
+ * For a run's volume: a streamed statement (db_stream) reads through a server-side cursor
+ * in batches; a batched INSERT (db_batch) queues its rows, written with COPY before any
+ * statement that names its table and at the commit; the audit log's writers take an
+ * advisory lock and read its end through a second connection (db_latest).
  * Depends on libpq, db_impl.h, dialect.h, status.h and i18n.h.
  */
 #include "db_impl.h"
@@ -75,7 +79,8 @@ struct pg_stmt {
 	bool cursor_open;     /* the cursor of this execution is open on the server */
 	db_constraint kind;   /* the constraint the last failed step violated */
 	bool numbers;         /* an INSERT into a table with an identity column */
-	char (*texts)[32];    /* the current row's REAL columns as SQLite writes them */
+	char (*texts)[32];    /* the current row's numbers with a fraction, as SQLite writes
+			       * a REAL */
 	int ntexts;           /* how many columns texts has room for */
 	char *copy;           /* batched (db_batch): "COPY table (columns) FROM STDIN" */
 	char table[64];       /* the table it writes */
@@ -315,8 +320,8 @@ static void pg_close(db *h)
 	free(d);
 }
 
-/* The number of the advisory lock every writer of the audit log takes (db_latest). */
-#define AUDIT_LOCK 7461390
+/* The advisory lock every writer of the audit log takes (db_latest), by its number. */
+#define AUDIT_LOCK_SQL "SELECT pg_advisory_xact_lock(7461390)"
 
 /*
  * db_latest on PostgreSQL: a transaction sees the database as it was when it began, so
@@ -330,12 +335,9 @@ static rg_status pg_latest(db *h, db **reader, rg_err *e)
 
 	if (d->pending != NULL && flush(d, e) != RG_OK)
 		return RG_DB;
-	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d)", AUDIT_LOCK);
-		if (run(d, sql, _("cannot append to the audit log"), e) != RG_OK)
-			return RG_DB;
-	}
+	if (PQtransactionStatus(d->conn) == PQTRANS_INTRANS &&
+	    run(d, AUDIT_LOCK_SQL, _("cannot append to the audit log"), e) != RG_OK)
+		return RG_DB;
 	if (d->reader == NULL && connect(d->target, false, &d->reader, e) != RG_OK)
 		return RG_DB;
 	*reader = &d->reader->base;
@@ -865,10 +867,15 @@ static rg_status queue_row(pg_stmt *s, rg_err *e)
 			ok = ok && append_rows(s, "\\N", 2);
 			continue;
 		}
-		for (; *v != '\0' && ok; v++) {
-			const char *said = *v == '\\' ? "\\\\" : *v == '\t' ? "\\t"
-					   : *v == '\n' ? "\\n" : *v == '\r' ? "\\r" : NULL;
-			ok = said ? append_rows(s, said, 2) : append_rows(s, v, 1);
+		while (*v != '\0' && ok) {
+			size_t plain = strcspn(v, "\\\t\n\r"); /* copied as they are */
+			ok = append_rows(s, v, plain);
+			v += plain;
+			if (*v == '\0' || !ok)
+				break;
+			ok = append_rows(s, *v == '\\' ? "\\\\" : *v == '\t' ? "\\t"
+					    : *v == '\n' ? "\\n" : "\\r", 2);
+			v++;
 		}
 	}
 	if (!ok || !append_rows(s, "\n", 1))
@@ -1005,6 +1012,14 @@ static void pg_bind_int(db_stmt *s, int i, int64_t v)
 	bind(STMT(s), i, text, OID_INT8);
 }
 
+/* Add ".0" to text, a number printed with %g, when it has neither a point nor an
+ * exponent (nor is nan or inf), as SQLite writes a whole REAL: 3.0. */
+static void real_point(char *text)
+{
+	if (strpbrk(text, ".en") == NULL)
+		strcat(text, ".0");
+}
+
 /*
  * A double as text the way SQLite keeps a REAL: the fewest digits that read back as the
  * same double, and a decimal point even when whole (3.0), so that a column that keeps
@@ -1019,8 +1034,7 @@ static void pg_bind_double(db_stmt *s, int i, double v)
 		if (strtod(text, NULL) == v)
 			break;
 	}
-	if (strpbrk(text, ".eEn") == NULL)  /* n: nan, inf */
-		strcat(text, ".0");
+	real_point(text);
 	bind(STMT(s), i, text, OID_FLOAT8);
 }
 
@@ -1121,12 +1135,14 @@ static rg_status pg_step(db_stmt *h, bool *row, rg_err *e)
 			return RG_DB;
 		return s->owner->pending_bytes < BATCH_BYTES ? RG_OK : flush(s->owner, e);
 	}
-	if (s->owner->pending != NULL && waits_for(s->owner, s->sql) &&
-	    flush(s->owner, e) != RG_OK)
-		return RG_DB;
 	if (s->res == NULL) {
 		bool cursor = s->stream && !s->writes &&
 			      PQtransactionStatus(s->owner->conn) == PQTRANS_INTRANS;
+		/* The rows waiting for a table the statement reads or writes go first, when it
+		 * starts: a cursor's later batches see nothing written after it opened. */
+		if (s->owner->pending != NULL && waits_for(s->owner, s->sql) &&
+		    flush(s->owner, e) != RG_OK)
+			return RG_DB;
 		if ((cursor ? open_cursor(s, e) : execute(s, e)) != RG_OK)
 			return RG_DB;
 		s->row = -1;
@@ -1221,8 +1237,7 @@ static const char *pg_col_text(db_stmt *h, int i)
 	}
 	said = s->texts[i];
 	snprintf(said, sizeof s->texts[i], "%.15g", strtod(v, NULL));
-	if (strpbrk(said, ".en") == NULL)  /* n: nan, inf */
-		strcat(said, ".0");
+	real_point(said);
 	return said;
 }
 

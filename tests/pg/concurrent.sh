@@ -12,18 +12,12 @@
 #      log is still one chain (audit verify).
 # The run is held at a known point by a lock on table run_scopes that another session
 # takes first: the run has begun (it has recorded itself in runs, which took its
-# snapshot) and waits for that lock, to record its scope, while the other clients work.  CONNINFO reaches the server's database "postgres" as a superuser.
+# snapshot) and waits for that lock, to record its scope, while the other clients work.
+# CONNINFO reaches the server's database "postgres" as a superuser.
 set -u
-conn=$1
-rg=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-name=rg_concurrent
-db="$conn dbname=$name"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; psql "$conn" -qc "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1' EXIT
-psql "$conn" -qc "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
-RISKGRADE_NOW=2026-12-01T09:00:00Z
-USER=tester
-export RISKGRADE_NOW USER
+scratch=rg_concurrent
+now=2026-12-01T09:00:00Z
+. tests/pg/scratch
 status=0
 
 fail() {
@@ -95,7 +89,7 @@ load "$db" || fail "the PostgreSQL database did not load"
 hold 8
 "$rg" grade "$db" --as-of 2027-01-10 --by 纪检组 >"$tmp/grade.out" 2>&1 &
 run=$!
-wait_for "application_name = 'riskgrade' AND wait_event_type = 'Lock' AND datname = '$name'" \
+wait_for "application_name = 'riskgrade' AND wait_event_type = 'Lock' AND datname = '$scratch'" \
 	pg_stat_activity
 start=$(date +%s)
 writes "$db" >"$tmp/writes"
@@ -122,7 +116,7 @@ runs_before=$(psql "$db" -Atc "SELECT count(*) FROM runs")
 hold 6
 "$rg" grade "$db" --as-of 2027-01-20 --by 纪检组 >"$tmp/grade.out" 2>&1 &
 run=$!
-wait_for "application_name = 'riskgrade' AND wait_event_type = 'Lock' AND datname = '$name'" \
+wait_for "application_name = 'riskgrade' AND wait_event_type = 'Lock' AND datname = '$scratch'" \
 	pg_stat_activity
 "$rg" warning "$db" 2 ack --by P003 --on 2027-01-12 --note 已签收 >"$tmp/ack.out" 2>&1 ||
 	fail "the warning step made during the run failed: $(cat "$tmp/ack.out")"

@@ -5,14 +5,9 @@
 # month later, then every listing, export, report and the audit log read back.  CONNINFO
 # reaches the server's database "postgres" as a superuser (tools/pg.sh conninfo).
 set -u
-conn=$1
-rg=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; psql "$conn" -qc "DROP DATABASE IF EXISTS rg_equal" >/dev/null 2>&1' EXIT
-psql "$conn" -qc "DROP DATABASE IF EXISTS rg_equal" >/dev/null 2>&1
-RISKGRADE_NOW=2026-12-01T09:00:00Z
-USER=tester
-export RISKGRADE_NOW USER
+scratch=rg_equal
+now=2026-12-01T09:00:00Z
+. tests/pg/scratch
 
 # cycle DB OUT: the cycle on DB, everything it prints (both streams, with each exit code)
 # into OUT, DB's name written as DB.

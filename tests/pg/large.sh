@@ -6,16 +6,9 @@
 # after 1% of the points got a new signal, so that the stored results are read back and
 # compared); a scoped run of one agency; and the lists compared byte for byte.
 set -u
-conn=$1
-rg=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-name=rg_large
-db="$conn dbname=$name"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; psql "$conn" -qc "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1' EXIT
-psql "$conn" -qc "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
-RISKGRADE_NOW=2027-01-10T09:00:00Z
-USER=tester
-export RISKGRADE_NOW USER
+scratch=rg_large
+now=2027-01-10T09:00:00Z
+. tests/pg/scratch
 
 lite=$tmp/large.db
 "$rg" init "$lite" >/dev/null
