@@ -7,9 +7,11 @@
  */
 #include "page.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chart.h"
 #include "html.h"
@@ -241,53 +243,18 @@ static rg_status section_header(page *p, rg_err *e)
 
 /* ---- 一、各单位风险等级分布 -------------------------------------------------------- */
 
-/* free_bars: free bars[0..n-1], their strings and the array. */
-static void free_bars(chart_bar *bars, long n)
+/* bars: the tiers per agency of t as the chart's bars (malloc'd; the strings are t's),
+ * or NULL when out of memory. */
+static chart_bar *bars(const report_totals *t)
 {
-	for (long i = 0; i < n; i++) {
-		free((char *)bars[i].code);
-		free((char *)bars[i].name);
-	}
-	free(bars);
-}
+	chart_bar *v = malloc((size_t)(t->nagencies > 0 ? t->nagencies : 1) * sizeof *v);
 
-/* read_bars: the tiers per agency into *bars (malloc'd, with copies of the strings, for
- * free_bars) and their number into *n: the chart and the table both draw from them. */
-static rg_status read_bars(page *p, chart_bar **bars, long *n, rg_err *e)
-{
-	report_list l = {0};
-	report_agency_row a;
-	chart_bar *v = NULL;
-	long cap = 0;
-	bool got;
-	rg_status st;
-
-	*n = 0;
-	if ((st = report_open(p->r, REPORT_AGENCIES, &l, e)) != RG_OK)
-		goto out;
-	while ((st = report_next_agency(&l, &a, &got, e)) == RG_OK && got) {
-		if (*n == cap) {
-			chart_bar *w = realloc(v, (size_t)(cap * 2 + 16) * sizeof *v);
-			if (w == NULL)
-				break;
-			v = w;
-			cap = cap * 2 + 16;
-		}
-		chart_bar *b = &v[(*n)++];
-		b->code = strdup(a.code != NULL ? a.code : "");
-		b->name = strdup(a.name != NULL ? a.name : "");
-		memcpy(b->count, a.tier, sizeof b->count);
-		b->total = a.total;
-		if (b->code == NULL || b->name == NULL)
-			break;
+	for (long i = 0; v != NULL && i < t->nagencies; i++) {
+		const report_agency *a = &t->agencies[i];
+		v[i] = (chart_bar){.code = a->code, .name = a->name, .total = a->total};
+		memcpy(v[i].count, a->tier, sizeof v[i].count);
 	}
-	/* left the loop on a row: memory ran out */
-	if (st == RG_OK && got)
-		st = err_set(e, RG_IO, "report: the tiers per agency: out of memory");
-out:
-	report_close(&l);
-	*bars = v;
-	return st;
+	return v;
 }
 
 /* agency_table: the table of the tiers per agency, with the sums at the foot. */
@@ -325,112 +292,84 @@ static void agency_table(FILE *f, const chart_bar *bars, long n)
 
 /* level_table: when the run's method gives levels of its own, the table of them beside
  * each tier: 风险等级, 方法等级, 风险点. */
-static rg_status level_table(page *p, rg_err *e)
+static void level_table(page *p)
 {
 	static const html_col cols[] = {{"风险等级", false}, {"方法等级", false}, {"风险点", true}};
 	FILE *f = p->f;
-	report_list l = {0};
-	report_level_row lv;
-	bool got, any = false;
-	rg_status st;
 
-	if ((st = report_open(p->r, REPORT_LEVELS, &l, e)) != RG_OK)
-		goto out;
-	while ((st = report_next_level(&l, &lv, &got, e)) == RG_OK && got) {
-		if (!any) {
-			fputs("<p>本次评定所用方法给出的等级（方法等级），按风险等级分组：</p>\n", f);
-			html_table_begin(f, "list", "level-table", cols, 3);
-			any = true;
-		}
+	if (p->t.nlevels == 0)
+		return;
+	fputs("<p>本次评定所用方法给出的等级（方法等级），按风险等级分组：</p>\n", f);
+	html_table_begin(f, "list", "level-table", cols, 3);
+	for (long i = 0; i < p->t.nlevels; i++) {
+		const report_level *lv = &p->t.levels[i];
 		fputs("<tr>", f);
-		td_tier(f, lv.tier);
-		html_td(f, NULL, lv.level);
-		html_td_number(f, (double)lv.count);
+		td_tier(f, vocab_tier[lv->tier]);
+		html_td(f, NULL, lv->level);
+		html_td_number(f, (double)lv->count);
 		fputs("</tr>\n", f);
 	}
-	if (st == RG_OK && any)
-		html_table_end(f);
-out:
-	report_close(&l);
-	return st;
+	html_table_end(f);
 }
 
 /* section_agencies: 一、 the chart and the table of tiers per agency. */
 static rg_status section_agencies(page *p, rg_err *e)
 {
 	FILE *f = p->f;
-	chart_bar *bars = NULL;
-	long n = 0;
-	rg_status st;
+	long n = p->t.nagencies;
 
 	fputs("<section id=\"agencies\">\n<h2>一、各单位风险等级分布</h2>\n", f);
-	if ((st = read_bars(p, &bars, &n, e)) != RG_OK)
-		goto out;
 	if (n == 0) {
 		fputs("<p class=\"none\" data-figure=\"no-grades\">本次评定在本报告范围内没有"
 		      "风险点。</p>\n</section>\n", f);
-		goto out;
+		return RG_OK;
 	}
+	chart_bar *v = bars(&p->t);
+	if (v == NULL)
+		return err_set(e, RG_IO, "report: the tiers per agency: out of memory");
 	fputs("<figure id=\"tier-chart\">\n", f);
-	chart_tiers(f, "各单位风险等级分布", bars, n);
+	chart_tiers(f, "各单位风险等级分布", v, n);
 	fputs("<figcaption>每条为一个单位本次评定的风险点，按等级分段，段内为个数，"
 	      "条后为合计；数字见下表。</figcaption>\n</figure>\n", f);
-	agency_table(f, bars, n);
-	if ((st = level_table(p, e)) != RG_OK)
-		goto out;
+	agency_table(f, v, n);
+	free(v);
+	level_table(p);
 	fputs("</section>\n", f);
-out:
-	free_bars(bars, n);
-	return st;
+	return RG_OK;
 }
 
 /* ---- 二、风险矩阵 ------------------------------------------------------------------ */
 
 /* section_matrix: 二、 likelihood (rows, 5 at the top) × harm (columns): the number of
  * points in each cell, shaded by that number. */
-static rg_status section_matrix(page *p, rg_err *e)
+static void section_matrix(page *p)
 {
-	long cell[REPORT_SCALE * REPORT_SCALE];
-	rg_status st;
-
-	if ((st = report_matrix(p->r, cell, e)) != RG_OK)
-		return st;
 	fputs("<section id=\"matrix\" class=\"keep\">\n<h2>二、风险矩阵</h2>\n"
 	      "<p>本次评定各风险点按发生概率（行，5 最高）与危害程度（列，5 最高）分布，"
 	      "格中为风险点个数，颜色越深个数越多；右上方为发生概率高且危害大的风险点。</p>\n",
 	      p->f);
-	chart_heatmap(p->f, "risk-matrix", "发生概率", "危害程度", cell, REPORT_SCALE);
+	chart_heatmap(p->f, "risk-matrix", "发生概率", "危害程度", p->t.cell, REPORT_SCALE);
 	fputs("</section>\n", p->f);
-	return RG_OK;
 }
 
 /* ---- 三、需重新评定 ---------------------------------------------------------------- */
 
 /* flag_counts: the table of the open flags by reason, each named by its Chinese label
  * (its code, measure_failed and the like, only in the figure's key). */
-static rg_status flag_counts(page *p, rg_err *e)
+static void flag_counts(page *p)
 {
 	static const html_col cols[] = {{"事由", false}, {"条数", true}};
 	FILE *f = p->f;
-	report_list l = {0};
-	report_count_row c;
-	bool got;
-	rg_status st;
 
 	html_table_begin(f, "grid keep", "flag-counts", cols, 2);
-	if ((st = report_open(p->r, REPORT_FLAG_COUNTS, &l, e)) != RG_OK)
-		goto out;
-	while ((st = report_next_count(&l, &c, &got, e)) == RG_OK && got) {
+	for (long i = 0; i < p->t.nreasons; i++) {
+		const report_reason *k = &p->t.reasons[i];
 		fputs("<tr>", f);
-		html_td(f, NULL, c.label);
-		html_td_figure(f, "flag", c.key, c.count);
+		html_td(f, NULL, k->label);
+		html_td_figure(f, "flag", k->code, k->count);
 		fputs("</tr>\n", f);
 	}
-	if (st == RG_OK)
-		html_table_end(f);
-out:
-	report_close(&l);
-	return st;
+	html_table_end(f);
 }
 
 /* section_flags: 三、 open flags by reason, and the points they concern. */
@@ -454,8 +393,7 @@ static rg_status section_flags(page *p, rg_err *e)
 		fputs("<p class=\"none\">没有待处理的重新评定事由。</p>\n</section>\n", f);
 		goto out;
 	}
-	if ((st = flag_counts(p, e)) != RG_OK)
-		goto out;
+	flag_counts(p);
 	fputs("<h3>需重新评定的风险点</h3>\n", f);
 	html_table_begin(f, "list", "flagged", cols, 6);
 	if ((st = report_open(p->r, REPORT_FLAGGED, &l, e)) != RG_OK)
@@ -478,35 +416,21 @@ out:
 /* ---- 四、预警 ---------------------------------------------------------------------- */
 
 /* warning_counts: the table of the warnings up to the run, a column per status. */
-static rg_status warning_counts(page *p, rg_err *e)
+static void warning_counts(page *p)
 {
 	FILE *f = p->f;
-	report_list l = {0};
-	report_count_row c;
 	long total = 0;
-	bool got;
-	rg_status st;
 
 	fputs("<table class=\"grid keep\" id=\"warning-counts\">\n<thead><tr>", f);
-	if ((st = report_open(p->r, REPORT_WARNING_COUNTS, &l, e)) != RG_OK)
-		goto out;
-	while ((st = report_next_count(&l, &c, &got, e)) == RG_OK && got)
-		html_th_row(f, &(html_col){c.key, true}, 1);
-	if (st != RG_OK)
-		goto out;
+	for (int i = 0; i < VOCAB_STATUSES; i++)
+		html_th_row(f, &(html_col){vocab_status[i], true}, 1);
 	fputs("<th class=\"n\">合计</th></tr></thead>\n<tbody><tr>", f);
-	report_rewind(&l);
-	while ((st = report_next_count(&l, &c, &got, e)) == RG_OK && got) {
-		total += c.count;
-		html_td_figure(f, "warn", c.key, c.count);
+	for (int i = 0; i < VOCAB_STATUSES; i++) {
+		total += p->t.warnings[i];
+		html_td_figure(f, "warn", vocab_status[i], p->t.warnings[i]);
 	}
-	if (st != RG_OK)
-		goto out;
 	fprintf(f, "<td class=\"n\" data-figure=\"warn-total\">%ld</td></tr></tbody>\n</table>\n",
 		total);
-out:
-	report_close(&l);
-	return st;
 }
 
 /* section_warnings: 四、 the warnings up to this run by status, and the overdue ones. */
@@ -520,12 +444,11 @@ static rg_status section_warnings(page *p, rg_err *e)
 	report_list l = {0};
 	report_overdue_row w;
 	bool got;
-	rg_status st;
+	rg_status st = RG_OK;
 
 	fprintf(f, "<section id=\"warnings\">\n<h2>四、预警</h2>\n<p>截至第 %ld 次评定发出的"
 		   "预警（预警跨批次跟踪，状态为当前状态），按状态：</p>\n", p->r->run);
-	if ((st = warning_counts(p, e)) != RG_OK)
-		goto out;
+	warning_counts(p);
 	fputs("<h3>逾期预警</h3>\n<p>状态为发布或签收、完成时限早于 ", f);
 	html_text(f, p->r->as_of);
 	fprintf(f, " 的预警 <span data-figure=\"overdue\">%ld</span> 条。</p>\n", p->t.overdue);
@@ -560,15 +483,16 @@ out:
 
 /* ---- 五、与上次评定相比 ------------------------------------------------------------ */
 
-/* change_rows: the rows of the changed points, l read from its start. */
-static rg_status change_rows(FILE *f, report_list *l, rg_err *e)
+/* change_rows: the rows of the changed points, from l, into f, counting those whose
+ * tier rose into *up and the others into *down. */
+static rg_status change_rows(FILE *f, report_list *l, long *up, long *down, rg_err *e)
 {
 	report_change_row c;
 	bool got;
 	rg_status st;
 
-	report_rewind(l);
 	while ((st = report_next_change(l, &c, &got, e)) == RG_OK && got) {
+		(*(c.up ? up : down))++;
 		fputs("<tr data-figure=\"changed\"", f);
 		html_attr(f, "data-point", c.point);
 		html_attr(f, "data-from", c.from);
@@ -587,18 +511,59 @@ static rg_status change_rows(FILE *f, report_list *l, rg_err *e)
 	return st;
 }
 
-/* section_changes: 五、 the points whose tier changed since the previous run. */
+/* temp_file: a temporary file in $TMPDIR (or /tmp), opened for writing and reading and
+ * already unlinked (it goes when closed), its name into path[size]; NULL with RG_IO in e
+ * when it cannot be made. */
+static FILE *temp_file(char *path, size_t size, rg_err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	FILE *f = NULL;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, size, "%s/riskgrade-report-XXXXXX", dir);
+	if ((fd = mkstemp(path)) >= 0) {
+		unlink(path);
+		if ((f = fdopen(fd, "w+")) == NULL)
+			close(fd);
+	}
+	if (f == NULL)
+		err_set(e, RG_IO, "%s: cannot make a temporary file in %s: %s", "report", dir,
+			strerror(errno));
+	return f;
+}
+
+/* copy: the bytes of from (the temporary file path), from its start, to the end of to
+ * (whose write errors its owner sees). */
+static rg_status copy(FILE *from, const char *path, FILE *to, rg_err *e)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
+		return err_set(e, RG_IO, "%s: cannot write %s: %s", "report", path,
+			       strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		fwrite(buf, 1, n, to);
+	if (ferror(from))
+		return err_set(e, RG_IO, "%s: cannot read %s: %s", "report", path, strerror(errno));
+	return RG_OK;
+}
+
+/* section_changes: 五、 the points whose tier changed since the previous run.  The
+ * summary, which counts them, comes before their list: the rows are written to a
+ * temporary file as they are counted, in one pass, then copied after it. */
 static rg_status section_changes(page *p, rg_err *e)
 {
 	static const html_col cols[] = {
 		{"变化", false},     {"风险点编号", false}, {"单位", false},
 		{"岗位", false},     {"上次等级", false},   {"本次等级", false},
 		{"上次得分", true}, {"本次得分", true}};
-	FILE *f = p->f;
+	FILE *f = p->f, *rows = NULL;
 	report_list l = {0};
-	report_change_row c;
 	long up = 0, down = 0;
-	char prev_as_of[DATE_BUF];
+	char prev_as_of[DATE_BUF], path[512];
 	bool got;
 	rg_status st;
 
@@ -610,16 +575,12 @@ static rg_status section_changes(page *p, rg_err *e)
 		      "</section>\n", f);
 		goto out;
 	}
-	/* count first, so the summary can come before the list */
-	if ((st = report_open(p->r, REPORT_CHANGES, &l, e)) != RG_OK)
+	if ((rows = temp_file(path, sizeof path, e)) == NULL) {
+		st = RG_IO;
 		goto out;
-	while ((st = report_next_change(&l, &c, &got, e)) == RG_OK && got) {
-		if (c.up)
-			up++;
-		else
-			down++;
 	}
-	if (st != RG_OK)
+	if ((st = report_open(p->r, REPORT_CHANGES, &l, e)) != RG_OK ||
+	    (st = change_rows(rows, &l, &up, &down, e)) != RG_OK)
 		goto out;
 	fprintf(f, "<p>与第 <span data-figure=\"prev-run\">%ld</span> 次评定（基准日 ",
 		p->r->prev);
@@ -633,12 +594,14 @@ static rg_status section_changes(page *p, rg_err *e)
 		goto out;
 	}
 	html_table_begin(f, "list", "changed", cols, 8);
-	if ((st = change_rows(f, &l, e)) != RG_OK)
+	if ((st = copy(rows, path, f, e)) != RG_OK)
 		goto out;
 	html_table_end(f);
 	fputs("</section>\n", f);
 out:
 	report_close(&l);
+	if (rows != NULL)
+		fclose(rows);
 	return st;
 }
 
@@ -690,15 +653,18 @@ rg_status page_write(report *r, FILE *out, long *npoints, rg_err *e)
 	rg_status st;
 
 	*npoints = 0;
-	if ((st = section_header(&p, e)) != RG_OK || (st = section_agencies(&p, e)) != RG_OK ||
-	    (st = section_matrix(&p, e)) != RG_OK || (st = section_flags(&p, e)) != RG_OK ||
-	    (st = section_warnings(&p, e)) != RG_OK || (st = section_changes(&p, e)) != RG_OK ||
-	    (st = section_top(&p, e)) != RG_OK)
-		return st;
+	if ((st = section_header(&p, e)) != RG_OK || (st = section_agencies(&p, e)) != RG_OK)
+		goto out;
+	section_matrix(&p);
+	if ((st = section_flags(&p, e)) != RG_OK || (st = section_warnings(&p, e)) != RG_OK ||
+	    (st = section_changes(&p, e)) != RG_OK || (st = section_top(&p, e)) != RG_OK)
+		goto out;
 	fprintf(out, "<footer>riskgrade %s 生成 · 第 %ld 次评定 · 逾期判断日 ", RG_VERSION,
 		r->run);
 	html_text(out, r->as_of);
 	fputs("</footer>\n</body>\n</html>\n", out);
 	*npoints = p.t.points;
-	return RG_OK;
+out:
+	report_totals_free(&p.t);
+	return st;
 }

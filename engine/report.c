@@ -6,11 +6,14 @@
 #include "report.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "lookup.h"
+#include "strmap.h"
 
 /* The grades of run ?2 whose point is in scope, with the point's agency and post:
  * GRADED_FROM, then any further joins, then GRADED_WHERE.  g.version is the run whose
@@ -29,28 +32,33 @@
 	" JOIN agencies a ON a.code = p.agency"                                \
 	" WHERE w.run <= ?2 AND p.agency IN scope"
 
-/* ---- the totals and the matrix ------------------------------------------------------ */
+/* ---- the totals --------------------------------------------------------------------- */
 
-static const char totals_sql[] =
-	AGENCY_SCOPE "SELECT count(*), coalesce(sum(g.tier = '一级'), 0),"
-	"  coalesce(sum(g.tier = '二级'), 0), coalesce(sum(g.tier = '三级'), 0)" GRADED;
+/* The run's grades in scope, one row a point, for the counts of report_totals: whether
+ * the point has an open flag is asked as the flagged list asks it, so the header's count
+ * is the number of points that list shows. */
+static const char grade_counts_sql[] =
+	AGENCY_SCOPE "SELECT p.agency, a.name, g.tier, g.likelihood, g.harm, g.level,"
+	"  EXISTS (SELECT 1 FROM flags f WHERE f.run = g.version AND f.point = p.code"
+	"   AND f.cleared_by IS NULL)"
+	" FROM run_grades g JOIN points p ON p.code = g.point"
+	" JOIN agencies a ON a.code = p.agency" GRADED_WHERE;
 
 /* The flags of run ?2 whose point is in scope. */
 #define FLAGGED                                                                \
 	" FROM run_flags f JOIN points p ON p.code = f.point"                  \
 	" WHERE f.run = ?2 AND p.agency IN scope"
 
-/* Open flags (not cleared by an approval), the points they concern, and the cleared ones. */
-static const char flag_totals_sql[] =
-	AGENCY_SCOPE "SELECT coalesce(sum(f.cleared_by IS NULL), 0),"
-	"  count(DISTINCT CASE WHEN f.cleared_by IS NULL THEN f.point END),"
-	"  coalesce(sum(f.cleared_by IS NOT NULL), 0)" FLAGGED;
+/* The run's flags by reason, open (not cleared by an approval) and cleared apart. */
+static const char flag_counts_sql[] =
+	AGENCY_SCOPE "SELECT f.code, f.label, f.cleared_by IS NULL, count(*)" FLAGGED
+	" GROUP BY 1, 2, 3";
 
-static const char overdue_count_sql[] =
-	AGENCY_SCOPE "SELECT count(*)" WARNED " AND w.status IN ('发布', '签收') AND w.due < ?3";
-
-static const char matrix_sql[] =
-	AGENCY_SCOPE "SELECT g.likelihood, g.harm, count(*)" GRADED " GROUP BY 1, 2";
+/* The warnings up to the run by status, and of them the overdue ones. */
+static const char warning_counts_sql[] =
+	AGENCY_SCOPE "SELECT w.status, count(*),"
+	"  coalesce(sum(w.status IN ('发布', '签收') AND w.due < ?3), 0)" WARNED
+	" GROUP BY w.status";
 
 static const char prev_sql[] =
 	"SELECT r.id, r.as_of FROM runs r WHERE r.id = (SELECT max(id) FROM runs WHERE id < ?2)";
@@ -66,15 +74,6 @@ static const char run_sql[] =
 static const char packs_sql[] =
 	"SELECT pack, path, parent, sha256 FROM run_packs WHERE run = ?2 ORDER BY pack";
 
-static const char per_agency_sql[] =
-	AGENCY_SCOPE "SELECT a.code, a.name, sum(g.tier = '一级'), sum(g.tier = '二级'),"
-	"  sum(g.tier = '三级'), count(*)" GRADED
-	" GROUP BY a.code ORDER BY a.code";
-
-static const char flag_counts_sql[] =
-	AGENCY_SCOPE "SELECT f.code, f.label, count(*)" FLAGGED " AND f.cleared_by IS NULL"
-	" GROUP BY f.code, f.label ORDER BY count(*) DESC, f.code, f.label";
-
 /* The flagged points with their open flags' labels, in the order of the flag codes. */
 static const char flagged_sql[] =
 	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score,"
@@ -84,20 +83,6 @@ static const char flagged_sql[] =
 	" AND EXISTS (SELECT 1 FROM flags f WHERE f.run = g.version AND f.point = p.code"
 	"   AND f.cleared_by IS NULL)"
 	" ORDER BY p.code";
-
-/* The levels a method gave within each tier, tier by tier (as enum_tier orders them),
- * the most frequent first. */
-static const char levels_sql[] =
-	AGENCY_SCOPE "SELECT g.tier, g.level, count(*)" GRADED_FROM
-	" JOIN enum_tier t ON t.name = g.tier" GRADED_WHERE " AND g.level IS NOT NULL"
-	" GROUP BY g.tier, g.level ORDER BY min(t.ord), count(*) DESC, g.level";
-
-/* Every status, those no warning has with 0: the warnings counted in one pass, not one
- * pass a status (a fifth of the report's time at 100,000 points). */
-static const char warning_counts_sql[] =
-	AGENCY_SCOPE ", counted AS (SELECT w.status, count(*) AS n" WARNED " GROUP BY w.status)"
-	" SELECT ws.name, NULL, coalesce(c.n, 0)"
-	" FROM enum_warning_status ws LEFT JOIN counted c ON c.status = ws.name ORDER BY ws.ord";
 
 static const char overdue_sql[] =
 	AGENCY_SCOPE "SELECT w.id, w.point, a.name, w.reason, w.disposition,"
@@ -152,14 +137,10 @@ static const struct {
 } lists[] = {
 	[REPORT_RUN] = {run_sql, 2, N_("the run")},
 	[REPORT_PACKS] = {packs_sql, 2, N_("the rule packs")},
-	[REPORT_AGENCIES] = {per_agency_sql, 2, N_("the tiers per agency")},
-	[REPORT_FLAG_COUNTS] = {flag_counts_sql, 2, N_("the flags by reason")},
 	[REPORT_FLAGGED] = {flagged_sql, 2, N_("the flagged points")},
-	[REPORT_WARNING_COUNTS] = {warning_counts_sql, 2, N_("the warnings by status")},
 	[REPORT_OVERDUE] = {overdue_sql, 3, N_("the overdue warnings")},
 	[REPORT_CHANGES] = {changed_sql, 4, N_("the changed points")},
 	[REPORT_TOP] = {top_sql, 2, N_("the top risks")},
-	[REPORT_LEVELS] = {levels_sql, 2, N_("the levels within each tier")},
 };
 
 /* ---- running a query ---------------------------------------------------------------- */
@@ -193,6 +174,13 @@ static rg_status step(db_stmt *s, bool *row, const char *what, rg_err *e)
 	return st == RG_OK ? RG_OK : err_wrap(e, st, "report: %s", _(what));
 }
 
+/* no_memory: RG_IO, memory having run out while what was read. */
+static rg_status no_memory(const char *what, rg_err *e)
+{
+	err_set(e, RG_IO, "out of memory");
+	return err_wrap(e, RG_IO, "report: %s", _(what));
+}
+
 /* one_row: run the query of one row, sql, and leave it in *s on that row (*row false
  * when there is none).  *s is the caller's to finalize, whatever the result. */
 static rg_status one_row(const report *r, const char *sql, int nparams, const char *what,
@@ -203,57 +191,242 @@ static rg_status one_row(const report *r, const char *sql, int nparams, const ch
 	return st != RG_OK ? st : step(*s, row, what, e);
 }
 
-rg_status report_totals_read(const report *r, report_totals *t, rg_err *e)
+/* The counting of report_totals_read: the totals, and maps from an agency's code and from
+ * a tier and level to their index + 1 in the totals' arrays. */
+typedef struct {
+	report_totals *t;
+	strmap *agency; /* code -> index + 1 in t->agencies */
+	strmap *level;  /* the tier's digit, then the level -> index + 1 in t->levels */
+	long agency_cap, level_cap;
+} counting;
+
+/* grow: v (an array of n elements of size bytes, room for *cap) with room for one more:
+ * v itself or a larger copy; NULL when out of memory (v is then as it was). */
+static void *grow(void *v, long n, long *cap, size_t size)
 {
+	if (n < *cap)
+		return v;
+	void *w = realloc(v, (size_t)(*cap * 2 + 16) * size);
+	if (w != NULL)
+		*cap = *cap * 2 + 16;
+	return w;
+}
+
+/* agency_of: the counts of the agency code (named name), added when new; NULL when out
+ * of memory. */
+static report_agency *agency_of(counting *c, const char *code, const char *name)
+{
+	report_totals *t = c->t;
+	long i = (long)(intptr_t)strmap_get(c->agency, code);
+
+	if (i > 0)
+		return &t->agencies[i - 1];
+	report_agency *v = grow(t->agencies, t->nagencies, &c->agency_cap, sizeof *v);
+	if (v == NULL)
+		return NULL;
+	t->agencies = v;
+	report_agency *a = &t->agencies[t->nagencies];
+	*a = (report_agency){.code = strdup(code), .name = strdup(name != NULL ? name : "")};
+	if (a->code == NULL || a->name == NULL ||
+	    !strmap_put(c->agency, code, (void *)(intptr_t)(t->nagencies + 1))) {
+		free(a->code);
+		free(a->name);
+		return NULL;
+	}
+	t->nagencies++;
+	return a;
+}
+
+/* count_level: one more point of tier (an index of vocab_tier) with level; false when out
+ * of memory. */
+static bool count_level(counting *c, int tier, const char *level)
+{
+	report_totals *t = c->t;
+	char *key = malloc(strlen(level) + 2);
+	report_level *v;
+	long i;
+	bool ok = false;
+
+	if (key == NULL)
+		return false;
+	key[0] = (char)('0' + tier);
+	strcpy(key + 1, level);
+	if ((i = (long)(intptr_t)strmap_get(c->level, key)) > 0) {
+		t->levels[i - 1].count++;
+		ok = true;
+	} else if ((v = grow(t->levels, t->nlevels, &c->level_cap, sizeof *v)) != NULL) {
+		t->levels = v;
+		v[t->nlevels] = (report_level){.tier = tier, .level = strdup(level), .count = 1};
+		ok = v[t->nlevels].level != NULL &&
+		     strmap_put(c->level, key, (void *)(intptr_t)(t->nlevels + 1));
+		if (ok)
+			t->nlevels++;
+		else
+			free(v[t->nlevels].level);
+	}
+	free(key);
+	return ok;
+}
+
+/* count_grade: the row of grade_counts_sql that s is on, counted; false when out of
+ * memory. */
+static bool count_grade(counting *c, db_stmt *s)
+{
+	report_totals *t = c->t;
+	const char *code = db_col_text(s, 0), *level = db_col_text(s, 5);
+	int tier = vocab_index(vocab_tier, VOCAB_TIERS, db_col_text(s, 2));
+	int64_t l = db_col_int(s, 3), h = db_col_int(s, 4);
+	report_agency *a = agency_of(c, code != NULL ? code : "", db_col_text(s, 1));
+
+	if (a == NULL)
+		return false;
+	t->points++;
+	a->total++;
+	if (tier >= 0) {
+		t->tier[tier]++;
+		a->tier[tier]++;
+		if (level != NULL && !count_level(c, tier, level))
+			return false;
+	}
+	/* the schema's CHECK keeps factors in 1-5; NULL (no factors) counts in no cell */
+	if (l >= 1 && l <= REPORT_SCALE && h >= 1 && h <= REPORT_SCALE)
+		t->cell[(l - 1) * REPORT_SCALE + h - 1]++;
+	if (db_col_int(s, 6) != 0)
+		t->flagged++;
+	return true;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const report_agency *)a)->code, ((const report_agency *)b)->code);
+}
+
+static int by_tier_count_level(const void *a, const void *b)
+{
+	const report_level *x = a, *y = b;
+
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->level, y->level);
+}
+
+static int by_count_code_label(const void *a, const void *b)
+{
+	const report_reason *x = a, *y = b;
+	int c;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return (c = strcmp(x->code, y->code)) != 0 ? c : strcmp(x->label, y->label);
+}
+
+/* read_grades: the counts over the run's grades into c->t, in one pass. */
+static rg_status read_grades(const report *r, counting *c, rg_err *e)
+{
+	static const char what[] = N_("the counts per tier");
 	db_stmt *s = NULL;
 	bool row;
-	rg_status st;
+	rg_status st = query(r, grade_counts_sql, 2, what, &s, e);
 
-	if ((st = one_row(r, totals_sql, 2, N_("the counts per tier"), &s, &row, e)) != RG_OK)
-		goto out;
-	t->points = (long)db_col_int(s, 0);
-	for (int i = 0; i < VOCAB_TIERS; i++)
-		t->tier[i] = (long)db_col_int(s, 1 + i);
+	while (st == RG_OK && (st = step(s, &row, what, e)) == RG_OK && row)
+		if (!count_grade(c, s))
+			st = no_memory(what, e);
 	db_finalize(s);
-	s = NULL;
-	if ((st = one_row(r, flag_totals_sql, 2, N_("the flags"), &s, &row, e)) != RG_OK)
-		goto out;
-	t->flags_open = (long)db_col_int(s, 0);
-	t->flagged = (long)db_col_int(s, 1);
-	t->flags_cleared = (long)db_col_int(s, 2);
+	if (st == RG_OK) {
+		qsort(c->t->agencies, (size_t)c->t->nagencies, sizeof *c->t->agencies, by_code);
+		qsort(c->t->levels, (size_t)c->t->nlevels, sizeof *c->t->levels,
+		      by_tier_count_level);
+	}
+	return st;
+}
+
+/* read_flags: the run's flags, open and cleared, and the open ones by reason. */
+static rg_status read_flags(const report *r, report_totals *t, rg_err *e)
+{
+	static const char what[] = N_("the flags by reason");
+	db_stmt *s = NULL;
+	long cap = 0;
+	bool row;
+	rg_status st = query(r, flag_counts_sql, 2, what, &s, e);
+
+	while (st == RG_OK && (st = step(s, &row, what, e)) == RG_OK && row) {
+		long n = (long)db_col_int(s, 3);
+		if (db_col_int(s, 2) == 0) {
+			t->flags_cleared += n;
+			continue;
+		}
+		t->flags_open += n;
+		const char *code = db_col_text(s, 0), *label = db_col_text(s, 1);
+		report_reason *v = grow(t->reasons, t->nreasons, &cap, sizeof *v);
+		if (v == NULL) {
+			st = no_memory(what, e);
+			break;
+		}
+		t->reasons = v;
+		report_reason *k = &t->reasons[t->nreasons];
+		*k = (report_reason){.code = strdup(code != NULL ? code : ""),
+				     .label = strdup(label != NULL ? label : ""), .count = n};
+		t->nreasons++; /* freed with the totals even when a copy failed */
+		if (k->code == NULL || k->label == NULL)
+			st = no_memory(what, e);
+	}
 	db_finalize(s);
-	s = NULL;
-	if ((st = one_row(r, overdue_count_sql, 3, N_("the overdue warnings"), &s, &row,
-			  e)) != RG_OK)
-		goto out;
-	t->overdue = (long)db_col_int(s, 0);
-out:
+	if (st == RG_OK)
+		qsort(t->reasons, (size_t)t->nreasons, sizeof *t->reasons, by_count_code_label);
+	return st;
+}
+
+/* read_warnings: the warnings up to the run by status, and the overdue ones. */
+static rg_status read_warnings(const report *r, report_totals *t, rg_err *e)
+{
+	static const char what[] = N_("the warnings by status");
+	db_stmt *s = NULL;
+	bool row;
+	rg_status st = query(r, warning_counts_sql, 3, what, &s, e);
+
+	while (st == RG_OK && (st = step(s, &row, what, e)) == RG_OK && row) {
+		int i = vocab_index(vocab_status, VOCAB_STATUSES, db_col_text(s, 0));
+		if (i >= 0) /* the schema keeps statuses to enum_warning_status, vocab_status */
+			t->warnings[i] = (long)db_col_int(s, 1);
+		t->overdue += (long)db_col_int(s, 2);
+	}
 	db_finalize(s);
 	return st;
 }
 
-rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE], rg_err *e)
+rg_status report_totals_read(const report *r, report_totals *t, rg_err *e)
 {
-	db_stmt *s = NULL;
-	bool row;
+	counting c = {.t = t, .agency = strmap_new(), .level = strmap_new()};
 	rg_status st;
 
-	memset(cell, 0, REPORT_SCALE * REPORT_SCALE * sizeof cell[0]);
-	if ((st = query(r, matrix_sql, 2, N_("the risk matrix"), &s, e)) != RG_OK)
-		goto out;
-	for (;;) {
-		if ((st = step(s, &row, N_("the risk matrix"), e)) != RG_OK)
-			goto out;
-		if (!row)
-			break;
-		int64_t l = db_col_int(s, 0), h = db_col_int(s, 1);
-		if (l < 1 || l > REPORT_SCALE || h < 1 || h > REPORT_SCALE)
-			continue; /* the schema's CHECK keeps factors in 1-5 */
-		cell[(l - 1) * REPORT_SCALE + h - 1] = (long)db_col_int(s, 2);
-	}
-out:
-	db_finalize(s);
+	*t = (report_totals){0};
+	if (c.agency == NULL || c.level == NULL)
+		st = no_memory(N_("the counts per tier"), e);
+	else if ((st = read_grades(r, &c, e)) == RG_OK && (st = read_flags(r, t, e)) == RG_OK)
+		st = read_warnings(r, t, e);
+	strmap_free(c.agency);
+	strmap_free(c.level);
 	return st;
+}
+
+void report_totals_free(report_totals *t)
+{
+	for (long i = 0; i < t->nagencies; i++) {
+		free(t->agencies[i].code);
+		free(t->agencies[i].name);
+	}
+	for (long i = 0; i < t->nlevels; i++)
+		free(t->levels[i].level);
+	for (long i = 0; i < t->nreasons; i++) {
+		free(t->reasons[i].code);
+		free(t->reasons[i].label);
+	}
+	free(t->agencies);
+	free(t->levels);
+	free(t->reasons);
+	*t = (report_totals){0};
 }
 
 rg_status report_has_facts(const report *r, bool *has, rg_err *e)
@@ -293,11 +466,6 @@ rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err 
 	l->kind = kind;
 	l->s = NULL;
 	return query(r, lists[kind].sql, lists[kind].nparams, lists[kind].what, &l->s, e);
-}
-
-void report_rewind(report_list *l)
-{
-	db_reset(l->s);
 }
 
 void report_close(report_list *l)
@@ -344,32 +512,6 @@ rg_status report_next_pack(report_list *l, report_pack_row *row, bool *got, rg_e
 	return RG_OK;
 }
 
-rg_status report_next_agency(report_list *l, report_agency_row *row, bool *got, rg_err *e)
-{
-	rg_status st = next(l, REPORT_AGENCIES, REPORT_AGENCIES, got, e);
-
-	if (st != RG_OK || !*got)
-		return st;
-	row->code = db_col_text(l->s, 0);
-	row->name = db_col_text(l->s, 1);
-	for (int i = 0; i < VOCAB_TIERS; i++)
-		row->tier[i] = (long)db_col_int(l->s, 2 + i);
-	row->total = (long)db_col_int(l->s, 2 + VOCAB_TIERS);
-	return RG_OK;
-}
-
-rg_status report_next_count(report_list *l, report_count_row *row, bool *got, rg_err *e)
-{
-	rg_status st = next(l, REPORT_FLAG_COUNTS, REPORT_WARNING_COUNTS, got, e);
-
-	if (st != RG_OK || !*got)
-		return st;
-	row->key = db_col_text(l->s, 0);
-	row->label = db_col_text(l->s, 1);
-	row->count = (long)db_col_int(l->s, 2);
-	return RG_OK;
-}
-
 rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg_err *e)
 {
 	rg_status st = next(l, REPORT_FLAGGED, REPORT_TOP, got, e);
@@ -384,18 +526,6 @@ rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg
 	row->note = db_col_text(l->s, 5);
 	row->level = l->kind == REPORT_TOP ? db_col_text(l->s, 6) : NULL;
 	row->facts = l->kind == REPORT_TOP ? db_col_text(l->s, 7) : NULL;
-	return RG_OK;
-}
-
-rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e)
-{
-	rg_status st = next(l, REPORT_LEVELS, REPORT_LEVELS, got, e);
-
-	if (st != RG_OK || !*got)
-		return st;
-	row->tier = db_col_text(l->s, 0);
-	row->level = db_col_text(l->s, 1);
-	row->count = (long)db_col_int(l->s, 2);
 	return RG_OK;
 }
 

@@ -28,7 +28,33 @@ typedef struct {
 	long prev;          /* the run before it, set by report_prev (0: none, or not yet) */
 } report;
 
-/* The totals the report's header states. */
+/* An agency's points in the run, per tier. */
+typedef struct {
+	char *code;             /* the agency's code */
+	char *name;             /* its name */
+	long tier[VOCAB_TIERS]; /* its points per tier */
+	long total;             /* all its points */
+} report_agency;
+
+/* The points of one tier that a method gave one level of its own. */
+typedef struct {
+	int tier;    /* the tier, an index of vocab_tier */
+	char *level; /* the level */
+	long count;  /* the points of the run in scope with both */
+} report_level;
+
+/* A reason of the run's open flags (not cleared by an approval), and how many. */
+typedef struct {
+	char *code;  /* the flag's code (measure_failed and the like) */
+	char *label; /* its reason, in Chinese */
+	long count;  /* open flags with them */
+} report_reason;
+
+/* The figures counted over the whole run in scope: the header's totals, the tiers per
+ * agency, the matrix, the levels, the flags by reason and the warnings by status.  Read
+ * in one pass over each of the run's grades, its flags and the warnings up to it
+ * (report_totals_read), not a pass a figure; the strings and arrays are the totals' own
+ * (report_totals_free). */
 typedef struct {
 	long points;               /* points of the run in scope */
 	long tier[VOCAB_TIERS];    /* of them, per tier (vocab_tier's order) */
@@ -36,21 +62,26 @@ typedef struct {
 	long flagged;              /* the points they concern */
 	long flags_cleared;        /* flags of the run cleared by an approval */
 	long overdue;              /* overdue warnings up to the run */
+	long warnings[VOCAB_STATUSES]; /* warnings up to the run per status (vocab_status) */
+	/* points at each likelihood and harm: cell[(likelihood - 1) * REPORT_SCALE +
+	 * harm - 1], row by likelihood, 1 first */
+	long cell[REPORT_SCALE * REPORT_SCALE];
+	report_agency *agencies;   /* the agencies with points in the run, by code */
+	long nagencies;
+	report_level *levels;      /* tier by tier, the most frequent first, then by level */
+	long nlevels;
+	report_reason *reasons;    /* the most frequent first, then by code and reason */
+	long nreasons;
 } report_totals;
 
 /* The lists of the report, each read through a report_list with its own row type. */
 typedef enum {
 	REPORT_RUN,            /* one row, report_next_run: the run and the scopes */
 	REPORT_PACKS,          /* report_next_pack: the run's rule packs, by name */
-	REPORT_AGENCIES,       /* report_next_agency: tiers per agency, by code */
-	REPORT_FLAG_COUNTS,    /* report_next_count: open flags per reason, most first */
 	REPORT_FLAGGED,        /* report_next_point: the points with open flags, by code */
-	REPORT_WARNING_COUNTS, /* report_next_count: warnings up to the run per status */
 	REPORT_OVERDUE,        /* report_next_overdue: overdue warnings, by due date */
 	REPORT_CHANGES,        /* report_next_change: tier changes since report.prev */
-	REPORT_TOP,            /* report_next_point: the ten highest scores */
-	REPORT_LEVELS          /* report_next_level: the method's own levels within each tier
-				* (points without a level left out), tier by tier */
+	REPORT_TOP             /* report_next_point: the ten highest scores */
 } report_kind;
 
 /* A list being read.  Zero-initialise; use only through the functions below. */
@@ -78,19 +109,6 @@ typedef struct {
 } report_pack_row;
 
 typedef struct {
-	const char *code;        /* the agency's code */
-	const char *name;        /* its name */
-	long tier[VOCAB_TIERS];  /* its points per tier */
-	long total;              /* all its points */
-} report_agency_row;
-
-typedef struct {
-	const char *key;   /* a flag's code, or a warning status */
-	const char *label; /* a flag's reason (NULL for a status) */
-	long count;        /* how many */
-} report_count_row;
-
-typedef struct {
 	const char *point;  /* the point's code */
 	const char *agency; /* its agency's name */
 	const char *post;   /* its post's name */
@@ -101,12 +119,6 @@ typedef struct {
 	const char *facts;  /* top: the facts the agency declared for it, its power and post,
 			     * "label value；…", or NULL (flagged: always NULL) */
 } report_point_row;
-
-typedef struct {
-	const char *tier;  /* 一级, 二级 or 三级 */
-	const char *level; /* a level the method gave within it */
-	long count;        /* the points of the run in scope with both */
-} report_level_row;
 
 typedef struct {
 	long id;                 /* the warning's number */
@@ -132,18 +144,16 @@ typedef struct {
 } report_change_row;
 
 /*
- * report_totals_read: the header's totals of r's run into *t: points per tier, open and
- * cleared flags and the points they concern, overdue warnings.  RG_DB with the figure
- * being read put before the database's message ("report: the flags: ...").
+ * report_totals_read: the figures of r's run counted over the whole run in scope into *t
+ * (see report_totals), in one pass over its grades, one over its flags and one over the
+ * warnings up to it.  RG_DB with the figure being read put before the database's message
+ * ("report: the flags: ..."); RG_IO when memory runs out.  *t is to be freed with
+ * report_totals_free, whatever the result.
  */
 rg_status report_totals_read(const report *r, report_totals *t, rg_err *e);
 
-/*
- * report_matrix: the number of points of the run in scope at each likelihood and harm,
- * into cell[(likelihood - 1) * REPORT_SCALE + harm - 1] (row by likelihood, 1 first).
- * RG_DB as report_totals_read.
- */
-rg_status report_matrix(const report *r, long cell[REPORT_SCALE * REPORT_SCALE], rg_err *e);
+/* report_totals_free: free what t holds and zero it; a zero t is allowed. */
+void report_totals_free(report_totals *t);
 
 /* report_has_facts: whether the agency declared facts of its own (fact_definitions), into
  * *has: the top risks then show them.  RG_DB as report_totals_read. */
@@ -164,9 +174,6 @@ rg_status report_prev(report *r, bool *found, char as_of[DATE_BUF], rg_err *e);
  */
 rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err *e);
 
-/* report_rewind: read l again from its first row. */
-void report_rewind(report_list *l);
-
 /* report_close: free what l holds; a closed or zero list is allowed. */
 void report_close(report_list *l);
 
@@ -177,11 +184,8 @@ void report_close(report_list *l);
  */
 rg_status report_next_run(report_list *l, report_run_row *row, bool *got, rg_err *e);
 rg_status report_next_pack(report_list *l, report_pack_row *row, bool *got, rg_err *e);
-rg_status report_next_agency(report_list *l, report_agency_row *row, bool *got, rg_err *e);
-rg_status report_next_count(report_list *l, report_count_row *row, bool *got, rg_err *e);
 rg_status report_next_point(report_list *l, report_point_row *row, bool *got, rg_err *e);
 rg_status report_next_overdue(report_list *l, report_overdue_row *row, bool *got, rg_err *e);
 rg_status report_next_change(report_list *l, report_change_row *row, bool *got, rg_err *e);
-rg_status report_next_level(report_list *l, report_level_row *row, bool *got, rg_err *e);
 
 #endif
