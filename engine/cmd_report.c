@@ -72,12 +72,9 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 
 	if ((st = db_open(pos[0], &r.d, e)) != RG_OK)
 		goto out;
-	/* The report reads the run's rows in several passes, each looking points up at
-	 * random in a file larger than SQLite's page cache: read through a memory map
-	 * (SQLite's own, up to its 2 GB limit) instead of a system call a page, which was
-	 * 40% of a report's time at 1,000,000 points.  It only reads, so nothing is at
-	 * stake but the read; PostgreSQL ignores the PRAGMA. */
-	if ((st = db_exec(r.d, "PRAGMA mmap_size = 2147418112", e)) != RG_OK)
+	/* its passes look rows up all over the file: the system calls that read pages were
+	 * 40% of a report's time at 1,000,000 points */
+	if ((st = db_map_reads(r.d, e)) != RG_OK)
 		goto out;
 	if ((st = run_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;

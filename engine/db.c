@@ -114,6 +114,13 @@ void db_set_statement_rollback(db *d, bool on)
 		d->engine->statement_rollback(d, on);
 }
 
+rg_status db_map_reads(db *d, rg_err *e)
+{
+	/* SQLite's default build caps mmap_size at 0x7fff0000; PostgreSQL's dialect drops
+	 * every PRAGMA */
+	return db_exec(d, "PRAGMA mmap_size = 2147418112", e);
+}
+
 rg_status db_latest(db *d, db **reader, rg_err *e)
 {
 	if (d->engine->latest == NULL) {

@@ -87,6 +87,15 @@ void db_rollback(db *d);
 void db_set_statement_rollback(db *d, bool on);
 
 /*
+ * db_map_reads: for a command that only reads, and reads rows all over a file larger than
+ * SQLite's page cache (a report or a listing of a whole run): read the SQLite file
+ * through a memory map, up to SQLite's limit of 2 GB, instead of a system call and a copy
+ * a page.  The mapped pages are the kernel's page cache, counted in the process's RSS.
+ * Nothing on PostgreSQL.  RG_DB on failure.
+ */
+rg_status db_map_reads(db *d, rg_err *e);
+
+/*
  * db_latest: for a table every writer appends to in turn (the audit log), make d's
  * transaction the only one appending until it ends, and give in *reader a connection that
  * reads what is committed now, to find the table's last row: d itself on SQLite, whose
