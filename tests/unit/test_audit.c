@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "audit.h"
+#include "scratchdb.h"
 #include "db.h"
 
 /*
@@ -63,11 +64,7 @@
 #define E5 "entry 5 (grade run:3, 2026-12-01T09:40:00Z)"
 #define WHY ": its entry was deleted, or the "
 
-typedef struct {
-	char dir[64];
-	char path[96];
-	db *d;
-} fixture;
+typedef scratchdb fixture;
 
 /* The records: three runs (the first with a grade, its trace, a flag and a pack), an
  * approval of the point, a warning with the engine's event (1) and a person's (2), the
@@ -111,15 +108,8 @@ static const struct {
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	int applied;
+	fixture *f = scratchdb_new("audit", NULL);
 
-	assert_non_null(f);
-	strcpy(f->dir, "/tmp/rg-test-audit-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
-	assert_int_equal(db_open(f->path, &f->d, NULL), RG_OK);
 	assert_int_equal(db_exec(f->d, records_sql, NULL), RG_OK);
 	for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
 		assert_int_equal(audit_append(f->d, base[i].at, "审核员", base[i].action,
@@ -131,12 +121,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-
-	db_close(f->d);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
+	scratchdb_free(*state);
 	return 0;
 }
 

@@ -18,24 +18,14 @@
 
 #include "db.h"
 #include "facts.h"
+#include "scratchdb.h"
 
-typedef struct {
-	char dir[64];
-	char path[96];
-	db *d;
-} fixture;
+typedef scratchdb fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	int applied;
+	fixture *f = scratchdb_new("facts", NULL);
 
-	assert_non_null(f);
-	strcpy(f->dir, "/tmp/rg-test-facts-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
-	assert_int_equal(db_open(f->path, &f->d, NULL), RG_OK);
 	assert_int_equal(db_exec(f->d,
 		"INSERT INTO agencies (code, name) VALUES ('A', '甲局'), ('B', '乙局');"
 		"INSERT INTO departments (code, agency, name) VALUES ('DA', 'A', '甲科'),"
@@ -74,12 +64,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-
-	db_close(f->d);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
+	scratchdb_free(*state);
 	return 0;
 }
 

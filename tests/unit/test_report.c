@@ -19,12 +19,9 @@
 
 #include "db.h"
 #include "report.h"
+#include "scratchdb.h"
 
-typedef struct {
-	char dir[64];
-	char path[96];
-	db *d;
-} fixture;
+typedef scratchdb fixture;
 
 /*
  * Agencies B, A and A1 under A (inserted in that order); run 1 graded seven points:
@@ -75,28 +72,13 @@ static const char setup_sql[] =
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	int applied;
-
-	assert_non_null(f);
-	strcpy(f->dir, "/tmp/rg-test-report-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
-	assert_int_equal(db_open(f->path, &f->d, NULL), RG_OK);
-	assert_int_equal(db_exec(f->d, setup_sql, NULL), RG_OK);
-	*state = f;
+	*state = scratchdb_new("report", setup_sql);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-
-	db_close(f->d);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
+	scratchdb_free(*state);
 	return 0;
 }
 

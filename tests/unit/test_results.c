@@ -17,12 +17,9 @@
 
 #include "db.h"
 #include "results.h"
+#include "scratchdb.h"
 
-typedef struct {
-	char dir[64];
-	char path[96];
-	db *d;
-} fixture;
+typedef scratchdb fixture;
 
 /*
  * Agencies A (with A1 under it) and B; points P1-P3 in A, P4 in A1, P5 in B, all graded
@@ -58,28 +55,13 @@ static const char setup_sql[] =
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	int applied;
-
-	assert_non_null(f);
-	strcpy(f->dir, "/tmp/rg-test-results-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_init(f->path, &applied, NULL), RG_OK);
-	assert_int_equal(db_open(f->path, &f->d, NULL), RG_OK);
-	assert_int_equal(db_exec(f->d, setup_sql, NULL), RG_OK);
-	*state = f;
+	*state = scratchdb_new("results", setup_sql);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-
-	db_close(f->d);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
+	scratchdb_free(*state);
 	return 0;
 }
 
