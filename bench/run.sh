@@ -8,10 +8,12 @@
 #      and temporary files, sampled);
 # each with points/s, peak RSS (GNU time) and how much the database grew, and what the
 # second run stored (rows by table, growth by table and index, from dbstat); then
-#   4. the floors, measured by the sqlite3 shell on the same data: reading every fact
+#   4. the review meeting's report on the second run (riskgrade report), its time and size;
+#   5. the floors, measured by the sqlite3 shell on the same data: reading every fact
 #      table once, and writing the first run's grade rows (with reasons of the same mean
-#      length) and flag rows with one INSERT ... SELECT each into scratch tables;
-#   5. the first run on N/10 points, for the cost per point, and what the sandbox's limits
+#      length), flag rows and warnings with their events with one INSERT ... SELECT each
+#      into scratch tables;
+#   6. the first run on N/10 points, for the cost per point, and what the sandbox's limits
 #      cost there.
 # Every figure is printed beside its target.  Timings are wall-clock seconds, with the
 # cpu time (user + system, every thread) beside them.
@@ -158,9 +160,17 @@ dry=$secs
 dry_kb=$kb
 [ "$(md5sum <"$db")" = "$sum_before" ] && same=yes || same=NO
 
-# 4. The floors, on the data as generated.  Read: every fact table scanned once, every
-# column of every row read.  Write: the first run's grade rows and flag rows, with texts
-# of their mean lengths, in one transaction.
+# 4. The report on the second run, as a supervisor prints it before the meeting.
+timed /dev/null "$bin" report "$db" -o "$dir/report.html"
+awk -v s="$secs" -v c="$cpu" -v kb="$kb" -v b="$(size "$dir/report.html")" 'BEGIN {
+	printf "%-22s %9s        %8.1f s (cpu %6.1f s)                   peak RSS %6.1f MiB  %.1f MiB of HTML\n",
+	       "report on it", "", s, c, kb / 1024, b / 1048576 }'
+rm -f "$dir/report.html"
+
+# 5. The floors, on the data as generated.  Read: every fact table scanned once, every
+# column of every row read.  Write: the first run's grade rows, flag rows, and warnings
+# with the event that issues each, with texts of their mean lengths and the same keys and
+# indexes, in one transaction.
 # Lengths in bytes: the texts are Chinese.
 mean() { # mean COLUMN: its mean length in bytes, as an integer
 	echo "coalesce(CAST(avg(length(CAST($1 AS BLOB))) AS INTEGER), 0)"
@@ -169,6 +179,15 @@ reasons=$(sqlite3 "$db" "SELECT $(mean reasons) FROM grades WHERE run = 1")
 set -- $(sqlite3 -separator ' ' "$db" "SELECT count(*), $(mean code), $(mean label),
 	$(mean evidence) FROM flags WHERE run = 1")
 nflags=$1
+flag_code=$2
+flag_label=$3
+flag_evidence=$4
+set -- $(sqlite3 -separator ' ' "$db" "SELECT count(*), $(mean reason), $(mean text),
+	(SELECT $(mean note) FROM warning_events WHERE run = 1) FROM warnings WHERE run = 1")
+nwarnings=$1
+warning_reason=$2
+warning_text=$3
+event_note=$4
 scan=$(sqlite3 "$dir/floor.db" "SELECT 'SELECT ' || group_concat('count(' || c.name || ')', ', ')
 	|| ' FROM ' || t.name || ';' FROM sqlite_schema t, pragma_table_info(t.name) c
 	WHERE t.type = 'table' AND t.name IN ('agencies', 'departments', 'posts', 'persons',
@@ -187,21 +206,46 @@ timed /dev/null sqlite3 "$dir/floor.db" "
 	  code TEXT NOT NULL, label TEXT NOT NULL, evidence TEXT NOT NULL, cleared_by INTEGER,
 	  PRIMARY KEY (run, point, code)) STRICT;
 	CREATE INDEX scratch_flags_point ON scratch_flags(point, run);
+	CREATE TABLE scratch_warnings (id INTEGER PRIMARY KEY, run INTEGER NOT NULL,
+	  point TEXT NOT NULL, reason TEXT NOT NULL, disposition TEXT NOT NULL,
+	  responsible TEXT, due TEXT NOT NULL, status TEXT NOT NULL, text TEXT NOT NULL,
+	  seen_run INTEGER, issued_on TEXT) STRICT;
+	CREATE INDEX scratch_warnings_run ON scratch_warnings(run);
+	CREATE INDEX scratch_warnings_point ON scratch_warnings(point);
+	CREATE INDEX scratch_warnings_open ON scratch_warnings(point, reason)
+	  WHERE status <> '解除';
+	CREATE INDEX scratch_warnings_responsible ON scratch_warnings(responsible);
+	CREATE TABLE scratch_events (id INTEGER PRIMARY KEY, warning INTEGER NOT NULL,
+	  action TEXT NOT NULL, on_date TEXT NOT NULL, by TEXT, run INTEGER,
+	  disposition TEXT NOT NULL, due TEXT NOT NULL, status TEXT NOT NULL,
+	  note TEXT NOT NULL) STRICT;
+	CREATE INDEX scratch_events_warning ON scratch_events(warning, id);
 	BEGIN;
 	INSERT INTO scratch_grades SELECT 1, code, 'default', 3, 3, 3, 3, 27.5, '二级',
 	  printf('%.*c', $reasons, 'x') FROM points;
 	WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < 32)
-	INSERT INTO scratch_flags SELECT 1, p.code, printf('%.*c', $2, 'a') || k.x,
-	  printf('%.*c', $3, 'b'), printf('%.*c', $4, 'c'), NULL
+	INSERT INTO scratch_flags SELECT 1, p.code, printf('%.*c', $flag_code, 'a') || k.x,
+	  printf('%.*c', $flag_label, 'b'), printf('%.*c', $flag_evidence, 'c'), NULL
 	  FROM points p CROSS JOIN k LIMIT $nflags;
+	WITH RECURSIVE k(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM k WHERE x < 32)
+	INSERT INTO scratch_warnings (run, point, reason, disposition, responsible, due,
+	  status, text, issued_on)
+	  SELECT 1, p.code, printf('%.*c', $warning_reason, 'r') || k.x, '诫勉谈话', 'P0000001',
+	  '2026-12-31', '发布', printf('%.*c', $warning_text, 't'), '2026-12-01'
+	  FROM points p CROSS JOIN k LIMIT $nwarnings;
+	INSERT INTO scratch_events (warning, action, on_date, run, disposition, due, status,
+	  note)
+	  SELECT id, '发布', '2026-12-01', 1, disposition, due, status, printf('%.*c', $event_note, 'n')
+	  FROM scratch_warnings;
 	COMMIT;"
 write_floor=$secs
 write_floor_cpu=$cpu
 rm -f "$dir/floor.db"
 echo "floors (sqlite3 shell): read every fact table ${read_floor} s; write $first_n grades" \
-	"(reasons of $reasons bytes) and $nflags flags ${write_floor} s"
+	"(reasons of $reasons bytes), $nflags flags and $nwarnings warnings with their events" \
+	"${write_floor} s"
 
-# 5. N/10 points: the cost per point, and what the sandbox's limits cost, best of 2 runs
+# 6. N/10 points: the cost per point, and what the sandbox's limits cost, best of 2 runs
 # each on a fresh copy of the same database, alternating.
 cp "$dir/small.db" "$dir/copy.db"
 grade "first run, N/10" "$dir/copy.db" --as-of 2026-12-01
