@@ -317,7 +317,7 @@ rg_status cmd_calibrate(int argc, char **argv, rg_err *e)
 	if (dir == NULL)
 		dir = pack_default_dir();
 	snprintf(path, sizeof path, "%s/default.lua", dir);
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+	if ((st = db_open_reader(pos[0], &d, e)) != RG_OK)
 		goto out;
 	if ((st = run_resolve(d, run_text, &run, e)) != RG_OK)
 		goto out;

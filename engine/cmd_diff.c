@@ -45,7 +45,7 @@ rg_status cmd_diff(int argc, char **argv, rg_err *e)
 		return st;
 	if ((st = out_choose("diff", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK)
 		return st;
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+	if ((st = db_open_reader(pos[0], &d, e)) != RG_OK)
 		return st;
 	if ((st = run_exists(d, "RUN_A", pos[1], &a, e)) == RG_OK &&
 	    (st = run_exists(d, "RUN_B", pos[2], &b, e)) == RG_OK)

@@ -58,7 +58,7 @@ rg_status cmd_flags(int argc, char **argv, rg_err *e)
 		return st;
 	if ((st = out_choose("flags", format, output, pos[0], OUT_ALL, &t, e)) != RG_OK)
 		return st;
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+	if ((st = db_open_reader(pos[0], &d, e)) != RG_OK)
 		return st;
 	/* A point's latest grades row holds its result in the latest run that graded it;
 	 * which run that is, point_latest says (schemas/006), for the flagged points only.

@@ -70,11 +70,7 @@ rg_status cmd_report(int argc, char **argv, rg_err *e)
 	r.as_of = as_of;
 	r.agency = agency;
 
-	if ((st = db_open(pos[0], &r.d, e)) != RG_OK)
-		goto out;
-	/* its passes look rows up all over the file: the system calls that read pages were
-	 * 40% of a report's time at 1,000,000 points */
-	if ((st = db_map_reads(r.d, e)) != RG_OK)
+	if ((st = db_open_reader(pos[0], &r.d, e)) != RG_OK)
 		goto out;
 	if ((st = run_resolve(r.d, run_text, &r.run, e)) != RG_OK)
 		goto out;

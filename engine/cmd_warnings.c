@@ -238,7 +238,7 @@ rg_status cmd_warnings(int argc, char **argv, rg_err *e)
 	if (f.as_of != NULL && !date_parse(f.as_of, &days))
 		return err_set(e, RG_USAGE, "--as-of: expected a date YYYY-MM-DD, got \"%s\"",
 			       f.as_of);
-	if ((st = db_open(pos[0], &d, e)) != RG_OK)
+	if ((st = db_open_reader(pos[0], &d, e)) != RG_OK)
 		goto out;
 	/* No run at all means nothing was graded yet: run_resolve says so rather than
 	 * list nothing.  Without --run the list is not limited to the latest run. */

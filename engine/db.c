@@ -82,6 +82,19 @@ rg_status db_open(const char *name, db **out, rg_err *e)
 	return engine_for(name)->open(name, out, e);
 }
 
+rg_status db_open_reader(const char *name, db **out, rg_err *e)
+{
+	rg_status st = db_open(name, out, e);
+
+	/* SQLite's default build caps mmap_size at 0x7fff0000; PostgreSQL's dialect drops
+	 * every PRAGMA */
+	if (st == RG_OK && (st = db_exec(*out, "PRAGMA mmap_size = 2147418112", e)) != RG_OK) {
+		db_close(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
 void db_close(db *d)
 {
 	if (d != NULL)
@@ -112,13 +125,6 @@ void db_set_statement_rollback(db *d, bool on)
 {
 	if (d->engine->statement_rollback != NULL)
 		d->engine->statement_rollback(d, on);
-}
-
-rg_status db_map_reads(db *d, rg_err *e)
-{
-	/* SQLite's default build caps mmap_size at 0x7fff0000; PostgreSQL's dialect drops
-	 * every PRAGMA */
-	return db_exec(d, "PRAGMA mmap_size = 2147418112", e);
 }
 
 rg_status db_latest(db *d, db **reader, rg_err *e)

@@ -64,6 +64,15 @@ rg_status db_init(const char *path, int *applied, rg_err *e);
  */
 rg_status db_open(const char *path, db **out, rg_err *e);
 
+/*
+ * db_open_reader: db_open for a command that only reads, and may read rows all over a
+ * file larger than SQLite's page cache (a report, a listing of a whole run): SQLite reads
+ * the file through a memory map, up to its limit of 2 GB, instead of a system call and a
+ * copy a page, which at 1,000,000 points were 40% of a report's time.  The mapped pages
+ * are the kernel's page cache, counted in the process's RSS.  On PostgreSQL, db_open.
+ */
+rg_status db_open_reader(const char *path, db **out, rg_err *e);
+
 /* db_close: close the connection, finalizing nothing (finalize statements first). */
 void db_close(db *d);
 
@@ -86,14 +95,6 @@ void db_rollback(db *d);
  */
 void db_set_statement_rollback(db *d, bool on);
 
-/*
- * db_map_reads: for a command that only reads, and reads rows all over a file larger than
- * SQLite's page cache (a report or a listing of a whole run): read the SQLite file
- * through a memory map, up to SQLite's limit of 2 GB, instead of a system call and a copy
- * a page.  The mapped pages are the kernel's page cache, counted in the process's RSS.
- * Nothing on PostgreSQL.  RG_DB on failure.
- */
-rg_status db_map_reads(db *d, rg_err *e);
 
 /*
  * db_latest: for a table every writer appends to in turn (the audit log), make d's
