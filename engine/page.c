@@ -2,7 +2,8 @@
  * page.c: the report's HTML page, section by section in the order of the review meeting:
  * the header (the run, its rule packs, the totals), 一、 the tiers per agency, 二、 the
  * risk matrix, 三、 the re-grading flags, 四、 the warnings, 五、 the changes since the
- * previous run, 六、 the top risks.  Each section reads its figures as it is written.
+ * previous run, 六、 the top risks.  The figures over the whole run are counted once,
+ * with the header (report_totals_read); each list is read as its section is written.
  * Depends on report.h (the figures), chart.h, html.h, vocab.h, status.h.
  */
 #include "page.h"
@@ -21,7 +22,7 @@
 typedef struct {
 	report *r;       /* what is reported on */
 	FILE *f;         /* the HTML being written */
-	report_totals t; /* the totals, read by the header, stated again by later sections */
+	report_totals t; /* the figures over the whole run, counted with the header */
 } page;
 
 /* The report's own stylesheet, after the one every page shares (html.h): its headings,

@@ -1,7 +1,9 @@
 /*
  * report.c: the queries behind the review meeting's report.  Every query binds the same
  * parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of date,
- * ?4 the previous run.  Depends on db.h, date.h, lookup.h, status.h, vocab.h, i18n.h.
+ * ?4 the previous run.  The figures over the whole run are counted here, in one pass over
+ * each of its grades, flags and warnings.  Depends on db.h, date.h, lookup.h, status.h,
+ * strmap.h, vocab.h, i18n.h.
  */
 #include "report.h"
 

@@ -3,8 +3,9 @@
  * database: the run and its rule packs, the totals, the tiers per agency, the likelihood
  * × harm matrix, the open re-grading flags, the warnings and the overdue ones, the points
  * whose tier changed since the previous run, and the top risks.  Only queries: page.c
- * lays the figures out.  Lists are read a row at a time, so a large run is never held
- * in memory.  Depends on db.h, date.h, lookup.h (the agency scope), status.h, vocab.h.
+ * lays the figures out.  Lists are read a row at a time, and the counts over the whole
+ * run hold an entry per agency, level and flag reason, so a large run is never held in
+ * memory.  Depends on db.h, date.h, lookup.h (the agency scope), status.h, vocab.h.
  */
 #ifndef RG_REPORT_H
 #define RG_REPORT_H
