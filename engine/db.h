@@ -69,7 +69,9 @@ rg_status db_open(const char *path, db **out, rg_err *e);
  * file larger than SQLite's page cache (a report, a listing of a whole run): SQLite reads
  * the file through a memory map, up to its limit of 2 GB, instead of a system call and a
  * copy a page, which at 1,000,000 points were 40% of a report's time.  The mapped pages
- * are the kernel's page cache, counted in the process's RSS.  On PostgreSQL, db_open.
+ * are the kernel's page cache, counted in the process's RSS.  The price: a disk that
+ * fails under a mapped page stops the process (SIGBUS) instead of giving RG_DB; the
+ * command writes nothing to the database, so nothing is lost.  On PostgreSQL, db_open.
  */
 rg_status db_open_reader(const char *path, db **out, rg_err *e);
 
@@ -94,7 +96,6 @@ void db_rollback(db *d);
  * around each statement that writes, which costs two more round trips a statement.
  */
 void db_set_statement_rollback(db *d, bool on);
-
 
 /*
  * db_latest: for a table every writer appends to in turn (the audit log), make d's

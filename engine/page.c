@@ -484,8 +484,8 @@ out:
 
 /* ---- 五、与上次评定相比 ------------------------------------------------------------ */
 
-/* change_rows: the rows of the changed points, from l, into f, counting those whose
- * tier rose into *up and the others into *down. */
+/* change_rows: the rows of the changed points, from l, into f (NULL: only counted),
+ * counting those whose tier rose into *up and the others into *down. */
 static rg_status change_rows(FILE *f, report_list *l, long *up, long *down, rg_err *e)
 {
 	report_change_row c;
@@ -494,6 +494,8 @@ static rg_status change_rows(FILE *f, report_list *l, long *up, long *down, rg_e
 
 	while ((st = report_next_change(l, &c, &got, e)) == RG_OK && got) {
 		(*(c.up ? up : down))++;
+		if (f == NULL)
+			continue;
 		fputs("<tr data-figure=\"changed\"", f);
 		html_attr(f, "data-point", c.point);
 		html_attr(f, "data-from", c.from);
@@ -512,39 +514,40 @@ static rg_status change_rows(FILE *f, report_list *l, long *up, long *down, rg_e
 	return st;
 }
 
-/* temp_file: a temporary file in $TMPDIR (or /tmp), opened for writing and reading and
- * already unlinked (it goes when closed), its name into path[size]; NULL with RG_IO in e
- * when it cannot be made. */
-static FILE *temp_file(char *path, size_t size, rg_err *e)
+/* temp_file: a temporary file in $TMPDIR (or /tmp), open for writing and reading and
+ * already unlinked (it goes when closed), its name into path[size]; NULL when none can
+ * be made. */
+static FILE *temp_file(char *path, size_t size)
 {
 	const char *dir = getenv("TMPDIR");
 	FILE *f = NULL;
-	int fd;
+	int fd, n;
 
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
-	snprintf(path, size, "%s/riskgrade-report-XXXXXX", dir);
-	if ((fd = mkstemp(path)) >= 0) {
-		unlink(path);
-		if ((f = fdopen(fd, "w+")) == NULL)
-			close(fd);
-	}
-	if (f == NULL)
-		err_set(e, RG_IO, "%s: cannot make a temporary file in %s: %s", "report", dir,
-			strerror(errno));
+	n = snprintf(path, size, "%s/riskgrade-report-XXXXXX", dir);
+	if (n < 0 || (size_t)n >= size || (fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path);
+	if ((f = fdopen(fd, "w+")) == NULL)
+		close(fd);
 	return f;
 }
 
-/* copy: the bytes of from (the temporary file path), from its start, to the end of to
- * (whose write errors its owner sees). */
+/* ready: whether what was written to the temporary file f is all there, and f is back at
+ * its start to be read. */
+static bool ready(FILE *f)
+{
+	return !ferror(f) && fflush(f) == 0 && fseek(f, 0, SEEK_SET) == 0;
+}
+
+/* copy: the bytes of from (the temporary file path, at its start) to the end of to, whose
+ * write errors its owner sees. */
 static rg_status copy(FILE *from, const char *path, FILE *to, rg_err *e)
 {
 	char buf[65536];
 	size_t n;
 
-	if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0)
-		return err_set(e, RG_IO, "%s: cannot write %s: %s", "report", path,
-			       strerror(errno));
 	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
 		fwrite(buf, 1, n, to);
 	if (ferror(from))
@@ -554,7 +557,8 @@ static rg_status copy(FILE *from, const char *path, FILE *to, rg_err *e)
 
 /* section_changes: 五、 the points whose tier changed since the previous run.  The
  * summary, which counts them, comes before their list: the rows are written to a
- * temporary file as they are counted, in one pass, then copied after it. */
+ * temporary file as they are counted, in one pass, then copied after it.  Without a
+ * temporary file (none can be made, or writing it failed) the rows are read again. */
 static rg_status section_changes(page *p, rg_err *e)
 {
 	static const html_col cols[] = {
@@ -563,7 +567,7 @@ static rg_status section_changes(page *p, rg_err *e)
 		{"上次得分", true}, {"本次得分", true}};
 	FILE *f = p->f, *rows = NULL;
 	report_list l = {0};
-	long up = 0, down = 0;
+	long up = 0, down = 0, again = 0;
 	char prev_as_of[DATE_BUF], path[512];
 	bool got;
 	rg_status st;
@@ -576,13 +580,14 @@ static rg_status section_changes(page *p, rg_err *e)
 		      "</section>\n", f);
 		goto out;
 	}
-	if ((rows = temp_file(path, sizeof path, e)) == NULL) {
-		st = RG_IO;
-		goto out;
-	}
+	rows = temp_file(path, sizeof path);
 	if ((st = report_open(p->r, REPORT_CHANGES, &l, e)) != RG_OK ||
 	    (st = change_rows(rows, &l, &up, &down, e)) != RG_OK)
 		goto out;
+	if (rows != NULL && !ready(rows)) {
+		fclose(rows);
+		rows = NULL;
+	}
 	fprintf(f, "<p>与第 <span data-figure=\"prev-run\">%ld</span> 次评定（基准日 ",
 		p->r->prev);
 	html_text(f, prev_as_of);
@@ -595,7 +600,14 @@ static rg_status section_changes(page *p, rg_err *e)
 		goto out;
 	}
 	html_table_begin(f, "list", "changed", cols, 8);
-	if ((st = copy(rows, path, f, e)) != RG_OK)
+	if (rows != NULL) {
+		st = copy(rows, path, f, e);
+	} else {
+		report_close(&l);
+		if ((st = report_open(p->r, REPORT_CHANGES, &l, e)) == RG_OK)
+			st = change_rows(f, &l, &again, &again, e);
+	}
+	if (st != RG_OK)
 		goto out;
 	html_table_end(f);
 	fputs("</section>\n", f);

@@ -1,9 +1,8 @@
 /*
- * report.c: the queries behind the review meeting's report.  Every query binds the same
- * parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of date,
- * ?4 the previous run.  The figures over the whole run are counted here, in one pass over
- * each of its grades, flags and warnings.  Depends on db.h, date.h, lookup.h, status.h,
- * strmap.h, vocab.h, i18n.h.
+ * report.c: the queries behind the review meeting's report, and the counts over a whole
+ * run, made in one pass over each of its grades, flags and warnings.  Every query binds
+ * its parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of
+ * date, ?4 the previous run.  Depends on db.h, lookup.h, strmap.h, vocab.h, i18n.h.
  */
 #include "report.h"
 
@@ -38,7 +37,8 @@
 
 /* The run's grades in scope, one row a point, for the counts of report_totals: whether
  * the point has an open flag is asked as the flagged list asks it, so the header's count
- * is the number of points that list shows. */
+ * is the number of points that list shows (the flags of run_flags, counted apart, are
+ * those same rows on any database riskgrade wrote: schemas/README.md). */
 static const char grade_counts_sql[] =
 	AGENCY_SCOPE "SELECT p.agency, a.name, g.tier, g.likelihood, g.harm, g.level,"
 	"  EXISTS (SELECT 1 FROM flags f WHERE f.run = g.version AND f.point = p.code"
@@ -298,11 +298,17 @@ static bool count_grade(counting *c, db_stmt *s)
 	return true;
 }
 
+/* The orders the queries gave with ORDER BY: strcmp compares bytes, as SQLite's BINARY
+ * collation and the C collation riskgrade's PostgreSQL databases have (db_pg.c).  Each
+ * key is unique, so the order is the same whatever qsort does with ties. */
+
+/* agencies by code */
 static int by_code(const void *a, const void *b)
 {
 	return strcmp(((const report_agency *)a)->code, ((const report_agency *)b)->code);
 }
 
+/* levels tier by tier (vocab_tier's order, enum_tier's), the most frequent first */
 static int by_tier_count_level(const void *a, const void *b)
 {
 	const report_level *x = a, *y = b;
@@ -314,6 +320,7 @@ static int by_tier_count_level(const void *a, const void *b)
 	return strcmp(x->level, y->level);
 }
 
+/* reasons the most frequent first, then by code and label */
 static int by_count_code_label(const void *a, const void *b)
 {
 	const report_reason *x = a, *y = b;

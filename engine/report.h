@@ -60,7 +60,7 @@ typedef struct {
 	long points;               /* points of the run in scope */
 	long tier[VOCAB_TIERS];    /* of them, per tier (vocab_tier's order) */
 	long flags_open;           /* flags not cleared by an approval */
-	long flagged;              /* the points they concern */
+	long flagged;              /* the points with an open flag: the flagged list's rows */
 	long flags_cleared;        /* flags of the run cleared by an approval */
 	long overdue;              /* overdue warnings up to the run */
 	long warnings[VOCAB_STATUSES]; /* warnings up to the run per status (vocab_status) */
@@ -148,7 +148,7 @@ typedef struct {
  * report_totals_read: the figures of r's run counted over the whole run in scope into *t
  * (see report_totals), in one pass over its grades, one over its flags and one over the
  * warnings up to it.  RG_DB with the figure being read put before the database's message
- * ("report: the flags: ..."); RG_IO when memory runs out.  *t is to be freed with
+ * ("report: the flags by reason: ..."); RG_IO when memory runs out.  *t is to be freed with
  * report_totals_free, whatever the result.
  */
 rg_status report_totals_read(const report *r, report_totals *t, rg_err *e);
