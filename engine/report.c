@@ -302,6 +302,14 @@ static bool count_grade(counting *c, db_stmt *s)
  * collation and the C collation riskgrade's PostgreSQL databases have (db_pg.c).  Each
  * key is unique, so the order is the same whatever qsort does with ties. */
 
+/* sort: qsort v[0..n-1], each size bytes; nothing for fewer than two (qsort must not
+ * be given a NULL array, even of none). */
+static void sort(void *v, long n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, (size_t)n, size, cmp);
+}
+
 /* agencies by code */
 static int by_code(const void *a, const void *b)
 {
@@ -344,9 +352,8 @@ static rg_status read_grades(const report *r, counting *c, rg_err *e)
 			st = no_memory(what, e);
 	db_finalize(s);
 	if (st == RG_OK) {
-		qsort(c->t->agencies, (size_t)c->t->nagencies, sizeof *c->t->agencies, by_code);
-		qsort(c->t->levels, (size_t)c->t->nlevels, sizeof *c->t->levels,
-		      by_tier_count_level);
+		sort(c->t->agencies, c->t->nagencies, sizeof *c->t->agencies, by_code);
+		sort(c->t->levels, c->t->nlevels, sizeof *c->t->levels, by_tier_count_level);
 	}
 	return st;
 }
@@ -383,7 +390,7 @@ static rg_status read_flags(const report *r, report_totals *t, rg_err *e)
 	}
 	db_finalize(s);
 	if (st == RG_OK)
-		qsort(t->reasons, (size_t)t->nreasons, sizeof *t->reasons, by_count_code_label);
+		sort(t->reasons, t->nreasons, sizeof *t->reasons, by_count_code_label);
 	return st;
 }
 
