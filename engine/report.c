@@ -193,12 +193,12 @@ static rg_status one_row(const report *r, const char *sql, int nparams, const ch
 	return st != RG_OK ? st : step(*s, row, what, e);
 }
 
-/* The counting of report_totals_read: the totals, and maps from an agency's code and from
- * a tier and level to their index + 1 in the totals' arrays. */
+/* The counting of report_totals_read: the totals, and maps from an agency's code and, for
+ * each tier, from a level to their index + 1 in the totals' arrays. */
 typedef struct {
 	report_totals *t;
-	strmap *agency; /* code -> index + 1 in t->agencies */
-	strmap *level;  /* the tier's digit, then the level -> index + 1 in t->levels */
+	strmap *agency;              /* code -> index + 1 in t->agencies */
+	strmap *level[VOCAB_TIERS];  /* a tier's level -> index + 1 in t->levels */
 	long agency_cap, level_cap;
 } counting;
 
@@ -244,30 +244,24 @@ static report_agency *agency_of(counting *c, const char *code, const char *name)
 static bool count_level(counting *c, int tier, const char *level)
 {
 	report_totals *t = c->t;
-	char *key = malloc(strlen(level) + 2);
+	long i = (long)(intptr_t)strmap_get(c->level[tier], level);
 	report_level *v;
-	long i;
-	bool ok = false;
 
-	if (key == NULL)
-		return false;
-	key[0] = (char)('0' + tier);
-	strcpy(key + 1, level);
-	if ((i = (long)(intptr_t)strmap_get(c->level, key)) > 0) {
+	if (i > 0) {
 		t->levels[i - 1].count++;
-		ok = true;
-	} else if ((v = grow(t->levels, t->nlevels, &c->level_cap, sizeof *v)) != NULL) {
-		t->levels = v;
-		v[t->nlevels] = (report_level){.tier = tier, .level = strdup(level), .count = 1};
-		ok = v[t->nlevels].level != NULL &&
-		     strmap_put(c->level, key, (void *)(intptr_t)(t->nlevels + 1));
-		if (ok)
-			t->nlevels++;
-		else
-			free(v[t->nlevels].level);
+		return true;
 	}
-	free(key);
-	return ok;
+	if ((v = grow(t->levels, t->nlevels, &c->level_cap, sizeof *v)) == NULL)
+		return false;
+	t->levels = v;
+	v[t->nlevels] = (report_level){.tier = tier, .level = strdup(level), .count = 1};
+	if (v[t->nlevels].level == NULL ||
+	    !strmap_put(c->level[tier], level, (void *)(intptr_t)(t->nlevels + 1))) {
+		free(v[t->nlevels].level);
+		return false;
+	}
+	t->nlevels++;
+	return true;
 }
 
 /* count_grade: the row of grade_counts_sql that s is on, counted; false when out of
@@ -414,16 +408,20 @@ static rg_status read_warnings(const report *r, report_totals *t, rg_err *e)
 
 rg_status report_totals_read(const report *r, report_totals *t, rg_err *e)
 {
-	counting c = {.t = t, .agency = strmap_new(), .level = strmap_new()};
+	counting c = {.t = t, .agency = strmap_new()};
+	bool maps = c.agency != NULL;
 	rg_status st;
 
 	*t = (report_totals){0};
-	if (c.agency == NULL || c.level == NULL)
+	for (int i = 0; i < VOCAB_TIERS; i++)
+		maps = (c.level[i] = strmap_new()) != NULL && maps;
+	if (!maps)
 		st = no_memory(N_("the counts per tier"), e);
 	else if ((st = read_grades(r, &c, e)) == RG_OK && (st = read_flags(r, t, e)) == RG_OK)
 		st = read_warnings(r, t, e);
 	strmap_free(c.agency);
-	strmap_free(c.level);
+	for (int i = 0; i < VOCAB_TIERS; i++)
+		strmap_free(c.level[i]);
 	return st;
 }
 
