@@ -67,16 +67,35 @@ out:
 	return st;
 }
 
+/*
+ * SQLite's settings for the whole process, made before it is first used (sqlite3_config
+ * refuses them later): no memory statistics, which nothing reads and which took a global
+ * lock on every allocation SQLite makes.  Connections are opened without a lock of their
+ * own (SQLITE_OPEN_NOMUTEX, in connect()): each is only ever used by the thread that
+ * opened it (the grading threads run Lua and never touch the database, pool.h), and the
+ * thread that stores a run's results took and gave back that lock on every call into
+ * SQLite.  Only the first connection configures.
+ */
+static void configure_sqlite(void)
+{
+	static bool done;
+
+	if (!done)
+		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	done = true;
+}
+
 static rg_status connect(const char *path, int flags, lite **out, rg_err *e)
 {
-	lite *d = sqlite3_malloc(sizeof *d);
+	lite *d;
 
-	if (d == NULL)
+	configure_sqlite();
+	if ((d = sqlite3_malloc(sizeof *d)) == NULL)
 		return err_set(e, RG_DB, "%s: out of memory", path);
 	d->base.engine = &db_sqlite_engine;
 	d->path = path;
 	d->conn = NULL;
-	if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &d->conn, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		rg_status st = err_set(e, RG_DB, "%s: cannot open: %s", path,
 				       d->conn ? sqlite3_errmsg(d->conn) : _("out of memory"));
 		lite_close(&d->base);
