@@ -25,8 +25,8 @@ enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 
 /* The statements of a book, by their index in sql[] and warn_book.stmt[]. */
 enum {
-	W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_ESCALATE, W_STATUS, W_EVENT, W_LOAD, W_OVERDUE,
-	W_COUNT
+	W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_ESCALATE, W_ESCALATE_ISSUED, W_STATUS, W_EVENT,
+	W_LOAD, W_OVERDUE, W_COUNT
 };
 
 /* The columns of a warn_record, in the order read_record() reads them. */
@@ -55,6 +55,11 @@ static const char *const sql[W_COUNT] = {
 	 * foreign key is touched (a run escalates every overdue warning this way). */
 	[W_ESCALATE] = "UPDATE warnings SET disposition = ?2, due = ?3, status = '发布',"
 		       " issued_on = ?4 WHERE id = ?1",
+	/* The same for a warning whose status is 发布 already (most overdue ones): status
+	 * left out, as SQLite rewrites the entry of every index that a column in SET reads,
+	 * a partial index's WHERE included (warnings_open), even to the same value. */
+	[W_ESCALATE_ISSUED] = "UPDATE warnings SET disposition = ?2, due = ?3,"
+			      " issued_on = ?4 WHERE id = ?1",
 	/* Warning ?1 moved to status ?2 by hand. */
 	[W_STATUS] = "UPDATE warnings SET status = ?2 WHERE id = ?1",
 	/* A step in the life of warning ?1: by a person (?4) or a run (?5), never both. */
@@ -238,21 +243,22 @@ static rg_status reissue(warn_book *b, long id, const char *point, long run, con
 	return store_notice(s, n, point, e);
 }
 
-/* Issue warning id again (status 发布) on `on` with disposition and due, one step severer
+/* Issue warning w again (status 发布) on `on` with disposition and due, one step severer
  * (next_step): overdue, or by hand. */
-static rg_status escalate(warn_book *b, long id, const char *point, const char *disposition,
+static rg_status escalate(warn_book *b, const warn_record *w, const char *disposition,
 			  const char *due, const char *on, rg_err *e)
 {
 	db_stmt *s;
-	rg_status st = use(b, W_ESCALATE, &s, e);
+	bool issued = strcmp(w->status, vocab_status[ISSUED]) == 0;
+	rg_status st = use(b, issued ? W_ESCALATE_ISSUED : W_ESCALATE, &s, e);
 
 	if (st != RG_OK)
 		return st;
-	db_bind_int(s, 1, id);
+	db_bind_int(s, 1, w->id);
 	db_bind_text(s, 2, disposition);
 	db_bind_text(s, 3, due);
 	db_bind_text(s, 4, on);
-	return store_row(s, "warning", point, e);
+	return store_row(s, "warning", w->point, e);
 }
 
 /*
@@ -413,7 +419,7 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 					     "would be past 9999-12-31", as_of, w->id);
 				goto out;
 			}
-			if ((st = escalate(b, w->id, w->point, to, due, as_of, e)) != RG_OK)
+			if ((st = escalate(b, w, to, due, as_of, e)) != RG_OK)
 				goto out;
 			snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s",
 				 w->due, w->disposition, to);
@@ -535,7 +541,7 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 	if ((st = db_begin(b->d, e)) != RG_OK)
 		return st;
 	if (c->action == WARN_ESCALATE) {
-		st = escalate(b, w->id, w->point, c->disposition, c->due, on, e);
+		st = escalate(b, w, c->disposition, c->due, on, e);
 	} else if ((st = use(b, W_STATUS, &s, e)) == RG_OK) {
 		db_bind_int(s, 1, w->id);
 		db_bind_text(s, 2, c->status);

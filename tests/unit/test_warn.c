@@ -289,6 +289,38 @@ static void test_escalate_overdue(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* An overdue warning that was signed for (签收) is issued again (发布) as it goes up;
+ * one still 发布 stays so, its other columns changed alike (two statements in warn.c). */
+static void test_escalate_overdue_signed(void **state)
+{
+	fixture *f = *state;
+	warn_notice signed_for = {.reason = "甲", .disposition = "风险提示", .due = "2026-12-11",
+				  .text = "t"};
+	warn_notice issued = {.reason = "乙", .disposition = "风险提示", .due = "2026-12-11",
+			      .text = "t"};
+	warn_outcome done;
+	long n = 0;
+
+	assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &signed_for, &done, NULL),
+			 RG_OK);
+	assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &issued, &done, NULL), RG_OK);
+	assert_int_equal(db_exec(f->d, "UPDATE warnings SET status = '签收' WHERE reason = '甲'",
+				 NULL), RG_OK);
+	/* Both overdue as of 12-20: one step up, due 10 days later, issued on 12-20. */
+	assert_int_equal(warn_escalate_overdue(f->b, 2, "2026-12-20", NULL, &n, NULL), RG_OK);
+	assert_int_equal(n, 2);
+	ASSERT_QUERY(f->d, "SELECT group_concat(reason || ',' || disposition || ',' || due || ','"
+		     " || issued_on || ',' || status, ';') FROM (SELECT * FROM warnings ORDER BY id)",
+		     "甲,诫勉谈话,2026-12-30,2026-12-20,发布;乙,诫勉谈话,2026-12-30,2026-12-20,发布");
+	/* The open-warning index still finds both: the next run sees them, issues none. */
+	assert_int_equal(warn_follow(f->b, 2, "2026-12-20", "A1", &signed_for, &done, NULL),
+			 RG_OK);
+	assert_int_equal(done, WARN_SEEN);
+	assert_int_equal(warn_follow(f->b, 2, "2026-12-20", "A1", &issued, &done, NULL), RG_OK);
+	assert_int_equal(done, WARN_SEEN);
+	ASSERT_QUERY(f->d, "SELECT count(*) FROM warnings", "2");
+}
+
 /* The notice's own mistakes are RG_INPUT naming the field; a storage failure, even one a
  * trigger raises as a constraint, stays RG_DB naming the point. */
 static void test_follow_failures(void **state)
@@ -360,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_plan_keeps),
 		cmocka_unit_test_setup_teardown(test_follow_across_runs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escalate_overdue, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escalate_overdue_signed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
 	};
