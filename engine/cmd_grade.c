@@ -231,7 +231,8 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 					  "folder are used, not the installed ones in %s (--rules DIR "
 					  "chooses)\n"), pack_installed_dir());
 	}
-	/* A dry run records nothing, so it needs nobody named; its audit entry is discarded. */
+	/* A dry run records nothing, so it needs nobody named: its run, rolled back, says
+	 * （试算）, and it makes no audit log entry (grade.c). */
 	opt.actor = dry_run && audit_actor(by) == NULL ? "（试算）" : audit_actor(by);
 	if (!dry_run && (st = audit_require_actor(by, &opt.actor, e)) != RG_OK)
 		return st;

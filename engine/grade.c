@@ -114,8 +114,11 @@ static rg_status prepare(run_state *rs, rg_err *e)
 	db_batch(rs->ins_flag);
 	if (rs->ins_trace != NULL)
 		db_batch(rs->ins_trace);
+	/* A dry run is rolled back with its audit log entry unwritten (audit_run is not
+	 * called): its results are not hashed for one. */
 	if ((rs->agencies = strmap_new()) == NULL ||
-	    (!rs->opt->trace && (rs->digest = audit_results_open()) == NULL))
+	    (!rs->opt->trace && !rs->opt->dry_run &&
+	     (rs->digest = audit_results_open()) == NULL))
 		return err_set(e, RG_DB, "out of memory preparing the run");
 	if ((st = warn_open(rs->d, &rs->warnings, e)) != RG_OK)
 		return st;
@@ -654,8 +657,9 @@ rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err 
 	if ((st = start_run(&rs, e)) != RG_OK || (st = grade_points(&rs, e)) != RG_OK ||
 	    (st = warn_escalate_overdue(rs.warnings, res->run, opt->as_of, opt->scope,
 					&res->escalated, e)) != RG_OK ||
-	    (st = finish_run(&rs, e)) != RG_OK || (st = audit_run(&rs, e)) != RG_OK ||
-	    (!opt->dry_run && (st = db_commit(d, e)) != RG_OK))
+	    (st = finish_run(&rs, e)) != RG_OK ||
+	    (!opt->dry_run && ((st = audit_run(&rs, e)) != RG_OK ||
+			       (st = db_commit(d, e)) != RG_OK)))
 		goto out;
 	in_tx = false;
 	/* The summary in code order, as the agencies are listed everywhere. */
