@@ -639,7 +639,7 @@ static rg_status section_top(page *p, rg_err *e)
 	fputs("<section id=\"top\">\n<h2>六、重点风险</h2>\n<p>本次评定得分最高的风险点"
 	      "（至多 10 个，同分按编号）：</p>\n", f);
 	html_table_begin(f, "list", "top-risks", cols, facts ? 8 : 7);
-	if ((st = report_open(p->r, REPORT_TOP, &l, e)) != RG_OK)
+	if ((st = report_open_top(p->r, &p->t, &l, e)) != RG_OK)
 		goto out;
 	for (int i = 1; (st = report_next_point(&l, &pt, &got, e)) == RG_OK && got; i++) {
 		fprintf(f, "<tr data-figure=\"top\" data-rank=\"%d\"", i);

@@ -42,7 +42,7 @@
 static const char grade_counts_sql[] =
 	AGENCY_SCOPE "SELECT p.agency, a.name, g.tier, g.likelihood, g.harm, g.level,"
 	"  EXISTS (SELECT 1 FROM flags f WHERE f.run = g.version AND f.point = p.code"
-	"   AND f.cleared_by IS NULL)"
+	"   AND f.cleared_by IS NULL), p.code, g.score"
 	" FROM run_grades g JOIN points p ON p.code = g.point"
 	" JOIN agencies a ON a.code = p.agency" GRADED_WHERE;
 
@@ -124,11 +124,14 @@ static const char changed_sql[] =
 	"    WHEN 'point_facts' THEN p.code WHEN 'power_facts' THEN p.power ELSE p.post END" \
 	"  ORDER BY s.ord, f.name))"
 
+/* The points ?3 to ?12 (report_totals.top, found by the counting pass: the query used to
+ * sort the whole run for them, declared facts included) with their details. */
 static const char top_sql[] =
 	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level,"
 	"  " DECLARED_FACTS
-	GRADED
-	" ORDER BY g.score DESC, p.code LIMIT 10";
+	GRADED " AND p.code IN (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	" ORDER BY g.score DESC, p.code";
+_Static_assert(REPORT_TOP_N == 10, "top_sql has a parameter for each of the top points");
 
 /* Each list: its query, how many of the fixed parameters it uses, and what it reads,
  * for messages (marked with N_(), as every what of the functions below). */
@@ -239,6 +242,32 @@ static report_agency *agency_of(counting *c, const char *code, const char *name)
 	return a;
 }
 
+/* keep_top: the point code of score into t->top when it is among the REPORT_TOP_N
+ * highest so far (by score descending, then code, as the list is shown); false when out
+ * of memory. */
+static bool keep_top(report_totals *t, const char *code, double score)
+{
+	int i = t->ntop;
+	char *copy;
+
+	while (i > 0 && (score > t->top_score[i - 1] ||
+			 (score == t->top_score[i - 1] && strcmp(code, t->top[i - 1]) < 0)))
+		i--;
+	if (i == REPORT_TOP_N)
+		return true;
+	if ((copy = strdup(code)) == NULL)
+		return false;
+	if (t->ntop == REPORT_TOP_N)
+		free(t->top[--t->ntop]);
+	memmove(&t->top[i + 1], &t->top[i], (size_t)(t->ntop - i) * sizeof *t->top);
+	memmove(&t->top_score[i + 1], &t->top_score[i],
+		(size_t)(t->ntop - i) * sizeof *t->top_score);
+	t->top[i] = copy;
+	t->top_score[i] = score;
+	t->ntop++;
+	return true;
+}
+
 /* count_level: one more point of tier (an index of vocab_tier) with level; false when out
  * of memory. */
 static bool count_level(counting *c, int tier, const char *level)
@@ -289,7 +318,8 @@ static bool count_grade(counting *c, db_stmt *s)
 		t->cell[(l - 1) * REPORT_SCALE + h - 1]++;
 	if (db_col_int(s, 6) != 0)
 		t->flagged++;
-	return true;
+	return keep_top(t, db_col_text(s, 7) != NULL ? db_col_text(s, 7) : "",
+			db_col_double(s, 8));
 }
 
 /* The orders the queries gave with ORDER BY: strcmp compares bytes, as SQLite's BINARY
@@ -437,6 +467,8 @@ void report_totals_free(report_totals *t)
 		free(t->reasons[i].code);
 		free(t->reasons[i].label);
 	}
+	for (int i = 0; i < t->ntop; i++)
+		free(t->top[i]);
 	free(t->agencies);
 	free(t->levels);
 	free(t->reasons);
@@ -480,6 +512,17 @@ rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err 
 	l->kind = kind;
 	l->s = NULL;
 	return query(r, lists[kind].sql, lists[kind].nparams, lists[kind].what, &l->s, e);
+}
+
+rg_status report_open_top(const report *r, const report_totals *t, report_list *l,
+			  rg_err *e)
+{
+	rg_status st = report_open(r, REPORT_TOP, l, e);
+
+	/* NULL for the places of fewer points: p.code IN (..., NULL) matches none. */
+	for (int i = 0; st == RG_OK && i < REPORT_TOP_N; i++)
+		db_bind_text(l->s, 3 + i, i < t->ntop ? t->top[i] : NULL);
+	return st;
 }
 
 void report_close(report_list *l)

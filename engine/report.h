@@ -19,6 +19,8 @@
 
 /* The factors' scale: likelihood and harm are each graded 1 to REPORT_SCALE. */
 #define REPORT_SCALE 5
+/* The top risks: the points of the highest scores, at most this many. */
+#define REPORT_TOP_N 10
 
 /* What a report is about: set by the command, read by every query. */
 typedef struct {
@@ -73,6 +75,11 @@ typedef struct {
 	long nlevels;
 	report_reason *reasons;    /* the most frequent first, then by code and reason */
 	long nreasons;
+	/* the codes of the points of the highest scores, the highest first, then by code:
+	 * the rows of the top risks (report_open_top) */
+	char *top[REPORT_TOP_N];
+	double top_score[REPORT_TOP_N];
+	int ntop;
 } report_totals;
 
 /* The lists of the report, each read through a report_list with its own row type. */
@@ -82,7 +89,7 @@ typedef enum {
 	REPORT_FLAGGED,        /* report_next_point: the points with open flags, by code */
 	REPORT_OVERDUE,        /* report_next_overdue: overdue warnings, by due date */
 	REPORT_CHANGES,        /* report_next_change: tier changes since report.prev */
-	REPORT_TOP             /* report_next_point: the ten highest scores */
+	REPORT_TOP             /* report_next_point: the highest scores (report_open_top) */
 } report_kind;
 
 /* A list being read.  Zero-initialise; use only through the functions below. */
@@ -174,6 +181,13 @@ rg_status report_prev(report *r, bool *found, char as_of[DATE_BUF], rg_err *e);
  * report_totals_read, l left closed.
  */
 rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err *e);
+
+/*
+ * report_open_top: report_open for REPORT_TOP, the points t->top (t as
+ * report_totals_read counted r's run), with their details, in t->top's order.
+ */
+rg_status report_open_top(const report *r, const report_totals *t, report_list *l,
+			  rg_err *e);
 
 /* report_close: free what l holds; a closed or zero list is allowed. */
 void report_close(report_list *l);

@@ -4,13 +4,15 @@
  * agency in code order (the agencies inserted out of it), the likelihood × harm cells,
  * the method's levels and the open flags by reason in their orders (each key of the
  * order deciding somewhere), the cleared flags, the points with an open flag, the
- * warnings by status and the overdue ones; the same for one agency's subtree; and a
- * second run that keeps most points' rows of the first.
+ * warnings by status and the overdue ones, the points of the highest scores (ties by
+ * code); the same for one agency's subtree; a second run that keeps most points' rows
+ * of the first; and the ten highest of twelve, read back with their details.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -137,6 +139,18 @@ static void reason_is(const report_reason *k, const char *code, const char *labe
 	assert_int_equal(k->count, count);
 }
 
+/* The top points' codes, space-separated, are want. */
+static void top_is(const report_totals *t, const char *want)
+{
+	char got[256] = "";
+
+	for (int i = 0; i < t->ntop; i++) {
+		strcat(got, i > 0 ? " " : "");
+		strcat(got, t->top[i]);
+	}
+	assert_string_equal(got, want);
+}
+
 static void whole_run(void **state)
 {
 	fixture *f = *state;
@@ -182,8 +196,12 @@ static void whole_run(void **state)
 	assert_int_equal(t.warnings[2], 1); /* 反馈: P4 */
 	assert_int_equal(t.warnings[3], 0); /* 解除 */
 	assert_int_equal(t.overdue, 1);     /* P1 */
+
+	/* scores 50; 40 40 40 (by code); 30; 22; 20 20 (by code); 5 */
+	top_is(&t, "P7 P1 P2 P6 P9 P8 P3 P4 P5");
 	report_totals_free(&t);
 	assert_null(t.agencies);
+	assert_int_equal(t.ntop, 0);
 	assert_int_equal(t.points, 0);
 }
 
@@ -220,6 +238,7 @@ static void one_subtree(void **state)
 	assert_int_equal(t.warnings[1], 1); /* P2 */
 	assert_int_equal(t.warnings[2], 1); /* P4 */
 	assert_int_equal(t.overdue, 0);
+	top_is(&t, "P7 P2 P9 P8 P3 P4 P5");
 	report_totals_free(&t);
 }
 
@@ -249,6 +268,52 @@ static void later_run(void **state)
 	reason_is(&t.reasons[4], "f9", "戊由", 1);
 	assert_int_equal(t.warnings[0], 2); /* the warnings up to run 2: run 1's */
 	assert_int_equal(t.overdue, 3);     /* P1, P2 (签收, due 2026-12-15), P7 */
+	top_is(&t, "P7 P1 P2 P6 P9 P5 P8 P3 P4"); /* P5 at 25 now */
+	report_totals_free(&t);
+}
+
+/*
+ * Three more points of run 1 at 20, P10 P11 P12: twelve points, ten shown.  Of the five
+ * at 20 (P10 P11 P12 P3 P4 by code, bytes compared) the first three and P3 are kept, P4
+ * and P5 (5) are not; counting in code order, P8 and P9 come last and push P5 and P4
+ * out of a full list.  The list then reads those ten, highest first, with their details.
+ */
+static void top_ten(void **state)
+{
+	fixture *f = *state;
+	report r = {.d = f->d, .run = 1, .as_of = "2026-12-01"};
+	report_totals t;
+	report_list l = {0};
+	report_point_row row;
+	char got[256] = "";
+	bool more;
+
+	assert_int_equal(db_exec(f->d,
+		"INSERT INTO points (code, agency, level, category, manifestation) VALUES"
+		" ('P10', 'B', '单位', '制度机制', '十'), ('P11', 'A', '单位', '制度机制', '十一'),"
+		" ('P12', 'A1', '单位', '制度机制', '十二');"
+		"INSERT INTO grades (run, point, pack, score, tier, reasons) VALUES"
+		" (1, 'P10', 'p', 20, '二级', 'r'), (1, 'P11', 'p', 20, '二级', 'r'),"
+		" (1, 'P12', 'p', 20, '二级', 'r');"
+		"INSERT INTO coverage SELECT code, 1, agency FROM points"
+		" WHERE code IN ('P10', 'P11', 'P12');", NULL), RG_OK);
+	assert_int_equal(report_totals_read(&r, &t, NULL), RG_OK);
+	assert_int_equal(t.points, 12);
+	top_is(&t, "P7 P1 P2 P6 P9 P8 P10 P11 P12 P3");
+
+	assert_int_equal(report_open_top(&r, &t, &l, NULL), RG_OK);
+	while (report_next_point(&l, &row, &more, NULL) == RG_OK && more) {
+		strcat(got, got[0] ? " " : "");
+		strcat(got, row.point);
+		if (strcmp(row.point, "P10") == 0) {
+			assert_string_equal(row.agency, "乙局");
+			assert_string_equal(row.note, "十");
+			assert_true(row.score == 20);
+		}
+	}
+	assert_false(more);
+	assert_string_equal(got, "P7 P1 P2 P6 P9 P8 P10 P11 P12 P3");
+	report_close(&l);
 	report_totals_free(&t);
 }
 
@@ -258,6 +323,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(whole_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_subtree, setup, teardown),
 		cmocka_unit_test_setup_teardown(later_run, setup, teardown),
+		cmocka_unit_test_setup_teardown(top_ten, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
