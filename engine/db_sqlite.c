@@ -80,8 +80,11 @@ static void configure_sqlite(void)
 {
 	static bool done;
 
-	if (!done)
-		(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (!done) {
+		int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		assert(rc == SQLITE_OK); /* SQLite was not used before */
+		(void)rc;
+	}
 	done = true;
 }
 

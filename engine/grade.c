@@ -50,7 +50,8 @@ typedef struct {
 	facts_point point;        /* the point being graded */
 	results *stored;          /* the latest stored results, compared with the new ones */
 	audit_results *digest;    /* the run's results hashed for its audit log entry as they
-				   * are stored; NULL with --trace (read back at the end) */
+				   * are stored; NULL with --trace (read back at the end) and in
+				   * a dry run (no entry) */
 	strmap *agencies;         /* agency code -> its grade_agency in res->agencies */
 	db_stmt *count;           /* how many points are in scope, for the progress bar */
 	db_stmt *ins_run;         /* the run's record, counts 0 */

@@ -28,7 +28,8 @@ typedef struct {
 			    * calling thread does, as it reads and stores every point anyway */
 	bool dry_run;      /* record the run but do not commit it: on success the run's
 			    * transaction is left open for the caller to read what the run
-			    * would record, then undo with db_rollback() (--dry-run) */
+			    * would record, then undo with db_rollback() (--dry-run); no audit
+			    * log entry is made, nor its results hashed for one */
 } grade_options;
 
 /* What a run did in one agency: a row of the summary. */
@@ -60,8 +61,9 @@ typedef struct {
  * grade_run: grade the points of opt->scope in d (open; the caller closes it) with the
  * packs of opt->dir, as of opt->as_of, in opt->jobs threads (the database and every
  * message are the same whatever their number), and record it as a new run: grades, flags,
- * warnings followed and overdue ones escalated, the packs used, and an audit log entry,
- * all in one transaction (left open with opt->dry_run, see grade_options).  Shows a
+ * warnings followed and overdue ones escalated, the packs used, and an audit log entry
+ * (none with opt->dry_run), all in one transaction (left open with opt->dry_run, see
+ * grade_options).  Shows a
  * progress bar on a terminal.  Fills *res, to be freed with grade_results_free() even on
  * failure.  On failure nothing is written, no transaction is left open and *res is
  * unspecified: RG_RULE naming the pack file, the point and the field when a pack fails or

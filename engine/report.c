@@ -2,7 +2,7 @@
  * report.c: the queries behind the review meeting's report, and the counts over a whole
  * run, made in one pass over each of its grades, flags and warnings.  Every query binds
  * its parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of
- * date, ?4 the previous run.  Depends on db.h, lookup.h, strmap.h, vocab.h, i18n.h.
+ * date, ?4 the previous run; the top risks' list also ?5 to ?14, its points' codes.  Depends on db.h, lookup.h, strmap.h, vocab.h, i18n.h.
  */
 #include "report.h"
 
@@ -124,12 +124,12 @@ static const char changed_sql[] =
 	"    WHEN 'point_facts' THEN p.code WHEN 'power_facts' THEN p.power ELSE p.post END" \
 	"  ORDER BY s.ord, f.name))"
 
-/* The points ?3 to ?12 (report_totals.top, found by the counting pass: the query used to
+/* The points ?5 to ?14 (report_totals.top, found by the counting pass: the query used to
  * sort the whole run for them, declared facts included) with their details. */
 static const char top_sql[] =
 	AGENCY_SCOPE "SELECT p.code, a.name, po.name, g.tier, g.score, p.manifestation, g.level,"
 	"  " DECLARED_FACTS
-	GRADED " AND p.code IN (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+	GRADED " AND p.code IN (?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 	" ORDER BY g.score DESC, p.code";
 _Static_assert(REPORT_TOP_N == 10, "top_sql has a parameter for each of the top points");
 
@@ -151,7 +151,8 @@ static const struct {
 /* ---- running a query ---------------------------------------------------------------- */
 
 /* query: prepare sql into *s and bind r's parameters in their fixed places: the first
- * nparams of them (sql must not use a higher number).  RG_DB naming what is read. */
+ * nparams of them (sql must not use a higher number of these four; top_sql's ?5 to ?14
+ * are report_open_top's).  RG_DB naming what is read. */
 static rg_status query(const report *r, const char *sql, int nparams, const char *what,
 		       db_stmt **s, rg_err *e)
 {
@@ -507,21 +508,28 @@ out:
 
 /* ---- reading the lists -------------------------------------------------------------- */
 
-rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err *e)
+/* open_list: start reading the list kind of r into l, its fixed parameters bound. */
+static rg_status open_list(const report *r, report_kind kind, report_list *l, rg_err *e)
 {
 	l->kind = kind;
 	l->s = NULL;
 	return query(r, lists[kind].sql, lists[kind].nparams, lists[kind].what, &l->s, e);
 }
 
+rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err *e)
+{
+	assert(kind != REPORT_TOP); /* report_open_top: it needs the points */
+	return open_list(r, kind, l, e);
+}
+
 rg_status report_open_top(const report *r, const report_totals *t, report_list *l,
 			  rg_err *e)
 {
-	rg_status st = report_open(r, REPORT_TOP, l, e);
+	rg_status st = open_list(r, REPORT_TOP, l, e);
 
 	/* NULL for the places of fewer points: p.code IN (..., NULL) matches none. */
 	for (int i = 0; st == RG_OK && i < REPORT_TOP_N; i++)
-		db_bind_text(l->s, 3 + i, i < t->ntop ? t->top[i] : NULL);
+		db_bind_text(l->s, 5 + i, i < t->ntop ? t->top[i] : NULL);
 	return st;
 }
 

@@ -54,7 +54,8 @@ typedef struct {
 } report_reason;
 
 /* The figures counted over the whole run in scope: the header's totals, the tiers per
- * agency, the matrix, the levels, the flags by reason and the warnings by status.  Read
+ * agency, the matrix, the levels, the flags by reason, the warnings by status and the
+ * points of the highest scores.  Read
  * in one pass over each of the run's grades, its flags and the warnings up to it
  * (report_totals_read), not a pass a figure; the strings and arrays are the totals' own
  * (report_totals_free). */
@@ -75,11 +76,11 @@ typedef struct {
 	long nlevels;
 	report_reason *reasons;    /* the most frequent first, then by code and reason */
 	long nreasons;
-	/* the codes of the points of the highest scores, the highest first, then by code:
-	 * the rows of the top risks (report_open_top) */
-	char *top[REPORT_TOP_N];
-	double top_score[REPORT_TOP_N];
-	int ntop;
+	/* the points of the highest scores, the highest first, then by code: the rows of
+	 * the top risks (report_open_top) */
+	char *top[REPORT_TOP_N];           /* their codes */
+	double top_score[REPORT_TOP_N];    /* their scores */
+	int ntop;                          /* how many: REPORT_TOP_N, or every point of fewer */
 } report_totals;
 
 /* The lists of the report, each read through a report_list with its own row type. */
@@ -176,15 +177,16 @@ rg_status report_has_facts(const report *r, bool *has, rg_err *e);
 rg_status report_prev(report *r, bool *found, char as_of[DATE_BUF], rg_err *e);
 
 /*
- * report_open: start reading the list kind of r into l (zero-initialised or closed).
- * The list holds r's values as they are now.  Close it with report_close.  RG_DB as
- * report_totals_read, l left closed.
+ * report_open: start reading the list kind of r into l (zero-initialised or closed), any
+ * kind but REPORT_TOP (report_open_top).  The list holds r's values as they are now.
+ * Close it with report_close.  RG_DB as report_totals_read, l left closed.
  */
 rg_status report_open(const report *r, report_kind kind, report_list *l, rg_err *e);
 
 /*
- * report_open_top: report_open for REPORT_TOP, the points t->top (t as
- * report_totals_read counted r's run), with their details, in t->top's order.
+ * report_open_top: report_open for REPORT_TOP: the points t->top (t as
+ * report_totals_read counted r's run) with their details, in t->top's order.  RG_DB as
+ * report_open, l left closed.
  */
 rg_status report_open_top(const report *r, const report_totals *t, report_list *l,
 			  rg_err *e);

@@ -244,12 +244,13 @@ static rg_status reissue(warn_book *b, long id, const char *point, long run, con
 }
 
 /* Issue warning w again (status 发布) on `on` with disposition and due, one step severer
- * (next_step): overdue, or by hand. */
-static rg_status escalate(warn_book *b, const warn_record *w, const char *disposition,
-			  const char *due, const char *on, rg_err *e)
+ * (next_step): overdue, or by hand.  issued: w's status, read in this transaction, is
+ * 发布 (the run's overdue warnings); a step by hand read w before its transaction began,
+ * and another user may have moved it since, so it always writes the status. */
+static rg_status escalate(warn_book *b, const warn_record *w, bool issued,
+			  const char *disposition, const char *due, const char *on, rg_err *e)
 {
 	db_stmt *s;
-	bool issued = strcmp(w->status, vocab_status[ISSUED]) == 0;
 	rg_status st = use(b, issued ? W_ESCALATE_ISSUED : W_ESCALATE, &s, e);
 
 	if (st != RG_OK)
@@ -412,6 +413,8 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 			const warn_record *w = &list[i];
 			const char *to;
 			char due[DATE_BUF], note[256];
+			/* read in the run's transaction: nobody has moved it since */
+			bool issued = strcmp(w->status, vocab_status[ISSUED]) == 0;
 			if (!next_step(w, as_of_days, &to, due))
 				continue; /* nothing severer: it stays overdue for the list */
 			if (due[0] == '\0') {
@@ -419,7 +422,7 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 					     "would be past 9999-12-31", as_of, w->id);
 				goto out;
 			}
-			if ((st = escalate(b, w, to, due, as_of, e)) != RG_OK)
+			if ((st = escalate(b, w, issued, to, due, as_of, e)) != RG_OK)
 				goto out;
 			snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s",
 				 w->due, w->disposition, to);
@@ -541,7 +544,7 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 	if ((st = db_begin(b->d, e)) != RG_OK)
 		return st;
 	if (c->action == WARN_ESCALATE) {
-		st = escalate(b, w, c->disposition, c->due, on, e);
+		st = escalate(b, w, false, c->disposition, c->due, on, e);
 	} else if ((st = use(b, W_STATUS, &s, e)) == RG_OK) {
 		db_bind_int(s, 1, w->id);
 		db_bind_text(s, 2, c->status);

@@ -382,6 +382,29 @@ static void test_apply(void **state)
 	assert_int_equal(warn_load(f->b, 2, &w, &e), RG_INPUT);
 }
 
+/* Escalated by hand from a record read before another user's step (签收 here, taken
+ * between the load and the step's transaction): the warning is 发布 again, as its event
+ * says. */
+static void test_apply_escalate_stale(void **state)
+{
+	fixture *f = *state;
+	warn_notice n = {.reason = "甲", .disposition = "风险提示", .due = "2026-12-31",
+			 .text = "t"};
+	warn_outcome done;
+	warn_record w;
+	warn_change c;
+
+	assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &n, &done, NULL), RG_OK);
+	assert_int_equal(warn_load(f->b, 1, &w, NULL), RG_OK);
+	assert_string_equal(w.status, "发布");
+	assert_int_equal(db_exec(f->d, "UPDATE warnings SET status = '签收'", NULL), RG_OK);
+	assert_int_equal(warn_plan(&w, WARN_ESCALATE, "2026-12-10", NULL, &c, NULL), RG_OK);
+	assert_int_equal(warn_apply(f->b, &w, &c, "P1", "2026-12-10", "拒不整改",
+				    "2026-12-10T08:00:00Z", NULL), RG_OK);
+	ASSERT_QUERY(f->d, "SELECT disposition || '|' || status FROM warnings", "诫勉谈话|发布");
+	ASSERT_QUERY(f->d, "SELECT status FROM warning_events ORDER BY id DESC LIMIT 1", "发布");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -395,6 +418,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_escalate_overdue_signed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_apply_escalate_stale, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
