@@ -2,7 +2,8 @@
  * report.c: the queries behind the review meeting's report, and the counts over a whole
  * run, made in one pass over each of its grades, flags and warnings.  Every query binds
  * its parameters in fixed places: ?1 the agency (NULL: all), ?2 the run, ?3 the as-of
- * date, ?4 the previous run; the top risks' list also ?5 to ?14, its points' codes.  Depends on db.h, lookup.h, strmap.h, vocab.h, i18n.h.
+ * date, ?4 the previous run; the top risks' list also ?5 to ?14, its points' codes.
+ * Depends on db.h, lookup.h, strmap.h, vocab.h, i18n.h.
  */
 #include "report.h"
 

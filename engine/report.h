@@ -55,10 +55,9 @@ typedef struct {
 
 /* The figures counted over the whole run in scope: the header's totals, the tiers per
  * agency, the matrix, the levels, the flags by reason, the warnings by status and the
- * points of the highest scores.  Read
- * in one pass over each of the run's grades, its flags and the warnings up to it
- * (report_totals_read), not a pass a figure; the strings and arrays are the totals' own
- * (report_totals_free). */
+ * points of the highest scores.  Read in one pass over each of the run's grades, its
+ * flags and the warnings up to it (report_totals_read), not a pass a figure; the strings
+ * and arrays are the totals' own (report_totals_free). */
 typedef struct {
 	long points;               /* points of the run in scope */
 	long tier[VOCAB_TIERS];    /* of them, per tier (vocab_tier's order) */

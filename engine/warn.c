@@ -52,7 +52,8 @@ static const char *const sql[W_COUNT] = {
 		      " WHERE id = ?1",
 	/* Warning ?1 issued again (status 发布) on ?4 one step severer (next_step): the
 	 * columns that change alone, so that neither the responsible person's index nor its
-	 * foreign key is touched (a run escalates every overdue warning this way). */
+	 * foreign key is touched (a run escalates its overdue 签收 warnings this way, its
+	 * 发布 ones with W_ESCALATE_ISSUED). */
 	[W_ESCALATE] = "UPDATE warnings SET disposition = ?2, due = ?3, status = '发布',"
 		       " issued_on = ?4 WHERE id = ?1",
 	/* The same for a warning whose status is 发布 already (most overdue ones): status
