@@ -2,8 +2,11 @@
  * test_pool.c: engine/pool.c with real rule states and packs: every result comes back in
  * the order the points were read, from facts the reader reuses as soon as it is called
  * again; the first failure in point order wins, whether the pack fails (an error, a loop
- * the CPU limit stops), storing fails or reading fails; nothing is stored after it.
+ * the CPU limit stops), storing fails or reading fails; nothing is stored after it; the
+ * workers yield to the caller's thread.
  */
+#define _GNU_SOURCE /* gettid(): which thread is the caller's */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -12,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -262,6 +267,80 @@ static void test_read_failure(void **state)
 	assert_int_equal(ps.stored, 100);
 }
 
+/* The nice value of thread tid of this process (/proc/self/task/TID/stat: the 19th
+ * field, the 17th after the command's closing parenthesis), or -100 (no nice value) if unreadable. */
+static int nice_of(long tid)
+{
+	char path[64], line[1024];
+	FILE *in;
+	int nice = -100;
+
+	snprintf(path, sizeof path, "/proc/self/task/%ld/stat", tid);
+	if ((in = fopen(path, "r")) == NULL)
+		return nice;
+	if (fgets(line, sizeof line, in) != NULL) {
+		char *f = strrchr(line, ')');
+		for (int i = 0; f != NULL && i < 17; i++)
+			f = strchr(f + 1, ' ');
+		if (f != NULL)
+			nice = atoi(f + 1);
+	}
+	fclose(in);
+	return nice;
+}
+
+/* How many threads of this process other than the caller's have nice value `want`, and
+ * how many threads other than the caller's there are, into *others. */
+static int others_at(int want, int *others)
+{
+	DIR *d = opendir("/proc/self/task");
+	struct dirent *ent;
+	int n = 0;
+
+	assert_non_null(d);
+	*others = 0;
+	while ((ent = readdir(d)) != NULL) {
+		long tid = atol(ent->d_name);
+		if (tid <= 0 || tid == (long)gettid())
+			continue;
+		(*others)++;
+		n += nice_of(tid) == want;
+	}
+	closedir(d);
+	return n;
+}
+
+/* The workers run 5 nice steps below the caller's thread (whose value stays), so that
+ * on a machine with no core to spare the thread that stores gets one first.  A worker
+ * lowers itself when it starts: waited for, up to the watchdog, as a new thread may not
+ * have run yet. */
+static void test_workers_yield(void **state)
+{
+	int mine = getpriority(PRIO_PROCESS, 0), others = 0, lowered = 0;
+	int want = mine + 5 > 19 ? 19 : mine + 5;
+	struct timespec pause = {0, 10 * 1000 * 1000};
+	fixture f;
+	pool *p = NULL;
+	points ps;
+	rg_err e;
+
+	(void)state;
+	assert_int_equal(nice_of((long)gettid()), mine);
+	reader(&ps, 300);
+	open_states(&f, 2, "");
+	alarm(watchdog_seconds(30));
+	assert_int_equal(pool_open(f.states, 2, &p, &e), RG_OK);
+	assert_int_equal(pool_run(p, 300, next, store, &ps, &e), RG_OK);
+	while ((lowered = others_at(want, &others)) < 2)
+		nanosleep(&pause, NULL);
+	assert_int_equal(others, 2);
+	assert_int_equal(nice_of((long)gettid()), mine);
+	pool_close(p);
+	alarm(0);
+	close_states(&f);
+	assert_int_equal(ps.stored, 300);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_runaway_stopped),
 		cmocka_unit_test(test_store_failure),
 		cmocka_unit_test(test_read_failure),
+		cmocka_unit_test(test_workers_yield),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
