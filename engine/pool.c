@@ -21,6 +21,7 @@
 #define _GNU_SOURCE /* gettid(): the thread whose priority setpriority() lowers */
 #include "pool.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -186,14 +187,27 @@ static void grade_batch(pool *p, rules *r, batch *b)
 	}
 }
 
+/* Lower this thread's priority POOL_NICE steps below the one it was started with (the
+ * caller's: a thread inherits it), as far as 19: only ever lowered, which needs no
+ * privilege.  If it fails, the run goes on as before. */
+static void lower_priority(void)
+{
+	id_t me = (id_t)gettid();
+	int now;
+
+	errno = 0; /* -1 is a nice value too */
+	now = getpriority(PRIO_PROCESS, me);
+	if (errno == 0)
+		(void)setpriority(PRIO_PROCESS, me, now + POOL_NICE < 19 ? now + POOL_NICE : 19);
+}
+
 /* A worker's thread: grade the oldest queued batch, hand it back, until the pool closes. */
 static void *work(void *arg)
 {
 	worker *w = arg;
 	pool *p = w->p;
 
-	/* Only ever lowered, which needs no privilege; if it fails the run is as before. */
-	(void)setpriority(PRIO_PROCESS, (id_t)gettid(), POOL_NICE);
+	lower_priority();
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		while (!p->closing && p->nqueued == 0)
