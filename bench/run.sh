@@ -7,8 +7,9 @@
 #      the next day (a re-run: under 1% of the points change, as the targets assume);
 #   3. a dry run on the result, and the disk it needs beyond the database (its journal
 #      and temporary files, sampled);
-# each with points/s, peak RSS (GNU time) and how much the database grew, and what the
-# second run stored (rows by table, growth by table and index, from dbstat); then
+# each with points/s, peak RSS (GNU time), how much the database grew and its threads'
+# cpu time (sampled from /proc), and what the second run stored (rows by table, growth
+# by table and index, from dbstat); then
 #   4. the review meeting's report on the second run (riskgrade report), its time and size;
 #   5. the floors, measured by the sqlite3 shell on the same data: reading every fact
 #      table once, and writing the first run's grade rows (with reasons of the same mean

@@ -63,15 +63,14 @@ typedef struct {
  * message are the same whatever their number), and record it as a new run: grades, flags,
  * warnings followed and overdue ones escalated, the packs used, and an audit log entry
  * (none with opt->dry_run), all in one transaction (left open with opt->dry_run, see
- * grade_options).  Shows a
- * progress bar on a terminal.  Fills *res, to be freed with grade_results_free() even on
- * failure.  On failure nothing is written, no transaction is left open and *res is
- * unspecified: RG_RULE naming the pack file, the point and the field when a pack fails or
- * returns something wrong or unstorable (a repeated flag code, an unknown responsible
- * person); RG_IO if a pack cannot be read (or changed while the run started its
- * threads), or a thread cannot be started; RG_DB with SQLite's message and the point's
- * code when storing fails.  With several failing points, the first in code order is
- * reported, whatever opt->jobs.
+ * grade_options).  Shows a progress bar on a terminal.  Fills *res, to be freed with
+ * grade_results_free() even on failure.  On failure nothing is written, no transaction
+ * is left open and *res is unspecified: RG_RULE naming the pack file, the point and the
+ * field when a pack fails or returns something wrong or unstorable (a repeated flag
+ * code, an unknown responsible person); RG_IO if a pack cannot be read (or changed while
+ * the run started its threads), or a thread cannot be started; RG_DB with SQLite's
+ * message and the point's code when storing fails.  With several failing points, the
+ * first in code order is reported, whatever opt->jobs.
  */
 rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err *e);
 
