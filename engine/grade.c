@@ -161,18 +161,6 @@ static rg_status exec(db_stmt *s, const char *what, const char *code, rg_err *e)
 	return RG_OK;
 }
 
-/* The reasons of res one per line into out[size], as grades.reasons holds them. */
-static void join_reasons(const rule_result *res, char *out, size_t size)
-{
-	size_t used = 0;
-
-	out[0] = '\0';
-	for (int i = 0; i < res->nreasons && used < size; i++)
-		used += (size_t)snprintf(out + used, size - used, "%s%s", i ? "\n" : "",
-					 res->reasons[i]);
-}
-
-/* Store the grade of point code (its tier already checked), with its reasons joined. */
 /* The method's own factors of res as grades.method_factors holds them: a JSON object,
  * names in the order rules.c sorted them, each number in the fewest digits that read back
  * as the same double; "" when there are none (stored as NULL).  Names are one line of
@@ -211,6 +199,7 @@ static void bind_factor(db_stmt *s, int i, int value)
 		db_bind_int(s, i, value);
 }
 
+/* Store the grade of point code (its tier already checked), with its reasons joined. */
 static rg_status store_grade(run_state *rs, const char *code, const rule_result *res,
 			     const char *reasons, const char *factors, rg_err *e)
 {
@@ -380,7 +369,8 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 		       const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
-	char reasons[8192], factors[RULES_MAX_FACTORS * 160];
+	const char *reasons = res->reasons_text;
+	char factors[RULES_MAX_FACTORS * 160];
 	bool changed;
 	grade_agency *row;
 	rg_status st;
@@ -389,7 +379,6 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 		return err_set(e, RG_RULE, "%s: grade() for point %s: result.tier: expected "
 			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
 			       code, res->tier);
-	join_reasons(res, reasons, sizeof reasons);
 	join_factors(res, factors, sizeof factors);
 	if ((st = results_changed(rs->stored, code, agency, res, reasons, factors, &changed, e)) !=
 		    RG_OK ||

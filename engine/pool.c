@@ -147,7 +147,8 @@ static bool keep_result(arena *a, const rule_result *from, rule_result *to)
 	bool ok;
 
 	*to = *from;
-	ok = keep(a, &to->pack) && keep(a, &to->tier) && keep(a, &to->level);
+	ok = keep(a, &to->pack) && keep(a, &to->tier) && keep(a, &to->level) &&
+	     keep(a, &to->reasons_text);
 	for (int i = 0; ok && i < to->nfactors; i++)
 		ok = keep(a, &to->factors[i].name);
 	for (int i = 0; ok && i < to->nreasons; i++)

@@ -884,6 +884,28 @@ static rg_status open_list(lua_State *L, int idx, const char *key, int max, int 
 	return RG_OK;
 }
 
+/* The reasons of res joined one per line into r's texts, whole (each is one line:
+ * take_text), as res->reasons_text.  Here rather than where they are stored: the packs'
+ * threads do it, not the one that stores.  A copy that fails raises a Lua memory error. */
+static void join_reasons(rules *r, lua_State *L, rule_result *res)
+{
+	size_t len[RULES_MAX_REASONS], size = 1;
+	char *text, *at;
+
+	for (int i = 0; i < res->nreasons; i++)
+		size += (len[i] = strlen(res->reasons[i])) + 1;
+	if ((text = at = arena_alloc(&r->texts, size)) == NULL)
+		luaL_error(L, _("out of memory copying the result"));
+	for (int i = 0; i < res->nreasons; i++) {
+		if (i > 0)
+			*at++ = '\n';
+		memcpy(at, res->reasons[i], len[i]);
+		at += len[i];
+	}
+	*at = '\0';
+	res->reasons_text = text;
+}
+
 /* The reasons of the result at idx, and where each came from when the run is tracing. */
 static rg_status check_reasons(rules *r, lua_State *L, int idx, rule_result *res, rg_err *e)
 {
@@ -902,6 +924,7 @@ static rg_status check_reasons(rules *r, lua_State *L, int idx, rule_result *res
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
+	join_reasons(r, L, res);
 	/* trace: a list beside reasons, of "file:line" (or nil where here() gave none), read
 	 * only while tracing; the same shape either way. */
 	int ntrace, t;

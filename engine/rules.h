@@ -68,6 +68,9 @@ typedef struct {
 	const char *level;                            /* the method's own name for the grade
 						       * (e.g. 重大, 极其危险), or NULL */
 	const char *reasons[RULES_MAX_REASONS];       /* why, one sentence each */
+	const char *reasons_text;                     /* the reasons one per line, as
+						       * grades.reasons holds them ("" for
+						       * none) */
 	const char *trace[RULES_MAX_REASONS];         /* where each came from (file:line), or
 						       * NULL; only when tracing */
 	int nreasons;
