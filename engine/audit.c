@@ -743,6 +743,23 @@ out:
 	return st;
 }
 
+char *audit_format(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (out = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
 rg_status audit_append(db *d, const char *at, const char *actor, const char *action,
 		       const char *subject, const char *detail, rg_err *e)
 {

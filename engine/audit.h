@@ -77,6 +77,12 @@ rg_status audit_append(db *d, const char *at, const char *actor, const char *act
 		       const char *subject, const char *detail, rg_err *e);
 
 /*
+ * audit_format: an entry's detail formatted as printf() does, whole, however long (a
+ * note given on the command line, a file's path): free() it.  NULL when out of memory.
+ */
+char *audit_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
  * The parts "grades" and "flags" of a run's state (audit_state), hashed by the run as it
  * stores its results instead of read back through run_grades and run_flags afterwards:
  * a run's results are every point it graded, each with the result it computed (stored

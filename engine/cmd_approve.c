@@ -261,7 +261,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	const char *pos[3], *by = NULL, *note = NULL, *on = NULL;
 	arg_opt opts[] = {{"--by", &by, NULL}, {"--note", &note, NULL}, {"--on", &on, NULL},
 			  {NULL, NULL, NULL}};
-	char now[STAMP_BUF], today[DATE_BUF], name[256], subject[64], detail[2048];
+	char now[STAMP_BUF], today[DATE_BUF], name[256], subject[64], *detail = NULL;
 	char codes[512], shown[512];
 	point_state ps;
 	bool helped, in_tx = false;
@@ -309,10 +309,15 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	if ((st = cleared_flags(d, id, codes, shown, sizeof codes, &ncleared, e)) != RG_OK)
 		goto out;
 	snprintf(subject, sizeof subject, "approval:%ld", id);
-	snprintf(detail, sizeof detail, "point %s: %s on %s (was %s; computed %s in run %ld);"
-		 " cleared %ld flag%s%s%s; note: %s", pos[1], pos[2], on,
-		 ps.previous[0] ? ps.previous : "none", ps.computed[0] ? ps.computed : "none",
-		 ps.run, ncleared, ncleared == 1 ? "" : "s", ncleared ? ": " : "", codes, note);
+	detail = audit_format("point %s: %s on %s (was %s; computed %s in run %ld);"
+			      " cleared %ld flag%s%s%s; note: %s", pos[1], pos[2], on,
+			      ps.previous[0] ? ps.previous : "none",
+			      ps.computed[0] ? ps.computed : "none", ps.run, ncleared,
+			      ncleared == 1 ? "" : "s", ncleared ? ": " : "", codes, note);
+	if (detail == NULL) {
+		st = err_set(e, RG_DB, "point %s: out of memory recording the approval", pos[1]);
+		goto out;
+	}
 	if ((st = audit_append(d, now, by, "approve", subject, detail, e)) != RG_OK ||
 	    (st = db_commit(d, e)) != RG_OK)
 		goto out;
@@ -322,6 +327,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	       by);
 	print_outcome(&ps, ncleared, shown);
 out:
+	free(detail);
 	if (in_tx)
 		db_rollback(d);
 	db_close(d);

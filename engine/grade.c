@@ -595,18 +595,24 @@ static rg_status finish_run(run_state *rs, rg_err *e)
 static rg_status audit_run(run_state *rs, rg_err *e)
 {
 	const grade_results *r = rs->res;
-	char subject[64], detail[512];
+	char subject[64], *detail;
+	rg_status st;
 
 	snprintf(subject, sizeof subject, "run:%ld", r->run);
-	snprintf(detail, sizeof detail,
-		 "as-of %s, scope %s, rules %s: %ld points (一级 %ld, 二级 %ld, 三级 %ld),"
-		 " %ld flags, %ld warnings (%ld new, %ld escalated)", rs->opt->as_of,
-		 rs->opt->scope ? rs->opt->scope : "all", rs->opt->dir, r->points, r->tiers[0],
-		 r->tiers[1], r->tiers[2], r->flags, r->warnings, r->warnings_new, r->escalated);
+	if ((detail = audit_format("as-of %s, scope %s, rules %s: %ld points (一级 %ld, 二级 %ld,"
+				   " 三级 %ld), %ld flags, %ld warnings (%ld new, %ld escalated)",
+				   rs->opt->as_of, rs->opt->scope ? rs->opt->scope : "all",
+				   rs->opt->dir, r->points, r->tiers[0], r->tiers[1], r->tiers[2],
+				   r->flags, r->warnings, r->warnings_new, r->escalated)) == NULL)
+		return err_set(e, RG_DB, "run %ld: out of memory recording it", r->run);
 	if (rs->digest != NULL)
-		return audit_append_run(rs->d, rs->opt->now, rs->opt->actor, subject, detail,
-					rs->digest, e);
-	return audit_append(rs->d, rs->opt->now, rs->opt->actor, "grade", subject, detail, e);
+		st = audit_append_run(rs->d, rs->opt->now, rs->opt->actor, subject, detail,
+				      rs->digest, e);
+	else
+		st = audit_append(rs->d, rs->opt->now, rs->opt->actor, "grade", subject, detail,
+				  e);
+	free(detail);
+	return st;
 }
 
 /* Give agency pack name in the run's state, and note it for the grading threads' states. */

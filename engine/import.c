@@ -1886,14 +1886,19 @@ static rg_status report_count(const importer *im, bool dry_run, rg_err *e)
 static rg_status record_import(db *d, const import_opts *o, const import_result *r,
 			       rg_err *e)
 {
-	char subject[96], detail[1024];
+	char subject[96], *detail;
+	rg_status st;
 
 	snprintf(subject, sizeof subject, "table:%s", o->table);
-	snprintf(detail, sizeof detail, "%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
-		 "%ld unchanged", o->path, r->encoding == ENC_GB18030 ? "GB18030, " : "",
-		 r->sha256, r->rows, r->rows == 1 ? "" : "s", r->added, r->updated,
-		 r->unchanged);
-	return audit_append(d, o->at, o->actor, "import", subject, detail, e);
+	if ((detail = audit_format("%s (%ssha256 %s): %ld row%s: %ld new, %ld updated, "
+				   "%ld unchanged", o->path,
+				   r->encoding == ENC_GB18030 ? "GB18030, " : "", r->sha256,
+				   r->rows, r->rows == 1 ? "" : "s", r->added, r->updated,
+				   r->unchanged)) == NULL)
+		return err_set(e, RG_DB, "%s: out of memory recording the import", o->path);
+	st = audit_append(d, o->at, o->actor, "import", subject, detail, e);
+	free(detail);
+	return st;
 }
 
 rg_status import_file(db *d, const import_opts *o, import_result *r, FILE *errs, rg_err *e)

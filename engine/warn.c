@@ -526,14 +526,18 @@ static rg_status audit_step(warn_book *b, const warn_record *w, const warn_chang
 			    long ev_id, const char *by, const char *on, const char *note,
 			    const char *now, rg_err *e)
 {
-	char subject[64], detail[2048], what[64];
+	char subject[64], what[64], *detail;
+	rg_status st;
 
 	snprintf(subject, sizeof subject, "warning_event:%ld", ev_id);
-	snprintf(detail, sizeof detail, "warning %ld (point %s, %s) on %s: %s → %s, %s, due %s;"
-		 " note: %s", w->id, w->point, w->reason, on, w->status, c->status,
-		 c->disposition, c->due, note);
 	snprintf(what, sizeof what, "warning %s", steps[c->action].name);
-	return audit_append(b->d, now, by, what, subject, detail, e);
+	if ((detail = audit_format("warning %ld (point %s, %s) on %s: %s → %s, %s, due %s;"
+				   " note: %s", w->id, w->point, w->reason, on, w->status,
+				   c->status, c->disposition, c->due, note)) == NULL)
+		return err_set(e, RG_DB, "warning %ld: out of memory recording the step", w->id);
+	st = audit_append(b->d, now, by, what, subject, detail, e);
+	free(detail);
+	return st;
 }
 
 rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, const char *by,
