@@ -174,35 +174,41 @@ static rg_status clear_flags(db *d, const char *point, const point_state *ps, lo
 	return st;
 }
 
-/* The flags approval id cleared, *n of them: their codes ", "-separated into codes (for
- * the audit log), and as people read them into shown, each of size bytes: the codes
- * again, or in Chinese their labels "、"-separated. */
-static rg_status cleared_flags(db *d, long id, char *codes, char *shown, size_t size,
-			       long *n, rg_err *e)
+/* The flags approval id cleared, *n of them: their codes ", "-separated into *codes (for
+ * the audit log), and as people read them into *shown: the codes again, or in Chinese
+ * their labels "、"-separated.  Both whole, however many and long (free them), or NULL
+ * on failure. */
+static rg_status cleared_flags(db *d, long id, char **codes, char **shown, long *n,
+			       rg_err *e)
 {
 	db_stmt *s = NULL;
-	size_t used = 0, used_shown = 0;
+	size_t size[2];
 	bool row, labels = i18n_chinese();
 	const char *sep = labels ? "、" : ", ";
-	rg_status st = db_prepare(d, "SELECT code, label FROM flags WHERE cleared_by = ?1"
-				  " ORDER BY code", &s, e);
+	FILE *out[2] = {open_memstream(codes, &size[0]), open_memstream(shown, &size[1])};
+	rg_status st = RG_OK;
 
 	*n = 0;
-	codes[0] = shown[0] = '\0';
-	if (st != RG_OK)
-		return st;
+	if (out[0] == NULL || out[1] == NULL) {
+		st = err_set(e, RG_DB, "approval %ld: out of memory listing the flags it cleared",
+			     id);
+		goto out;
+	}
+	if ((st = db_prepare(d, "SELECT code, label FROM flags WHERE cleared_by = ?1"
+				" ORDER BY code", &s, e)) != RG_OK)
+		goto out;
 	db_bind_int(s, 1, id);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		if (used < size)
-			used += (size_t)snprintf(codes + used, size - used, "%s%s", *n ? ", " : "",
-						 db_col_text(s, 0));
-		if (used_shown < size)
-			used_shown += (size_t)snprintf(shown + used_shown, size - used_shown, "%s%s",
-						       *n ? sep : "",
-						       db_col_text(s, labels ? 1 : 0));
+		fprintf(out[0], "%s%s", *n ? ", " : "", db_col_text(s, 0));
+		fprintf(out[1], "%s%s", *n ? sep : "", db_col_text(s, labels ? 1 : 0));
 		(*n)++;
 	}
+out:
 	db_finalize(s);
+	for (int i = 0; i < 2; i++)
+		if (out[i] != NULL && fclose(out[i]) != 0 && st == RG_OK)
+			st = err_set(e, RG_DB, "approval %ld: out of memory listing the flags it "
+				     "cleared", id);
 	return st;
 }
 
@@ -262,7 +268,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	arg_opt opts[] = {{"--by", &by, NULL}, {"--note", &note, NULL}, {"--on", &on, NULL},
 			  {NULL, NULL, NULL}};
 	char now[STAMP_BUF], today[DATE_BUF], name[256], subject[64], *detail = NULL;
-	char codes[512], shown[512];
+	char *codes = NULL, *shown = NULL;
 	point_state ps;
 	bool helped, in_tx = false;
 	int npos;
@@ -306,7 +312,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 		goto out;
 	if (ps.run && (st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK)
 		goto out;
-	if ((st = cleared_flags(d, id, codes, shown, sizeof codes, &ncleared, e)) != RG_OK)
+	if ((st = cleared_flags(d, id, &codes, &shown, &ncleared, e)) != RG_OK)
 		goto out;
 	snprintf(subject, sizeof subject, "approval:%ld", id);
 	detail = audit_format("point %s: %s on %s (was %s; computed %s in run %ld);"
@@ -328,6 +334,8 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	print_outcome(&ps, ncleared, shown);
 out:
 	free(detail);
+	free(codes);
+	free(shown);
 	if (in_tx)
 		db_rollback(d);
 	db_close(d);

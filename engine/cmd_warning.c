@@ -60,7 +60,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 	bool helped;
 	int npos, action;
 	long id, on_days, today_days, due_days = 0;
-	warn_record w;
+	warn_record w = {0};
 	warn_change c;
 	db *d = NULL;
 	warn_book *b = NULL;
@@ -111,6 +111,7 @@ rg_status cmd_warning(int argc, char **argv, rg_err *e)
 		goto out;
 	print_step(&w, &c);
 out:
+	warn_record_free(&w);
 	warn_close(b);
 	db_close(d);
 	return st;

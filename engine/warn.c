@@ -353,20 +353,34 @@ rg_status warn_follow(warn_book *b, long run, const char *as_of, const char *poi
 					.note = note}, e);
 }
 
-/* The warning on the current row of s (columns RECORD_COLUMNS) into *w. */
-static void read_record(db_stmt *s, warn_record *w)
+/* The warning on the current row of s (columns RECORD_COLUMNS) into *w, its point and
+ * reason whole in w->texts (the old ones freed); false when out of memory. */
+static bool read_record(db_stmt *s, warn_record *w)
 {
+	const char *point = db_col_text(s, 1), *reason = db_col_text(s, 2);
 	const char *issued_on = db_col_text(s, 5);
+	size_t npoint = strlen(point) + 1, nreason = strlen(reason) + 1;
 
+	warn_record_free(w);
+	if ((w->texts = malloc(npoint + nreason)) == NULL)
+		return false;
+	w->point = memcpy(w->texts, point, npoint);
+	w->reason = memcpy(w->texts + npoint, reason, nreason);
 	w->id = (long)db_col_int(s, 0);
-	snprintf(w->point, sizeof w->point, "%s", db_col_text(s, 1));
-	snprintf(w->reason, sizeof w->reason, "%s", db_col_text(s, 2));
 	snprintf(w->disposition, sizeof w->disposition, "%s", db_col_text(s, 3));
 	snprintf(w->due, sizeof w->due, "%s", db_col_text(s, 4));
 	snprintf(w->issued_on, sizeof w->issued_on, "%s", issued_on ? issued_on : w->due);
 	snprintf(w->status, sizeof w->status, "%s", db_col_text(s, 6));
 	snprintf(w->last_on, sizeof w->last_on, "%s",
 		 db_col_type(s, 7) == DB_NULL ? w->issued_on : db_col_text(s, 7));
+	return true;
+}
+
+void warn_record_free(warn_record *w)
+{
+	free(w->texts);
+	w->texts = NULL;
+	w->point = w->reason = NULL;
 }
 
 /* The next overdue warnings of scope as of as_of after warning `after`, at most
@@ -388,7 +402,8 @@ static rg_status list_overdue(warn_book *b, const char *as_of, const char *scope
 	db_bind_text(s, 4, vocab_disposition[VOCAB_DISPOSITIONS - 1]);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		assert(*n < OVERDUE_BATCH);
-		read_record(s, &list[(*n)++]);
+		if (!read_record(s, &list[(*n)++]))
+			return err_set(e, RG_DB, "out of memory listing overdue warnings");
 	}
 	return st;
 }
@@ -403,7 +418,7 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 
 	if (!date_parse(as_of, &as_of_days))
 		return err_set(e, RG_INPUT, "as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
-	if ((list = malloc(OVERDUE_BATCH * sizeof *list)) == NULL)
+	if ((list = calloc(OVERDUE_BATCH, sizeof *list)) == NULL)
 		return err_set(e, RG_DB, "out of memory listing overdue warnings");
 	/* A batch at a time: what one batch writes is not overdue any more and lies before
 	 * the next batch. */
@@ -439,6 +454,8 @@ rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const
 			after = list[n - 1].id;
 	} while (n == OVERDUE_BATCH);
 out:
+	for (size_t i = 0; i < OVERDUE_BATCH; i++)
+		warn_record_free(&list[i]);
 	free(list);
 	return st;
 }
@@ -470,9 +487,10 @@ rg_status warn_load(warn_book *b, long id, warn_record *w, rg_err *e)
 	if (!row)
 		return err_set(e, RG_INPUT, "ID: no warning %ld (riskgrade warnings DB --status all "
 			       "lists them)", id);
-	read_record(s, w);
+	st = read_record(s, w) ? RG_OK
+			       : err_set(e, RG_DB, "warning %ld: out of memory reading it", id);
 	db_reset(s);
-	return RG_OK;
+	return st;
 }
 
 /* Step a cannot start from w's status: say why. */

@@ -32,16 +32,19 @@ typedef enum {
 	WARN_ESCALATED  /* the notice is severer: the open one was issued again with it */
 } warn_outcome;
 
-/* A warning as stored. */
+/* A warning as stored.  Its point and reason are whole, however long (a pack's reason may
+ * have 1,000 characters, a point's code any length): warn_load() and the run's
+ * escalation keep them in texts, which warn_record_free() frees. */
 typedef struct {
 	long id;                  /* warnings.id, the 预警编号 users give */
-	char point[128];          /* the point's code */
-	char reason[512];         /* 预警事由 */
+	const char *point;        /* the point's code */
+	const char *reason;       /* 预警事由 */
 	char disposition[32];     /* vocab_disposition */
 	char due[DATE_BUF];       /* YYYY-MM-DD */
 	char issued_on[DATE_BUF]; /* the date of its latest issue; due when not recorded */
 	char status[32];          /* vocab_status */
 	char last_on[DATE_BUF];   /* the date of its latest step (warning_events), or issued_on */
+	char *texts;              /* point and reason when read from the database, or NULL */
 } warn_record;
 
 /* A step by hand (the warning command). */
@@ -119,10 +122,14 @@ int warn_action_find(const char *name);
 const char *warn_action_name(warn_action a);
 
 /*
- * warn_load: read warning id into *w.  RG_INPUT when there is no such warning, RG_DB on
- * a database failure.
+ * warn_load: read warning id into *w, which must start zeroed (or be one warn_load()
+ * filled before); free it with warn_record_free().  RG_INPUT when there is no such
+ * warning, RG_DB on a database failure or when out of memory.
  */
 rg_status warn_load(warn_book *b, long id, warn_record *w, rg_err *e);
+
+/* warn_record_free: free the texts warn_load() read into w. */
+void warn_record_free(warn_record *w);
 
 /*
  * warn_plan: work out step a on warning w taken on date `on` (YYYY-MM-DD) into *c,

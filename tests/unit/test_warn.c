@@ -354,7 +354,7 @@ static void test_apply(void **state)
 	warn_notice n = {.reason = "甲", .disposition = "风险提示", .due = "2026-12-31",
 			 .text = "t"};
 	warn_outcome done;
-	warn_record w;
+	warn_record w = {0};
 	warn_change c;
 	rg_err e = {{0}};
 
@@ -380,6 +380,7 @@ static void test_apply(void **state)
 	assert_string_equal(e.msg, "point A1: cannot store the warning event: disk I/O error");
 	ASSERT_QUERY(f->d, "SELECT status FROM warnings", "发布");
 	assert_int_equal(warn_load(f->b, 2, &w, &e), RG_INPUT);
+	warn_record_free(&w);
 }
 
 /* Escalated by hand from a record read before another user's step (签收 here, taken
@@ -391,7 +392,7 @@ static void test_apply_escalate_stale(void **state)
 	warn_notice n = {.reason = "甲", .disposition = "风险提示", .due = "2026-12-31",
 			 .text = "t"};
 	warn_outcome done;
-	warn_record w;
+	warn_record w = {0};
 	warn_change c;
 
 	assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &n, &done, NULL), RG_OK);
@@ -403,6 +404,7 @@ static void test_apply_escalate_stale(void **state)
 				    "2026-12-10T08:00:00Z", NULL), RG_OK);
 	ASSERT_QUERY(f->d, "SELECT disposition || '|' || status FROM warnings", "诫勉谈话|发布");
 	ASSERT_QUERY(f->d, "SELECT status FROM warning_events ORDER BY id DESC LIMIT 1", "发布");
+	warn_record_free(&w);
 }
 
 int main(void)
