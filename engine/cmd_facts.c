@@ -5,6 +5,7 @@
  * date.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -83,7 +84,7 @@ static rg_status list(const char *path, const char *format, const char *output, 
 /* `riskgrade facts DB remove NAME`: one transaction, with its audit entry. */
 static rg_status remove_fact(const char *path, const char *name, const char *by, rg_err *e)
 {
-	char now[STAMP_BUF], label[256], detail[512];
+	char now[STAMP_BUF], *label = NULL, *detail = NULL;
 	const char *actor;
 	bool in_tx = false;
 	db *d = NULL;
@@ -95,11 +96,15 @@ static rg_status remove_fact(const char *path, const char *name, const char *by,
 	if ((st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
-	if ((st = factdef_remove(d, name, label, sizeof label, e)) != RG_OK)
+	if ((st = factdef_remove(d, name, &label, e)) != RG_OK)
 		goto out;
-	/* An import's entry, so that the log's state of the table is this one. */
-	snprintf(detail, sizeof detail, "removed fact %s (%s) with riskgrade facts remove", name,
-		 label);
+	/* An import's entry, so that the log's state of the table is this one; the label
+	 * whole, however long. */
+	if ((detail = audit_format("removed fact %s (%s) with riskgrade facts remove", name,
+				   label)) == NULL) {
+		st = err_set(e, RG_DB, "out of memory recording the removal of fact \"%s\"", name);
+		goto out;
+	}
 	if ((st = audit_append(d, now, actor, "import", "table:fact_definitions", detail, e)) !=
 	    RG_OK || (st = db_commit(d, e)) != RG_OK)
 		goto out;
@@ -109,6 +114,8 @@ out:
 	if (in_tx)
 		db_rollback(d);
 	db_close(d);
+	free(detail);
+	free(label);
 	return st;
 }
 

@@ -30,6 +30,14 @@ static void copy(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
+/* A whole copy of src ("" for NULL) into *dst, for the texts a user writes as long as
+ * they like: false when out of memory. */
+static bool dup(char **dst, const char *src)
+{
+	*dst = strdup(src ? src : "");
+	return *dst != NULL;
+}
+
 rg_status factdef_load(db *d, const char *table, fact_defs *out, rg_err *e)
 {
 	db_stmt *s = NULL;
@@ -55,8 +63,11 @@ rg_status factdef_load(db *d, const char *table, fact_defs *out, rg_err *e)
 		out->v = grown;
 		f = &out->v[out->n++];
 		memset(f, 0, sizeof *f);
+		if (!dup(&f->label, db_col_text(s, 1)) || !dup(&f->choices, db_col_text(s, 8))) {
+			st = err_set(e, RG_DB, "out of memory reading the declared facts");
+			break;
+		}
 		copy(f->name, sizeof f->name, db_col_text(s, 0));
-		copy(f->label, sizeof f->label, db_col_text(s, 1));
 		copy(f->sheet, sizeof f->sheet, db_col_text(s, 2));
 		copy(f->table, sizeof f->table, db_col_text(s, 3));
 		copy(f->store, sizeof f->store, db_col_text(s, 4));
@@ -72,7 +83,6 @@ rg_status factdef_load(db *d, const char *table, fact_defs *out, rg_err *e)
 		f->min = db_col_double(s, 6);
 		f->has_max = db_col_type(s, 7) != DB_NULL;
 		f->max = db_col_double(s, 7);
-		copy(f->choices, sizeof f->choices, db_col_text(s, 8));
 	}
 	db_finalize(s);
 	if (st != RG_OK)
@@ -82,6 +92,10 @@ rg_status factdef_load(db *d, const char *table, fact_defs *out, rg_err *e)
 
 void factdef_free(fact_defs *defs)
 {
+	for (int i = 0; i < defs->n; i++) {
+		free(defs->v[i].label);
+		free(defs->v[i].choices);
+	}
 	free(defs->v);
 	defs->v = NULL;
 	defs->n = 0;
@@ -121,6 +135,7 @@ static void range(const fact_def *f, char *buf, size_t n)
 const char *factdef_expected(const fact_def *f, char *buf, size_t n)
 {
 	char r[80];
+	int w = 0;
 
 	range(f, r, sizeof r);
 	switch (f->type) {
@@ -130,8 +145,15 @@ const char *factdef_expected(const fact_def *f, char *buf, size_t n)
 	case FACT_NUMBER: snprintf(buf, n, _("a number%s"), r); break;
 	case FACT_DATE:   snprintf(buf, n, "%s", _("a date YYYY-MM-DD")); break;
 	case FACT_BOOL:   snprintf(buf, n, "%s", _("是 or 否 (1 or 0)")); break;
-	case FACT_CHOICE: snprintf(buf, n, _("one of %s"), f->choices); break;
+	case FACT_CHOICE: w = snprintf(buf, n, _("one of %s"), f->choices); break;
 	default:          snprintf(buf, n, "%s", _("a text")); break;
+	}
+	/* A list of choices too long for buf: cut after a whole character, then "…". */
+	if (w > 0 && (size_t)w >= n && n > sizeof "…") {
+		size_t len = n - sizeof "…";
+		while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+			len--;
+		memcpy(buf + len, "…", sizeof "…");
 	}
 	return buf;
 }
@@ -444,7 +466,7 @@ out:
 	return st;
 }
 
-rg_status factdef_remove(db *d, const char *name, char *label, size_t n, rg_err *e)
+rg_status factdef_remove(db *d, const char *name, char **label, rg_err *e)
 {
 	fact_defs defs;
 	const fact_def *f;
@@ -454,11 +476,11 @@ rg_status factdef_remove(db *d, const char *name, char *label, size_t n, rg_err 
 	bool row;
 	rg_status st;
 
+	*label = NULL;
 	if ((st = factdef_uses(d, name, &count, examples, sizeof examples, e)) != RG_OK ||
 	    (st = factdef_load(d, NULL, &defs, e)) != RG_OK)
 		return st;
 	f = factdef_find(&defs, name);
-	copy(label, n, f->label);
 	if (count > 0) {
 		st = err_set(e, RG_INPUT,
 			     ngettext("fact \"%s\" (%s) still has %ld value in %s (%s%s): import "
@@ -475,6 +497,8 @@ rg_status factdef_remove(db *d, const char *name, char *label, size_t n, rg_err 
 		db_bind_text(s, 1, name);
 		st = db_step(s, &row, e);
 	}
+	if (st == RG_OK && !dup(label, f->label))
+		st = err_set(e, RG_DB, "out of memory removing fact \"%s\"", name);
 out:
 	db_finalize(s);
 	factdef_free(&defs);

@@ -32,7 +32,7 @@ typedef enum {
 /* One definition, as fact_definitions holds it. */
 typedef struct {
 	char name[72];       /* what packs read: p.facts.NAME */
-	char label[256];     /* the column's header in the sheet */
+	char *label;         /* the column's header in the sheet, whole (malloc'd) */
 	char sheet[16];      /* 所属: 风险点, 职权 or 岗位 */
 	char table[16];      /* the sheet's table: points, powers or posts */
 	char store[16];      /* the table of its values: point_facts, power_facts, post_facts */
@@ -41,10 +41,12 @@ typedef struct {
 	char type_name[16];  /* 整数, 数值, 文本, 日期, 是否 or 枚举 */
 	bool has_min, has_max;
 	double min, max;     /* the bounds of a 整数 or 数值, when given */
-	char choices[2048];  /* an 枚举's values, separated by 、, as defined */
+	char *choices;       /* an 枚举's values, separated by 、, as defined, whole; "" for
+				the other types (malloc'd) */
 } fact_def;
 
-/* The definitions loaded: n of them in v (malloc'd; free with factdef_free). */
+/* The definitions loaded: n of them in v (malloc'd, and so are each one's label and
+ * choices, as long as the user wrote them; free them all with factdef_free). */
 typedef struct {
 	fact_def *v;
 	int n;
@@ -77,7 +79,8 @@ const fact_def *factdef_find(const fact_defs *defs, const char *name);
 /*
  * factdef_expected: what a cell of f must hold, for messages: "a whole number 0-9", "a
  * number of at least 0", "a date YYYY-MM-DD", "是 or 否 (1 or 0)", "one of 低、中、高".
- * Written into buf (n bytes, cut if need be); returns buf.
+ * Written into buf (n bytes, cut after a whole character if need be: a message only,
+ * factdef_parse decides on the whole list); returns buf.
  */
 const char *factdef_expected(const fact_def *f, char *buf, size_t n);
 
@@ -125,9 +128,9 @@ rg_status factdef_uses(db *d, const char *name, long *count, char *examples, siz
  * factdef_remove: delete the definition of fact name, which no value may use: RG_INPUT
  * saying how many values of which sheet still use it, with up to three codes, when any
  * does (nothing is deleted), or when no fact is declared by that name.  The label of the
- * removed fact goes to label (n bytes).  Call it inside the caller's transaction.  RG_DB
- * on failure.
+ * removed fact, whole, goes to *label (malloc'd: free it; NULL unless RG_OK).  Call it
+ * inside the caller's transaction.  RG_DB on failure or when out of memory.
  */
-rg_status factdef_remove(db *d, const char *name, char *label, size_t n, rg_err *e);
+rg_status factdef_remove(db *d, const char *name, char **label, rg_err *e);
 
 #endif

@@ -252,10 +252,25 @@ static const char *col_title(const column *c, char *buf, size_t n)
 	return buf;
 }
 
-/* "score" (问卷得分), a declared fact's column, for messages. */
+/* How many bytes of s to print to stay within max bytes, whole UTF-8 characters only. */
+static int fit(const char *s, size_t max)
+{
+	size_t len = strlen(s);
+
+	if (len > max) {
+		len = max;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--; /* not in the middle of a character */
+	}
+	return (int)len;
+}
+
+/* "score" (问卷得分), a declared fact's column, for messages (a label too long for buf
+ * is cut after a whole character: the header was matched with the whole of it). */
 static const char *fact_title(const fact_column *f, char *buf, size_t n)
 {
-	snprintf(buf, n, "\"%.64s\" (%.180s)", f->def->name, f->def->label);
+	snprintf(buf, n, "\"%.64s\" (%.*s)", f->def->name, fit(f->def->label, 180),
+		 f->def->label);
 	return buf;
 }
 
@@ -273,20 +288,13 @@ static fact_column *find_fact(importer *im, const char *header)
  * in a table with a confidential column, words that say it is not shown. */
 static const char *shown(const importer *im, const char *v, char *buf, size_t n)
 {
-	size_t len = strlen(v);
-
 	if (im->secret != NULL) {
 		/* TRANSLATORS: stands for a cell's value; the table, the confidential column. */
 		snprintf(buf, n, _("a value not shown (a cell of %s may be the %s)"), im->table,
 			 im->secret->label);
 		return buf;
 	}
-	if (len + 3 > n) {
-		len = n - 3;
-		while (len > 0 && ((unsigned char)v[len] & 0xC0) == 0x80)
-			len--; /* not in the middle of a UTF-8 character */
-	}
-	snprintf(buf, n, "\"%.*s\"", (int)len, v);
+	snprintf(buf, n, "\"%.*s\"", fit(v, n - 3), v);
 	return buf;
 }
 

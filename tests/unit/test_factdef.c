@@ -170,6 +170,40 @@ static void test_parse(void **state)
 	factdef_free(&defs);
 }
 
+/* A label and an 枚举's choices as long as a user writes them are read whole: 100 x 评
+ * (300 bytes), and 64 choices 类别, 8 x 甲, 01 to 64 (32 bytes each, 2,237 bytes with the
+ * separators), of which the 64th is one and a prefix of it is not; a message too short
+ * for the list ends at a whole character, then "…". */
+static void test_long_texts(void **state)
+{
+	fixture *f = *state;
+	char label[301] = "", choices[2238] = "", sql[2700], expected[16];
+	fact_defs defs;
+	fact_value v;
+
+	for (int i = 0; i < 100; i++)
+		strcat(label, "评");
+	for (int i = 1; i <= 64; i++)
+		snprintf(choices + strlen(choices), sizeof choices - strlen(choices),
+			 "%s类别甲甲甲甲甲甲甲甲%02d", i > 1 ? "、" : "", i);
+	assert_int_equal(strlen(label), 300);
+	assert_int_equal(strlen(choices), 2237);
+	snprintf(sql, sizeof sql, "INSERT INTO fact_definitions (name, label, belongs_to, type,"
+		 " choices) VALUES ('kind', '%s', '风险点', '枚举', '%s');", label, choices);
+	assert_int_equal(db_exec(f->d, sql, NULL), RG_OK);
+	assert_int_equal(factdef_load(f->d, "points", &defs, NULL), RG_OK);
+	const fact_def *kind = factdef_find(&defs, "kind");
+	assert_non_null(kind);
+	assert_string_equal(kind->label, label);
+	assert_string_equal(kind->choices, choices);
+	assert_true(factdef_parse(kind, "类别甲甲甲甲甲甲甲甲64", &v));
+	assert_true(factdef_parse(kind, "类别甲甲甲甲甲甲甲甲01", &v));
+	assert_false(factdef_parse(kind, "类别甲甲甲甲甲甲甲甲6", &v));
+	/* "one of " (7 bytes) and 类 fit in 16 bytes with "…"; 别 does not. */
+	assert_string_equal(factdef_expected(kind, expected, sizeof expected), "one of 类…");
+	factdef_free(&defs);
+}
+
 /* A definition row, beyond its constraints: the column at fault and what it must be. */
 static void test_check_definition(void **state)
 {
@@ -257,7 +291,7 @@ static void test_misfits(void **state)
 static void test_uses_and_remove(void **state)
 {
 	fixture *f = *state;
-	char examples[128], label[64];
+	char examples[128], *label = NULL;
 	long count = -1;
 	rg_err e = {{0}};
 
@@ -275,12 +309,14 @@ static void test_uses_and_remove(void **state)
 			 RG_INPUT);
 	assert_string_equal(e.msg, "no fact is declared by the name \"nope\"");
 
-	assert_int_equal(factdef_remove(f->d, "score", label, sizeof label, &e), RG_INPUT);
+	assert_int_equal(factdef_remove(f->d, "score", &label, &e), RG_INPUT);
+	assert_null(label);
 	assert_string_equal(e.msg, "fact \"score\" (问卷得分) still has 2 values in points (P1, "
 				   "P2): import those cells empty first (column 问卷得分 of the 风险点 "
 				   "sheet), then remove it");
-	assert_int_equal(factdef_remove(f->d, "memo", label, sizeof label, NULL), RG_OK);
+	assert_int_equal(factdef_remove(f->d, "memo", &label, NULL), RG_OK);
 	assert_string_equal(label, "备注");
+	free(label);
 	assert_int_equal(factdef_uses(f->d, "memo", &count, examples, sizeof examples, &e),
 			 RG_INPUT);
 	assert_int_equal(factdef_uses(f->d, "score", &count, examples, sizeof examples, NULL),
@@ -293,6 +329,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_parse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_texts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_definition, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_misfits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_uses_and_remove, setup, teardown),
