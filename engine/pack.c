@@ -53,7 +53,8 @@ rg_status pack_resolve(db *d, const char *dir, const char *scope,
 		       void *ctx, rg_err *e)
 {
 	db_stmt *s = NULL;
-	char agency[256] = "";
+	char *agency = NULL; /* the agency of the rows being read, whole: codes have no
+			      * length limit, and its row's text is gone at the next step */
 	bool row, done = true;
 	rg_status st = db_prepare(d, chain_sql, &s, e);
 
@@ -62,10 +63,15 @@ rg_status pack_resolve(db *d, const char *dir, const char *scope,
 	db_bind_text(s, 1, scope);
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		const char *a = db_col_text(s, 0), *ancestor = db_col_text(s, 1);
-		if (strcmp(a, agency) != 0) {
+		if (agency == NULL || strcmp(a, agency) != 0) {
 			if (!done && (st = found(ctx, agency, "default", e)) != RG_OK)
 				break;
-			snprintf(agency, sizeof agency, "%s", a);
+			free(agency);
+			if ((agency = strdup(a)) == NULL) {
+				st = err_set(e, RG_IO, "out of memory finding the rule pack of agency %s",
+					     a);
+				break;
+			}
 			done = false;
 		}
 		if (!done && pack_exists(dir, ancestor)) {
@@ -76,6 +82,7 @@ rg_status pack_resolve(db *d, const char *dir, const char *scope,
 	}
 	if (st == RG_OK && !done)
 		st = found(ctx, agency, "default", e);
+	free(agency);
 	db_finalize(s);
 	return st;
 }

@@ -33,8 +33,9 @@ bool pack_default_shadows(void);
  * pack_resolve: give every agency in scope (scope and the units under it, or all when
  * scope is NULL) its pack: its own (dir/agencies/CODE.lua), else its nearest ancestor's,
  * else "default".  Calls found(ctx, agency, pack name, e) once per agency, in code order,
- * and stops at the first status it returns other than RG_OK.  RG_DB on a database
- * failure.
+ * with the agency's whole code (valid only during the call), and stops at the first
+ * status it returns other than RG_OK.  RG_DB on a database failure, RG_IO when memory
+ * runs out.
  */
 rg_status pack_resolve(db *d, const char *dir, const char *scope,
 		       rg_status (*found)(void *ctx, const char *agency, const char *name,
