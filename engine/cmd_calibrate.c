@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -244,7 +245,8 @@ static rg_status print_table(db_stmt *s, rg_err *e)
  * printing one line for each with its kinds and gaps. */
 static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 {
-	char agency[256] = "";
+	char *agency = NULL; /* the agency of the previous row, whole (codes have no length
+			      * limit, and the row's text is gone at the next step) */
 	bool row;
 	rg_status st;
 
@@ -253,9 +255,13 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 		printf(_("\n明显偏低（避高就低）："));
 	while ((st = db_step(s, &row, e)) == RG_OK && row) {
 		const char *code = db_col_text(s, 0);
-		bool first = strcmp(code, agency) != 0;
+		bool first = agency == NULL || strcmp(code, agency) != 0;
 		if (first) {
-			snprintf(agency, sizeof agency, "%s", code);
+			free(agency);
+			if ((agency = strdup(code)) == NULL) {
+				st = err_set(e, RG_IO, "out of memory listing agency %s", code);
+				break;
+			}
 			(*named)++;
 		}
 		if (print && first) {
@@ -268,6 +274,7 @@ static rg_status list_named(db_stmt *s, bool print, long *named, rg_err *e)
 		if (print)
 			printf("%s %s", db_col_text(s, 2), db_col_text(s, 3));
 	}
+	free(agency);
 	if (print)
 		puts(*named ? "" : _("无"));
 	return st;
