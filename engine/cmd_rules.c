@@ -2,12 +2,13 @@
  * cmd_rules.c: `riskgrade rules`, which rule pack each agency resolves to, what that pack
  * inherits from, and the SHA-256 of each file — so a supervisor can check what a run
  * will use before running it.  Loading the packs also checks that they load.
- * Depends on db.h, rules.h, pack.h, text.h, args.h.
+ * Depends on db.h, rules.h, pack.h, text.h, arena.h, args.h.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "args.h"
+#include "arena.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "db.h"
@@ -32,10 +33,11 @@ typedef struct {
 	rules *r;
 	db *d;
 	db_stmt *name;        /* the agency's name */
+	arena mem;            /* the agencies' codes and names, whole */
 	int n;
-	char agency[256][64];
-	char agency_name[256][128];
-	char pack[256][64];
+	const char *agency[256];
+	const char *agency_name[256];
+	char pack[256][PACK_NAME_MAX];
 } listing;
 
 static rg_status found(void *ctx, const char *agency, const char *name, rg_err *e)
@@ -48,14 +50,15 @@ static rg_status found(void *ctx, const char *agency, const char *name, rg_err *
 		return RG_OK; /* the list is for reading; more agencies than this are not shown */
 	if ((st = rules_use(l->r, agency, name, e)) != RG_OK)
 		return st;
-	snprintf(l->agency[l->n], sizeof l->agency[0], "%s", agency);
 	snprintf(l->pack[l->n], sizeof l->pack[0], "%s", name);
 	db_reset(l->name);
 	db_bind_text(l->name, 1, agency);
 	if ((st = db_step(l->name, &row, e)) != RG_OK)
 		return st;
-	snprintf(l->agency_name[l->n], sizeof l->agency_name[0], "%s",
-		 row ? db_col_text(l->name, 0) : "");
+	l->agency[l->n] = arena_strdup(&l->mem, agency);
+	l->agency_name[l->n] = arena_strdup(&l->mem, row ? db_col_text(l->name, 0) : "");
+	if (l->agency[l->n] == NULL || l->agency_name[l->n] == NULL)
+		return err_set(e, RG_IO, "out of memory listing agency %s", agency);
 	l->n++;
 	return RG_OK;
 }
@@ -128,5 +131,6 @@ out:
 	rules_close(l.r);
 	db_finalize(l.name);
 	db_close(l.d);
+	arena_free(&l.mem);
 	return st;
 }
