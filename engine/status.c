@@ -12,25 +12,50 @@
 
 #include "i18n.h"
 
+/* A message that filled msg (written: what vsnprintf wanted to write) ends after its last
+ * whole UTF-8 character, not inside one. */
+static void whole_characters(char *msg, size_t size, int written)
+{
+	size_t len, start;
+	unsigned char lead;
+
+	if (written < 0 || (size_t)written < size)
+		return;
+	len = strlen(msg);
+	for (start = len; start > 0 && ((unsigned char)msg[start - 1] & 0xC0) == 0x80; start--)
+		;
+	if (start == 0)
+		return;
+	lead = (unsigned char)msg[start - 1]; /* the last character's first byte */
+	if (lead >= 0xC0 && len - (start - 1) < (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u))
+		msg[start - 1] = '\0';
+}
+
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (e == NULL)
 		return status;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
+	n = vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
+	whole_characters(e->msg, sizeof e->msg, n);
 	return status;
 }
 
-/* Append s to the string in buf (size bytes), cutting it to fit. */
+/* Append s to the string in buf (size bytes), cutting it to fit, after a whole UTF-8
+ * character. */
 static void append(char *buf, size_t size, const char *s)
 {
 	size_t n = strlen(buf), k = strlen(s);
 
-	if (k > size - 1 - n)
+	if (k > size - 1 - n) {
 		k = size - 1 - n;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+	}
 	memcpy(buf + n, s, k);
 	buf[n + k] = '\0';
 }
@@ -39,13 +64,15 @@ rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
 {
 	char original[sizeof e->msg];
 	va_list ap;
+	int n;
 
 	if (e == NULL)
 		return status;
 	snprintf(original, sizeof original, "%s", e->msg);
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
+	n = vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
+	whole_characters(e->msg, sizeof e->msg, n);
 	append(e->msg, sizeof e->msg, ": ");
 	append(e->msg, sizeof e->msg, original);
 	return status;

@@ -51,6 +51,28 @@ static void test_err_wrap_truncates(void **state)
 	assert_null(strstr(e.msg, "original"));
 }
 
+/* A message too long for the buffer is cut after a whole character, never inside one: 700
+ * times 错 (3 bytes each) leave room for 682 of them in 2,047 bytes, and the 683rd's
+ * first byte; wrapped, the original's characters that fit after the context are whole. */
+static void test_cut_whole_characters(void **state)
+{
+	rg_err e = {{0}};
+	char big[700 * 3 + 1] = "";
+
+	(void)state;
+	for (int i = 0; i < 700; i++)
+		strcat(big, "错");
+	err_set(&e, RG_IO, "%s", big);
+	assert_int_equal(strlen(e.msg), 682 * 3);
+	assert_memory_equal(e.msg, big, 682 * 3);
+	/* Wrapped in "abc: " (5 bytes), the original has 2,042 bytes left: room for 680 whole
+	 * characters and 2 bytes of the next. */
+	err_set(&e, RG_IO, "%s", big);
+	err_wrap(&e, RG_IO, "abc");
+	assert_int_equal(strlen(e.msg), 5 + 680 * 3);
+	assert_memory_equal(e.msg + 5, big, 680 * 3);
+}
+
 /* The exit codes README.md documents. */
 static void test_exit_codes(void **state)
 {
@@ -73,6 +95,7 @@ int main(void)
 		cmocka_unit_test(test_err_set),
 		cmocka_unit_test(test_err_wrap_keeps_status_and_message),
 		cmocka_unit_test(test_err_wrap_truncates),
+		cmocka_unit_test(test_cut_whole_characters),
 		cmocka_unit_test(test_exit_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
