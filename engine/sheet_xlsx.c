@@ -348,18 +348,36 @@ static void XMLCALL workbook_el(void *ud, const char *name, const char **attrs)
 
 /* ---- the shared strings ------------------------------------------------------------- */
 
-/* Decode Office's escapes _xHHHH_ (a character by its UTF-16 code, e.g. _x000D_ for a
- * carriage return) in place in the n bytes at s; returns the new length. */
+/* The four hex digits at s as a number into *cp; false unless all four are hex digits.
+ * (Not sscanf: it measures the whole rest of the string at each call, which made a
+ * string of a million "_x" take seconds.) */
+static bool hex4(const char *s, unsigned *cp)
+{
+	*cp = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		int v = c >= '0' && c <= '9'   ? c - '0'
+			: c >= 'a' && c <= 'f' ? c - 'a' + 10
+			: c >= 'A' && c <= 'F' ? c - 'A' + 10
+					       : -1;
+		if (v < 0)
+			return false;
+		*cp = *cp << 4 | (unsigned)v;
+	}
+	return true;
+}
+
+/* Decode Office's escapes _xHHHH_ (a character by its UTF-16 code in four hex digits,
+ * e.g. _x000D_ for a carriage return) in place in the n bytes at s; returns the new
+ * length.  Anything else, _x+041_ included, stays as it is. */
 static size_t unescape(char *s, size_t n)
 {
 	size_t r = 0, w = 0;
 
 	while (r < n) {
 		unsigned cp;
-		int used = 0;
 		if (r + 7 <= n && s[r] == '_' && s[r + 1] == 'x' && s[r + 6] == '_' &&
-		    sscanf(s + r + 2, "%4x%n", &cp, &used) == 1 && used == 4 &&
-		    !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0) {
+		    hex4(s + r + 2, &cp) && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0) {
 			if (cp < 0x80) {
 				s[w++] = (char)cp;
 			} else if (cp < 0x800) {

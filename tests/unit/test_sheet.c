@@ -172,6 +172,20 @@ static void test_features(void **state)
 	expect_rows(DIR "crafted/features.xlsx", "it's 2", "it's 2", false, second);
 }
 
+/* Office's escapes _xHHHH_ (crafted.py, escapes): four hex digits, either case, give the
+ * character; a sign or a space among them, a letter that is no hex digit, NUL or half a
+ * surrogate pair leave the text as it is.  _x_x_x0042_ holds one escape, at its end. */
+static void test_escapes(void **state)
+{
+	static const row rows[] = {
+		{1, {"A", "JJ", "_x+041_", "_x 041_", "_x004G_", "_x_xB", "_x0000_", "_xD800_"}},
+		{0, {NULL}},
+	};
+
+	(void)state;
+	expect_rows(DIR "crafted/escapes.xlsx", NULL, "Sheet1", false, rows);
+}
+
 /* Cell references as Excel writes them, the sheet's name quoted when it must be. */
 static void test_refs(void **state)
 {
@@ -351,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_workbook),
 		cmocka_unit_test(test_date1904),
 		cmocka_unit_test(test_features),
+		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_refs),
 		cmocka_unit_test(test_format_of),
 		cmocka_unit_test(test_memory),
