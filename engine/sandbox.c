@@ -122,10 +122,9 @@ static pthread_key_t timer_key;
  * made with the state, so that returning it never needs memory. */
 static const char no_timer_key;
 
-/* Installed by the timer on a runaway call: stop it where it is, naming the line, and
- * again at every instruction after, so that no pcall in the pack can catch the stop and
- * go on.  The hook stays until the next watch(). */
-static void stop_hook(lua_State *L, lua_Debug *ar)
+/* Raise the stop of the current call, its message made once: the line where ar (a Lua
+ * function's frame) is. */
+static int stop_at(lua_State *L, lua_Debug *ar)
 {
 	sbx *sb = sbx_of(L);
 
@@ -137,7 +136,30 @@ static void stop_hook(lua_State *L, lua_Debug *ar)
 		sb->stopped = true;
 	}
 	lua_pushstring(L, sb->stop_msg);
-	lua_error(L);
+	return lua_error(L);
+}
+
+/* Installed by the timer on a runaway call: stop it where it is, naming the line, and
+ * again at every instruction after, so that no pcall in the pack can catch the stop and
+ * go on.  The hook stays until the next watch(). */
+static void stop_hook(lua_State *L, lua_Debug *ar)
+{
+	stop_at(L, ar);
+}
+
+void sbx_check(lua_State *L)
+{
+	lua_Debug ar;
+
+	if (lua_gethook(L) != stop_hook)
+		return;
+	/* The nearest frame of a Lua function: the pack's line that called the C one. */
+	for (int level = 0; lua_getstack(L, level, &ar); level++) {
+		lua_getinfo(L, "l", &ar);
+		if (ar.currentline > 0)
+			break;
+	}
+	stop_at(L, &ar);
 }
 
 /* SIGPROF, sent by this thread's CPU timer to this thread: count the ticks a single call

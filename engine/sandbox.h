@@ -59,6 +59,14 @@ size_t sbx_memory(lua_State *L);
  * (riskgrade test counts coverage with it). */
 void sbx_set_line_hook(lua_State *L, lua_Hook hook);
 
+/*
+ * sbx_check: for a C function that may run long on a pack's behalf (one call of Lua's own
+ * code, where no hook runs): raise the CPU limit's stop if the limit has passed during
+ * this call, naming the line of the pack that called it; return if not.  Call it as the
+ * function goes, e.g. once per comparison.
+ */
+void sbx_check(lua_State *L);
+
 /* sbx_set_trace / sbx_tracing: whether packs' here() answers (with "file:line") and
  * results' trace lists are read; off by default, because it costs. */
 void sbx_set_trace(lua_State *L, bool on);
