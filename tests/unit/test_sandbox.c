@@ -176,6 +176,24 @@ static void test_re_steps_capped(void **state)
 	expect_failure(16 << 20, chunk, "on a text of 20000 bytes: more than 10000000 steps");
 }
 
+/* A backreference, whose time no limit bounds, is refused when the pattern is compiled,
+ * by number or by name; a group without one is fine. */
+static void test_re_backreferences_refused(void **state)
+{
+	static const char *const refused[] = {
+		"return re.test(('a'):rep(10), [[(a*?)\\1[^a] ]])",
+		"return re.compile([[(?<x>a)\\k<x>]])",
+		"return re.compile([[(a)(?P=x)|(?P<x>b)]])",
+	};
+	char msg[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		expect_failure(16 << 20, refused[i], "which rule packs may not use");
+	assert_int_equal(run_chunk(16 << 20, "return re.test('abab', '(ab)+')", msg, sizeof msg),
+			 LUA_OK);
+}
+
 /* sbx_error names what was raised without running code or allocating. */
 static void test_error_messages(void **state)
 {
@@ -318,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_pcre2_memory_capped),
 		cmocka_unit_test(test_pcre2_cache_bounded),
 		cmocka_unit_test(test_re_steps_capped),
+		cmocka_unit_test(test_re_backreferences_refused),
 		cmocka_unit_test(test_error_messages),
 		cmocka_unit_test(test_limit_per_thread),
 		cmocka_unit_test(test_limit_own_cpu),
