@@ -167,6 +167,11 @@ function shared.inherit(name)
   if type(name) ~= "string" then
     error("inherit: expected the name of a pack, e.g. \"default\"", 2)
   end
+  -- Only while a pack is loading: a pack loaded from grade() would run its code in one
+  -- grading thread's state and not the others', and be missing from the run's packs.
+  if #current == 0 then
+    error("inherit: only at the top of a pack, when it is loaded (not from grade())", 2)
+  end
   local base = require_pack(name)
   parents[current[#current]] = name
   return setmetatable({}, { __index = readonly(base, "pack '" .. name .. "'") })

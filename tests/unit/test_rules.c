@@ -215,6 +215,20 @@ static void test_nested_facts(void **state)
 		assert_string_equal(res.reasons[i], want[i]);
 }
 
+/* A pack's name is a name, not a path, where inherit is allowed: at the top of a pack. */
+static void test_inherit_path_refused(void **state)
+{
+	fixture *f = *state;
+	rule_result res;
+	rg_err e = {{0}};
+
+	assert_int_equal(grade_with(f, "local base = inherit('../../etc/passwd')\nreturn base\n",
+				    &res, &e),
+			 RG_RULE);
+	if (strstr(e.msg, "is not a pack name") == NULL)
+		fail_msg("message \"%s\" lacks \"is not a pack name\"", e.msg);
+}
+
 /* Each escape attempt must stop the run with a message that names what was refused. */
 static void test_sandbox_escapes(void **state)
 {
@@ -236,7 +250,9 @@ static void test_sandbox_escapes(void **state)
 		{"getmetatable('').__index.dump(print)", "index a boolean value"},
 		{"string.rep = nil", "the library 'string' is read-only (field 'rep')"},
 		{"leaked = 1", "assignment to the global 'leaked': declare it local"},
-		{"inherit('../../etc/passwd')", "is not a pack name"},
+		/* From grade(), any inherit is refused; at the top, a path (below). */
+		{"inherit('../../etc/passwd')", "only at the top of a pack"},
+		{"inherit('default')", "only at the top of a pack"},
 		{"math.random()", "field 'random'"},
 		{"math.randomseed(1)", "field 'randomseed'"},
 		{"collectgarbage('count')", "global 'collectgarbage'"},
@@ -942,6 +958,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_facts_become_tables, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sandbox_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inherit_path_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_results, setup, teardown),

@@ -1,0 +1,2 @@
+print("ZZ loaded")
+return inherit("default")
