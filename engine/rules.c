@@ -647,9 +647,13 @@ static int unknown_keys(lua_State *L, int idx, const char *const fields[], char 
 	lua_pushnil(L);
 	while (lua_next(L, idx) != 0) {
 		bool known = false;
+		size_t len = 0;
+		const char *name;
 		lua_pop(L, 1); /* the value */
-		for (int i = 0; lua_type(L, -1) == LUA_TSTRING && fields[i] != NULL; i++)
-			known = known || strcmp(lua_tostring(L, -1), fields[i]) == 0;
+		name = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+		/* Compared with its length: "tier\0x" is not tier. */
+		for (int i = 0; name != NULL && fields[i] != NULL; i++)
+			known = known || (strlen(fields[i]) == len && memcmp(name, fields[i], len) == 0);
 		if (known)
 			continue;
 		if (count < 8) {
@@ -774,6 +778,10 @@ static rg_status take_factor(rules *r, lua_State *L, rule_result *res, rg_err *e
 		return err_set(e, RG_RULE, "result.factors[%s]: a factor is named by a string",
 			       describe(L, -2, buf, sizeof buf));
 	snprintf(name, sizeof name, "%s", lua_tostring(L, -2));
+	/* A zero byte would end the name early: "importance\0a" is not importance. */
+	if (strlen(lua_tostring(L, -2)) != lua_rawlen(L, -2))
+		return err_set(e, RG_RULE, "result.factors[\"%s\"]: contains the control character "
+			       "U+0000: %s", name, _("it must be one line of text"));
 	if ((slot = national(res, name)) != NULL) {
 		if (lua_type(L, -1) == LUA_TNUMBER)
 			v = lua_tointegerx(L, -1, &isint);

@@ -401,6 +401,13 @@ static void test_bad_results(void **state)
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', note = 'x', label = 'y', [1] = 'z' }",
 		 "result: unknown fields [1], label, note: a result has factors"},
+		/* A zero byte in a name: not the field or factor it starts like. */
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
+		 " score = 1, tier = '一级', ['tier\\0x'] = '三级' }",
+		 "result.tier: unknown field: a result has factors"},
+		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1,"
+		 " ['importance\\0a'] = 5 }, score = 1, tier = '一级' }",
+		 "result.factors[\"importance\"]: contains the control character U+0000"},
 		/* The method's own factors: named by a line of text, each a finite number. */
 		{"{ factors = { importance = 1, [2.5] = 1 }, score = 1, tier = '一级' }",
 		 "result.factors[2.5]: a factor is named by a string"},
