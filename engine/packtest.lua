@@ -180,10 +180,14 @@ end
 
 local function record(i, diffs)
   local case, report = current.cases[i], current.report
-  if case.expect and case.expect.tier then report.tiers[case.expect.tier] = true end
+  if type(case) ~= "table" then case = {} end
+  local expect = type(case.expect) == "table" and case.expect or {}
+  if expect.tier then report.tiers[expect.tier] = true end
   if #diffs > 0 then
-    report.failures[#report.failures + 1] =
-      { name = case.name or ("case " .. i), index = i, diffs = diffs }
+    -- A name that is not a string is shown by the case's place, as lint shows it.
+    report.failures[#report.failures + 1] = {
+      name = type(case.name) == "string" and case.name or ("case " .. i),
+      index = i, diffs = diffs }
   end
 end
 
@@ -191,6 +195,15 @@ end
 -- goes to the caller, which records it with fail_case.
 local function run_case(i)
   local pack, case = current.pack, current.cases[i]
+  if type(case) ~= "table" then
+    error(("pack.CASES[%d]: expected a table { name = ..., point = {...}, expect = {...} }, got %s")
+          :format(i, type(case)), 0)
+  end
+  for _, field in ipairs({ "point", "expect" }) do
+    if case[field] ~= nil and type(case[field]) ~= "table" then
+      error(("pack.CASES[%d].%s: expected a table, got %s"):format(i, field, type(case[field])), 0)
+    end
+  end
   local got = pack.grade(pack, facts(case.point or {}), { as_of = case.as_of or "2026-12-01" })
   check_result(got)
   record(i, compare(case.expect or {}, got))
