@@ -168,12 +168,14 @@ static void build(lua_State *L, rx_state *st, regex *r, const char *pattern, siz
 	}
 	/* A backreference is one step for the limits, but compares as much text as its group
 	 * holds: (a*?)\1[^a] on 80,000 bytes took 26 s within the steps, and longer texts
-	 * far longer, where the CPU limit cannot reach (PCRE2 runs in C). */
+	 * far longer, where the CPU limit cannot reach (PCRE2 runs in C).  PCRE2 counts a
+	 * condition on a group, (?(1)...), as one too: refused with them, and said so. */
 	uint32_t backrefs = 0;
 	pcre2_pattern_info(r->code, PCRE2_INFO_BACKREFMAX, &backrefs);
 	if (backrefs > 0)
-		luaL_error(L, _("re: pattern \"%s\": a backreference (\\1, \\k<name> ...), which "
-				"rule packs may not use: its time is not bounded"), pattern);
+		luaL_error(L, _("re: pattern \"%s\": a backreference (\\1, \\k<name> ...) or a "
+				"condition on a group ((?(1)...)), which rule packs may not use: a "
+				"backreference's time is not bounded"), pattern);
 	/* JIT when available (the interpreter otherwise, and once the patterns alive hold
 	 * JIT_BYTES of it).  RISKGRADE_NO_JIT=1 keeps to the interpreter: valgrind cannot
 	 * see into JIT-compiled code (make valgrind sets it). */

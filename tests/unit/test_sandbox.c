@@ -177,13 +177,15 @@ static void test_re_steps_capped(void **state)
 }
 
 /* A backreference, whose time no limit bounds, is refused when the pattern is compiled,
- * by number or by name; a group without one is fine. */
+ * by number or by name, and so is a condition on a group, which PCRE2 counts with them;
+ * a group without either is fine. */
 static void test_re_backreferences_refused(void **state)
 {
 	static const char *const refused[] = {
 		"return re.test(('a'):rep(10), [[(a*?)\\1[^a] ]])",
 		"return re.compile([[(?<x>a)\\k<x>]])",
 		"return re.compile([[(a)(?P=x)|(?P<x>b)]])",
+		"return re.compile([[(a)?(?(1)b|c)]])",
 	};
 	char msg[512];
 
