@@ -3,7 +3,7 @@
  * verifying it: the chain itself, a head recorded elsewhere, the records (runs,
  * approvals, warning events, imported tables) the log is about and their contents.
  * Its findings are in the user's language; what it writes into the log is not.
- * Depends on db.h, sha.h, status.h, i18n.h.
+ * Depends on db.h, sha.h, status.h, i18n.h, text.h.
  */
 #include "audit.h"
 
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 
 void audit_hash(const char *at, const char *actor, const char *action, const char *subject,
 		const char *detail, const char *prev, char out[SHA_HEX])
@@ -821,22 +822,6 @@ typedef struct {
 	long plain_last;
 } verify_state;
 
-/* Cut s after its last complete UTF-8 character, if snprintf cut one in half. */
-static void utf8_trim(char *s)
-{
-	size_t n = strlen(s), i = n, need;
-	unsigned char lead;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i == 0)
-		return;
-	lead = (unsigned char)s[i - 1];
-	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-	if (n - (i - 1) < need)
-		s[i - 1] = '\0';
-}
-
 static void found(verify_state *v, audit_kind kind, long seq, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -850,7 +835,7 @@ static void found(verify_state *v, audit_kind kind, long seq, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	utf8_trim(text);
+	text_trim_cut(text);
 	if (kind != AUDIT_NOTE)
 		v->sum->problems++;
 	f.kind = kind;

@@ -2,7 +2,7 @@
  * status.c: error records and the mapping from status to exit code.  A message's format is
  * translated here, so every err_set and err_wrap is in the user's language without a
  * _() at each call (the catalog is extracted with err_set and err_wrap as keywords).
- * Depends on the C library and i18n.h.
+ * Depends on the C library, i18n.h and text.h (a cut message ends on a whole character).
  */
 #include "status.h"
 
@@ -11,25 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
-
-/* A message that filled msg (written: what vsnprintf wanted to write) ends after its last
- * whole UTF-8 character, not inside one. */
-static void whole_characters(char *msg, size_t size, int written)
-{
-	size_t len, start;
-	unsigned char lead;
-
-	if (written < 0 || (size_t)written < size)
-		return;
-	len = strlen(msg);
-	for (start = len; start > 0 && ((unsigned char)msg[start - 1] & 0xC0) == 0x80; start--)
-		;
-	if (start == 0)
-		return;
-	lead = (unsigned char)msg[start - 1]; /* the last character's first byte */
-	if (lead >= 0xC0 && len - (start - 1) < (lead >= 0xF0 ? 4u : lead >= 0xE0 ? 3u : 2u))
-		msg[start - 1] = '\0';
-}
+#include "text.h"
 
 rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 {
@@ -41,7 +23,8 @@ rg_status err_set(rg_err *e, rg_status status, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
-	whole_characters(e->msg, sizeof e->msg, n);
+	if (n >= 0 && (size_t)n >= sizeof e->msg) /* cut: end on a whole character */
+		text_trim_cut(e->msg);
 	return status;
 }
 
@@ -72,7 +55,8 @@ rg_status err_wrap(rg_err *e, rg_status status, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(e->msg, sizeof e->msg, _(fmt), ap);
 	va_end(ap);
-	whole_characters(e->msg, sizeof e->msg, n);
+	if (n >= 0 && (size_t)n >= sizeof e->msg) /* cut: end on a whole character */
+		text_trim_cut(e->msg);
 	append(e->msg, sizeof e->msg, ": ");
 	append(e->msg, sizeof e->msg, original);
 	return status;
