@@ -62,7 +62,7 @@ SHEET_OBJ  := $(B)/sheet.o $(B)/sheet_xlsx.o $(B)/sheet_xls.o
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
-              $(B)/grade.o $(B)/results.o \
+              $(B)/grade.o $(B)/results.o $(B)/reuse.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))
@@ -135,11 +135,15 @@ $(B)/migrations.c: $(sort $(wildcard schemas/[0-9]*.sql)) tools/embed.sh | $(B)
 $(B)/migrations.o: $(B)/migrations.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-# PostgreSQL's schema, in the order it is applied: the whole schema at its base version,
-# what the engine's SQL uses of SQLite (schemas/pg/sqlite.sql), the roles and policies.
-PG_SCHEMA := schemas/pg/000_base.sql schemas/pg/sqlite.sql schemas/pg/roles.sql
-$(B)/migrations_pg.c: $(PG_SCHEMA) tools/embed.sh | $(B)
-	sh tools/embed.sh db_pg_schema $(PG_SCHEMA) > $@
+# PostgreSQL's schema, in the order it is applied: the whole schema at its base version
+# and what the engine's SQL uses of SQLite (schemas/pg/sqlite.sql); then the PostgreSQL
+# form of each later migration (schemas/pg/NNN_*.sql); then the roles and policies.
+PG_SCHEMA := schemas/pg/000_base.sql schemas/pg/sqlite.sql
+PG_MIGRATIONS := $(sort $(filter-out schemas/pg/000_base.sql,$(wildcard schemas/pg/[0-9]*.sql)))
+$(B)/migrations_pg.c: $(PG_SCHEMA) $(PG_MIGRATIONS) schemas/pg/roles.sql tools/embed.sh | $(B)
+	{ sh tools/embed.sh db_pg_schema $(PG_SCHEMA); \
+	  sh tools/embed.sh db_pg_migrations $(PG_MIGRATIONS); \
+	  sh tools/embed.sh db_pg_roles schemas/pg/roles.sql; } > $@
 
 $(B)/migrations_pg.o: $(B)/migrations_pg.c
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
@@ -201,6 +205,7 @@ cli: $(B)/riskgrade
 	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
+	@sh tests/reuse/run.sh $(B)/riskgrade
 	@sh tests/report/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/notice/run.sh $(B)/riskgrade $(B)/artifacts
 	@sh tests/confidential/run.sh $(B)/riskgrade
@@ -228,7 +233,7 @@ test-pg: $(B)/riskgrade
 
 # The tests that need nothing but riskgrade itself: unit, golden, oracle, agencies, a
 # method unlike the default (methods), storage, the same databases whatever grade --jobs,
-# packs.
+# stored results taken as grading gives them (reuse), packs.
 golden: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/run_unit.sh $(UNIT_TESTS)
 	@sh tests/cli/run.sh $(B)/riskgrade
@@ -237,6 +242,7 @@ golden: $(B)/riskgrade $(UNIT_TESTS)
 	@sh tests/methods/run.sh $(B)/riskgrade
 	@sh tests/storage/run.sh $(B)/riskgrade
 	@sh tests/jobs/run.sh $(B)/riskgrade
+	@sh tests/reuse/run.sh $(B)/riskgrade
 	@$(B)/riskgrade test >/dev/null
 	@$(B)/riskgrade lint >/dev/null
 

@@ -22,11 +22,11 @@
 
 static const char usage[] =
 	"riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]"
-	" [--dry-run] [--by NAME] [--jobs N]";
+	" [--dry-run] [--by NAME] [--jobs N] [--regrade-all]";
 
 static const char help[] =
 	N_("usage: riskgrade grade DB [--rules DIR] [--as-of YYYY-MM-DD] [--agency CODE] [--trace]\n"
-	"                          [--dry-run] [--by NAME] [--jobs N]\n"
+	"                          [--dry-run] [--by NAME] [--jobs N] [--regrade-all]\n"
 	"\n"
 	"Grade every risk point in scope with the rule pack DIR/default.lua and record the\n"
 	"result as a run: each point's factors, score, tier (一级/二级/三级) and reasons, the\n"
@@ -39,6 +39,12 @@ static const char help[] =
 	"answered (发布, 签收) whose due date is before the as-of date is escalated one step,\n"
 	"风险提示 → 诫勉谈话 → 责令纠错, with a new due date the same number of days after the\n"
 	"as-of date as it had (逾期升级).  The run is recorded in the audit log.\n"
+	"\n"
+	"A pack may say until when its result holds for the same facts (recheck_on): a later\n"
+	"run before that date takes a point's stored result instead of running the pack, when\n"
+	"the point's facts and agency, the packs and riskgrade are the same as when it was\n"
+	"graded, its flags are not cleared and none of its warnings released since.  The run\n"
+	"records the same results either way.\n"
 	"\n"
 	"  --rules DIR     rule pack directory (default: ./rules if it has default.lua,\n"
 	"                  else the packs installed with riskgrade, PREFIX/share/riskgrade/\n"
@@ -58,6 +64,8 @@ static const char help[] =
 	"                  failing run (its first failing point), are the same whatever N\n"
 	"                  for packs whose grade() depends only on the point and ctx; lines\n"
 	"                  a pack prints may come in another order\n"
+	"  --regrade-all   run the pack on every point, taking no stored result (--trace\n"
+	"                  does too)\n"
 	"\n"
 	"On a terminal, standard error shows a progress bar while grading; nothing when it is\n"
 	"redirected.\n");
@@ -204,7 +212,7 @@ rg_status cmd_grade(int argc, char **argv, rg_err *e)
 		{"--rules", &opt.dir, NULL}, {"--as-of", &opt.as_of, NULL},
 		{"--agency", &opt.scope, NULL}, {"--trace", NULL, &opt.trace},
 		{"--dry-run", NULL, &dry_run}, {"--by", &by, NULL}, {"--jobs", &jobs, NULL},
-		{NULL, NULL, NULL},
+		{"--regrade-all", NULL, &opt.regrade_all}, {NULL, NULL, NULL},
 	};
 	int npos;
 	long days, previous = 0;

@@ -3,7 +3,8 @@
  * postgresql:// URI or a conninfo string.  The engine's SQL is written for SQLite; here
  * its parameters ?N (and ?) become $N, and the schema (schemas/pg/, embedded as
  * db_pg_schema[]) gives PostgreSQL the SQLite functions and catalog views the SQL uses.
- * The schema starts whole at PG_BASE_VERSION, recorded in the table schema_version.
+ * The schema starts whole at PG_BASE_VERSION, then takes the PostgreSQL form of each later
+ * migration; its version is recorded in the table schema_version.
  * SQLite keeps a transaction going when one statement in it fails; PostgreSQL aborts the
  * transaction, so where a caller needs SQLite's way (db_set_statement_rollback: an import)
  * a statement that writes inside one runs under a savepoint, and a refused row costs only
@@ -29,10 +30,16 @@
 #include "dialect.h"
 #include "i18n.h"
 
-/* The PostgreSQL schema, embedded from schemas/pg/ (build/migrations_pg.c): the SQLite
- * compatibility functions, the whole schema at PG_BASE_VERSION, and the roles. */
+/* The PostgreSQL schema, embedded from schemas/pg/ (build/migrations_pg.c): the whole
+ * schema at PG_BASE_VERSION with the SQLite compatibility functions; the PostgreSQL form
+ * of each later migration, one per schema version from PG_BASE_VERSION + 1 on; and the
+ * roles and policies, applied again after any of them. */
 extern const char *const db_pg_schema[];
 extern const int db_pg_schema_count;
+extern const char *const db_pg_migrations[];
+extern const int db_pg_migration_count;
+extern const char *const db_pg_roles[];
+extern const int db_pg_role_count;
 
 /* The schema version schemas/pg/000_base.sql creates: SQLite's migrations 001..008. */
 #define PG_BASE_VERSION 6
@@ -397,28 +404,52 @@ out:
 	return st;
 }
 
-/* Apply the whole schema to an empty database, in the transaction open on d.  The table
- * of the schema version comes first, so that roles.sql lets every role read it. */
-static rg_status create_schema(pg *d, rg_err *e)
+/* Run the n parts of the schema at parts[] in the transaction open on d.  A failure is
+ * reported with fmt (marked N_): the database's name, the part's number counted from
+ * first, and the server's message. */
+static rg_status apply(pg *d, const char *const parts[], int n, const char *fmt, int first,
+		       rg_err *e)
 {
-	char sql[128];
-
-	if (run(d, "CREATE TABLE schema_version (version integer NOT NULL)",
-		_("cannot record the schema version"), e) != RG_OK)
-		return RG_DB;
-	for (int i = 0; i < db_pg_schema_count; i++) {
-		PGresult *r = PQexec(d->conn, db_pg_schema[i]);
+	for (int i = 0; i < n; i++) {
+		PGresult *r = PQexec(d->conn, parts[i]);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
 			db_constraint kind;
 			rg_err inner;
 			failed(d, r, &kind, &inner);
 			PQclear(r);
-			return err_set(e, RG_DB, "%s: the PostgreSQL schema (part %d) failed: %s",
-				       d->name, i + 1, inner.msg);
+			return err_set(e, RG_DB, fmt, d->name, first + i, inner.msg);
 		}
 		PQclear(r);
 	}
-	snprintf(sql, sizeof sql, "INSERT INTO schema_version VALUES (%d)", PG_BASE_VERSION);
+	return RG_OK;
+}
+
+/* Bring the schema of d, at version (0: an empty database), up to db_migration_count in
+ * the transaction open on d: the whole schema at PG_BASE_VERSION first if empty (the
+ * table of the schema version first of all, so that roles.sql lets every role read it),
+ * then each later migration, then the roles and policies again. */
+static rg_status create_schema(pg *d, int version, rg_err *e)
+{
+	char sql[128];
+
+	if (version == 0) {
+		if (run(d, "CREATE TABLE schema_version (version integer NOT NULL)",
+			_("cannot record the schema version"), e) != RG_OK ||
+		    apply(d, db_pg_schema, db_pg_schema_count,
+			  N_("%s: the PostgreSQL schema (part %d) failed: %s"), 1, e) !=
+			    RG_OK)
+			return RG_DB;
+		version = PG_BASE_VERSION;
+	}
+	if (apply(d, db_pg_migrations + (version - PG_BASE_VERSION),
+		  db_migration_count - version,
+		  N_("%s: the PostgreSQL form of migration %d failed: %s"), version + 1, e) !=
+		    RG_OK ||
+	    apply(d, db_pg_roles, db_pg_role_count,
+		  N_("%s: the roles and policies (part %d) failed: %s"), 1, e) != RG_OK)
+		return RG_DB;
+	snprintf(sql, sizeof sql, "DELETE FROM schema_version; INSERT INTO schema_version "
+		 "VALUES (%d)", db_migration_count);
 	return run(d, sql, _("cannot record the schema version"), e);
 }
 
@@ -475,23 +506,25 @@ static rg_status pg_init(const char *name, int *applied, rg_err *e)
 	}
 	if (version == db_migration_count)
 		goto out;
-	if (version != 0 || db_migration_count != PG_BASE_VERSION) {
-		/* The day a migration 009 comes, it comes with its PostgreSQL form. */
+	/* Each migration after the base comes with its PostgreSQL form. */
+	if ((version != 0 && version < PG_BASE_VERSION) ||
+	    PG_BASE_VERSION + db_pg_migration_count != db_migration_count) {
 		st = err_set(e, RG_DB, "%s: schema version %d: this riskgrade has no PostgreSQL "
 			     "form of migrations %d to %d", d->name, version,
 			     version > PG_BASE_VERSION ? version + 1 : PG_BASE_VERSION + 1,
 			     db_migration_count);
 		goto out;
 	}
-	if ((st = check_empty(d, e)) != RG_OK || (st = check_collation(d, e)) != RG_OK ||
+	if ((version == 0 &&
+	     ((st = check_empty(d, e)) != RG_OK || (st = check_collation(d, e)) != RG_OK)) ||
 	    (st = pg_begin(&d->base, e)) != RG_OK)
 		goto out;
-	if ((st = create_schema(d, e)) != RG_OK) {
+	if ((st = create_schema(d, version, e)) != RG_OK) {
 		pg_rollback(&d->base);
 		goto out;
 	}
 	if ((st = pg_commit(&d->base, e)) == RG_OK)
-		*applied = db_migration_count;
+		*applied = db_migration_count - version;
 out:
 	pg_close(&d->base);
 	return st;

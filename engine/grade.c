@@ -26,7 +26,9 @@
 #include "pool.h"
 #include "progress.h"
 #include "results.h"
+#include "reuse.h"
 #include "rules.h"
+#include "sha.h"
 #include "strmap.h"
 #include "warn.h"
 
@@ -49,6 +51,10 @@ typedef struct {
 	facts_reader *facts;      /* the points in scope and their facts, in code order */
 	facts_point point;        /* the point being graded */
 	results *stored;          /* the latest stored results, compared with the new ones */
+	reuse *reuse;             /* which stored results still hold, and until when */
+	reuse_point check;        /* what reuse knows of rs->point */
+	char packs[SHA_HEX];      /* the digest of the run's packs and engine (reuse.h) */
+	strmap *pack_of;          /* agency code -> the name of the pack given to it */
 	audit_results *digest;    /* the run's results hashed for its audit log entry as they
 				   * are stored; NULL with --trace (read back at the end) and in
 				   * a dry run (no entry) */
@@ -141,7 +147,9 @@ static void finalize(run_state *rs)
 	facts_close(rs->facts);
 	facts_point_free(&rs->point);
 	results_close(rs->stored);
+	reuse_close(rs->reuse);
 	strmap_free(rs->agencies);
+	strmap_free(rs->pack_of);
 	for (int i = 0; i < rs->nuses; i++) {
 		free(rs->uses[i].agency);
 		free(rs->uses[i].name);
@@ -363,16 +371,39 @@ static void digest_point(run_state *rs, const char *code, const rule_result *res
 	audit_results_point(rs->digest, &g, flags, res->nflags);
 }
 
+/* Count point code of agency, of tier (an index of vocab_tier), with nflags flags and
+ * warned warnings (each reason once), in the run's counts and its agency's. */
+static rg_status count(run_state *rs, const char *code, const char *agency, int tier,
+		       int nflags, long warned, rg_err *e)
+{
+	grade_agency *row;
+
+	if (tier < 0) /* only a stored tier could be: the schema's CHECK refuses any other */
+		return err_set(e, RG_DB, "point %s: its stored tier is not 一级, 二级 or 三级",
+			       code);
+	rs->res->tiers[tier]++;
+	rs->res->flags += nflags;
+	rs->res->flagged += nflags > 0;
+	if ((row = agency_row(rs, agency)) == NULL)
+		return err_set(e, RG_DB, "point %s: out of memory counting the run", code);
+	row->tiers[tier]++;
+	row->points++;
+	row->flagged += nflags > 0;
+	row->warnings += warned;
+	return RG_OK;
+}
+
 /* Check what the pack returned for point code of agency, store it when it differs from
- * the point's latest stored result, follow its warnings, and count it. */
+ * the point's latest stored result, follow its warnings, keep until when it holds (u:
+ * what reuse knew of the point), and count it. */
 static rg_status store(run_state *rs, const char *code, const char *agency,
-		       const rule_result *res, rg_err *e)
+		       const reuse_point *u, const rule_result *res, rg_err *e)
 {
 	int tier = vocab_index(vocab_tier, VOCAB_TIERS, res->tier);
 	const char *reasons = res->reasons_text;
 	char factors[RULES_MAX_FACTORS * 160];
 	bool changed;
-	grade_agency *row;
+	long version, warned;
 	rg_status st;
 
 	if (tier < 0)
@@ -380,24 +411,38 @@ static rg_status store(run_state *rs, const char *code, const char *agency,
 			       "一级, 二级 or 三级, got \"%s\"", rules_pack_path(rs->r, res->pack),
 			       code, res->tier);
 	join_factors(res, factors, sizeof factors);
-	if ((st = results_changed(rs->stored, code, agency, res, reasons, factors, &changed, e)) !=
-		    RG_OK ||
+	warned = distinct_warnings(res);
+	if ((st = results_changed(rs->stored, code, agency, res, reasons, factors, &changed,
+				  &version, e)) != RG_OK ||
 	    (changed && ((st = store_grade(rs, code, res, reasons, factors, e)) != RG_OK ||
 			 (st = store_traces(rs, code, res, e)) != RG_OK ||
 			 (st = store_flags(rs, code, res, e)) != RG_OK)) ||
-	    (st = store_warnings(rs, code, res, e)) != RG_OK)
+	    (st = store_warnings(rs, code, res, e)) != RG_OK ||
+	    (!rs->opt->dry_run &&
+	     (st = reuse_keep(rs->reuse, code, u, version, res, res->nwarnings, warned, e)) !=
+		     RG_OK))
 		return st;
 	digest_point(rs, code, res, reasons, factors);
-	rs->res->tiers[tier]++;
-	rs->res->flags += res->nflags;
-	rs->res->flagged += res->nflags > 0;
-	if ((row = agency_row(rs, agency)) == NULL)
-		return err_set(e, RG_DB, "point %s: out of memory counting the run", code);
-	row->tiers[tier]++;
-	row->points++;
-	row->flagged += res->nflags > 0;
-	row->warnings += distinct_warnings(res);
-	return RG_OK;
+	return count(rs, code, agency, tier, res->nflags, warned, e);
+}
+
+/* Take point code's stored result, which still holds (u), as its result in this run, and
+ * count it, as store() does for a point graded; its warnings are seen again at the end of
+ * the run (warn_seen_taken). */
+static rg_status take(run_state *rs, const char *code, const char *agency,
+		      const reuse_point *u, rg_err *e)
+{
+	rule_result res;
+	const char *reasons, *factors;
+	rg_status st;
+
+	if ((st = results_take(rs->stored, code, agency, u->version, &res, &reasons, &factors,
+			       e)) != RG_OK)
+		return st;
+	digest_point(rs, code, &res, reasons, factors);
+	rs->res->warnings += u->warnings;
+	return count(rs, code, agency, vocab_index(vocab_tier, VOCAB_TIERS, res.tier),
+		     res.nflags, u->warned, e);
 }
 
 /* Record the run, its counts still 0, and set rs->res->run to its id. */
@@ -418,13 +463,16 @@ static rg_status start_run(run_state *rs, rg_err *e)
 	return RG_OK;
 }
 
-/* Store the result res of point code of agency and count it: where every graded point
- * goes, in point order, whichever thread graded it. */
+/* Store the result res of point code of agency and count it, or take its stored result
+ * when res is NULL (u->hit): where every point goes, in point order, whichever thread
+ * graded it. */
 static rg_status store_point(void *ctx, const char *code, const char *agency,
-			     const rule_result *res, rg_err *e)
+			     const void *note, const rule_result *res, rg_err *e)
 {
 	run_state *rs = ctx;
-	rg_status st = store(rs, code, agency, res, e);
+	const reuse_point *u = note;
+	rg_status st = res == NULL ? take(rs, code, agency, u, e) :
+				     store(rs, code, agency, u, res, e);
 
 	if (st != RG_OK)
 		return st;
@@ -433,27 +481,42 @@ static rg_status store_point(void *ctx, const char *code, const char *agency,
 	return RG_OK;
 }
 
-/* Grade the point in rs->point in this thread and store the result. */
+/* What reuse knows of the point in rs->point, into rs->check. */
+static rg_status check_point(run_state *rs, rg_err *e)
+{
+	const facts_point *p = &rs->point;
+
+	return reuse_check(rs->reuse, p->code, p->agency, strmap_get(rs->pack_of, p->agency),
+			   &p->facts, &rs->check, e);
+}
+
+/* Grade the point in rs->point in this thread, or take its stored result, and store it. */
 static rg_status grade_point(run_state *rs, rg_err *e)
 {
 	const facts_point *p = &rs->point;
 	rule_result res;
 	rg_status st;
 
+	if ((st = check_point(rs, e)) != RG_OK)
+		return st;
+	if (rs->check.hit)
+		return store_point(rs, p->code, p->agency, &rs->check, NULL, e);
 	rules_set_point(rs->r, &p->facts);
 	if ((st = rules_grade(rs->r, p->code, p->agency, &res, e)) != RG_OK)
 		return st;
-	return store_point(rs, p->code, p->agency, &res, e);
+	return store_point(rs, p->code, p->agency, &rs->check, &res, e);
 }
 
-/* Read the next point in scope into rs->point, for the grading threads. */
+/* Read the next point in scope into rs->point, for the grading threads: with what reuse
+ * knows of it, and not to be graded when its stored result holds. */
 static rg_status next_point(void *ctx, pool_point *p, bool *got, rg_err *e)
 {
 	run_state *rs = ctx;
 	rg_status st = facts_next(rs->facts, &rs->point, got, e);
 
-	if (st == RG_OK && *got)
-		*p = (pool_point){rs->point.code, rs->point.agency, &rs->point.facts};
+	if (st == RG_OK && *got && (st = check_point(rs, e)) == RG_OK)
+		*p = (pool_point){rs->point.code, rs->point.agency, &rs->point.facts, &rs->check,
+				  sizeof rs->check, rs->check.hit};
 	return st;
 }
 
@@ -538,7 +601,9 @@ static rg_status grade_points(run_state *rs, rg_err *e)
 	progress_start(expected, "grading");
 	if ((st = facts_open(rs->d, rs->opt->scope, &rs->facts, e)) != RG_OK ||
 	    (st = results_open(rs->d, rs->res->run, rs->opt->scope, rs->opt->trace, &rs->stored,
-			       e)) != RG_OK)
+			       e)) != RG_OK ||
+	    (st = reuse_open(rs->d, rs->res->run, rs->opt->scope, rs->opt->as_of, rs->packs,
+			     !rs->opt->trace && !rs->opt->regrade_all, &rs->reuse, e)) != RG_OK)
 		goto out;
 	/* A thread for each point at most: more would only load the packs for nothing. */
 	if (rs->opt->jobs > 1 && expected > 1)
@@ -550,6 +615,8 @@ static rg_status grade_points(run_state *rs, rg_err *e)
 				break;
 	if (st == RG_OK)
 		st = results_finish(rs->stored, e);
+	if (st == RG_OK)
+		st = warn_seen_taken(rs->warnings, rs->res->run, rs->opt->scope, e);
 out:
 	progress_end();
 	return st;
@@ -633,6 +700,41 @@ static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_er
 	}
 	rs->uses = grown;
 	rs->uses[rs->nuses++] = u;
+	if ((rs->pack_of == NULL && (rs->pack_of = strmap_new()) == NULL) ||
+	    !strmap_put(rs->pack_of, u.agency, u.name))
+		return err_set(e, RG_IO, "out of memory giving agency %s its pack", agency);
+	return RG_OK;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp((*(const rule_pack *const *)a)->name, (*(const rule_pack *const *)b)->name);
+}
+
+/* The digest of the run's packs (each one's name and content, by name) and engine into
+ * rs->packs: a stored result holds only for the packs and engine that computed it. */
+static rg_status digest_packs(run_state *rs, rg_err *e)
+{
+	int n = rules_pack_count(rs->r);
+	const rule_pack **packs = calloc((size_t)n + 1, sizeof *packs);
+	sha_stream *h = sha_open();
+
+	if (packs == NULL || h == NULL) {
+		free(packs);
+		if (h != NULL)
+			sha_close(h, rs->packs);
+		return err_set(e, RG_IO, "out of memory reading the packs");
+	}
+	for (int i = 0; i < n; i++)
+		packs[i] = rules_pack_at(rs->r, i);
+	qsort(packs, (size_t)n, sizeof *packs, by_name);
+	sha_update(h, RG_VERSION, sizeof RG_VERSION);
+	for (int i = 0; i < n; i++) {
+		sha_update(h, packs[i]->name, strlen(packs[i]->name) + 1);
+		sha_update(h, packs[i]->sha, strlen(packs[i]->sha) + 1);
+	}
+	sha_close(h, rs->packs);
+	free(packs);
 	return RG_OK;
 }
 
@@ -647,7 +749,8 @@ rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err 
 		goto out;
 	rules_set_trace(rs.r, opt->trace);
 	if ((st = pack_resolve(d, opt->dir, opt->scope, use_pack, &rs, e)) != RG_OK ||
-	    (st = prepare(&rs, e)) != RG_OK || (st = db_begin(d, e)) != RG_OK)
+	    (st = digest_packs(&rs, e)) != RG_OK || (st = prepare(&rs, e)) != RG_OK ||
+	    (st = db_begin(d, e)) != RG_OK)
 		goto out;
 	in_tx = true;
 	if ((st = start_run(&rs, e)) != RG_OK || (st = grade_points(&rs, e)) != RG_OK ||

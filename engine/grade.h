@@ -23,7 +23,10 @@ typedef struct {
 	const char *scope; /* an agency code (grades it and the units under it), NULL for all */
 	const char *actor; /* who runs it, for runs.actor and the audit log */
 	const char *now;   /* when, UTC in date_now's format, for runs.created_at and the log */
-	bool trace;        /* also record the pack line each reason came from (--trace) */
+	bool trace;        /* also record the pack line each reason came from (--trace);
+			    * grades every point, as regrade_all */
+	bool regrade_all;  /* grade every point, even one whose stored result its pack
+			    * promised still holds (reuse.h; --regrade-all) */
 	int jobs;          /* how many threads run the packs (--jobs); 1 (or less): the
 			    * calling thread does, as it reads and stores every point anyway */
 	bool dry_run;      /* record the run but do not commit it: on success the run's

@@ -70,6 +70,9 @@ local function compare(expect, got)
   if expect.level and expect.level ~= got.level then
     diff("level", expect.level, tostring(got.level))
   end
+  if expect.recheck_on and expect.recheck_on ~= got.recheck_on then
+    diff("recheck_on", expect.recheck_on, tostring(got.recheck_on))
+  end
   -- Each factor the case names, the national four or the method's own; false for one
   -- the result must not give.
   local names = {}

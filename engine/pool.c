@@ -45,7 +45,10 @@
 typedef struct {
 	const char *code;   /* copies, in the batch's facts arena */
 	const char *agency;
-	rule_facts facts;   /* its facts, copied (values and texts) into the facts arena */
+	rule_facts facts;   /* its facts, copied (values and texts) into the facts arena;
+			     * none when skip */
+	const void *note;   /* the caller's note, copied there too, or NULL */
+	bool skip;          /* not graded: stored without a result */
 	rule_result res;    /* its result, texts copied into the texts arena */
 } item;
 
@@ -115,9 +118,21 @@ static bool copy_point(arena *a, const pool_point *from, item *to)
 	const rule_facts *f = from->facts;
 	rule_list *lists = NULL;
 
+	void *note = NULL;
+
+	to->skip = from->skip;
+	if (from->note != NULL && (note = arena_alloc(a, from->note_size)) != NULL)
+		memcpy(note, from->note, from->note_size);
+	to->note = note;
 	if ((to->code = arena_strdup(a, from->code)) == NULL ||
 	    (to->agency = arena_strdup(a, from->agency)) == NULL ||
-	    !copy_values(a, f->fields, f->nfields, &to->facts.fields))
+	    (from->note != NULL && note == NULL))
+		return false;
+	if (to->skip) {
+		to->facts = (rule_facts){0};
+		return true;
+	}
+	if (!copy_values(a, f->fields, f->nfields, &to->facts.fields))
 		return false;
 	if (f->nlists > 0 && (lists = arena_alloc(a, (size_t)f->nlists * sizeof *lists)) == NULL)
 		return false;
@@ -148,7 +163,7 @@ static bool keep_result(arena *a, const rule_result *from, rule_result *to)
 
 	*to = *from;
 	ok = keep(a, &to->pack) && keep(a, &to->tier) && keep(a, &to->level) &&
-	     keep(a, &to->reasons_text);
+	     keep(a, &to->reasons_text) && keep(a, &to->recheck_on);
 	for (int i = 0; ok && i < to->nfactors; i++)
 		ok = keep(a, &to->factors[i].name);
 	for (int i = 0; ok && i < to->nreasons; i++)
@@ -176,6 +191,10 @@ static void grade_batch(pool *p, rules *r, batch *b)
 		item *it = &b->items[i];
 		if (atomic_load_explicit(&p->stop, memory_order_relaxed))
 			return;
+		if (it->skip) {
+			b->graded++;
+			continue;
+		}
 		rules_set_point(r, &it->facts);
 		if ((b->st = rules_grade(r, it->code, it->agency, &res, &b->err)) != RG_OK)
 			return;
@@ -349,7 +368,8 @@ static rg_status store_batch(const batch *b, pool_store_fn store, void *ctx, rg_
 
 	for (int i = 0; i < b->graded; i++) {
 		const item *it = &b->items[i];
-		if ((st = store(ctx, it->code, it->agency, &it->res, e)) != RG_OK)
+		if ((st = store(ctx, it->code, it->agency, it->note, it->skip ? NULL : &it->res,
+				e)) != RG_OK)
 			return st;
 	}
 	if (b->st != RG_OK && e != NULL)

@@ -19,7 +19,11 @@ typedef struct pool pool;
 typedef struct {
 	const char *code;        /* the point's code, for messages */
 	const char *agency;      /* the agency whose pack grades it (rules_grade) */
-	const rule_facts *facts; /* its facts (rules_set_point) */
+	const rule_facts *facts; /* its facts (rules_set_point); unused when skip */
+	const void *note;        /* note_size bytes the caller's store() gets back with the
+				  * point, or NULL */
+	size_t note_size;
+	bool skip;               /* not to be graded: store() gets it without a result */
 } pool_point;
 
 /*
@@ -31,12 +35,13 @@ typedef struct {
 typedef rg_status (*pool_next_fn)(void *ctx, pool_point *p, bool *got, rg_err *e);
 
 /*
- * pool_store_fn: take the result res of point code of agency, in point order.  res and
- * its texts are valid only during the call.  A failure stops the run: returned with its
- * message in e.
+ * pool_store_fn: take the result res of point code of agency, in point order, with a copy
+ * of the note next() gave with it (NULL if none); res is NULL for a point to skip.  res,
+ * the note and their texts are valid only during the call.  A failure stops the run:
+ * returned with its message in e.
  */
 typedef rg_status (*pool_store_fn)(void *ctx, const char *code, const char *agency,
-				   const rule_result *res, rg_err *e);
+				   const void *note, const rule_result *res, rg_err *e);
 
 /*
  * pool_open: start one worker thread per state of states[0..n-1] (n at least 1), each

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "lookup.h"
 
 /* The run of the latest grades row of point p.code, and the points in scope (?1). */
@@ -89,7 +90,16 @@ struct results {
 	cursor traces;       /* traces_sql; only when tracing */
 	db_stmt *coverage;   /* coverage_sql */
 	db_stmt *left;       /* left_sql */
+	arena texts;         /* a stored result taken (results_take), until the next */
 };
+
+/* *to: a copy of the text s (NULL stays NULL) in r->texts; false when out of memory. */
+static bool keep(results *r, const char *s, const char **to)
+{
+	return (*to = s == NULL ? NULL : arena_strdup(&r->texts, s)) != NULL || s == NULL;
+}
+
+static rg_status cover(results *r, const char *code, const char *agency, bool at, rg_err *e);
 
 /*
  * Move c past the rows about points before code, onto the first row about code if there
@@ -275,14 +285,15 @@ void results_close(results *r)
 	db_finalize(r->traces.s);
 	db_finalize(r->coverage);
 	db_finalize(r->left);
+	arena_free(&r->texts);
 	free(r);
 }
 
 rg_status results_changed(results *r, const char *code, const char *agency,
 			  const rule_result *res, const char *reasons, const char *factors,
-			  bool *changed, rg_err *e)
+			  bool *changed, long *version, rg_err *e)
 {
-	bool at, same = false, row;
+	bool at, same = false;
 	rg_status st;
 
 	if ((st = seek(&r->latest, code, &at, e)) != RG_OK ||
@@ -291,6 +302,67 @@ rg_status results_changed(results *r, const char *code, const char *agency,
 	    (same && (st = same_traces(r, code, res, &same, e)) != RG_OK))
 		return err_wrap(e, st, "point %s: cannot read its stored result", code);
 	*changed = !same;
+	*version = same ? (long)db_col_int(r->latest.s, L_RUN) : r->run;
+	return cover(r, code, agency, at, e);
+}
+
+rg_status results_take(results *r, const char *code, const char *agency, long version,
+		       rule_result *res, const char **reasons, const char **factors, rg_err *e)
+{
+	db_stmt *s = r->latest.s;
+	bool at;
+	rg_status st;
+
+	memset(res, 0, sizeof *res);
+	arena_reset(&r->texts);
+	if ((st = seek(&r->latest, code, &at, e)) != RG_OK)
+		return err_wrap(e, st, "point %s: cannot read its stored result", code);
+	if (!at || db_col_int(s, L_RUN) != version)
+		return err_set(e, RG_DB, "point %s: its stored result is not the one run %ld "
+			       "promised holds (table reuse): grade with --regrade-all", code,
+			       version);
+	res->importance = (int)db_col_int(s, L_IMPORTANCE);
+	res->discretion = (int)db_col_int(s, L_DISCRETION);
+	res->likelihood = (int)db_col_int(s, L_LIKELIHOOD);
+	res->harm = (int)db_col_int(s, L_HARM);
+	res->score = db_col_double(s, L_SCORE);
+	if (!keep(r, db_col_text(s, L_PACK), &res->pack) ||
+	    !keep(r, db_col_text(s, L_TIER), &res->tier) ||
+	    !keep(r, db_col_text(s, L_LEVEL), &res->level) ||
+	    !keep(r, db_col_text(s, L_REASONS), reasons) ||
+	    !keep(r, db_col_text(s, L_FACTORS), factors))
+		goto no_memory;
+	for (;;) {
+		if ((st = seek(&r->flags, code, &at, e)) != RG_OK)
+			return err_wrap(e, st, "point %s: cannot read its stored result", code);
+		db_stmt *f = r->flags.s;
+		if (!at || db_col_int(f, 5) != version)
+			break;
+		if (db_col_int(f, 4) != 0)
+			return err_set(e, RG_DB, "point %s: its stored result is not the one run %ld "
+				       "promised holds (table reuse): grade with --regrade-all", code,
+				       version);
+		if (res->nflags == RULES_MAX_FLAGS)
+			return err_set(e, RG_DB, "point %s: more than %d flags stored", code,
+				       RULES_MAX_FLAGS);
+		rule_flag *fl = &res->flags[res->nflags++];
+		if (!keep(r, db_col_text(f, 1), &fl->code) || !keep(r, db_col_text(f, 2), &fl->label) ||
+		    !keep(r, db_col_text(f, 3), &fl->evidence))
+			goto no_memory;
+		r->flags.ready = false;
+	}
+	return cover(r, code, agency, true, e);
+no_memory:
+	return err_set(e, RG_DB, "point %s: out of memory reading its stored result", code);
+}
+
+/* Record that point code is graded in agency from this run on, unless the runs last saw
+ * it there (at: it has a stored result, on r->latest's row). */
+static rg_status cover(results *r, const char *code, const char *agency, bool at, rg_err *e)
+{
+	bool row;
+	rg_status st;
+
 	if (at && same_text(db_col_text(r->latest.s, L_AGENCY), agency))
 		return RG_OK;
 	db_reset(r->coverage);

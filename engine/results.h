@@ -41,12 +41,25 @@ void results_close(results *r);
  * its traces when the run is traced, or when the point has none, or its flags were
  * cleared by an approval.  Also records, when the point is graded in another agency than
  * the runs last saw it in (or for the first time), that it is in agency from this run
- * on.  Points must come in code order, each once, before their new rows are written.
+ * on.  *version: the run whose rows will hold the result (this one when changed).
+ * Points must come in code order, each once, before their new rows are written.
  * RG_DB with SQLite's message and the point's code.
  */
 rg_status results_changed(results *r, const char *code, const char *agency,
 			  const rule_result *res, const char *reasons, const char *factors,
-			  bool *changed, rg_err *e);
+			  bool *changed, long *version, rg_err *e);
+
+/*
+ * results_take: point code's result is the one stored by run version, which promised it
+ * holds (reuse.h): read it into *res, with its reasons joined and its own factors ("" for
+ * none) as stored into *reasons and *factors (all valid until the next call; res has no
+ * warnings, traces or factor list), and record where the point is graded as
+ * results_changed() does.  Points come in code order with those results_changed() sees.
+ * RG_DB with SQLite's message and the point's code, or when the point's latest stored
+ * result is not version's.
+ */
+rg_status results_take(results *r, const char *code, const char *agency, long version,
+		       rule_result *res, const char **reasons, const char **factors, rg_err *e);
 
 /*
  * results_finish: after the last point, record that the points the runs last saw in an

@@ -570,6 +570,7 @@ typedef struct {
 
 static const text_spec TIER = {"tier", 16, false, false};
 static const text_spec LEVEL = {"level", 32, true, false};
+static const text_spec RECHECK = {"recheck_on", 10, true, false};
 static const text_spec FACTOR_NAME = {NULL, 32, false, false};
 static const text_spec REASON = {NULL, 4000, false, false};
 static const text_spec TRACE = {NULL, 4000, false, false};
@@ -585,7 +586,7 @@ static const text_spec WARNING[] = {
 /* The fields of a result, of a flag and of a warning (rules/README.md): any other is an
  * error, since a field the engine does not read would be silently lost. */
 static const char *const RESULT_FIELDS[] = {"factors", "score", "tier", "level", "reasons",
-					    "trace", "flags", "warnings", NULL};
+					    "trace", "flags", "warnings", "recheck_on", NULL};
 static const char *const FLAG_FIELDS[] = {"code", "label", "evidence", NULL};
 static const char *const WARNING_FIELDS[] = {"reason", "disposition", "responsible", "due",
 					     "text", NULL};
@@ -827,6 +828,7 @@ static void sort_factors(rule_result *res)
 static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, rg_err *e)
 {
 	char buf[128];
+	long days;
 	int t;
 	rg_status st;
 
@@ -869,6 +871,11 @@ static rg_status check_grade(rules *r, lua_State *L, int idx, rule_result *res, 
 	if (res->level != NULL && res->level[0] == '\0')
 		return err_set(e, RG_RULE, "result.level: expected the method's name for the grade "
 			       "(or no level), got an empty string");
+	if ((st = get_text(r, L, idx, &RECHECK, &res->recheck_on, NULL, 0, e)) != RG_OK)
+		return st;
+	if (res->recheck_on != NULL && !date_parse(res->recheck_on, &days))
+		return err_set(e, RG_RULE, "result.recheck_on: expected a date YYYY-MM-DD (or "
+			       "nil), got \"%s\"", res->recheck_on);
 	return RG_OK;
 }
 

@@ -78,6 +78,10 @@ typedef struct {
 	int nflags;
 	rule_warning warnings[RULES_MAX_WARNINGS];
 	int nwarnings;
+	const char *recheck_on;                       /* YYYY-MM-DD: the first as-of date on
+						       * which the result may differ for the
+						       * same facts (a later run reuses it
+						       * before then), or NULL: none promised */
 } rule_result;
 
 /*

@@ -2,7 +2,7 @@
  * warn.c: the life of a warning, for the batch run (issue, follow, escalate overdue) and
  * the warning command (a step by hand).  One escalation rule (next_step), one writer of
  * warning_events (record_event); dispositions and statuses from vocab.h.
- * Depends on db.h, audit.h, date.h, lookup.h (AGENCY_SCOPE), vocab.h, status.h.
+ * Depends on db.h, audit.h, date.h, lookup.h (AGENCY_SCOPE), reuse.h, vocab.h, status.h.
  */
 #include "warn.h"
 
@@ -13,6 +13,7 @@
 
 #include "audit.h"
 #include "lookup.h"
+#include "reuse.h"
 #include "vocab.h"
 
 /* A warning's statuses by their index in vocab_status. */
@@ -25,7 +26,7 @@ enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 
 /* The statements of a book, by their index in sql[] and warn_book.stmt[]. */
 enum {
-	W_OPEN, W_INSERT, W_SEEN, W_REISSUE, W_ESCALATE, W_ESCALATE_ISSUED, W_STATUS, W_EVENT,
+	W_OPEN, W_INSERT, W_SEEN, W_SEEN_TAKEN, W_REISSUE, W_ESCALATE, W_ESCALATE_ISSUED, W_STATUS, W_EVENT,
 	W_LOAD, W_OVERDUE, W_COUNT
 };
 
@@ -43,6 +44,16 @@ static const char *const sql[W_COUNT] = {
 		     " text, seen_run, issued_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1, ?8)",
 	/* Warning ?1 seen again by run ?2. */
 	[W_SEEN] = "UPDATE warnings SET seen_run = ?2 WHERE id = ?1",
+	/* The open warnings of the points of scope ?1 that run ?2 took without grading them
+	 * (reuse.h: their promise was made by an earlier run, and still holds, as the run
+	 * rewrites or deletes it for every point it grades) seen again by it: those the last
+	 * run that followed each point's warnings saw. */
+	[W_SEEN_TAKEN] = AGENCY_SCOPE
+			 "UPDATE warnings SET seen_run = ?2 WHERE status <> '解除'"
+			 " AND point IN (SELECT u.point FROM reuse u JOIN points p ON p.code = u.point"
+			 "  WHERE u.graded < ?2 AND u.warned > 0 AND (?1 IS NULL OR p.agency IN scope))"
+			 " AND seen_run = (SELECT max(x.seen_run) FROM warnings x"
+			 "  WHERE x.point = warnings.point)",
 	/* Warning ?1 issued again (status 发布) on ?5 with the notice that escalates it:
 	 * disposition ?2, due ?3; ?4 the run that saw it, ?6/?7 the responsible person and
 	 * text the pack gives now (NULL: keep them). */
@@ -353,6 +364,23 @@ rg_status warn_follow(warn_book *b, long run, const char *as_of, const char *poi
 					.note = note}, e);
 }
 
+rg_status warn_seen_taken(warn_book *b, long run, const char *scope, rg_err *e)
+{
+	db_stmt *s;
+	bool row;
+	rg_status st;
+
+	if (b->dry_run)
+		return RG_OK;
+	if ((st = use(b, W_SEEN_TAKEN, &s, e)) != RG_OK)
+		return st;
+	db_bind_text(s, 1, scope);
+	db_bind_int(s, 2, run);
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		return err_wrap(e, st, "cannot mark the warnings of the results taken as seen");
+	return RG_OK;
+}
+
 /* The warning on the current row of s (columns RECORD_COLUMNS) into *w, its point and
  * reason whole in w->texts (the old ones freed); false when out of memory. */
 static bool read_record(db_stmt *s, warn_record *w)
@@ -573,6 +601,10 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 		db_bind_text(s, 2, c->status);
 		st = store_row(s, "warning", w->point, e);
 	}
+	/* Released, the warning is no longer open: a run would issue it again, so the
+	 * point's stored result no longer says all a run does (reuse.h). */
+	if (st == RG_OK && strcmp(c->status, vocab_status[RELEASED]) == 0)
+		st = reuse_forget(b->d, w->point, e);
 	if (st == RG_OK)
 		st = record_event(b, &(event){.warning = w->id, .point = w->point,
 					      .action = steps[c->action].event, .on = on, .by = by,

@@ -397,13 +397,54 @@ function pack:grade(p, ctx)
     trace = reasons.at,
     flags = flags,
     warnings = self:warnings(p, tier, flags, ctx),
+    recheck_on = self:recheck_on(p, tier, ctx),
   }
 end
 
 ---------------------------------------------------------------------------------------
--- 七、测试用例 (cases for `riskgrade test`)
+-- 七、结果管到哪天 (until when the result holds)
+---------------------------------------------------------------------------------------
+
+-- 评定结果只取决于风险点的事实和评定日期 ctx.as_of。事实不变时，结果只可能在下列日期改变：
+-- 风险信息、评议、变更的日期（从这天起计入）；风险信息满 365 天的次日（移出近期）；
+-- 防控措施完成时限的次日（可能逾期）；上次评定加复评周期的次日（超过复评周期）。
+-- 返回其中晚于评定日期的最早一个（都没有则为 "9999-12-31"）。在此之前、事实不变的评定，
+-- riskgrade 沿用本次结果，不再运行本包（grade --regrade-all 除外）；预警的完成时限虽随评定
+-- 日期而变，但只用于新发或升级的预警，沿用时原预警仍然有效，不受影响。
+-- 单位规则包覆盖的方法如另以 ctx.as_of 比较其他日期，须一并覆盖本方法。
+function pack:recheck_on(p, tier, ctx)
+  local as_of, first = ctx.as_of, "9999-12-31"
+  local function from(d, n)   -- 日期 d 之后第 n 天起，结果可能改变
+    if date.days(d, first) > n then
+      local on = date.add(d, n)
+      if on > as_of then first = on end
+    end
+  end
+  for _, s in ipairs(p.signals) do
+    from(s.date, 0)
+    from(s.date, self.SIGNAL_WINDOW_DAYS + 1)
+  end
+  for _, r in ipairs(p.ratings) do from(r.date, 0) end
+  for _, c in ipairs(p.changes) do from(c.date, 0) end
+  for _, m in ipairs(p.measures) do
+    if m.due then from(m.due, 1) end
+  end
+  if p.last_graded then
+    from(p.last_graded, self.REVIEW_DAYS[p.approved_tier or tier] + 1)
+  end
+  return first
+end
+
+---------------------------------------------------------------------------------------
+-- 八、测试用例 (cases for `riskgrade test`)
 -- 即 fixtures/tiny 的七个风险点，其等级、标记与预警均按上述方法手工计算
 -- （过程见 fixtures/tiny/README.md），评定日期 2026-12-01。
+-- 结果管到哪天（recheck_on）按第七节推算，取晚于 2026-12-01 的最早一个：
+--   A1 信息 2026-03-01 满 365 天的次日 2027-03-02（复评 2026-06-01+366 = 2027-06-02 更晚）；
+--   A2 各日期都已过去（复评 2025-01-10+181、措施时限次日 2026-10-02），9999-12-31；
+--   A3 信息 2026-03-01+366 = 2027-03-02；A4 评定日之后的评议 2027-01-01；
+--   A5 信息 2026-08-01+366 = 2027-08-02（复评 2026-01-15+731 = 2028-01-16）；
+--   A6 评定日之后的信息 2026-12-15；A7 复评 2025-12-20+366 = 2026-12-21。
 ---------------------------------------------------------------------------------------
 
 pack.CASES = {
@@ -422,7 +463,8 @@ pack.CASES = {
       changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
     expect = { tier = "一级", score = 36,
       factors = { importance = 4, discretion = 5, likelihood = 4, harm = 2 },
-      flags = { "under_graded", "new_signal" }, warnings = { "诫勉谈话", "诫勉谈话" } } },
+      flags = { "under_graded", "new_signal" }, warnings = { "诫勉谈话", "诫勉谈话" },
+      recheck_on = "2027-03-02" } },
 
   { name = "A2 大额资金使用（三重一大，800万元）：法规调整、措施逾期、超过复评周期",
     point = { level = "单位", category = "制度机制",
@@ -433,7 +475,8 @@ pack.CASES = {
       changes = { { kind = "法律法规调整", date = "2025-06-01", text = "t", via = "power" } } },
     expect = { tier = "一级", score = 44,
       factors = { importance = 5, discretion = 4, likelihood = 3, harm = 5 },
-      flags = { "law_changed", "measure_failed", "review_due" }, warnings = { "诫勉谈话" } } },
+      flags = { "law_changed", "measure_failed", "review_due" }, warnings = { "诫勉谈话" },
+      recheck_on = "9999-12-31" } },
 
   { name = "A3 思想道德岗位：审定一级而计算三级，职责变更在上次评定之后",
     point = { level = "岗位", category = "思想道德",
@@ -441,7 +484,8 @@ pack.CASES = {
       signals = { { date = "2026-03-01", source = "信访举报", severity = "一般", substantiated = true, text = "t" } },
       changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
     expect = { tier = "三级", score = 22,
-      flags = { "over_graded", "duty_changed", "review_due" }, warnings = {} } },
+      flags = { "over_graded", "duty_changed", "review_due" }, warnings = {},
+      recheck_on = "2027-03-02" } },
 
   { name = "A4 科室风险：未审定，评议抬高危害程度，评定日之后的评议不计",
     point = { level = "科室", category = "岗位职责",
@@ -453,7 +497,7 @@ pack.CASES = {
         { source = "群众点评", factor = "危害程度", value = 1, date = "2027-01-01" } } },
     expect = { tier = "二级", score = 26,
       factors = { importance = 2, discretion = 2, likelihood = 2, harm = 4 },
-      flags = { "unapproved", "review_due" }, warnings = {} } },
+      flags = { "unapproved", "review_due" }, warnings = {}, recheck_on = "2027-01-01" } },
 
   { name = "A5 外部环境：严重属实信息、措施效果不佳，无人负责的预警",
     point = { level = "岗位", category = "外部环境",
@@ -466,7 +510,7 @@ pack.CASES = {
     expect = { tier = "二级", score = 27,
       factors = { importance = 2, discretion = 2, likelihood = 4, harm = 3 },
       flags = { "under_graded", "new_signal", "measure_failed" },
-      warnings = { "责令纠错", "风险提示", "风险提示" } } },
+      warnings = { "责令纠错", "风险提示", "风险提示" }, recheck_on = "2027-08-02" } },
 
   { name = "A6 平稳的风险点：评定日之后的信息与此前的变更都不触发",
     point = { level = "岗位", category = "业务流程",
@@ -474,7 +518,7 @@ pack.CASES = {
       measures = { { text = "报销双人复核", status = "落实中", due = "2027-01-31" } },
       signals = { { date = "2026-12-15", source = "巡视", severity = "严重", substantiated = true, text = "t" } },
       changes = { { kind = "职责权限变更", date = "2025-11-01", text = "t", via = "post" } } },
-    expect = { tier = "三级", score = 20, flags = {}, warnings = {} } },
+    expect = { tier = "三级", score = 20, flags = {}, warnings = {}, recheck_on = "2026-12-15" } },
 
   { name = "A7 岗位职责：一般属实信息在上次评定之后，风险提示",
     point = { level = "岗位", category = "岗位职责",
@@ -483,7 +527,8 @@ pack.CASES = {
       signals = { { date = "2026-03-01", source = "信访举报", severity = "一般", substantiated = true, text = "t" } },
       changes = { { kind = "职责权限变更", date = "2026-04-01", text = "t", via = "post" } } },
     expect = { tier = "三级", score = 22,
-      flags = { "over_graded", "duty_changed", "new_signal" }, warnings = { "风险提示" } } },
+      flags = { "over_graded", "duty_changed", "new_signal" }, warnings = { "风险提示" },
+      recheck_on = "2026-12-21" } },
 }
 
 return pack

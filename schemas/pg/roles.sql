@@ -159,6 +159,7 @@ INSERT INTO rg_agency_rows VALUES
   ('warning_events', 'warning IN (SELECT id FROM warnings)'),
   ('approvals', 'point IN (SELECT code FROM points)'),
   ('coverage', 'point IN (SELECT code FROM points)'),
+  ('reuse', 'point IN (SELECT code FROM points)'),
   ('point_facts', 'point IN (SELECT code FROM points)'),
   ('power_facts', 'power IN (SELECT code FROM powers)'),
   ('post_facts', 'post IN (SELECT code FROM posts)'),

@@ -7,7 +7,8 @@
 # "host=/tmp/pg user=postgres dbname=postgres"), as a role that may create roles and
 # databases; the server must let the test's login roles connect without a password
 # (trust, as in a throwaway cluster).  The script makes an owner role, a database it owns
-# (000_base.sql and roles.sql applied by that owner, roles.sql twice), four login roles,
+# (000_base.sql, each later migration and roles.sql applied by that owner, roles.sql
+# twice), four login roles,
 # and drops them at the end; the three group roles riskgrade_* stay in the cluster, as
 # roles.sql means them to.  Expected results are worked out by hand from the fixture
 # below.  Exits non-zero on any difference.  Depends on: schemas/pg/000_base.sql,
@@ -42,6 +43,10 @@ as_owner() {
 	psql "$conn dbname=$db user=$owner" -X -q -At -v ON_ERROR_STOP=1 "$@"
 }
 as_owner -f "$here/schemas/pg/000_base.sql" || { echo "000_base.sql does not apply"; exit 2; }
+for f in "$here"/schemas/pg/[0-9][0-9][0-9]_*.sql; do
+	[ "${f##*/}" = 000_base.sql ] && continue
+	as_owner -f "$f" || { echo "${f##*/} does not apply"; exit 2; }
+done
 for i in 1 2; do
 	as_owner -f "$here/schemas/pg/roles.sql" >/dev/null 2>"$err" ||
 		fail "roles.sql, run $i: $(cat "$err")"

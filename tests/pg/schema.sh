@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/pg/schema.sh: checks schemas/pg/000_base.sql against the SQLite schema.
+# tests/pg/schema.sh: checks schemas/pg/000_base.sql, with the PostgreSQL form of each later
+# migration (schemas/pg/NNN_*.sql), against the SQLite schema.
 #
 #   sh tests/pg/schema.sh CONNINFO [RISKGRADE]
 #
@@ -8,7 +9,8 @@
 # role must be allowed to create databases.  RISKGRADE: the binary (build/riskgrade).
 # Needs psql and sqlite3.  The script makes two databases of its own, drops them at the
 # end, and checks:
-#   1. 000_base.sql applies cleanly (ON_ERROR_STOP) to each of two fresh databases;
+#   1. 000_base.sql and the later migrations apply cleanly (ON_ERROR_STOP) to each of two
+#      fresh databases;
 #   2. the tables and views have the columns of a database made by `riskgrade init`, in
 #      the same order, with the types of the conventions (INTEGER bigint, TEXT text,
 #      REAL double precision, ANY text), rowid aside;
@@ -53,6 +55,12 @@ for d in $db1 $db2; do
 	psql "$conn" -X -q -c "CREATE DATABASE $d" || { echo "cannot create $d"; exit 2; }
 	pg "$d" -f "$base" >"$tmp/apply.out" 2>&1 || fail "000_base.sql does not apply to $d: $(cat "$tmp/apply.out")"
 	[ -s "$tmp/apply.out" ] && fail "000_base.sql says something applying to $d: $(cat "$tmp/apply.out")"
+	# Then the PostgreSQL form of each later migration, as riskgrade init applies them.
+	for f in "$here"/schemas/pg/[0-9][0-9][0-9]_*.sql; do
+		[ "$f" = "$base" ] && continue
+		pg "$d" -f "$f" >"$tmp/apply.out" 2>&1 || fail "${f##*/} does not apply to $d: $(cat "$tmp/apply.out")"
+		[ -s "$tmp/apply.out" ] && fail "${f##*/} says something applying to $d: $(cat "$tmp/apply.out")"
+	done
 done
 
 # --- 2. the same tables and columns ------------------------------------------------------

@@ -36,6 +36,7 @@ typedef struct {
 	long stored;            /* results stored so far */
 	long fail_store_at;     /* the point whose storing fails, or -1 */
 	char wrong[256];        /* the first result stored that is not what was expected */
+	long note;              /* the note of the point read last: its number */
 	/* The reader's storage, overwritten at every point as facts.c does. */
 	char code[16];
 	rule_value fields[2];
@@ -63,24 +64,33 @@ static rg_status next(void *ctx, pool_point *p, bool *got, rg_err *e)
 		ps->rows[r] = (rule_value){NULL, "v", RULE_INT, {.i = r + 1}};
 	ps->list = (rule_list){"xs", ps->rows, k, 1};
 	ps->facts = (rule_facts){ps->fields, 2, 2, &ps->list, 1};
-	*p = (pool_point){ps->code, "A", &ps->facts};
+	/* Every point carries its number as a note; every seventh (from the fourth) is
+	 * skipped, and its facts are not there to grade. */
+	ps->note = i;
+	*p = (pool_point){ps->code, "A", i % 7 == 3 ? NULL : &ps->facts, &ps->note,
+			  sizeof ps->note, i % 7 == 3};
 	*got = true;
 	return RG_OK;
 }
 
 /* Check that the result is the next point's, as the pack below makes it: the reason
  * "CODE sum" where sum = 1 + 2 + ... + n % 5, and the score n. */
-static rg_status store(void *ctx, const char *code, const char *agency, const rule_result *res,
-		       rg_err *e)
+static rg_status store(void *ctx, const char *code, const char *agency, const void *note,
+		       const rule_result *res, rg_err *e)
 {
 	points *ps = ctx;
-	long i = ps->stored;
+	long i = ps->stored, noted = -1;
 	char want_code[16], want_reason[64];
 	long k = i % 5;
 
 	snprintf(want_code, sizeof want_code, "P%04ld", i);
 	snprintf(want_reason, sizeof want_reason, "%s %ld", want_code, k * (k + 1) / 2);
-	if (ps->wrong[0] == '\0' &&
+	if (note != NULL)
+		memcpy(&noted, note, sizeof noted);
+	if (ps->wrong[0] == '\0' && (noted != i || (res == NULL) != (i % 7 == 3)))
+		snprintf(ps->wrong, sizeof ps->wrong, "result %ld: point %s, note %ld, %s", i, code,
+			 noted, res == NULL ? "skipped" : "graded");
+	else if (ps->wrong[0] == '\0' && res != NULL &&
 	    (strcmp(code, want_code) != 0 || strcmp(agency, "A") != 0 || res->nreasons != 1 ||
 	     strcmp(res->reasons[0], want_reason) != 0 || res->score != (double)i ||
 	     strcmp(res->tier, "三级") != 0 || strcmp(res->pack, "default") != 0))

@@ -110,9 +110,10 @@ static bool changed(db *d, long run, const char *scope, bool trace, const char *
 {
 	results *r = NULL;
 	bool ch = false;
+	long version;
 
 	assert_int_equal(results_open(d, run, scope, trace, &r, NULL), RG_OK);
-	assert_int_equal(results_changed(r, code, agency, res, reasons, "", &ch, NULL), RG_OK);
+	assert_int_equal(results_changed(r, code, agency, res, reasons, "", &ch, &version, NULL), RG_OK);
 	assert_int_equal(results_finish(r, NULL), RG_OK);
 	results_close(r);
 	return ch;
@@ -133,7 +134,8 @@ static void test_same_results(void **state)
 	for (int i = 0; i < 5; i++) {
 		rule_result res = stored(codes[i]);
 		bool ch = true;
-		assert_int_equal(results_changed(r, codes[i], agencies[i], &res, REASONS, "", &ch,
+		long version;
+		assert_int_equal(results_changed(r, codes[i], agencies[i], &res, REASONS, "", &ch, &version,
 						 NULL), RG_OK);
 		assert_false(ch);
 	}
@@ -153,6 +155,7 @@ static void test_method_grades(void **state)
 	rule_result res = stored("P5");
 	results *r = NULL;
 	bool ch = true;
+	long version;
 
 	/* As run 1 stored it, but for a national factor left out, or a level given. */
 	res.harm = 0;
@@ -163,7 +166,7 @@ static void test_method_grades(void **state)
 	/* Own factors: compared as stored text. */
 	res = stored("P5");
 	assert_int_equal(results_open(f->d, 7, NULL, false, &r, NULL), RG_OK);
-	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, &version, NULL), RG_OK);
 	assert_true(ch);
 	results_close(r);
 
@@ -175,13 +178,13 @@ static void test_method_grades(void **state)
 	res = (rule_result){.pack = "default", .score = 7.5, .tier = "三级", .level = "一般",
 			    .reasons = {"r1", "r2"}, .nreasons = 2};
 	assert_int_equal(results_open(f->d, 9, NULL, false, &r, NULL), RG_OK);
-	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, &version, NULL), RG_OK);
 	assert_false(ch);
 	results_close(r);
 	assert_true(changed(f->d, 10, NULL, false, "P5", "B", &res, REASONS)); /* no factors */
 	res.level = NULL;
 	assert_int_equal(results_open(f->d, 11, NULL, false, &r, NULL), RG_OK);
-	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, NULL), RG_OK);
+	assert_int_equal(results_changed(r, "P5", "B", &res, REASONS, factors, &ch, &version, NULL), RG_OK);
 	assert_true(ch);
 	results_close(r);
 }

@@ -397,7 +397,7 @@ static void test_bad_results(void **state)
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', levle = '重大' }",
 		 "result.levle: unknown field: a result has factors, score, tier, level, reasons, "
-		 "trace, flags and warnings"},
+		 "trace, flags, warnings and recheck_on"},
 		{"{ factors = { importance = 1, discretion = 1, likelihood = 1, harm = 1 },"
 		 " score = 1, tier = '一级', note = 'x', label = 'y', [1] = 'z' }",
 		 "result: unknown fields [1], label, note: a result has factors"},

@@ -1,0 +1,55 @@
+#!/bin/sh
+# upgrade.sh CONNINFO RISKGRADE: a PostgreSQL register made before a migration is brought
+# up to date by riskgrade init, as an SQLite file is: the PostgreSQL form of each migration
+# it lacks, then the roles' grants and policies again, in one transaction.  The register
+# of schema version 6 (before schemas/pg/009_reuse.sql) is made the way that version had
+# it: a register of today without what 009 adds (the table reuse, and with it its
+# policies) and with version 6 recorded.  Then: riskgrade refuses to use it until init
+# upgrades it; init applies one migration; the table has the policies of a table that
+# belongs to an agency; grading twice takes the stored results the second time.
+set -u
+conn=${1:?usage: sh tests/pg/upgrade.sh CONNINFO RISKGRADE}
+rg=${2:?usage: sh tests/pg/upgrade.sh CONNINFO RISKGRADE}
+db=rg_upgrade_$$
+url="$conn dbname=$db"
+tmp=$(mktemp -d)
+USER=tester
+export USER
+trap 'psql "$conn" -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+status=0
+fail() {
+	echo "FAIL pg/upgrade: $*"
+	status=1
+}
+sql() {
+	psql "$url" -X -q -At -v ON_ERROR_STOP=1 -c "$1"
+}
+
+"$rg" init "$url" >/dev/null || { echo "FAIL pg/upgrade: init"; exit 1; }
+sql "DROP TABLE reuse; UPDATE schema_version SET version = 6" ||
+	{ echo "FAIL pg/upgrade: cannot make a register of version 6"; exit 1; }
+
+"$rg" grade "$url" --as-of 2026-12-01 >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 4 ] && grep -q 'schema version 6 is older than this riskgrade' "$tmp/out" ||
+	fail "grading a register of version 6: exit $rc, $(cat "$tmp/out")"
+
+"$rg" init "$url" >"$tmp/out" 2>&1 || fail "init does not upgrade: $(cat "$tmp/out")"
+grep -q 'schema version 7 (1 migration applied)' "$tmp/out" ||
+	fail "init said: $(cat "$tmp/out")"
+[ "$(sql "SELECT max(version) FROM schema_version")" = 7 ] || fail "version not recorded"
+policies=$(sql "SELECT string_agg(policyname, ',' ORDER BY policyname) FROM pg_policies
+	WHERE tablename = 'reuse'")
+[ "$policies" = "riskgrade_agency_rows,riskgrade_all" ] ||
+	fail "the policies of reuse: \"$policies\""
+
+for f in fixtures/demo/[0-9]*.csv; do
+	t=$(basename "$f" .csv | sed 's/^[0-9]*_//')
+	"$rg" import "$url" "$t" "$f" >/dev/null || fail "import $f"
+done
+"$rg" grade "$url" --as-of 2026-12-01 >/dev/null || fail "the first run"
+"$rg" grade "$url" --as-of 2026-12-02 >/dev/null || fail "the second run"
+taken=$(sql "SELECT count(*) FROM reuse WHERE graded = 1")
+[ "$taken" -gt 0 ] || fail "the second run took no stored result"
+[ $status = 0 ] && echo "pg/upgrade: a register of version 6 brought to 7 by init; its second run took $taken stored results"
+exit $status
