@@ -100,6 +100,49 @@ local function compare(expect, got)
   return diffs
 end
 
+-- The first part of result b that differs from result a, by the fields a run stores or
+-- follows (a warning's due, responsible person and text only matter when it is issued),
+-- or nil when they are the same.
+local function first_difference(a, b)
+  for _, k in ipairs({ "tier", "score", "level" }) do
+    if a[k] ~= b[k] then return k end
+  end
+  local fa, fb = a.factors or {}, b.factors or {}
+  for k, v in pairs(fa) do if fb[k] ~= v then return "factors." .. tostring(k) end end
+  for k, v in pairs(fb) do if fa[k] ~= v then return "factors." .. tostring(k) end end
+  local ra, rb = a.reasons or {}, b.reasons or {}
+  if #ra ~= #rb then return "reasons" end
+  for i = 1, #ra do if ra[i] ~= rb[i] then return ("reasons[%d]"):format(i) end end
+  local lists = { flags = { "code", "label", "evidence" }, warnings = { "reason", "disposition" } }
+  for _, list in ipairs({ "flags", "warnings" }) do
+    local la, lb = a[list] or {}, b[list] or {}
+    if #la ~= #lb then return list end
+    for i = 1, #la do
+      for _, k in ipairs(lists[list]) do
+        if la[i][k] ~= lb[i][k] then return ("%s[%d].%s"):format(list, i, k) end
+      end
+    end
+  end
+  return nil
+end
+
+-- The promise of result got, graded as of as_of: the same point graded again the day
+-- before its recheck_on (at most ten years on) must give the same result; returns the
+-- list of lines saying how it does not.
+local function check_promise(pack, point, as_of, got)
+  local r = got.recheck_on
+  if type(r) ~= "string" or not date.valid(r) or not date.valid(as_of) then return {} end
+  local last = date.add(r, -1)
+  if date.days(as_of, last) > 3650 then last = date.add(as_of, 3650) end
+  if date.days(as_of, last) <= 0 then return {} end
+  local again = pack.grade(pack, facts(point), { as_of = last })
+  local what = "result"
+  if type(again) == "table" then what = first_difference(got, again) end
+  if what == nil then return {} end
+  return { ("recheck_on: %s promises the result as of %s holds until then, but as of %s "
+            .. "its %s differs"):format(r, as_of, last, what) }
+end
+
 -- The functions the pack defines itself (not those it inherits), by name.
 local function own_functions(pack)
   local fns = {}
@@ -207,9 +250,14 @@ local function run_case(i)
       error(("pack.CASES[%d].%s: expected a table, got %s"):format(i, field, type(case[field])), 0)
     end
   end
-  local got = pack.grade(pack, facts(case.point or {}), { as_of = case.as_of or "2026-12-01" })
+  local as_of = case.as_of or "2026-12-01"
+  local got = pack.grade(pack, facts(case.point or {}), { as_of = as_of })
   check_result(got)
-  record(i, compare(case.expect or {}, got))
+  local diffs = compare(case.expect or {}, got)
+  for _, line in ipairs(check_promise(pack, case.point or {}, as_of, got)) do
+    diffs[#diffs + 1] = line
+  end
+  record(i, diffs)
 end
 
 -- fail_case(i, err): record that case i stopped with error err.

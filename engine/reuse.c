@@ -96,6 +96,8 @@ void reuse_close(reuse *u)
 /* Append the n bytes at p to u->buf. */
 static void put(reuse *u, const void *p, size_t n)
 {
+	if (n == 0) /* p may be NULL then */
+		return;
 	if (u->used + n > u->size) {
 		size_t size = u->size ? u->size : 4096;
 		while (size < u->used + n)
