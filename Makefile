@@ -62,7 +62,7 @@ SHEET_OBJ  := $(B)/sheet.o $(B)/sheet_xlsx.o $(B)/sheet_xls.o
 # import); each one file and one prefix
 SVC_OBJ    := $(B)/args.o $(B)/out.o $(B)/xlsx.o $(B)/lookup.o $(B)/atomic.o $(B)/pack.o \
               $(B)/run.o $(B)/import.o $(B)/factdef.o $(B)/warn.o $(B)/facts.o $(B)/pool.o \
-              $(B)/grade.o $(B)/results.o $(B)/reuse.o \
+              $(B)/grade.o $(B)/cursor.o $(B)/results.o $(B)/reuse.o \
               $(B)/html.o $(B)/chart.o $(B)/report.o $(B)/page.o $(B)/notice.o
 # commands: one file per subcommand (engine/cmd_NAME.c), thin drivers over the services
 CMD_OBJ    := $(patsubst engine/%.c,$(B)/%.o,$(sort $(wildcard engine/cmd_*.c)))

@@ -6,7 +6,8 @@
  * (of its power, or of its post) come from two sorted sources, merged by date and id as
  * the one query with an OR ordered them.  The facts an agency declared (schemas/007) come
  * the same way: a point's by a cursor, its power's and post's from maps.
- * Depends on db.h, rules.h (types), arena.h, strmap.h, lookup.h (AGENCY_SCOPE), status.h.
+ * Depends on db.h, cursor.h, rules.h (types), arena.h, strmap.h, lookup.h (AGENCY_SCOPE),
+ * status.h.
  */
 #include "facts.h"
 
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cursor.h"
 #include "lookup.h"
 #include "strmap.h"
 
@@ -112,14 +114,12 @@ typedef struct {
 	bool boolean;      /* the name ends in "?" */
 } column;
 
-/* A forward cursor over the facts about points: the columns after the first. */
+/* A forward cursor over the facts about points (cursor.h): the columns after the first. */
 typedef struct {
-	db_stmt *s;    /* ordered by point */
+	cursor at;     /* at.s ordered by point */
 	column *cols;  /* how its columns 1.. become fields */
 	int ncols;     /* how many */
-	bool ready;    /* s is on a row that no point has taken yet */
-	bool done;     /* s has no more rows */
-} cursor;
+} facts_cursor;
 
 /* The facts of a map's key, in order. */
 typedef struct {
@@ -143,9 +143,9 @@ struct facts_reader {
 	int col_department;    /*   department (the post's when the point has none), */
 	int col_post;          /*   post, */
 	int col_power;         /*   power */
-	cursor ratings;        /* a point's factor ratings */
-	cursor measures;       /* a point's control measures */
-	cursor signals;        /* the signals on a point */
+	facts_cursor ratings;  /* a point's factor ratings */
+	facts_cursor measures; /* a point's control measures */
+	facts_cursor signals;  /* the signals on a point */
 	strmap *post_signals;  /* post -> group: the signals on it */
 	strmap *power_changes; /* power -> group: the changes of its legal basis */
 	strmap *post_changes;  /* post -> group: the changes of its duties */
@@ -154,9 +154,7 @@ struct facts_reader {
 	strmap *leaders;       /* department -> code of its 分管领导 */
 	strmap *principals;    /* agency -> code of its 主要领导 */
 	values scratch;        /* the signals on the current point, before the merge */
-	db_stmt *declared;     /* the declared facts of the points in scope, by point */
-	bool declared_ready;   /*   on a row no point has taken yet */
-	bool declared_done;    /*   no rows left */
+	cursor declared;       /* the declared facts of the points in scope, by point */
 	strmap *power_facts;   /* power -> group: its declared facts (table FACTS_OF_POWER) */
 	strmap *post_facts;    /* post -> group: its declared facts (table FACTS_OF_POST) */
 	strmap *fact_names;    /* a declared fact's name -> its copy in mem, kept for the run */
@@ -266,7 +264,7 @@ static bool read_row(db_stmt *s, int first, const column *cols, int n, rule_valu
 
 /* Prepare sql (with the scope's condition cond when scope is not NULL) as cursor c. */
 static rg_status open_cursor(facts_reader *fr, db *d, const char *sql, const char *scope,
-			     const char *cond, cursor *c, rg_err *e)
+			     const char *cond, facts_cursor *c, rg_err *e)
 {
 	char text[1024];
 	rg_status st;
@@ -277,12 +275,12 @@ static rg_status open_cursor(facts_reader *fr, db *d, const char *sql, const cha
 	} else {
 		snprintf(text, sizeof text, sql, "");
 	}
-	if ((st = db_prepare(d, text, &c->s, e)) != RG_OK)
+	if ((st = db_prepare(d, text, &c->at.s, e)) != RG_OK)
 		return st;
-	db_stream(c->s);
+	db_stream(c->at.s);
 	if (scope != NULL)
-		db_bind_text(c->s, 1, scope);
-	return describe(fr, c->s, 1, &c->cols, &c->ncols, e);
+		db_bind_text(c->at.s, 1, scope);
+	return describe(fr, c->at.s, 1, &c->cols, &c->ncols, e);
 }
 
 /* Load the rows of sql, ordered by their key in column 0, as groups into a new map *out;
@@ -467,11 +465,11 @@ static rg_status open_declared(facts_reader *fr, db *d, const char *scope, rg_er
 	} else {
 		snprintf(text, sizeof text, point_facts_sql, "");
 	}
-	if ((st = db_prepare(d, text, &fr->declared, e)) != RG_OK)
+	if ((st = db_prepare(d, text, &fr->declared.s, e)) != RG_OK)
 		return st;
-	db_stream(fr->declared);
+	db_stream(fr->declared.s);
 	if (scope != NULL)
-		db_bind_text(fr->declared, 1, scope);
+		db_bind_text(fr->declared.s, 1, scope);
 	return RG_OK;
 }
 
@@ -527,16 +525,16 @@ void facts_close(facts_reader *fr)
 	if (fr == NULL)
 		return;
 	db_finalize(fr->points);
-	db_finalize(fr->ratings.s);
-	db_finalize(fr->measures.s);
-	db_finalize(fr->signals.s);
+	db_finalize(fr->ratings.at.s);
+	db_finalize(fr->measures.at.s);
+	db_finalize(fr->signals.at.s);
 	strmap_free(fr->post_signals);
 	strmap_free(fr->power_changes);
 	strmap_free(fr->post_changes);
 	strmap_free(fr->heads);
 	strmap_free(fr->leaders);
 	strmap_free(fr->principals);
-	db_finalize(fr->declared);
+	db_finalize(fr->declared.s);
 	strmap_free(fr->power_facts);
 	strmap_free(fr->post_facts);
 	strmap_free(fr->fact_names);
@@ -547,31 +545,21 @@ void facts_close(facts_reader *fr)
 
 /* Append to *to the rows of cursor c about point code (texts into a), setting *n to their
  * number; rows about points before it (outside the scope) are passed over. */
-static rg_status take(cursor *c, const char *code, values *to, arena *a, int *n, rg_err *e)
+static rg_status take(facts_cursor *c, const char *code, values *to, arena *a, int *n,
+		      rg_err *e)
 {
+	bool at;
 	rg_status st;
 
 	*n = 0;
 	for (;;) {
-		if (!c->ready && !c->done) {
-			bool row;
-			if ((st = db_step(c->s, &row, e)) != RG_OK)
-				return st;
-			c->ready = row;
-			c->done = !row;
-		}
-		if (c->done)
-			return RG_OK;
-		int cmp = strcmp(db_col_text(c->s, 0), code);
-		if (cmp > 0)
-			return RG_OK; /* a later point's */
-		if (cmp == 0) {
-			rule_value *v = more(to, (size_t)c->ncols);
-			if (v == NULL || !read_row(c->s, 1, c->cols, c->ncols, v, a))
-				return out_of_memory(e);
-			(*n)++;
-		}
-		c->ready = false;
+		if ((st = cursor_seek(&c->at, code, &at, e)) != RG_OK || !at)
+			return st;
+		rule_value *v = more(to, (size_t)c->ncols);
+		if (v == NULL || !read_row(c->at.s, 1, c->cols, c->ncols, v, a))
+			return out_of_memory(e);
+		(*n)++;
+		c->at.ready = false;
 	}
 }
 
@@ -653,27 +641,16 @@ static bool empty_table(values *to, const char *table, const char *name)
 static rg_status take_declared(facts_reader *fr, const char *code, values *to, arena *a,
 			       rg_err *e)
 {
+	bool at;
 	rg_status st;
 
 	for (;;) {
-		if (!fr->declared_ready && !fr->declared_done) {
-			bool row;
-			if ((st = db_step(fr->declared, &row, e)) != RG_OK)
-				return st;
-			fr->declared_ready = row;
-			fr->declared_done = !row;
-		}
-		if (fr->declared_done)
-			return RG_OK;
-		int cmp = strcmp(db_col_text(fr->declared, 0), code);
-		if (cmp > 0)
-			return RG_OK;
-		if (cmp == 0) {
-			rule_value *v = more(to, 1);
-			if (v == NULL || !read_fact(fr, fr->declared, FACTS_OF_POINT, v, a))
-				return out_of_memory(e);
-		}
-		fr->declared_ready = false;
+		if ((st = cursor_seek(&fr->declared, code, &at, e)) != RG_OK || !at)
+			return st;
+		rule_value *v = more(to, 1);
+		if (v == NULL || !read_fact(fr, fr->declared.s, FACTS_OF_POINT, v, a))
+			return out_of_memory(e);
+		fr->declared.ready = false;
 	}
 }
 

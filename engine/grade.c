@@ -4,13 +4,15 @@
  * and stores what the pack returns, follows the warnings (warn.h), and records the run
  * and its packs in runs, run_packs and the audit log, all in one transaction: a failure
  * anywhere rolls the whole run back.  A point's result is stored only when it differs
- * from its latest stored one (results.h).  Every statement is prepared once per run; the
+ * from its latest stored one (results.h); a point whose stored result its pack promised
+ * still holds, for the same facts and packs, is not graded: that result is taken
+ * (reuse.h).  Every statement is prepared once per run; the
  * summary per agency is counted as the points are graded.  With opt->jobs above 1 the
  * packs run in that many threads (pool.h), each with a rule state of its own given the
  * same packs, while this thread reads the facts and stores every result in point order,
  * so the database is the same whatever the number of threads.
- * Depends on db.h, facts.h, results.h, rules.h, pool.h, warn.h, pack.h, lookup.h
- * (AGENCY_SCOPE), audit.h, progress.h, strmap.h, vocab.h, status.h.
+ * Depends on db.h, facts.h, results.h, reuse.h, rules.h, pool.h, warn.h, pack.h, lookup.h
+ * (AGENCY_SCOPE), audit.h, progress.h, sha.h, strmap.h, vocab.h, status.h.
  */
 #include "grade.h"
 
@@ -700,8 +702,7 @@ static rg_status use_pack(void *ctx, const char *agency, const char *name, rg_er
 	}
 	rs->uses = grown;
 	rs->uses[rs->nuses++] = u;
-	if ((rs->pack_of == NULL && (rs->pack_of = strmap_new()) == NULL) ||
-	    !strmap_put(rs->pack_of, u.agency, u.name))
+	if (!strmap_put(rs->pack_of, u.agency, u.name))
 		return err_set(e, RG_IO, "out of memory giving agency %s its pack", agency);
 	return RG_OK;
 }
@@ -745,6 +746,10 @@ rg_status grade_run(db *d, const grade_options *opt, grade_results *res, rg_err 
 	rg_status st;
 
 	memset(res, 0, sizeof *res);
+	if ((rs.pack_of = strmap_new()) == NULL) {
+		st = err_set(e, RG_IO, "out of memory reading the packs");
+		goto out;
+	}
 	if ((st = rules_open(opt->dir, opt->as_of, &rs.r, e)) != RG_OK)
 		goto out;
 	rules_set_trace(rs.r, opt->trace);

@@ -4,7 +4,7 @@
  * its traces come from one forward cursor each, in code order, consumed up to the point
  * being stored.  Rows about points before it (already stored, or compared no further)
  * are passed over.
- * Depends on db.h, rules.h (types), lookup.h (AGENCY_SCOPE), status.h.
+ * Depends on db.h, cursor.h, arena.h, rules.h (types), lookup.h (AGENCY_SCOPE), status.h.
  */
 #include "results.h"
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "cursor.h"
 #include "lookup.h"
 
 /* The run of the latest grades row of point p.code, and the points in scope (?1). */
@@ -22,8 +23,8 @@
 	" WHERE ?1 IS NULL OR " t ".point IN (SELECT code FROM points WHERE agency IN scope)"
 
 /*
- * Every stored grades row, each point's latest first: seek() stops on it, and the next
- * seek passes over the point's older rows.  With it, whether the run that stored it was
+ * Every stored grades row, each point's latest first: cursor_seek() stops on it, and the
+ * next seek passes over the point's older rows.  With it, whether the run that stored it was
  * traced, the agency of the point's latest coverage row (NULL: none, or not graded
  * since), the row's level, own factors and run.  Read from grades rather than point by
  * point from points: a first run finds nothing to read, and a later one steps along the
@@ -73,13 +74,6 @@ static const char left_sql[] =
 	"  AND c.run = (SELECT max(x.run) FROM coverage x WHERE x.point = c.point)"
 	"  AND p.agency NOT IN (SELECT agency FROM run_scopes WHERE run = ?1)";
 
-/* A forward cursor: column 0 of s is a point's code, in code order. */
-typedef struct {
-	db_stmt *s;  /* the query */
-	bool ready;  /* s is on a row not yet passed over */
-	bool done;   /* s has no rows left */
-} cursor;
-
 struct results {
 	db *d;               /* the database, in the run's transaction */
 	long run;            /* the run being stored */
@@ -100,36 +94,6 @@ static bool keep(results *r, const char *s, const char **to)
 }
 
 static rg_status cover(results *r, const char *code, const char *agency, bool at, rg_err *e);
-
-/*
- * Move c past the rows about points before code, onto the first row about code if there
- * is one; *at tells whether there is.  The row stays ready until passed over (c->ready =
- * false).
- */
-static rg_status seek(cursor *c, const char *code, bool *at, rg_err *e)
-{
-	rg_status st;
-
-	for (;;) {
-		if (!c->ready && !c->done) {
-			bool row;
-			if ((st = db_step(c->s, &row, e)) != RG_OK)
-				return st;
-			c->ready = row;
-			c->done = !row;
-		}
-		if (c->done) {
-			*at = false;
-			return RG_OK;
-		}
-		int cmp = strcmp(db_col_text(c->s, 0), code);
-		if (cmp >= 0) {
-			*at = cmp == 0;
-			return RG_OK;
-		}
-		c->ready = false;
-	}
-}
 
 /* Whether texts a and b are the same, NULL being the same only as NULL. */
 static bool same_text(const char *a, const char *b)
@@ -179,7 +143,7 @@ static rg_status same_flags(results *r, const char *code, const rule_result *res
 	}
 	*same = false;
 	for (;;) {
-		if ((st = seek(&r->flags, code, &at, e)) != RG_OK)
+		if ((st = cursor_seek(&r->flags, code, &at, e)) != RG_OK)
 			return st;
 		db_stmt *s = r->flags.s;
 		if (!at || db_col_int(s, 5) != db_col_int(r->latest.s, L_RUN))
@@ -213,7 +177,7 @@ static rg_status same_traces(results *r, const char *code, const rule_result *re
 	if (*same || db_col_int(r->latest.s, L_TRACED) == 0)
 		return RG_OK;
 	for (;;) {
-		if ((st = seek(&r->traces, code, &at, e)) != RG_OK)
+		if ((st = cursor_seek(&r->traces, code, &at, e)) != RG_OK)
 			return st;
 		if (!at)
 			break;
@@ -296,7 +260,7 @@ rg_status results_changed(results *r, const char *code, const char *agency,
 	bool at, same = false;
 	rg_status st;
 
-	if ((st = seek(&r->latest, code, &at, e)) != RG_OK ||
+	if ((st = cursor_seek(&r->latest, code, &at, e)) != RG_OK ||
 	    (at && (same = same_grade(r, res, reasons, factors)) &&
 	     (st = same_flags(r, code, res, &same, e)) != RG_OK) ||
 	    (same && (st = same_traces(r, code, res, &same, e)) != RG_OK))
@@ -315,7 +279,7 @@ rg_status results_take(results *r, const char *code, const char *agency, long ve
 
 	memset(res, 0, sizeof *res);
 	arena_reset(&r->texts);
-	if ((st = seek(&r->latest, code, &at, e)) != RG_OK)
+	if ((st = cursor_seek(&r->latest, code, &at, e)) != RG_OK)
 		return err_wrap(e, st, "point %s: cannot read its stored result", code);
 	if (!at || db_col_int(s, L_RUN) != version)
 		return err_set(e, RG_DB, "point %s: its stored result is not the one run %ld "
@@ -333,7 +297,7 @@ rg_status results_take(results *r, const char *code, const char *agency, long ve
 	    !keep(r, db_col_text(s, L_FACTORS), factors))
 		goto no_memory;
 	for (;;) {
-		if ((st = seek(&r->flags, code, &at, e)) != RG_OK)
+		if ((st = cursor_seek(&r->flags, code, &at, e)) != RG_OK)
 			return err_wrap(e, st, "point %s: cannot read its stored result", code);
 		db_stmt *f = r->flags.s;
 		if (!at || db_col_int(f, 5) != version)

@@ -3,7 +3,7 @@
  * merged with the points, as results.c reads the stored results.  A point's digest is a
  * SHA-256 of everything its pack is handed, written out unambiguously (each text with its
  * length, each number in its 8 bytes) into one buffer, so hashing it is one call.
- * Depends on db.h, rules.h, sha.h, lookup.h (AGENCY_SCOPE), status.h.
+ * Depends on db.h, cursor.h, rules.h, sha.h, lookup.h (AGENCY_SCOPE), status.h.
  */
 #include "reuse.h"
 
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cursor.h"
 #include "lookup.h"
 #include "sha.h"
 
@@ -43,9 +44,7 @@ struct reuse {
 	const char *as_of;  /* its date */
 	const char *packs;  /* the digest of its packs and engine */
 	bool take;          /* stored results may be taken */
-	db_stmt *promises;  /* promises_sql, a forward cursor */
-	bool ready;         /* promises is on a row not yet passed over */
-	bool done;          /* promises has no rows left */
+	cursor promises;    /* promises_sql */
 	db_stmt *keep;      /* keep_sql */
 	db_stmt *forget;    /* forget_sql */
 	unsigned char *buf; /* a point written out for its digest */
@@ -66,16 +65,16 @@ rg_status reuse_open(db *d, long run, const char *scope, const char *as_of,
 	u->as_of = as_of;
 	u->packs = packs;
 	u->take = take;
-	if ((st = db_prepare(d, promises_sql, &u->promises, e)) != RG_OK ||
+	if ((st = db_prepare(d, promises_sql, &u->promises.s, e)) != RG_OK ||
 	    (st = db_prepare(d, keep_sql, &u->keep, e)) != RG_OK ||
 	    (st = db_prepare(d, forget_sql, &u->forget, e)) != RG_OK) {
 		reuse_close(u);
 		return st;
 	}
 	/* As many rows as points, read alongside them. */
-	db_stream(u->promises);
-	db_bind_text(u->promises, 1, scope);
-	db_bind_text(u->promises, 2, as_of);
+	db_stream(u->promises.s);
+	db_bind_text(u->promises.s, 1, scope);
+	db_bind_text(u->promises.s, 2, as_of);
 	*out = u;
 	return RG_OK;
 }
@@ -84,7 +83,7 @@ void reuse_close(reuse *u)
 {
 	if (u == NULL)
 		return;
-	db_finalize(u->promises);
+	db_finalize(u->promises.s);
 	db_finalize(u->keep);
 	db_finalize(u->forget);
 	free(u->buf);
@@ -186,43 +185,17 @@ static bool digest(reuse *u, const char *code, const char *agency, const char *p
 
 /* ---- the promises ------------------------------------------------------------------- */
 
-/* Move the cursor past the promises of points before code; *at: it is on code's. */
-static rg_status seek(reuse *u, const char *code, bool *at, rg_err *e)
-{
-	rg_status st;
-
-	for (;;) {
-		if (!u->ready && !u->done) {
-			bool row;
-			if ((st = db_step(u->promises, &row, e)) != RG_OK)
-				return st;
-			u->ready = row;
-			u->done = !row;
-		}
-		if (u->done) {
-			*at = false;
-			return RG_OK;
-		}
-		int cmp = strcmp(db_col_text(u->promises, 0), code);
-		if (cmp >= 0) {
-			*at = cmp == 0;
-			return RG_OK;
-		}
-		u->ready = false;
-	}
-}
-
 rg_status reuse_check(reuse *u, const char *code, const char *agency, const char *pack,
 		      const rule_facts *f, reuse_point *p, rg_err *e)
 {
-	db_stmt *s = u->promises;
+	db_stmt *s = u->promises.s;
 	bool at;
 	rg_status st;
 
 	memset(p, 0, sizeof *p);
 	if (!digest(u, code, agency, pack, f, p->digest))
 		return err_set(e, RG_DB, "point %s: out of memory reading its facts", code);
-	if ((st = seek(u, code, &at, e)) != RG_OK)
+	if ((st = cursor_seek(&u->promises, code, &at, e)) != RG_OK)
 		return err_wrap(e, st, "point %s: cannot read whether its result still holds", code);
 	if (!at)
 		return RG_OK;
@@ -232,7 +205,7 @@ rg_status reuse_check(reuse *u, const char *code, const char *agency, const char
 	p->version = (long)db_col_int(s, P_VERSION);
 	p->warnings = (int)db_col_int(s, P_WARNINGS);
 	p->warned = (int)db_col_int(s, P_WARNED);
-	u->ready = false;
+	u->promises.ready = false;
 	return RG_OK;
 }
 
