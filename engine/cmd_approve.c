@@ -1,7 +1,7 @@
 /*
  * cmd_approve.c: `riskgrade approve`, a collectively approved tier (集体审定), which
  * clears the point's open flags and keeps who approved it, when and why.
- * Depends on db.h, out.h, args.h, audit.h, date.h, lookup.h, reuse.h.
+ * Depends on db.h, out.h, args.h, audit.h, date.h, lookup.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 #include "args.h"
 #include "audit.h"
 #include "cmd.h"
-#include "reuse.h"
 #include "i18n.h"
 #include "date.h"
 #include "db.h"
@@ -311,10 +310,7 @@ rg_status cmd_approve(int argc, char **argv, rg_err *e)
 	if ((st = run_sql(d, "UPDATE points SET approved_tier = ?2, approved_on = ?3,"
 			  " last_graded = ?3 WHERE code = ?1", pos[1], pos[2], on, e)) != RG_OK)
 		goto out;
-	/* The point's stored result is no longer what a run computes (its flags cleared, or
-	 * copied to a later run): no run may take it (reuse.h). */
-	if (ps.run && ((st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK ||
-		       (st = reuse_forget(d, pos[1], e)) != RG_OK))
+	if (ps.run && (st = clear_flags(d, pos[1], &ps, id, e)) != RG_OK)
 		goto out;
 	if ((st = cleared_flags(d, id, &codes, &shown, &ncleared, e)) != RG_OK)
 		goto out;

@@ -15,14 +15,25 @@
 #include "lookup.h"
 #include "sha.h"
 
-/* Every promise about the points in scope (?1), by point, with whether it holds as of ?2:
- * made as of a date up to ?2 for a date after it.  (An approval, which clears the flags of
- * a point's latest result or copies them to a later run, forgets the point's promise;
- * results_take() checks it all the same.) */
+/*
+ * Every promise about the points in scope (?1), by point, with whether it holds as of ?2:
+ * made as of a date up to ?2 for a date after it, for what is still the point's latest
+ * result, and with every warning the grading run followed still there and open.  What
+ * changes these outside a run, by riskgrade or by hand in the database, is seen here: an
+ * approval clears the flags of the latest result or copies its rows to a later run; a
+ * warning released (or deleted) would be issued again by the pack.  The warnings the
+ * grading run (graded) followed, and only those, have a seen_run from it on (the runs
+ * that take the result mark them seen, none other touches the point's).
+ */
 static const char promises_sql[] =
 	AGENCY_SCOPE
 	"SELECT u.point, u.digest, u.version, u.warnings, u.warned,"
 	"  u.as_of <= ?2 AND u.recheck_on > ?2"
+	"  AND u.version = (SELECT max(g.run) FROM grades g WHERE g.point = u.point)"
+	"  AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.run = u.version AND f.point = u.point"
+	"   AND f.cleared_by IS NOT NULL)"
+	"  AND u.warned = (SELECT count(*) FROM warnings w WHERE w.point = u.point"
+	"   AND w.seen_run >= u.graded AND w.status <> '解除')"
 	" FROM reuse u"
 	" WHERE ?1 IS NULL OR u.point IN (SELECT code FROM points WHERE agency IN scope)"
 	" ORDER BY u.point";
@@ -236,18 +247,4 @@ rg_status reuse_keep(reuse *u, const char *code, const reuse_point *p, long vers
 	if (st != RG_OK)
 		return err_wrap(e, st, "point %s: cannot store until when its result holds", code);
 	return RG_OK;
-}
-
-rg_status reuse_forget(db *d, const char *code, rg_err *e)
-{
-	db_stmt *s;
-	bool row;
-	rg_status st;
-
-	if ((st = db_prepare(d, forget_sql, &s, e)) != RG_OK)
-		return st;
-	db_bind_text(s, 1, code);
-	st = db_step(s, &row, e);
-	db_finalize(s);
-	return st;
 }

@@ -51,11 +51,10 @@ void reuse_close(reuse *u);
 /*
  * reuse_check: fill *p for point code of agency, graded by pack `pack` from facts f:
  * its digest, and whether its stored result holds: the point has a promise made as of a
- * date up to the run's, for a date after the run's, with the same digest.  (Whatever
- * changes a point's latest stored result outside a run forgets its promise: an approval,
- * a warning released; results_take() refuses a result that is not the one promised.)
- * Points must come in code order, each once.  RG_DB with SQLite's message, or when out of
- * memory.
+ * date up to the run's, for a date after the run's, with the same digest, for what is
+ * still its latest result (no approval has cleared its flags or copied its rows since),
+ * and every warning the grading run followed is still open.  Points must come in code
+ * order, each once.  RG_DB with SQLite's message, or when out of memory.
  */
 rg_status reuse_check(reuse *u, const char *code, const char *agency, const char *pack,
 		      const rule_facts *f, reuse_point *p, rg_err *e);
@@ -69,13 +68,5 @@ rg_status reuse_check(reuse *u, const char *code, const char *agency, const char
  */
 rg_status reuse_keep(reuse *u, const char *code, const reuse_point *p, long version,
 		     const rule_result *res, int warnings, int warned, rg_err *e);
-
-/*
- * reuse_forget: forget the promise of point code, in d (in the caller's transaction):
- * what it was made for changed outside a run (an approval cleared the flags of its
- * result, or copied them to a later run; a warning it saw was released, so a run would
- * issue it again).  RG_DB with SQLite's message.
- */
-rg_status reuse_forget(db *d, const char *code, rg_err *e);
 
 #endif

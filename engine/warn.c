@@ -2,7 +2,7 @@
  * warn.c: the life of a warning, for the batch run (issue, follow, escalate overdue) and
  * the warning command (a step by hand).  One escalation rule (next_step), one writer of
  * warning_events (record_event); dispositions and statuses from vocab.h.
- * Depends on db.h, audit.h, date.h, lookup.h (AGENCY_SCOPE), reuse.h, vocab.h, status.h.
+ * Depends on db.h, audit.h, date.h, lookup.h (AGENCY_SCOPE), vocab.h, status.h.
  */
 #include "warn.h"
 
@@ -13,7 +13,6 @@
 
 #include "audit.h"
 #include "lookup.h"
-#include "reuse.h"
 #include "vocab.h"
 
 /* A warning's statuses by their index in vocab_status. */
@@ -47,7 +46,8 @@ static const char *const sql[W_COUNT] = {
 	/* The open warnings of the points of scope ?1 that run ?2 took without grading them
 	 * (reuse.h: their promise was made by an earlier run, and still holds, as the run
 	 * rewrites or deletes it for every point it grades) seen again by it: those the last
-	 * run that followed each point's warnings saw. */
+	 * run that followed each point's warnings saw, all open (or the promise would not
+	 * have held). */
 	[W_SEEN_TAKEN] = AGENCY_SCOPE
 			 "UPDATE warnings SET seen_run = ?2 WHERE status <> '解除'"
 			 " AND point IN (SELECT u.point FROM reuse u JOIN points p ON p.code = u.point"
@@ -601,10 +601,6 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 		db_bind_text(s, 2, c->status);
 		st = store_row(s, "warning", w->point, e);
 	}
-	/* Released, the warning is no longer open: a run would issue it again, so the
-	 * point's stored result no longer says all a run does (reuse.h). */
-	if (st == RG_OK && strcmp(c->status, vocab_status[RELEASED]) == 0)
-		st = reuse_forget(b->d, w->point, e);
 	if (st == RG_OK)
 		st = record_event(b, &(event){.warning = w->id, .point = w->point,
 					      .action = steps[c->action].event, .on = on, .by = by,

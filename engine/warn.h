@@ -91,9 +91,9 @@ void warn_close(warn_book *b);
  * warn_seen_taken: after the points of scope (an agency and the units under it, NULL for
  * all) are stored, mark seen by run `run` the open warnings of those whose stored result
  * it took without grading them (reuse.h), as warn_follow() would for the same requests:
- * those the last run following each point's warnings saw (each open with a disposition at
- * least the one asked for: dispositions only rise, and releasing a warning forgets the
- * point's promise).  Nothing in a dry run.  RG_DB with SQLite's message.
+ * those the last run following each point's warnings saw (each still open, or the promise
+ * would not hold, with a disposition at least the one asked for: dispositions only
+ * rise).  Nothing in a dry run.  RG_DB with SQLite's message.
  */
 rg_status warn_seen_taken(warn_book *b, long run, const char *scope, rg_err *e);
 

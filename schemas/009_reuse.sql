@@ -4,12 +4,12 @@
 -- date only, and a pack can say until when its result holds for the same facts
 -- (result.recheck_on, rules/README.md).  A row here is that promise for a point's
 -- latest stored result: a run as of a date from as_of up to the day before recheck_on,
--- with the same facts, agency, packs and engine (digest), takes the result stored by run
--- `version` and follows its warnings as seen again, without running the pack; at its end
--- the open warnings of the points it took (their rows' `graded` is an earlier run) are
--- marked seen by it, in one statement (engine/warn.c).  Nothing
--- here is a result: deleting rows only makes the next run grade those points again
--- (grade --regrade-all grades every point whatever this table holds).
+-- with the same facts, agency, packs and engine (digest), when nothing has changed the
+-- result since (schemas/README.md), takes the result stored by run `version` without
+-- running the pack; at its end the open warnings of the points it took (their rows'
+-- `graded` is an earlier run) are marked seen by it, in one statement (engine/warn.c).
+-- Nothing here is a result: deleting rows only makes the next run grade those points
+-- again (grade --regrade-all grades every point whatever this table holds).
 CREATE TABLE reuse (
   point      TEXT NOT NULL PRIMARY KEY REFERENCES points(code),
   graded     INTEGER NOT NULL REFERENCES runs(id), -- the run that graded it and promised

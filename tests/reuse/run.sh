@@ -11,7 +11,8 @@
 # 2. Taking against grading: fixtures/demo in two databases, one graded as usual (--jobs
 #    2), the other with --regrade-all (--jobs 1), through the same months of work between
 #    runs: warnings acknowledged, answered and released, a point approved (its flags
-#    cleared), a new signal imported, a dry run.  After each run, what each printed and
+#    cleared), a new signal imported, a dry run, and a warning released and flags cleared
+#    by hand in the database.  After each run, what each printed and
 #    the sqlite3 .dump of each (but the table reuse, which only says until when results
 #    hold) must be the same; and the first must have taken some stored results.
 #   usage: tests/reuse/run.sh RISKGRADE_BINARY      (run from the repository root)
@@ -148,6 +149,19 @@ for i in 1 2; do
 		--note x
 	[ $i = 1 ] && grade 2027-01-05 && grade 2027-01-05
 done
+# The review done by hand in the database, as tests/report does: a warning released, and
+# a point's open flags cleared by an approval, without riskgrade.
+for db in "$a" "$b"; do
+	sqlite3 "$db" "UPDATE warnings SET status = '解除' WHERE id = (SELECT min(id) FROM warnings
+		WHERE status <> '解除');
+	INSERT INTO approvals (point, tier, run, computed, approved_on, by, note)
+	  SELECT g.point, g.tier, g.run, g.tier, '2027-01-06', 'P001', 'x' FROM grades g
+	  WHERE g.point = 'FX-042' AND g.run = (SELECT max(run) FROM grades WHERE point = 'FX-042');
+	UPDATE flags SET cleared_by = (SELECT max(id) FROM approvals) WHERE point = 'FX-042'
+	  AND run = (SELECT max(run) FROM grades WHERE point = 'FX-042');" ||
+		echo "FAIL: the review by hand in $db"
+done
+grade 2027-01-06
 grade 2027-03-01
 grade 2027-06-01
 grade 2027-12-01
