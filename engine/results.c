@@ -290,12 +290,13 @@ rg_status results_take(results *r, const char *code, const char *agency, long ve
 	res->likelihood = (int)db_col_int(s, L_LIKELIHOOD);
 	res->harm = (int)db_col_int(s, L_HARM);
 	res->score = db_col_double(s, L_SCORE);
-	if (!keep(r, db_col_text(s, L_PACK), &res->pack) ||
-	    !keep(r, db_col_text(s, L_TIER), &res->tier) ||
-	    !keep(r, db_col_text(s, L_LEVEL), &res->level) ||
-	    !keep(r, db_col_text(s, L_REASONS), reasons) ||
-	    !keep(r, db_col_text(s, L_FACTORS), factors))
-		goto no_memory;
+	/* The grade's texts stay on r->latest's row, which no statement moves before the next
+	 * point; the flags' are copied, as their cursor moves on. */
+	res->pack = db_col_text(s, L_PACK);
+	res->tier = db_col_text(s, L_TIER);
+	res->level = db_col_text(s, L_LEVEL);
+	*reasons = db_col_text(s, L_REASONS);
+	*factors = db_col_text(s, L_FACTORS);
 	for (;;) {
 		if ((st = cursor_seek(&r->flags, code, &at, e)) != RG_OK)
 			return err_wrap(e, st, "point %s: cannot read its stored result", code);
