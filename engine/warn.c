@@ -1,7 +1,8 @@
 /*
  * warn.c: the life of a warning, for the batch run (issue, follow, escalate overdue) and
- * the warning command (a step by hand).  One escalation rule (next_step), one writer of
- * warning_events (record_event); dispositions and statuses from vocab.h.
+ * the warning command (a step by hand).  One escalation rule: next_step in C for a step by
+ * hand, said again in SQL for a run's overdue warnings (OVERDUE, NEW_DUE; test_warn.c
+ * checks they agree); dispositions and statuses from vocab.h.
  * Depends on db.h, audit.h, date.h, lookup.h (AGENCY_SCOPE), vocab.h, status.h.
  */
 #include "warn.h"
@@ -18,21 +19,40 @@
 /* A warning's statuses by their index in vocab_status. */
 enum { ISSUED, SIGNED, ANSWERED, RELEASED };
 
-/* How many overdue warnings are held at a time (W_OVERDUE's LIMIT), so memory does not
- * grow with the register. */
-#define OVERDUE_BATCH 256
-#define OVERDUE_LIMIT "256"
-
 /* The statements of a book, by their index in sql[] and warn_book.stmt[]. */
 enum {
-	W_OPEN, W_INSERT, W_SEEN, W_SEEN_TAKEN, W_REISSUE, W_ESCALATE, W_ESCALATE_ISSUED, W_STATUS, W_EVENT,
-	W_LOAD, W_OVERDUE, W_COUNT
+	W_OPEN, W_INSERT, W_SEEN, W_SEEN_TAKEN, W_REISSUE, W_ESCALATE, W_STATUS, W_EVENT, W_LOAD,
+	W_LAST_EVENT, W_PAST_9999, W_OVERDUE_EVENTS, W_OVERDUE_UPDATE, W_OVERDUE_SIGNED,
+	W_OVERDUE_COUNT, W_COUNT
 };
 
 /* The columns of a warn_record, in the order read_record() reads them. */
-#define BASE_COLUMNS "w.id, w.point, w.reason, w.disposition, w.due, w.issued_on, w.status"
 #define RECORD_COLUMNS \
-	BASE_COLUMNS ", (SELECT max(on_date) FROM warning_events WHERE warning = w.id)"
+	"w.id, w.point, w.reason, w.disposition, w.due, w.issued_on, w.status," \
+	" (SELECT max(on_date) FROM warning_events WHERE warning = w.id)"
+
+/*
+ * The overdue warnings w, escalated by a run in three set-based statements (a statement
+ * pair a warning cost a month's run a tenth of its time), by next_step's rule said in
+ * SQL: the open, unanswered warnings of the points of scope ?1 (AGENCY_SCOPE) due before
+ * ?2, with n the disposition one step severer (none after 责令纠错: those stay overdue).
+ */
+#define OVERDUE \
+	" FROM warnings w JOIN points p ON p.code = w.point" \
+	" JOIN enum_disposition c ON c.name = w.disposition" \
+	" JOIN enum_disposition n" \
+	"  ON n.ord = (SELECT min(x.ord) FROM enum_disposition x WHERE x.ord > c.ord)" \
+	" WHERE w.status IN ('发布', '签收') AND w.due < ?2 AND (?1 IS NULL OR p.agency IN scope)"
+/* w's new due date: as many days after ?2 as it had from issue to due, at least one
+ * (one when its date of issue is missing or not a date); NULL past 9999-12-31. */
+#define SPAN "(julianday(w.due) - julianday(coalesce(w.issued_on, w.due)))"
+#define NEW_DUE \
+	"date(?2, '+' || CASE WHEN " SPAN " >= 1 THEN CAST(" SPAN " AS INTEGER) ELSE 1 END" \
+	" || ' days')"
+/* The warnings of the overdue escalation events of run ?1 after event ?2. */
+#define ESCALATED \
+	"(SELECT e.warning FROM warning_events e" \
+	" WHERE e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级')"
 
 static const char *const sql[W_COUNT] = {
 	/* The open warning of point ?1 for reason ?2. */
@@ -61,36 +81,41 @@ static const char *const sql[W_COUNT] = {
 		      " seen_run = coalesce(?4, seen_run), issued_on = ?5,"
 		      " responsible = coalesce(?6, responsible), text = coalesce(?7, text)"
 		      " WHERE id = ?1",
-	/* Warning ?1 issued again (status 发布) on ?4 one step severer (next_step): the
-	 * columns that change alone, so that neither the responsible person's index nor its
-	 * foreign key is touched (a run escalates its overdue 签收 warnings this way, its
-	 * 发布 ones with W_ESCALATE_ISSUED). */
+	/* Warning ?1 issued again (status 发布) on ?4 one step severer (next_step), by hand. */
 	[W_ESCALATE] = "UPDATE warnings SET disposition = ?2, due = ?3, status = '发布',"
 		       " issued_on = ?4 WHERE id = ?1",
-	/* The same for a warning whose status is 发布 already (most overdue ones): status
-	 * left out, as SQLite rewrites the entry of every index that a column in SET reads,
-	 * a partial index's WHERE included (warnings_open), even to the same value. */
-	[W_ESCALATE_ISSUED] = "UPDATE warnings SET disposition = ?2, due = ?3,"
-			      " issued_on = ?4 WHERE id = ?1",
 	/* Warning ?1 moved to status ?2 by hand. */
 	[W_STATUS] = "UPDATE warnings SET status = ?2 WHERE id = ?1",
 	/* A step in the life of warning ?1: by a person (?4) or a run (?5), never both. */
 	[W_EVENT] = "INSERT INTO warning_events (warning, action, on_date, by, run, disposition,"
 		    " due, status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[W_LOAD] = "SELECT " RECORD_COLUMNS " FROM warnings w WHERE w.id = ?1",
-	/* The open, unanswered warnings of the points of scope ?1 due before ?2, the next
-	 * OVERDUE_BATCH after warning ?3, but those at the severest disposition ?4 (they
-	 * cannot go further, and pile up run after run).  Without the date of their latest
-	 * step, which escalation does not use (last_on reads issued_on): a run finds most
-	 * warnings overdue a month after the first, and looking it up cost a search of each
-	 * one's events. */
-	[W_OVERDUE] = AGENCY_SCOPE
-		      "SELECT " BASE_COLUMNS ", NULL"
-		      " FROM warnings w JOIN points p ON p.code = w.point"
-		      " WHERE w.status IN ('发布', '签收') AND w.due < ?2"
-		      "  AND (?1 IS NULL OR p.agency IN scope) AND w.id > ?3"
-		      "  AND w.disposition <> ?4"
-		      " ORDER BY w.id LIMIT " OVERDUE_LIMIT,
+	/* The id of the latest event: the overdue escalations of a run come after it. */
+	[W_LAST_EVENT] = "SELECT coalesce(max(id), 0) FROM warning_events",
+	/* The first overdue warning (OVERDUE) whose new due date would be past 9999-12-31. */
+	[W_PAST_9999] = AGENCY_SCOPE "SELECT w.id" OVERDUE " AND " NEW_DUE " IS NULL"
+			" ORDER BY w.id LIMIT 1",
+	/* The event of each overdue escalation of run ?3, in warning order. */
+	[W_OVERDUE_EVENTS] = AGENCY_SCOPE
+			     "INSERT INTO warning_events (warning, action, on_date, run, disposition,"
+			     " due, status, note)"
+			     " SELECT w.id, '逾期升级', ?2, ?3, n.name, " NEW_DUE ", '发布',"
+			     " '逾期未办结（完成时限' || w.due || '）：处置方式由' || w.disposition"
+			     " || '升为' || n.name" OVERDUE " ORDER BY w.id",
+	/* The warnings of the escalation events of run ?1 after event ?2 take the disposition,
+	 * due date and date of issue the event records.  Their status, 发布 already for most,
+	 * is left to W_OVERDUE_SIGNED: SQLite rewrites the entry of every index that a column
+	 * in SET reads, a partial index's WHERE included (warnings_open), even to the same
+	 * value. */
+	[W_OVERDUE_UPDATE] = "UPDATE warnings SET (disposition, due, issued_on) ="
+			     " (SELECT e.disposition, e.due, e.on_date FROM warning_events e"
+			     "  WHERE e.warning = warnings.id AND e.run = ?1 AND e.action = '逾期升级')"
+			     " WHERE id IN " ESCALATED,
+	/* Those of them signed for (签收) are issued again. */
+	[W_OVERDUE_SIGNED] = "UPDATE warnings SET status = '发布' WHERE status = '签收'"
+			     " AND id IN " ESCALATED,
+	[W_OVERDUE_COUNT] = "SELECT count(*) FROM warning_events e"
+			    " WHERE e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'",
 };
 
 struct warn_book {
@@ -256,14 +281,13 @@ static rg_status reissue(warn_book *b, long id, const char *point, long run, con
 }
 
 /* Issue warning w again (status 发布) on `on` with disposition and due, one step severer
- * (next_step): overdue, or by hand.  issued: w's status, read in this transaction, is
- * 发布 (the run's overdue warnings); a step by hand read w before its transaction began,
- * and another user may have moved it since, so it always writes the status. */
-static rg_status escalate(warn_book *b, const warn_record *w, bool issued,
-			  const char *disposition, const char *due, const char *on, rg_err *e)
+ * (next_step), by hand: w was read before the step's transaction began, and another user
+ * may have moved it since, so the status is always written. */
+static rg_status escalate(warn_book *b, const warn_record *w, const char *disposition,
+			  const char *due, const char *on, rg_err *e)
 {
 	db_stmt *s;
-	rg_status st = use(b, issued ? W_ESCALATE_ISSUED : W_ESCALATE, &s, e);
+	rg_status st = use(b, W_ESCALATE, &s, e);
 
 	if (st != RG_OK)
 		return st;
@@ -275,8 +299,8 @@ static rg_status escalate(warn_book *b, const warn_record *w, bool issued,
 }
 
 /*
- * next_step: the escalation rule (DOMAIN.md §6), for overdue warnings and escalation by
- * hand: one disposition severer, due as many days after on_days as w had from issue to
+ * next_step: the escalation rule (DOMAIN.md §6), for escalation by hand (a run says the
+ * same rule in SQL for its overdue warnings: OVERDUE, NEW_DUE): one disposition severer, due as many days after on_days as w had from issue to
  * due (at least one).  Sets *to and due[]; false when w is at the severest disposition.
  * due[] is left empty when the new due date would be past 9999-12-31.
  */
@@ -411,81 +435,59 @@ void warn_record_free(warn_record *w)
 	w->point = w->reason = NULL;
 }
 
-/* The next overdue warnings of scope as of as_of after warning `after`, at most
- * OVERDUE_BATCH, into list[], *n of them.  Read to the end before any is written, so the
- * writes do not disturb the reading. */
-static rg_status list_overdue(warn_book *b, const char *as_of, const char *scope, long after,
-			      warn_record list[OVERDUE_BATCH], size_t *n, rg_err *e)
+/* Run statement which of b to completion with run, as_of and scope bound as its text
+ * says (W_OVERDUE_*: ?1 the scope or the run, ?2 as_of or the latest earlier event, ?3
+ * the run); its single value, if it gives one, into *value. */
+static rg_status run_overdue(warn_book *b, int which, const char *scope, long run,
+			     const char *as_of, long last, int64_t *value, rg_err *e)
 {
 	bool row;
 	db_stmt *s;
-	rg_status st = use(b, W_OVERDUE, &s, e);
+	rg_status st = use(b, which, &s, e);
 
-	*n = 0;
 	if (st != RG_OK)
 		return st;
-	db_bind_text(s, 1, scope);
-	db_bind_text(s, 2, as_of);
-	db_bind_int(s, 3, after);
-	db_bind_text(s, 4, vocab_disposition[VOCAB_DISPOSITIONS - 1]);
-	while ((st = db_step(s, &row, e)) == RG_OK && row) {
-		assert(*n < OVERDUE_BATCH);
-		if (!read_record(s, &list[(*n)++]))
-			return err_set(e, RG_DB, "out of memory listing overdue warnings");
+	if (which == W_PAST_9999 || which == W_OVERDUE_EVENTS) {
+		db_bind_text(s, 1, scope);
+		db_bind_text(s, 2, as_of);
+		if (which == W_OVERDUE_EVENTS)
+			db_bind_int(s, 3, run);
+	} else if (which != W_LAST_EVENT) {
+		db_bind_int(s, 1, run);
+		db_bind_int(s, 2, last);
 	}
-	return st;
+	if ((st = db_step(s, &row, e)) != RG_OK)
+		return err_wrap(e, st, "cannot escalate the overdue warnings");
+	if (row && value != NULL)
+		*value = db_col_int(s, 0);
+	db_reset(s);
+	return RG_OK;
 }
 
 rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const char *scope,
 				long *escalated, rg_err *e)
 {
-	warn_record *list = NULL;
-	size_t n = 0;
-	long as_of_days, after = 0;
-	rg_status st = RG_OK;
+	int64_t last = 0, past = 0, n = 0;
+	long days;
+	rg_status st;
 
-	if (!date_parse(as_of, &as_of_days))
+	if (!date_parse(as_of, &days))
 		return err_set(e, RG_INPUT, "as-of: expected a date YYYY-MM-DD, got \"%s\"", as_of);
-	if ((list = calloc(OVERDUE_BATCH, sizeof *list)) == NULL)
-		return err_set(e, RG_DB, "out of memory listing overdue warnings");
-	/* A batch at a time: what one batch writes is not overdue any more and lies before
-	 * the next batch. */
-	do {
-		if ((st = list_overdue(b, as_of, scope, after, list, &n, e)) != RG_OK)
-			goto out;
-		for (size_t i = 0; i < n; i++) {
-			const warn_record *w = &list[i];
-			const char *to;
-			char due[DATE_BUF], note[256];
-			/* read in the run's transaction: nobody has moved it since */
-			bool issued = strcmp(w->status, vocab_status[ISSUED]) == 0;
-			if (!next_step(w, as_of_days, &to, due))
-				continue; /* nothing severer: it stays overdue for the list */
-			if (due[0] == '\0') {
-				st = err_set(e, RG_USAGE, "--as-of %s: warning %ld's new due date "
-					     "would be past 9999-12-31", as_of, w->id);
-				goto out;
-			}
-			if ((st = escalate(b, w, issued, to, due, as_of, e)) != RG_OK)
-				goto out;
-			snprintf(note, sizeof note, "逾期未办结（完成时限%s）：处置方式由%s升为%s",
-				 w->due, w->disposition, to);
-			st = record_event(b, &(event){.warning = w->id, .point = w->point,
-						      .action = "逾期升级", .on = as_of, .run = run,
-						      .disposition = to, .due = due,
-						      .status = vocab_status[ISSUED], .note = note}, e);
-			if (st != RG_OK)
-				goto out;
-			(*escalated)++;
-		}
-		if (n > 0)
-			after = list[n - 1].id;
-	} while (n == OVERDUE_BATCH);
-out:
-	for (size_t i = 0; i < OVERDUE_BATCH; i++)
-		warn_record_free(&list[i]);
-	free(list);
-	return st;
+	if ((st = run_overdue(b, W_PAST_9999, scope, run, as_of, 0, &past, e)) != RG_OK)
+		return st;
+	if (past > 0)
+		return err_set(e, RG_USAGE, "--as-of %s: warning %ld's new due date "
+			       "would be past 9999-12-31", as_of, (long)past);
+	/* The events first, from the warnings as they were (the note names the old due date
+	 * and disposition); then the warnings, from their events. */
+	if ((st = run_overdue(b, W_LAST_EVENT, scope, run, as_of, 0, &last, e)) != RG_OK ||
+	    (st = run_overdue(b, W_OVERDUE_EVENTS, scope, run, as_of, 0, NULL, e)) != RG_OK ||
+	    (st = run_overdue(b, W_OVERDUE_UPDATE, scope, run, as_of, last, NULL, e)) != RG_OK ||
+	    (st = run_overdue(b, W_OVERDUE_SIGNED, scope, run, as_of, last, NULL, e)) != RG_OK ||
+	    (st = run_overdue(b, W_OVERDUE_COUNT, scope, run, as_of, last, &n, e)) != RG_OK)
+		return st;
+	*escalated += (long)n;
+	return RG_OK;
 }
 
 int warn_action_find(const char *name)
@@ -595,7 +597,7 @@ rg_status warn_apply(warn_book *b, const warn_record *w, const warn_change *c, c
 	if ((st = db_begin(b->d, e)) != RG_OK)
 		return st;
 	if (c->action == WARN_ESCALATE) {
-		st = escalate(b, w, false, c->disposition, c->due, on, e);
+		st = escalate(b, w, c->disposition, c->due, on, e);
 	} else if ((st = use(b, W_STATUS, &s, e)) == RG_OK) {
 		db_bind_int(s, 1, w->id);
 		db_bind_text(s, 2, c->status);

@@ -118,8 +118,10 @@ rg_status warn_follow(warn_book *b, long run, const char *as_of, const char *poi
  * is still 发布 or 签收 after its due date, as of as_of: issued again on as_of, with a
  * new due date as many days after as_of as it had from issue to due (逾期升级, kept in
  * warning_events for run `run`).  责令纠错 cannot go further: it stays overdue.  Adds
- * the number escalated to *escalated.  Call it inside the run's transaction.  RG_DB
- * naming the point on failure, RG_INPUT if as_of is not a date.
+ * the number escalated to *escalated.  Call it inside the run's transaction: it writes
+ * with a few set-based statements, in warning order.  RG_DB on failure, RG_INPUT if as_of
+ * is not a date, RG_USAGE naming the first warning whose new due date would be past
+ * 9999-12-31 (then it writes nothing).
  */
 rg_status warn_escalate_overdue(warn_book *b, long run, const char *as_of, const char *scope,
 				long *escalated, rg_err *e);

@@ -321,6 +321,100 @@ static void test_escalate_overdue_signed(void **state)
 	ASSERT_QUERY(f->d, "SELECT count(*) FROM warnings", "2");
 }
 
+/*
+ * A run escalates its overdue warnings in SQL (warn.c: OVERDUE, NEW_DUE); a step by hand
+ * in C (next_step, through warn_plan).  Both say the same rule: for warnings of every
+ * disposition and every kind of period (30 days, none, negative, a date of issue that is
+ * missing or no date), the run's result is what warn_plan gives for the same warning on
+ * the same day.  The periods are worked out in the comments: the two must agree with
+ * them as well as with each other.
+ */
+static void test_escalate_overdue_as_by_hand(void **state)
+{
+	static const struct {
+		const char *disposition, *issued_on, *due, *want_disposition, *want_due;
+	} cases[] = {
+		{"风险提示", "2026-12-01", "2026-12-31", "诫勉谈话", "2027-01-31"}, /* 30 days */
+		{"诫勉谈话", "2026-12-01", "2026-12-31", "责令纠错", "2027-01-31"},
+		{"责令纠错", "2026-12-01", "2026-12-31", "责令纠错", "2026-12-31"}, /* severest */
+		{"风险提示", "2026-12-31", "2026-12-31", "诫勉谈话", "2027-01-02"}, /* 0: 1 */
+		{"风险提示", "2027-01-05", "2026-12-31", "诫勉谈话", "2027-01-02"}, /* < 0: 1 */
+		{"风险提示", NULL, "2026-12-31", "诫勉谈话", "2027-01-02"},         /* none: 1 */
+		{"风险提示", "今天", "2026-12-31", "诫勉谈话", "2027-01-02"},       /* no date: 1 */
+		{"风险提示", "2024-02-28", "2024-03-01", "诫勉谈话", "2027-01-03"}, /* leap: 2 */
+		{"风险提示", "2026-12-01", "2027-01-01", "风险提示", "2027-01-01"}, /* not due */
+	};
+	fixture *f = *state;
+	enum { N = sizeof cases / sizeof cases[0] };
+	warn_record before[N] = {{0}};
+	long n = 0, want_n = 0;
+
+	for (size_t i = 0; i < N; i++) {
+		char reason[16], sql[256];
+		warn_notice notice = {.reason = reason, .disposition = cases[i].disposition,
+				      .due = cases[i].due, .text = "t"};
+		warn_outcome done;
+		snprintf(reason, sizeof reason, "理由%zu", i);
+		assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &notice, &done, NULL),
+				 RG_OK);
+		snprintf(sql, sizeof sql, "UPDATE warnings SET issued_on = %s%s%s WHERE id = %zu",
+			 cases[i].issued_on ? "'" : "", cases[i].issued_on ? cases[i].issued_on
+			 : "NULL", cases[i].issued_on ? "'" : "", i + 1);
+		assert_int_equal(db_exec(f->d, sql, NULL), RG_OK);
+		assert_int_equal(warn_load(f->b, (long)i + 1, &before[i], NULL), RG_OK);
+		want_n += strcmp(cases[i].want_disposition, cases[i].disposition) != 0;
+	}
+	assert_int_equal(warn_escalate_overdue(f->b, 2, "2027-01-01", NULL, &n, NULL), RG_OK);
+	assert_int_equal(n, want_n);
+	for (size_t i = 0; i < N; i++) {
+		char sql[128], want[128];
+		warn_change c;
+		snprintf(sql, sizeof sql, "SELECT disposition || '|' || due FROM warnings"
+			 " WHERE id = %zu", i + 1);
+		snprintf(want, sizeof want, "%s|%s", cases[i].want_disposition, cases[i].want_due);
+		ASSERT_QUERY(f->d, sql, want);
+		if (strcmp(cases[i].want_disposition, cases[i].disposition) == 0 ||
+		    strcmp(cases[i].due, "2027-01-01") >= 0) {
+			warn_record_free(&before[i]);
+			continue; /* not escalated: warn_plan would refuse the severest */
+		}
+		assert_int_equal(warn_plan(&before[i], WARN_ESCALATE, "2027-01-01", NULL, &c, NULL),
+				 RG_OK);
+		snprintf(want, sizeof want, "%s|%s", c.disposition, c.due);
+		ASSERT_QUERY(f->d, sql, want);
+		warn_record_free(&before[i]);
+	}
+}
+
+/* A new due date past 9999-12-31 stops the run before anything is written, naming the
+ * warning.  From 9000-01-02 to 9999-12-31 is 365,240 days: a warning issued 8000-01-03,
+ * due 9000-01-01, has a period of 365,241 days and cannot go up as of 9000-01-02; issued
+ * a day later, it can, due 9999-12-31. */
+static void test_escalate_overdue_past_9999(void **state)
+{
+	fixture *f = *state;
+	warn_notice far = {.reason = "甲", .disposition = "风险提示", .due = "9000-01-01",
+			   .text = "t"};
+	warn_outcome done;
+	rg_err e = {{0}};
+	long n = 0;
+
+	assert_int_equal(warn_follow(f->b, 1, "2026-12-01", "A1", &far, &done, NULL), RG_OK);
+	assert_int_equal(db_exec(f->d, "UPDATE warnings SET issued_on = '8000-01-03'", NULL),
+			 RG_OK);
+	assert_int_equal(warn_escalate_overdue(f->b, 2, "9000-01-02", NULL, &n, &e), RG_USAGE);
+	assert_string_equal(e.msg, "--as-of 9000-01-02: warning 1's new due date would be past "
+			    "9999-12-31");
+	assert_int_equal(n, 0);
+	ASSERT_QUERY(f->d, "SELECT count(*) || '|' || (SELECT disposition || due FROM warnings)"
+		     " FROM warning_events", "1|风险提示9000-01-01");
+	assert_int_equal(db_exec(f->d, "UPDATE warnings SET issued_on = '8000-01-04'", NULL),
+			 RG_OK);
+	assert_int_equal(warn_escalate_overdue(f->b, 2, "9000-01-02", NULL, &n, NULL), RG_OK);
+	assert_int_equal(n, 1);
+	ASSERT_QUERY(f->d, "SELECT disposition || due FROM warnings", "诫勉谈话9999-12-31");
+}
+
 /* The notice's own mistakes are RG_INPUT naming the field; a storage failure, even one a
  * trigger raises as a constraint, stays RG_DB naming the point. */
 static void test_follow_failures(void **state)
@@ -418,6 +512,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_follow_across_runs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escalate_overdue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escalate_overdue_signed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escalate_overdue_as_by_hand, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_escalate_overdue_past_9999, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_failures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_apply_escalate_stale, setup, teardown),

@@ -1,0 +1,6 @@
+-- 010_overdue_in_sql.sql: a run escalates its overdue warnings in three set-based
+-- statements (engine/warn.c) instead of a statement pair a warning: in a month's run of
+-- a province's register most warnings are overdue.  The statements compute the new due
+-- date in SQL, with julianday() and date(d, '+N days'): SQLite has both, so nothing
+-- changes here; the PostgreSQL form of this migration (pg/010_overdue_in_sql.sql)
+-- defines date() (pg/000_base.sql has julianday()).
