@@ -49,10 +49,10 @@ enum {
 #define NEW_DUE \
 	"date(?2, '+' || CASE WHEN " SPAN " >= 1 THEN CAST(" SPAN " AS INTEGER) ELSE 1 END" \
 	" || ' days')"
-/* The warnings of the overdue escalation events of run ?1 after event ?2. */
+/* Joins each warning to its overdue escalation event of run ?1 (after event ?2). */
 #define ESCALATED \
-	"(SELECT e.warning FROM warning_events e" \
-	" WHERE e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级')"
+	" FROM warning_events e WHERE e.warning = warnings.id" \
+	" AND e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'"
 
 static const char *const sql[W_COUNT] = {
 	/* The open warning of point ?1 for reason ?2. */
@@ -107,13 +107,11 @@ static const char *const sql[W_COUNT] = {
 	 * is left to W_OVERDUE_SIGNED: SQLite rewrites the entry of every index that a column
 	 * in SET reads, a partial index's WHERE included (warnings_open), even to the same
 	 * value. */
-	[W_OVERDUE_UPDATE] = "UPDATE warnings SET (disposition, due, issued_on) ="
-			     " (SELECT e.disposition, e.due, e.on_date FROM warning_events e"
-			     "  WHERE e.warning = warnings.id AND e.run = ?1 AND e.action = '逾期升级')"
-			     " WHERE id IN " ESCALATED,
+	[W_OVERDUE_UPDATE] = "UPDATE warnings SET disposition = e.disposition, due = e.due,"
+			     " issued_on = e.on_date" ESCALATED,
 	/* Those of them signed for (签收) are issued again. */
-	[W_OVERDUE_SIGNED] = "UPDATE warnings SET status = '发布' WHERE status = '签收'"
-			     " AND id IN " ESCALATED,
+	[W_OVERDUE_SIGNED] = "UPDATE warnings SET status = '发布'" ESCALATED
+			     " AND warnings.status = '签收'",
 	[W_OVERDUE_COUNT] = "SELECT count(*) FROM warning_events e"
 			    " WHERE e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'",
 };

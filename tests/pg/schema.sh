@@ -320,6 +320,18 @@ julianday('2000-03-01') - julianday('2000-02-01')|29
 julianday('2001-01-01') - julianday('2000-01-01')|366
 julianday('2000-01-01 12:00')|2451545
 julianday('2000-13-01') IS NULL|t
+julianday('2000-01-01T06:00:00')|2451544.75
+julianday('2024-03-01') - julianday('2024-02-28')|2
+julianday('2023-02-30') - julianday('2023-03-01')|1
+date('2026-12-01', '+30 days')|2026-12-31
+date('2024-02-28', '+2 days')|2024-03-01
+date('2027-01-01', '-1 days')|2026-12-31
+date('9999-12-30', '+1 days')|9999-12-31
+date('9999-12-31', '+1 days') IS NULL|t
+date('2026-12-01', '+3652059 days') IS NULL|t
+date('2026-12-01', '+1 month') IS NULL|t
+date('0000-06-01', '+1 days') IS NULL|t
+date(NULL, '+1 days') IS NULL|t
 rg_is_date('2024-02-29')|t
 rg_is_date('1900-02-29')|f
 rg_is_date('2023-04-31')|f
