@@ -193,7 +193,7 @@ static void delete_timer(void *unused)
 /* Once per process: the handler, and the key that deletes timers
  * (RISKGRADE_BENCH_NO_LIMITS=1 leaves the limit off, only so that `make bench` can
  * report what it costs; RISKGRADE_SLOWDOWN=N, 2 to 100, allows N times the CPU, only for
- * runs under valgrind). */
+ * runs under valgrind or the sanitizers, make valgrind and make sanitize). */
 static void setup(void)
 {
 	struct sigaction sa;
