@@ -50,10 +50,10 @@ enum {
 #define NEW_DUE \
 	"date(?2, '+' || CASE WHEN " SPAN " >= 1 THEN CAST(" SPAN " AS INTEGER) ELSE 1 END" \
 	" || ' days')"
-/* Joins each warning to its overdue escalation event of run ?1 (after event ?2). */
-#define ESCALATED \
-	" FROM warning_events e WHERE e.warning = warnings.id" \
-	" AND e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'"
+/* The overdue escalation events e of run ?1 (after event ?2), and each joined to its
+ * warning. */
+#define ESCALATIONS "e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'"
+#define ESCALATED " FROM warning_events e WHERE e.warning = warnings.id AND " ESCALATIONS
 
 static const char *const sql[W_COUNT] = {
 	/* The open warning of point ?1 for reason ?2. */
@@ -113,8 +113,7 @@ static const char *const sql[W_COUNT] = {
 	/* Those of them signed for (签收) are issued again. */
 	[W_OVERDUE_SIGNED] = "UPDATE warnings SET status = '发布'" ESCALATED
 			     " AND warnings.status = '签收'",
-	[W_OVERDUE_COUNT] = "SELECT count(*) FROM warning_events e"
-			    " WHERE e.id > ?2 AND e.run = ?1 AND e.action = '逾期升级'",
+	[W_OVERDUE_COUNT] = "SELECT count(*) FROM warning_events e WHERE " ESCALATIONS,
 };
 
 struct warn_book {

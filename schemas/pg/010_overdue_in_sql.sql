@@ -54,7 +54,8 @@ BEGIN
      OR (length(t) > 10 AND substr(t, 12, 2)::integer > 23) THEN
     RETURN NULL;
   END IF;
-  -- rg_julian_day(y, m, d), written out: SQLite's computeJD()
+  -- rg_julian_day(y, m, d) (SQLite's computeJD()), written out: a call to that SQL
+  -- function would cost what made the old julianday() slow
   IF m <= 2 THEN
     y := y - 1;
     m := m + 12;
